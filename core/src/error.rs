@@ -1,0 +1,178 @@
+//! The one error catalogue of orgkit.
+//!
+//! Every binding reports problems with the codes listed here, so a Python test suite, a CDK app and
+//! a web form can all branch on the same strings. The codes are the model's
+//! `InvalidInputException` reasons plus two of our own (`UNKNOWN_PARAMETER`, `INVALID_TYPE`) for
+//! what AWS rejects at the protocol level.
+
+use std::fmt;
+
+/// A stable, machine-readable validation code.
+///
+/// The string form (`as_str`) never changes once released; new codes may be added.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ErrorCode {
+    /// A required member is missing.
+    InputRequired,
+    /// A value does not match the pattern of its shape.
+    InvalidPattern,
+    /// A policy target ID does not match the pattern of a root, OU or account ID.
+    InvalidPatternTargetId,
+    /// A value is not one of the enumeration's members.
+    InvalidEnum,
+    /// A list member is not valid.
+    InvalidListMember,
+    /// A string is shorter than its shape's minimum length.
+    MinLengthExceeded,
+    /// A string is longer than its shape's maximum length.
+    MaxLengthExceeded,
+    /// A number is below its shape's minimum.
+    MinValueExceeded,
+    /// A number is above its shape's maximum.
+    MaxValueExceeded,
+    /// The invitation target's ID does not fit its party type (ACCOUNT needs an account ID,
+    /// EMAIL an email address).
+    InvalidPartyTypeTarget,
+    /// An organization ARN is not well formed.
+    InvalidSyntaxOrganizationArn,
+    /// A policy ID is not well formed.
+    InvalidSyntaxPolicyId,
+    /// A pagination token is not one this service issued for this request.
+    InvalidNextToken,
+    /// A member that the shape does not define (orgkit's own code; AWS rejects these at the
+    /// protocol level).
+    UnknownParameter,
+    /// A value of the wrong JSON type, or text that is not valid Unicode (orgkit's own code).
+    InvalidType,
+}
+
+impl ErrorCode {
+    /// Every code, in catalogue order. Bindings export this list and test it against their own.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InputRequired,
+        ErrorCode::InvalidPattern,
+        ErrorCode::InvalidPatternTargetId,
+        ErrorCode::InvalidEnum,
+        ErrorCode::InvalidListMember,
+        ErrorCode::MinLengthExceeded,
+        ErrorCode::MaxLengthExceeded,
+        ErrorCode::MinValueExceeded,
+        ErrorCode::MaxValueExceeded,
+        ErrorCode::InvalidPartyTypeTarget,
+        ErrorCode::InvalidSyntaxOrganizationArn,
+        ErrorCode::InvalidSyntaxPolicyId,
+        ErrorCode::InvalidNextToken,
+        ErrorCode::UnknownParameter,
+        ErrorCode::InvalidType,
+    ];
+
+    /// The stable wire name, e.g. `"INVALID_PATTERN"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InputRequired => "INPUT_REQUIRED",
+            ErrorCode::InvalidPattern => "INVALID_PATTERN",
+            ErrorCode::InvalidPatternTargetId => "INVALID_PATTERN_TARGET_ID",
+            ErrorCode::InvalidEnum => "INVALID_ENUM",
+            ErrorCode::InvalidListMember => "INVALID_LIST_MEMBER",
+            ErrorCode::MinLengthExceeded => "MIN_LENGTH_EXCEEDED",
+            ErrorCode::MaxLengthExceeded => "MAX_LENGTH_EXCEEDED",
+            ErrorCode::MinValueExceeded => "MIN_VALUE_EXCEEDED",
+            ErrorCode::MaxValueExceeded => "MAX_VALUE_EXCEEDED",
+            ErrorCode::InvalidPartyTypeTarget => "INVALID_PARTY_TYPE_TARGET",
+            ErrorCode::InvalidSyntaxOrganizationArn => "INVALID_SYNTAX_ORGANIZATION_ARN",
+            ErrorCode::InvalidSyntaxPolicyId => "INVALID_SYNTAX_POLICY_ID",
+            ErrorCode::InvalidNextToken => "INVALID_NEXT_TOKEN",
+            ErrorCode::UnknownParameter => "UNKNOWN_PARAMETER",
+            ErrorCode::InvalidType => "INVALID_TYPE",
+        }
+    }
+
+    /// Looks a code up by its wire name.
+    pub fn from_name(name: &str) -> Option<ErrorCode> {
+        Self::ALL.iter().copied().find(|code| code.as_str() == name)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a value or a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Where the problem is, boto3 style (`Target.Id`, `States[2]`); empty for a standalone value.
+    pub path: String,
+    /// The catalogue code.
+    pub code: ErrorCode,
+    /// An AWS-style human-readable explanation, naming the rule that failed and where.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code, self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in one value or request (never empty).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", summarize(.issues))]
+pub struct ValidationError {
+    /// The problems, in the order they were found.
+    pub issues: Vec<Issue>,
+}
+
+fn summarize(issues: &[Issue]) -> String {
+    match issues {
+        [] => "validation failed".to_owned(),
+        [only] => only.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+    }
+}
+
+/// The error type of orgkit's fallible operations.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A value or request broke one or more constraints.
+    #[error(transparent)]
+    Validation(#[from] ValidationError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in ErrorCode::ALL {
+            assert_eq!(ErrorCode::from_name(code.as_str()), Some(*code));
+            assert!(seen.insert(code.as_str()));
+        }
+        assert_eq!(ErrorCode::from_name("NOPE"), None);
+    }
+
+    #[test]
+    fn summary_counts_the_rest() {
+        let issue = Issue {
+            path: "Email".into(),
+            code: ErrorCode::InvalidPattern,
+            message: "bad".into(),
+        };
+        let err = ValidationError {
+            issues: vec![issue.clone(), issue],
+        };
+        assert_eq!(
+            err.to_string(),
+            "INVALID_PATTERN at Email: bad (and 1 more)"
+        );
+    }
+}

@@ -1,0 +1,1338 @@
+//! Typed identifiers and the small string shapes of AWS Organizations (account, OU, policy … IDs,
+//! email, IAM role name, account/OU/policy names).
+//!
+//! Every check here is a hand-written matcher rather than a regex: they run in hot loops and in
+//! the browser bundle, where a regex engine would cost hundreds of kilobytes. The model's
+//! patterns are applied to the *whole* value with ASCII classes (DESIGN rules 1–5); the tests in
+//! `core/tests/` hold every matcher against a `regex` oracle built from the model's own patterns.
+//!
+//! Two entry points per kind: a fast predicate ([`ValueKind::is_valid`]) and a diagnosing
+//! check ([`ValueKind::check`]) whose [`ParseError`] names each rule that failed and where.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::error::{ErrorCode, Issue, ValidationError};
+
+// ---------------------------------------------------------------------------------------------
+// Character classes (ASCII only; a non-ASCII digit is not a digit).
+
+#[inline]
+pub(crate) fn is_digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
+#[inline]
+pub(crate) fn is_lower_alnum(b: u8) -> bool {
+    b.is_ascii_digit() || b.is_ascii_lowercase()
+}
+
+#[inline]
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+#[inline]
+fn is_email_local(b: u8) -> bool {
+    is_word(b) || matches!(b, b'+' | b'=' | b',' | b'.' | b'-')
+}
+
+#[inline]
+fn is_email_domain(b: u8) -> bool {
+    is_word(b) || matches!(b, b'.' | b'-')
+}
+
+#[inline]
+fn is_role_name_char(b: u8) -> bool {
+    is_word(b) || matches!(b, b'+' | b'=' | b',' | b'.' | b'@' | b'-')
+}
+
+#[inline]
+fn is_printable_ascii(b: u8) -> bool {
+    (0x20..=0x7e).contains(&b)
+}
+
+#[inline]
+fn all_bytes(bytes: &[u8], class: fn(u8) -> bool) -> bool {
+    bytes.iter().all(|&b| class(b))
+}
+
+/// `prefix` followed by `min..=max` bytes of `class`.
+#[inline]
+fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: fn(u8) -> bool) -> bool {
+    match s.as_bytes().strip_prefix(prefix.as_bytes()) {
+        Some(rest) => (min..=max).contains(&rest.len()) && all_bytes(rest, class),
+        None => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fast predicates, one per kind.
+
+/// `^[0-9]{12}$`
+#[inline]
+pub fn is_account_id(s: &str) -> bool {
+    s.len() == 12 && all_bytes(s.as_bytes(), is_digit)
+}
+
+/// `^o-[a-z0-9]{10,32}$`
+#[inline]
+pub fn is_organization_id(s: &str) -> bool {
+    prefixed(s, "o-", 10, 32, is_lower_alnum)
+}
+
+/// `^r-[0-9a-z]{4,32}$`
+#[inline]
+pub fn is_root_id(s: &str) -> bool {
+    prefixed(s, "r-", 4, 32, is_lower_alnum)
+}
+
+/// `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`
+#[inline]
+pub fn is_organizational_unit_id(s: &str) -> bool {
+    let Some(rest) = s.as_bytes().strip_prefix(b"ou-") else {
+        return false;
+    };
+    if rest.len() < 4 + 1 + 8 || rest.len() > 32 + 1 + 32 {
+        return false;
+    }
+    match rest.iter().position(|&b| b == b'-') {
+        Some(dash) => {
+            let (first, second) = (&rest[..dash], &rest[dash + 1..]);
+            (4..=32).contains(&first.len())
+                && (8..=32).contains(&second.len())
+                && all_bytes(first, is_lower_alnum)
+                && all_bytes(second, is_lower_alnum)
+        }
+        None => false,
+    }
+}
+
+/// `^p-[0-9a-zA-Z_]{8,128}$` (DESIGN rule 3: `p-FullAWSAccess` is valid).
+#[inline]
+pub fn is_policy_id(s: &str) -> bool {
+    prefixed(s, "p-", 8, 128, is_word)
+}
+
+/// `^h-[0-9a-z]{8,32}$`
+#[inline]
+pub fn is_handshake_id(s: &str) -> bool {
+    prefixed(s, "h-", 8, 32, is_lower_alnum)
+}
+
+/// `^car-[a-z0-9]{8,32}$`
+#[inline]
+pub fn is_create_account_request_id(s: &str) -> bool {
+    prefixed(s, "car-", 8, 32, is_lower_alnum)
+}
+
+/// An account ID or an OU ID (DESIGN rule 2: the union of the anchored patterns).
+#[inline]
+pub fn is_child_id(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b'o') => is_organizational_unit_id(s),
+        _ => is_account_id(s),
+    }
+}
+
+/// A root ID or an OU ID.
+#[inline]
+pub fn is_parent_id(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b'r') => is_root_id(s),
+        _ => is_organizational_unit_id(s),
+    }
+}
+
+/// A root ID, an account ID or an OU ID.
+#[inline]
+pub fn is_policy_target_id(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b'r') => is_root_id(s),
+        Some(b'o') => is_organizational_unit_id(s),
+        _ => is_account_id(s),
+    }
+}
+
+/// `[\w+=,.-]+@[\w.-]+\.[\w]+` as a full match, length 6..=64.
+pub fn is_email(s: &str) -> bool {
+    (6..=64).contains(&s.len()) && email_shape(s.as_bytes()).is_ok()
+}
+
+/// `[\w+=,.@-]{1,64}` as a full match.
+#[inline]
+pub fn is_role_name(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && all_bytes(s.as_bytes(), is_role_name_char)
+}
+
+/// Printable ASCII (U+0020–U+007E), length `min..=max` (DESIGN rule 4).
+#[inline]
+fn is_ascii_name(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && all_bytes(s.as_bytes(), is_printable_ascii)
+}
+
+/// Checks the structure of an email address made of ASCII bytes; on failure, the byte offset
+/// and what is wrong there.
+fn email_shape(bytes: &[u8]) -> Result<(), (usize, EmailFault)> {
+    let at = bytes.iter().position(|&b| b == b'@');
+    let local_end = at.unwrap_or(bytes.len());
+    if let Some(bad) = bytes[..local_end].iter().position(|&b| !is_email_local(b)) {
+        return Err((bad, EmailFault::BadCharacter));
+    }
+    let Some(at) = at else {
+        return Err((bytes.len(), EmailFault::MissingAt));
+    };
+    if at == 0 {
+        return Err((0, EmailFault::EmptyLocalPart));
+    }
+    let domain_start = at + 1;
+    let domain = &bytes[domain_start..];
+    if let Some(bad) = domain.iter().position(|&b| !is_email_domain(b)) {
+        return Err((domain_start + bad, EmailFault::BadCharacter));
+    }
+    let Some(dot) = domain.iter().rposition(|&b| b == b'.') else {
+        return Err((bytes.len(), EmailFault::MissingDot));
+    };
+    if dot == 0 {
+        return Err((domain_start, EmailFault::EmptyDomainName));
+    }
+    let top = &domain[dot + 1..];
+    if top.is_empty() {
+        return Err((bytes.len(), EmailFault::EmptyTopLevel));
+    }
+    if let Some(bad) = top.iter().position(|&b| !is_word(b)) {
+        return Err((domain_start + dot + 1 + bad, EmailFault::BadCharacter));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EmailFault {
+    BadCharacter,
+    MissingAt,
+    EmptyLocalPart,
+    MissingDot,
+    EmptyDomainName,
+    EmptyTopLevel,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinds.
+
+/// Every kind of value this module checks. Bindings address kinds by [`ValueKind::name`].
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ValueKind {
+    /// 12-digit AWS account ID.
+    AccountId,
+    /// `o-…` organization ID.
+    OrganizationId,
+    /// `r-…` root ID.
+    RootId,
+    /// `ou-…-…` organizational unit ID.
+    OrganizationalUnitId,
+    /// `p-…` policy ID.
+    PolicyId,
+    /// `h-…` handshake ID.
+    HandshakeId,
+    /// `car-…` create-account request ID.
+    CreateAccountRequestId,
+    /// Account or OU ID.
+    ChildId,
+    /// Root or OU ID.
+    ParentId,
+    /// Root, account or OU ID.
+    PolicyTargetId,
+    /// Email address of an account.
+    Email,
+    /// IAM role name.
+    RoleName,
+    /// Account name.
+    AccountName,
+    /// Organizational unit name.
+    OrganizationalUnitName,
+    /// Policy name.
+    PolicyName,
+    /// Organizations ARN of any form (see [`crate::arn`]).
+    Arn,
+}
+
+impl ValueKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ValueKind] = &[
+        ValueKind::AccountId,
+        ValueKind::OrganizationId,
+        ValueKind::RootId,
+        ValueKind::OrganizationalUnitId,
+        ValueKind::PolicyId,
+        ValueKind::HandshakeId,
+        ValueKind::CreateAccountRequestId,
+        ValueKind::ChildId,
+        ValueKind::ParentId,
+        ValueKind::PolicyTargetId,
+        ValueKind::Email,
+        ValueKind::RoleName,
+        ValueKind::AccountName,
+        ValueKind::OrganizationalUnitName,
+        ValueKind::PolicyName,
+        ValueKind::Arn,
+    ];
+
+    /// The model's shape name, e.g. `"AccountId"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ValueKind::AccountId => "AccountId",
+            ValueKind::OrganizationId => "OrganizationId",
+            ValueKind::RootId => "RootId",
+            ValueKind::OrganizationalUnitId => "OrganizationalUnitId",
+            ValueKind::PolicyId => "PolicyId",
+            ValueKind::HandshakeId => "HandshakeId",
+            ValueKind::CreateAccountRequestId => "CreateAccountRequestId",
+            ValueKind::ChildId => "ChildId",
+            ValueKind::ParentId => "ParentId",
+            ValueKind::PolicyTargetId => "PolicyTargetId",
+            ValueKind::Email => "Email",
+            ValueKind::RoleName => "RoleName",
+            ValueKind::AccountName => "AccountName",
+            ValueKind::OrganizationalUnitName => "OrganizationalUnitName",
+            ValueKind::PolicyName => "PolicyName",
+            ValueKind::Arn => "Arn",
+        }
+    }
+
+    /// Looks a kind up by its shape name.
+    pub fn from_name(name: &str) -> Option<ValueKind> {
+        Self::ALL.iter().copied().find(|kind| kind.name() == name)
+    }
+
+    /// The name used in messages, AWS style (`'accountId'`).
+    fn member_name(self) -> &'static str {
+        match self {
+            ValueKind::AccountId => "accountId",
+            ValueKind::OrganizationId => "organizationId",
+            ValueKind::RootId => "rootId",
+            ValueKind::OrganizationalUnitId => "organizationalUnitId",
+            ValueKind::PolicyId => "policyId",
+            ValueKind::HandshakeId => "handshakeId",
+            ValueKind::CreateAccountRequestId => "createAccountRequestId",
+            ValueKind::ChildId => "childId",
+            ValueKind::ParentId => "parentId",
+            ValueKind::PolicyTargetId => "targetId",
+            ValueKind::Email => "email",
+            ValueKind::RoleName => "roleName",
+            ValueKind::AccountName => "accountName",
+            ValueKind::OrganizationalUnitName => "name",
+            ValueKind::PolicyName => "name",
+            ValueKind::Arn => "arn",
+        }
+    }
+
+    /// The pattern the value must match in full, as shown in messages. Union IDs show the
+    /// anchored union (DESIGN rule 2); names show the printable-ASCII rule (DESIGN rule 4).
+    pub const fn pattern(self) -> &'static str {
+        match self {
+            ValueKind::AccountId => r"^\d{12}$",
+            ValueKind::OrganizationId => "^o-[a-z0-9]{10,32}$",
+            ValueKind::RootId => "^r-[0-9a-z]{4,32}$",
+            ValueKind::OrganizationalUnitId => "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$",
+            ValueKind::PolicyId => "^p-[0-9a-zA-Z_]{8,128}$",
+            ValueKind::HandshakeId => "^h-[0-9a-z]{8,32}$",
+            ValueKind::CreateAccountRequestId => "^car-[a-z0-9]{8,32}$",
+            ValueKind::ChildId => r"^(\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$",
+            ValueKind::ParentId => "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$",
+            ValueKind::PolicyTargetId => {
+                r"^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"
+            }
+            ValueKind::Email => r"[\w+=,.-]+@[\w.-]+\.[\w]+",
+            ValueKind::RoleName => r"[\w+=,.@-]{1,64}",
+            ValueKind::AccountName
+            | ValueKind::OrganizationalUnitName
+            | ValueKind::PolicyName => r"[\u0020-\u007E]+",
+            ValueKind::Arn => {
+                r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake>/…"
+            }
+        }
+    }
+
+    /// The model's length bounds of the whole value, where it has any.
+    pub const fn length_bounds(self) -> Option<(usize, usize)> {
+        match self {
+            ValueKind::Email => Some((6, 64)),
+            ValueKind::AccountName => Some((1, 50)),
+            ValueKind::OrganizationalUnitName | ValueKind::PolicyName => Some((1, 128)),
+            _ => None,
+        }
+    }
+
+    /// Whether the model marks the value `sensitive` (it is then redacted in messages and
+    /// `Debug` output, DESIGN rule 10).
+    pub const fn is_sensitive(self) -> bool {
+        matches!(self, ValueKind::Email | ValueKind::AccountName)
+    }
+
+    /// The code a pattern failure of this kind reports.
+    const fn pattern_code(self) -> ErrorCode {
+        match self {
+            ValueKind::PolicyTargetId => ErrorCode::InvalidPatternTargetId,
+            _ => ErrorCode::InvalidPattern,
+        }
+    }
+
+    /// Fast yes/no check.
+    #[inline]
+    pub fn is_valid(self, s: &str) -> bool {
+        match self {
+            ValueKind::AccountId => is_account_id(s),
+            ValueKind::OrganizationId => is_organization_id(s),
+            ValueKind::RootId => is_root_id(s),
+            ValueKind::OrganizationalUnitId => is_organizational_unit_id(s),
+            ValueKind::PolicyId => is_policy_id(s),
+            ValueKind::HandshakeId => is_handshake_id(s),
+            ValueKind::CreateAccountRequestId => is_create_account_request_id(s),
+            ValueKind::ChildId => is_child_id(s),
+            ValueKind::ParentId => is_parent_id(s),
+            ValueKind::PolicyTargetId => is_policy_target_id(s),
+            ValueKind::Email => is_email(s),
+            ValueKind::RoleName => is_role_name(s),
+            ValueKind::AccountName => is_ascii_name(s, 1, 50),
+            ValueKind::OrganizationalUnitName | ValueKind::PolicyName => is_ascii_name(s, 1, 128),
+            ValueKind::Arn => crate::arn::is_arn(s),
+        }
+    }
+
+    /// Checks `s` and, when it is not valid, explains every rule that failed.
+    pub fn check(self, s: &str) -> Result<(), ParseError> {
+        if self.is_valid(s) {
+            return Ok(());
+        }
+        let rules = self.diagnose(s);
+        debug_assert!(!rules.is_empty(), "{self:?} rejected {s:?} without a reason");
+        Err(ParseError::new(self, s, rules))
+    }
+
+    /// Finds the failed rules of a value that `is_valid` rejected.
+    fn diagnose(self, s: &str) -> Vec<Rule> {
+        match self {
+            ValueKind::AccountId => vec![ACCOUNT.diagnose(s)],
+            ValueKind::OrganizationId => vec![ORGANIZATION.diagnose(s)],
+            ValueKind::RootId => vec![ROOT.diagnose(s)],
+            ValueKind::OrganizationalUnitId => vec![ORGANIZATIONAL_UNIT.diagnose(s)],
+            ValueKind::PolicyId => vec![POLICY.diagnose(s)],
+            ValueKind::HandshakeId => vec![HANDSHAKE.diagnose(s)],
+            ValueKind::CreateAccountRequestId => vec![CREATE_ACCOUNT_REQUEST.diagnose(s)],
+            ValueKind::ChildId => vec![diagnose_union(
+                s,
+                &[&ACCOUNT, &ORGANIZATIONAL_UNIT],
+                "12 digits (an account) or 'ou-' (an organizational unit)",
+            )],
+            ValueKind::ParentId => vec![diagnose_union(
+                s,
+                &[&ROOT, &ORGANIZATIONAL_UNIT],
+                "'r-' (a root) or 'ou-' (an organizational unit)",
+            )],
+            ValueKind::PolicyTargetId => vec![diagnose_union(
+                s,
+                &[&ROOT, &ACCOUNT, &ORGANIZATIONAL_UNIT],
+                "'r-' (a root), 12 digits (an account) or 'ou-' (an organizational unit)",
+            )],
+            ValueKind::Email => diagnose_email(s),
+            ValueKind::RoleName => vec![ROLE_NAME.diagnose(s)],
+            ValueKind::AccountName | ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
+                diagnose_name(self, s)
+            }
+            ValueKind::Arn => vec![crate::arn::diagnose(s).unwrap_or_else(|| unreachable_rule(0))],
+        }
+    }
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diagnosis.
+
+/// One rule that a value broke. Positions count Unicode scalar values from 0.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// The value is empty.
+    Empty,
+    /// The value does not start with the expected prefix.
+    WrongPrefix {
+        /// Where the prefix should start (0 for a standalone value).
+        position: usize,
+        /// What it should start with.
+        expected: &'static str,
+    },
+    /// A character outside the allowed class.
+    BadCharacter {
+        /// Where it is.
+        position: usize,
+        /// The character found.
+        found: char,
+    },
+    /// A part of the pattern is shorter than the pattern allows.
+    TooShort {
+        /// Which part (e.g. "the digits", "the part after 'r-'").
+        part: &'static str,
+        /// The fewest characters allowed.
+        min: usize,
+        /// How many there are.
+        actual: usize,
+    },
+    /// A part of the pattern is longer than the pattern allows.
+    TooLong {
+        /// Which part.
+        part: &'static str,
+        /// The most characters allowed.
+        max: usize,
+        /// How many there are.
+        actual: usize,
+    },
+    /// A separator the pattern requires is missing.
+    MissingSeparator {
+        /// Where it was expected.
+        position: usize,
+        /// The separator.
+        separator: char,
+    },
+    /// The value has the wrong overall structure.
+    Malformed {
+        /// Where the problem shows.
+        position: usize,
+        /// What is wrong.
+        detail: &'static str,
+    },
+    /// The whole value is shorter than the shape's minimum length.
+    MinLength {
+        /// The minimum.
+        min: usize,
+        /// The value's length.
+        actual: usize,
+    },
+    /// The whole value is longer than the shape's maximum length.
+    MaxLength {
+        /// The maximum.
+        max: usize,
+        /// The value's length.
+        actual: usize,
+    },
+}
+
+impl Rule {
+    /// A stable snake_case name for the rule (used by the shared test vectors).
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Rule::Empty => "empty",
+            Rule::WrongPrefix { .. } => "wrong_prefix",
+            Rule::BadCharacter { .. } => "bad_character",
+            Rule::TooShort { .. } => "too_short",
+            Rule::TooLong { .. } => "too_long",
+            Rule::MissingSeparator { .. } => "missing_separator",
+            Rule::Malformed { .. } => "malformed",
+            Rule::MinLength { .. } => "min_length",
+            Rule::MaxLength { .. } => "max_length",
+        }
+    }
+
+    /// The position the rule points at, where it points at one.
+    pub const fn position(&self) -> Option<usize> {
+        match self {
+            Rule::BadCharacter { position, .. }
+            | Rule::WrongPrefix { position, .. }
+            | Rule::MissingSeparator { position, .. }
+            | Rule::Malformed { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+
+    /// Shifts positions by `offset` (for a part checked inside a larger value, like an ARN).
+    pub(crate) fn shifted(self, offset: usize) -> Rule {
+        match self {
+            Rule::BadCharacter { position, found } => Rule::BadCharacter {
+                position: position + offset,
+                found,
+            },
+            Rule::MissingSeparator {
+                position,
+                separator,
+            } => Rule::MissingSeparator {
+                position: position + offset,
+                separator,
+            },
+            Rule::Malformed { position, detail } => Rule::Malformed {
+                position: position + offset,
+                detail,
+            },
+            Rule::WrongPrefix { position, expected } => Rule::WrongPrefix {
+                position: position + offset,
+                expected,
+            },
+            other => other,
+        }
+    }
+
+    /// The code this rule reports for a value of `kind`.
+    fn code(&self, kind: ValueKind) -> ErrorCode {
+        match self {
+            Rule::MinLength { .. } => ErrorCode::MinLengthExceeded,
+            Rule::MaxLength { .. } => ErrorCode::MaxLengthExceeded,
+            _ => kind.pattern_code(),
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Empty => f.write_str("the value is empty"),
+            Rule::WrongPrefix {
+                position: 0,
+                expected,
+            } => write!(f, "it must start with {expected}"),
+            Rule::WrongPrefix { position, expected } => {
+                write!(f, "expected {expected} at position {position}")
+            }
+            Rule::BadCharacter { position, found } => {
+                write!(f, "character {found:?} at position {position} is not allowed")
+            }
+            Rule::TooShort { part, min, actual } => write!(
+                f,
+                "{part} has {actual} character{}, at least {min} required",
+                plural(*actual)
+            ),
+            Rule::TooLong { part, max, actual } => write!(
+                f,
+                "{part} has {actual} character{}, at most {max} allowed",
+                plural(*actual)
+            ),
+            Rule::MissingSeparator {
+                position,
+                separator,
+            } => write!(f, "expected {separator:?} at position {position}"),
+            Rule::Malformed { position, detail } => write!(f, "{detail} (at position {position})"),
+            Rule::MinLength { actual, .. } | Rule::MaxLength { actual, .. } => {
+                write!(f, "it has {actual} character{}", plural(*actual))
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A simple ID: a literal prefix, then one or more groups of one character class separated by
+/// `-`, each with a length range.
+pub(crate) struct IdGrammar {
+    pub(crate) prefix: &'static str,
+    pub(crate) groups: &'static [Group],
+}
+
+pub(crate) struct Group {
+    pub(crate) part: &'static str,
+    pub(crate) min: usize,
+    pub(crate) max: usize,
+    pub(crate) class: fn(u8) -> bool,
+}
+
+pub(crate) const ACCOUNT: IdGrammar = IdGrammar {
+    prefix: "",
+    groups: &[Group {
+        part: "the account ID",
+        min: 12,
+        max: 12,
+        class: is_digit,
+    }],
+};
+pub(crate) const ORGANIZATION: IdGrammar = IdGrammar {
+    prefix: "o-",
+    groups: &[Group {
+        part: "the part after 'o-'",
+        min: 10,
+        max: 32,
+        class: is_lower_alnum,
+    }],
+};
+pub(crate) const ROOT: IdGrammar = IdGrammar {
+    prefix: "r-",
+    groups: &[Group {
+        part: "the part after 'r-'",
+        min: 4,
+        max: 32,
+        class: is_lower_alnum,
+    }],
+};
+pub(crate) const ORGANIZATIONAL_UNIT: IdGrammar = IdGrammar {
+    prefix: "ou-",
+    groups: &[
+        Group {
+            part: "the root part after 'ou-'",
+            min: 4,
+            max: 32,
+            class: is_lower_alnum,
+        },
+        Group {
+            part: "the last part",
+            min: 8,
+            max: 32,
+            class: is_lower_alnum,
+        },
+    ],
+};
+pub(crate) const POLICY: IdGrammar = IdGrammar {
+    prefix: "p-",
+    groups: &[Group {
+        part: "the part after 'p-'",
+        min: 8,
+        max: 128,
+        class: is_word,
+    }],
+};
+pub(crate) const HANDSHAKE: IdGrammar = IdGrammar {
+    prefix: "h-",
+    groups: &[Group {
+        part: "the part after 'h-'",
+        min: 8,
+        max: 32,
+        class: is_lower_alnum,
+    }],
+};
+pub(crate) const CREATE_ACCOUNT_REQUEST: IdGrammar = IdGrammar {
+    prefix: "car-",
+    groups: &[Group {
+        part: "the part after 'car-'",
+        min: 8,
+        max: 32,
+        class: is_lower_alnum,
+    }],
+};
+pub(crate) const ROLE_NAME: IdGrammar = IdGrammar {
+    prefix: "",
+    groups: &[Group {
+        part: "the role name",
+        min: 1,
+        max: 64,
+        class: is_role_name_char,
+    }],
+};
+
+impl IdGrammar {
+    /// Whether `s` matches the whole grammar (the general, table-driven matcher; the `is_*`
+    /// predicates above are the tuned equivalents).
+    pub(crate) fn matches(&self, s: &str) -> bool {
+        let Some(rest) = s.as_bytes().strip_prefix(self.prefix.as_bytes()) else {
+            return false;
+        };
+        if let [only] = self.groups {
+            return (only.min..=only.max).contains(&rest.len()) && all_bytes(rest, only.class);
+        }
+        let mut groups = rest.split(|&b| b == b'-');
+        self.groups.iter().all(|group| {
+            groups.next().is_some_and(|part| {
+                (group.min..=group.max).contains(&part.len()) && all_bytes(part, group.class)
+            })
+        }) && groups.next().is_none()
+    }
+
+    /// `Ok` when `s` matches, else the first rule it breaks.
+    pub(crate) fn check(&self, s: &str) -> Result<(), Rule> {
+        if self.matches(s) {
+            Ok(())
+        } else {
+            Err(self.diagnose(s))
+        }
+    }
+
+    /// The first rule `s` breaks, scanning left to right. Only called on rejected values.
+    fn diagnose(&self, s: &str) -> Rule {
+        if s.is_empty() {
+            return Rule::Empty;
+        }
+        let Some(rest) = s.strip_prefix(self.prefix) else {
+            return Rule::WrongPrefix {
+                position: 0,
+                expected: quoted_prefix(self.prefix),
+            };
+        };
+        let mut position = self.prefix.len();
+        let mut chars = rest.chars();
+        let last = self.groups.len() - 1;
+        for (index, group) in self.groups.iter().enumerate() {
+            let mut count = 0;
+            let mut ended_by_separator = false;
+            for c in chars.by_ref() {
+                if c.is_ascii() && (group.class)(c as u8) {
+                    count += 1;
+                    position += 1;
+                } else if c == '-' && index < last {
+                    ended_by_separator = true;
+                    break;
+                } else {
+                    return Rule::BadCharacter { position, found: c };
+                }
+            }
+            if count < group.min {
+                return Rule::TooShort {
+                    part: group.part,
+                    min: group.min,
+                    actual: count,
+                };
+            }
+            if count > group.max {
+                return Rule::TooLong {
+                    part: group.part,
+                    max: group.max,
+                    actual: count,
+                };
+            }
+            if index < last {
+                if !ended_by_separator {
+                    return Rule::MissingSeparator {
+                        position,
+                        separator: '-',
+                    };
+                }
+                position += 1;
+            }
+        }
+        unreachable_rule(position)
+    }
+}
+
+/// A fallback for a value the fast matcher rejected but the diagnosis could not place; the
+/// agreement tests make sure this never happens, and it still reports an error rather than
+/// panicking if it ever did.
+fn unreachable_rule(position: usize) -> Rule {
+    Rule::Malformed {
+        position,
+        detail: "the value does not match the pattern",
+    }
+}
+
+fn quoted_prefix(prefix: &'static str) -> &'static str {
+    match prefix {
+        "o-" => "'o-'",
+        "r-" => "'r-'",
+        "ou-" => "'ou-'",
+        "p-" => "'p-'",
+        "h-" => "'h-'",
+        "car-" => "'car-'",
+        "arn:" => "'arn:'",
+        _ => "the expected prefix",
+    }
+}
+
+fn diagnose_union(s: &str, grammars: &[&IdGrammar], expected: &'static str) -> Rule {
+    if s.is_empty() {
+        return Rule::Empty;
+    }
+    // Pick the alternative by its prefix; the account ID's is "a digit".
+    let prefixed = grammars
+        .iter()
+        .find(|g| !g.prefix.is_empty() && s.starts_with(g.prefix));
+    let chosen = prefixed.or_else(|| {
+        grammars
+            .iter()
+            .find(|g| g.prefix.is_empty() && s.as_bytes()[0].is_ascii_digit())
+    });
+    match chosen {
+        Some(grammar) => grammar.diagnose(s),
+        None => Rule::WrongPrefix {
+            position: 0,
+            expected,
+        },
+    }
+}
+
+fn diagnose_email(s: &str) -> Vec<Rule> {
+    let mut rules = Vec::with_capacity(2);
+    let length = s.chars().count();
+    if length < 6 {
+        rules.push(Rule::MinLength {
+            min: 6,
+            actual: length,
+        });
+    } else if length > 64 {
+        rules.push(Rule::MaxLength {
+            max: 64,
+            actual: length,
+        });
+    }
+    if s.is_empty() {
+        rules.push(Rule::Empty);
+        return rules;
+    }
+    // Work on one byte per character so that offsets are character positions; a non-ASCII
+    // character becomes 0xFF, which no class of the pattern admits.
+    let chars: Vec<char> = s.chars().collect();
+    let bytes: Vec<u8> = chars
+        .iter()
+        .map(|&c| if c.is_ascii() { c as u8 } else { 0xff })
+        .collect();
+    if let Err((position, fault)) = email_shape(&bytes) {
+        rules.push(match fault {
+            EmailFault::BadCharacter => Rule::BadCharacter {
+                position,
+                found: chars[position],
+            },
+            EmailFault::MissingAt => Rule::Malformed {
+                position,
+                detail: "an email address needs an '@'",
+            },
+            EmailFault::EmptyLocalPart => Rule::Malformed {
+                position,
+                detail: "nothing before the '@'",
+            },
+            EmailFault::MissingDot => Rule::Malformed {
+                position,
+                detail: "the domain needs a '.'",
+            },
+            EmailFault::EmptyDomainName => Rule::Malformed {
+                position,
+                detail: "nothing between the '@' and the domain's last '.'",
+            },
+            EmailFault::EmptyTopLevel => Rule::Malformed {
+                position,
+                detail: "nothing after the domain's last '.'",
+            },
+        });
+    }
+    rules
+}
+
+fn diagnose_name(kind: ValueKind, s: &str) -> Vec<Rule> {
+    let (min, max) = kind.length_bounds().unwrap_or((1, usize::MAX));
+    let mut rules = Vec::with_capacity(2);
+    let length = s.chars().count();
+    if length < min {
+        rules.push(Rule::MinLength { min, actual: length });
+    } else if length > max {
+        rules.push(Rule::MaxLength { max, actual: length });
+    }
+    if let Some((position, found)) = s
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii() || !is_printable_ascii(*c as u8))
+    {
+        rules.push(Rule::BadCharacter { position, found });
+    }
+    rules
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors.
+
+/// Why a value was rejected: its kind and every rule it broke.
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.first_message())]
+pub struct ParseError {
+    kind: ValueKind,
+    rules: Vec<Rule>,
+    /// The value as shown in messages: shortened, or `None` for a sensitive kind.
+    shown: Option<String>,
+}
+
+/// How many characters of a rejected value a message repeats.
+const SHOWN_CHARS: usize = 48;
+
+impl ParseError {
+    pub(crate) fn new(kind: ValueKind, value: &str, rules: Vec<Rule>) -> ParseError {
+        let shown = (!kind.is_sensitive()).then(|| {
+            let mut shown: String = value.chars().take(SHOWN_CHARS).collect();
+            if value.chars().nth(SHOWN_CHARS).is_some() {
+                shown.push('…');
+            }
+            shown
+        });
+        ParseError { kind, rules, shown }
+    }
+
+    /// The kind of value that was checked.
+    pub fn kind(&self) -> ValueKind {
+        self.kind
+    }
+
+    /// Every rule the value broke (at least one).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The catalogue codes of the broken rules, in order.
+    pub fn codes(&self) -> impl Iterator<Item = ErrorCode> + '_ {
+        self.rules.iter().map(|rule| rule.code(self.kind))
+    }
+
+    /// The problems as catalogue issues located at `path` (boto3 style; empty for a standalone
+    /// value).
+    pub fn issues_at(&self, path: &str) -> Vec<Issue> {
+        self.rules
+            .iter()
+            .map(|rule| Issue {
+                path: path.to_owned(),
+                code: rule.code(self.kind),
+                message: self.message(rule),
+            })
+            .collect()
+    }
+
+    /// The problems as a [`ValidationError`] located at `path`.
+    pub fn into_validation_error(self, path: &str) -> ValidationError {
+        ValidationError {
+            issues: self.issues_at(path),
+        }
+    }
+
+    fn message(&self, rule: &Rule) -> String {
+        let value = match &self.shown {
+            Some(shown) => format!("Value '{shown}'"),
+            None => "Value (redacted)".to_owned(),
+        };
+        let constraint = match rule {
+            Rule::MinLength { min, .. } => {
+                format!("Member must have length greater than or equal to {min}")
+            }
+            Rule::MaxLength { max, .. } => {
+                format!("Member must have length less than or equal to {max}")
+            }
+            _ => format!(
+                "Member must satisfy regular expression pattern: {}",
+                self.kind.pattern()
+            ),
+        };
+        format!(
+            "{value} at '{}' failed to satisfy constraint: {constraint} ({rule})",
+            self.kind.member_name()
+        )
+    }
+
+    fn first_message(&self) -> String {
+        self.rules
+            .first()
+            .map(|rule| self.message(rule))
+            .unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParseError")
+            .field("kind", &self.kind)
+            .field("rules", &self.rules)
+            .finish()
+    }
+}
+
+impl From<ParseError> for ValidationError {
+    fn from(err: ParseError) -> ValidationError {
+        err.into_validation_error("")
+    }
+}
+
+impl From<ParseError> for crate::error::Error {
+    fn from(err: ParseError) -> crate::error::Error {
+        crate::error::Error::Validation(err.into())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typed values.
+
+macro_rules! string_value {
+    ($(#[$doc:meta])* $name:ident, $kind:expr, sensitive = $sensitive:tt) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(Box<str>);
+
+        impl $name {
+            /// The kind of value this type holds.
+            pub const KIND: ValueKind = $kind;
+
+            /// Checks `s` and wraps it.
+            pub fn parse(s: &str) -> Result<$name, ParseError> {
+                Self::KIND.check(s)?;
+                Ok($name(s.into()))
+            }
+
+            /// The value as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Wraps text another check has already accepted.
+            #[allow(dead_code)]
+            pub(crate) fn new_unchecked(s: &str) -> $name {
+                debug_assert!(Self::KIND.is_valid(s), "{s:?}");
+                $name(s.into())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<$name, ParseError> {
+                $name::parse(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = ParseError;
+            fn try_from(s: &str) -> Result<$name, ParseError> {
+                $name::parse(s)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        string_value!(@debug $name, $sensitive);
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+    (@debug $name:ident, false) => {
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, concat!(stringify!($name), "({:?})"), &*self.0)
+            }
+        }
+    };
+    (@debug $name:ident, true) => {
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(<redacted>)"))
+            }
+        }
+    };
+}
+
+string_value!(
+    /// A 12-digit AWS account ID, e.g. `123456789012`.
+    AccountId, ValueKind::AccountId, sensitive = false
+);
+string_value!(
+    /// An organization ID, e.g. `o-exampleorgid`.
+    OrganizationId, ValueKind::OrganizationId, sensitive = false
+);
+string_value!(
+    /// The ID of an organization's root, e.g. `r-examplerootid111`.
+    RootId, ValueKind::RootId, sensitive = false
+);
+string_value!(
+    /// An organizational unit ID, e.g. `ou-examplerootid111-exampleouid111`.
+    OrganizationalUnitId, ValueKind::OrganizationalUnitId, sensitive = false
+);
+string_value!(
+    /// A policy ID, e.g. `p-examplepolicyid111` or the AWS-managed `p-FullAWSAccess`.
+    PolicyId, ValueKind::PolicyId, sensitive = false
+);
+string_value!(
+    /// A handshake ID, e.g. `h-examplehandshakeid111`.
+    HandshakeId, ValueKind::HandshakeId, sensitive = false
+);
+string_value!(
+    /// The ID of a CreateAccount request, e.g. `car-examplecreateaccountrequestid111`.
+    CreateAccountRequestId, ValueKind::CreateAccountRequestId, sensitive = false
+);
+string_value!(
+    /// An account's email address (redacted in `Debug`).
+    Email, ValueKind::Email, sensitive = true
+);
+string_value!(
+    /// An IAM role name, e.g. `OrganizationAccountAccessRole`.
+    RoleName, ValueKind::RoleName, sensitive = false
+);
+string_value!(
+    /// An account's friendly name: 1–50 printable ASCII characters (redacted in `Debug`).
+    AccountName, ValueKind::AccountName, sensitive = true
+);
+string_value!(
+    /// An organizational unit's name: 1–128 printable ASCII characters.
+    OrganizationalUnitName, ValueKind::OrganizationalUnitName, sensitive = false
+);
+string_value!(
+    /// A policy's name: 1–128 printable ASCII characters.
+    PolicyName, ValueKind::PolicyName, sensitive = false
+);
+
+macro_rules! union_id {
+    (
+        $(#[$doc:meta])* $name:ident, $kind:expr,
+        { $( $(#[$vdoc:meta])* $variant:ident($inner:ident) ),+ $(,)? }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $( $(#[$vdoc])* $variant($inner), )+
+        }
+
+        impl $name {
+            /// The kind of value this type holds.
+            pub const KIND: ValueKind = $kind;
+
+            /// Checks `s` and tells which kind of ID it is.
+            pub fn parse(s: &str) -> Result<$name, ParseError> {
+                $(
+                    if $inner::KIND.is_valid(s) {
+                        return Ok($name::$variant($inner(s.into())));
+                    }
+                )+
+                Err(ParseError::new(Self::KIND, s, Self::KIND.diagnose(s)))
+            }
+
+            /// The ID as text.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant(id) => id.as_str(), )+
+                }
+            }
+
+            /// The kind of the ID inside.
+            pub fn kind(&self) -> ValueKind {
+                match self {
+                    $( $name::$variant(_) => $inner::KIND, )+
+                }
+            }
+        }
+
+        $(
+            impl From<$inner> for $name {
+                fn from(id: $inner) -> $name {
+                    $name::$variant(id)
+                }
+            }
+        )+
+
+        impl FromStr for $name {
+            type Err = ParseError;
+            fn from_str(s: &str) -> Result<$name, ParseError> {
+                $name::parse(s)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+union_id!(
+    /// What ListChildren returns: an account or an organizational unit.
+    ChildId, ValueKind::ChildId, {
+        /// A member account.
+        Account(AccountId),
+        /// An organizational unit.
+        OrganizationalUnit(OrganizationalUnitId),
+    }
+);
+union_id!(
+    /// What can hold OUs and accounts: a root or an organizational unit.
+    ParentId, ValueKind::ParentId, {
+        /// The organization's root.
+        Root(RootId),
+        /// An organizational unit.
+        OrganizationalUnit(OrganizationalUnitId),
+    }
+);
+union_id!(
+    /// What a policy can be attached to: a root, an account or an organizational unit.
+    PolicyTargetId, ValueKind::PolicyTargetId, {
+        /// The organization's root.
+        Root(RootId),
+        /// A member account.
+        Account(AccountId),
+        /// An organizational unit.
+        OrganizationalUnit(OrganizationalUnitId),
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_ids() {
+        assert!(is_account_id("123456789012"));
+        assert!(!is_account_id("12345678901"));
+        assert!(!is_account_id("١٢٣٤٥٦٧٨٩٠١٢"));
+        let err = AccountId::parse("12345x789012").unwrap_err();
+        assert_eq!(
+            err.rules(),
+            &[Rule::BadCharacter {
+                position: 5,
+                found: 'x'
+            }]
+        );
+        assert!(err.to_string().contains("position 5"), "{err}");
+    }
+
+    #[test]
+    fn union_ids_are_anchored() {
+        assert!(!is_child_id("123456789012-junk"));
+        assert!(!is_parent_id("junk-ou-abcd-12345678"));
+        assert!(matches!(
+            PolicyTargetId::parse("ou-abcd-12345678").unwrap(),
+            PolicyTargetId::OrganizationalUnit(_)
+        ));
+        let err = PolicyTargetId::parse("x").unwrap_err();
+        assert_eq!(err.codes().collect::<Vec<_>>(), [ErrorCode::InvalidPatternTargetId]);
+    }
+
+    #[test]
+    fn sensitive_values_are_redacted() {
+        let email = Email::parse("someone@example.com").unwrap();
+        assert_eq!(format!("{email:?}"), "Email(<redacted>)");
+        let err = Email::parse("not-an-email").unwrap_err();
+        assert!(!err.to_string().contains("not-an-email"));
+    }
+
+    #[test]
+    fn serde_validates() {
+        let id: OrganizationalUnitId =
+            serde_json::from_str("\"ou-abcd-12345678\"").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"ou-abcd-12345678\"");
+        assert!(serde_json::from_str::<RootId>("\"root\"").is_err());
+    }
+}

@@ -1,0 +1,34 @@
+//! # orgkit
+//!
+//! The AWS account-management APIs (AWS Organizations 2016-11-28, Account alternate contacts,
+//! Chime accounts) modelled in pure Rust: typed IDs and ARNs with hand-written validators, one
+//! error catalogue, and — in later modules — request validation, the handshake state machine,
+//! paginators and an in-memory emulator. The Python, Node.js and WASM packages are thin layers
+//! over this crate.
+//!
+//! ```
+//! use orgkit::{AccountId, Arn, PolicyTargetId};
+//!
+//! assert!(orgkit::ids::is_account_id("123456789012"));
+//! let target: PolicyTargetId = "ou-abcd-12345678".parse().unwrap();
+//! assert!(matches!(target, PolicyTargetId::OrganizationalUnit(_)));
+//!
+//! let err = AccountId::parse("12345678901x").unwrap_err();
+//! assert_eq!(err.codes().next().unwrap().as_str(), "INVALID_PATTERN");
+//!
+//! let arn = Arn::parse("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess")
+//!     .unwrap();
+//! assert_eq!(arn.policy_id().unwrap().as_str(), "p-FullAWSAccess");
+//! ```
+
+pub mod arn;
+pub mod error;
+pub mod ids;
+
+pub use arn::{Arn, ArnResource, Partition, ResourceType};
+pub use error::{Error, ErrorCode, Issue, ValidationError};
+pub use ids::{
+    AccountId, AccountName, ChildId, CreateAccountRequestId, Email, HandshakeId, OrganizationId,
+    OrganizationalUnitId, OrganizationalUnitName, ParentId, ParseError, PolicyId, PolicyName,
+    PolicyTargetId, RoleName, RootId, Rule, ValueKind,
+};
