@@ -8,8 +8,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use orgkit::{ids, Arn};
 
-const OU_ARN: &str = "arn:aws:organizations::111111111111:ou/o-exampleorgid/ou-examplerootid111-exampleouid111";
-const MANAGED_ARN: &str = "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
+const OU_ARN: &str =
+    "arn:aws:organizations::111111111111:ou/o-exampleorgid/ou-examplerootid111-exampleouid111";
+const MANAGED_ARN: &str =
+    "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
 
 fn predicates(c: &mut Criterion) {
     let mut group = c.benchmark_group("predicate");

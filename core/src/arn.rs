@@ -262,7 +262,11 @@ fn malformed(position: usize, detail: &'static str) -> Rule {
 }
 
 /// Splits `rest` at the first `:`; `offset` is where `rest` starts in the ARN.
-fn field<'a>(rest: &'a str, offset: usize, missing: &'static str) -> Result<(&'a str, &'a str), Rule> {
+fn field<'a>(
+    rest: &'a str,
+    offset: usize,
+    missing: &'static str,
+) -> Result<(&'a str, &'a str), Rule> {
     rest.split_once(':')
         .ok_or_else(|| malformed(offset + rest.len(), missing))
 }
@@ -281,9 +285,8 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
     };
     let mut offset = 4;
     let (partition, rest) = field(rest, offset, "missing ':' after the partition")?;
-    let partition = Partition::from_name(partition).ok_or_else(|| {
-        malformed(offset, "the partition must be aws, aws-cn or aws-us-gov")
-    })?;
+    let partition = Partition::from_name(partition)
+        .ok_or_else(|| malformed(offset, "the partition must be aws, aws-cn or aws-us-gov"))?;
     offset += partition.as_str().len() + 1;
     let (service, rest) = field(rest, offset, "missing ':' after the service")?;
     if service != "organizations" {
@@ -299,7 +302,9 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
     let management_account = if account == "aws" {
         None
     } else {
-        ACCOUNT.check(account).map_err(|rule| rule.shifted(offset))?;
+        ACCOUNT
+            .check(account)
+            .map_err(|rule| rule.shifted(offset))?;
         Some(account)
     };
     offset += account.len() + 1;
@@ -332,7 +337,15 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
             rest = tail;
             part
         };
-        grammar.check(part).map_err(|rule| rule.shifted(offset))?;
+        grammar.check(part).map_err(|rule| match rule {
+            // An empty part is a part that is too short, at a known place.
+            Rule::Empty => Rule::TooShort {
+                part: grammar.groups[0].part,
+                min: grammar.groups[0].min,
+                actual: 0,
+            },
+            other => other.shifted(offset),
+        })?;
         parts[index] = part;
         offset += part.len() + 1;
     }

@@ -347,9 +347,9 @@ impl ValueKind {
             }
             ValueKind::Email => r"[\w+=,.-]+@[\w.-]+\.[\w]+",
             ValueKind::RoleName => r"[\w+=,.@-]{1,64}",
-            ValueKind::AccountName
-            | ValueKind::OrganizationalUnitName
-            | ValueKind::PolicyName => r"[\u0020-\u007E]+",
+            ValueKind::AccountName | ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
+                r"[\u0020-\u007E]+"
+            }
             ValueKind::Arn => {
                 r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake>/…"
             }
@@ -408,7 +408,10 @@ impl ValueKind {
             return Ok(());
         }
         let rules = self.diagnose(s);
-        debug_assert!(!rules.is_empty(), "{self:?} rejected {s:?} without a reason");
+        debug_assert!(
+            !rules.is_empty(),
+            "{self:?} rejected {s:?} without a reason"
+        );
         Err(ParseError::new(self, s, rules))
     }
 
@@ -591,15 +594,14 @@ impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Rule::Empty => f.write_str("the value is empty"),
-            Rule::WrongPrefix {
-                position: 0,
-                expected,
-            } => write!(f, "it must start with {expected}"),
             Rule::WrongPrefix { position, expected } => {
                 write!(f, "expected {expected} at position {position}")
             }
             Rule::BadCharacter { position, found } => {
-                write!(f, "character {found:?} at position {position} is not allowed")
+                write!(
+                    f,
+                    "character {found:?} at position {position} is not allowed"
+                )
             }
             Rule::TooShort { part, min, actual } => write!(
                 f,
@@ -915,9 +917,15 @@ fn diagnose_name(kind: ValueKind, s: &str) -> Vec<Rule> {
     let mut rules = Vec::with_capacity(2);
     let length = s.chars().count();
     if length < min {
-        rules.push(Rule::MinLength { min, actual: length });
+        rules.push(Rule::MinLength {
+            min,
+            actual: length,
+        });
     } else if length > max {
-        rules.push(Rule::MaxLength { max, actual: length });
+        rules.push(Rule::MaxLength {
+            max,
+            actual: length,
+        });
     }
     if let Some((position, found)) = s
         .chars()
@@ -1317,7 +1325,10 @@ mod tests {
             PolicyTargetId::OrganizationalUnit(_)
         ));
         let err = PolicyTargetId::parse("x").unwrap_err();
-        assert_eq!(err.codes().collect::<Vec<_>>(), [ErrorCode::InvalidPatternTargetId]);
+        assert_eq!(
+            err.codes().collect::<Vec<_>>(),
+            [ErrorCode::InvalidPatternTargetId]
+        );
     }
 
     #[test]
@@ -1330,8 +1341,7 @@ mod tests {
 
     #[test]
     fn serde_validates() {
-        let id: OrganizationalUnitId =
-            serde_json::from_str("\"ou-abcd-12345678\"").unwrap();
+        let id: OrganizationalUnitId = serde_json::from_str("\"ou-abcd-12345678\"").unwrap();
         assert_eq!(serde_json::to_string(&id).unwrap(), "\"ou-abcd-12345678\"");
         assert!(serde_json::from_str::<RootId>("\"root\"").is_err());
     }
