@@ -111,6 +111,28 @@ pub struct Issue {
     pub message: String,
 }
 
+impl Issue {
+    /// A value of the wrong type, e.g. a number where text is expected (`INVALID_TYPE`).
+    pub fn wrong_type(path: &str, expected: &str, found: &str) -> Issue {
+        Issue {
+            path: path.to_owned(),
+            code: ErrorCode::InvalidType,
+            message: format!("Expected {expected}, got {found}"),
+        }
+    }
+
+    /// Text that is not valid Unicode, e.g. a Python string holding a lone surrogate
+    /// (`INVALID_TYPE`).
+    pub fn not_unicode(path: &str) -> Issue {
+        Issue {
+            path: path.to_owned(),
+            code: ErrorCode::InvalidType,
+            message: "Expected text, got a string that is not valid Unicode (lone surrogate)"
+                .to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -134,6 +156,14 @@ fn summarize(issues: &[Issue]) -> String {
         [] => "validation failed".to_owned(),
         [only] => only.to_string(),
         [first, rest @ ..] => format!("{first} (and {} more)", rest.len()),
+    }
+}
+
+impl From<Issue> for ValidationError {
+    fn from(issue: Issue) -> ValidationError {
+        ValidationError {
+            issues: vec![issue],
+        }
     }
 }
 

@@ -1076,6 +1076,11 @@ macro_rules! string_value {
                 &self.0
             }
 
+            /// The kind of the value (always [`Self::KIND`]; unions answer per value).
+            pub fn kind(&self) -> ValueKind {
+                Self::KIND
+            }
+
             /// Wraps text another check has already accepted.
             #[allow(dead_code)]
             pub(crate) fn new_unchecked(s: &str) -> $name {

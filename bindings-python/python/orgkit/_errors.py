@@ -1,0 +1,32 @@
+"""Exception classes of orgkit.
+
+They live in Python so that `ValidationError` can subclass both `OrgkitError` and the built-in
+`ValueError`; the native module raises them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:
+    from ._orgkit import Issue
+
+
+class OrgkitError(Exception):
+    """Base class of every error orgkit raises."""
+
+
+class ValidationError(OrgkitError, ValueError):
+    """A value or request broke one or more constraints.
+
+    `issues` lists every problem found, each with `path`, `code` and `message`; `code` is the
+    first issue's code.
+    """
+
+    issues: list[Issue]
+    code: str
+
+    def __init__(self, message: str, issues: Sequence[Issue]) -> None:
+        super().__init__(message)
+        self.issues = list(issues)
+        self.code = self.issues[0].code if self.issues else ""

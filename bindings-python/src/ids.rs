@@ -1,0 +1,206 @@
+//! Mirrors `orgkit::ids`: one predicate per kind, a batch check, per-value issues, and a
+//! class per typed value whose constructor raises `orgkit.ValidationError`.
+
+use orgkit::{Issue, ValidationError, ValueKind};
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
+
+use crate::error::{issue_list, validation_error};
+
+/// The text of a Python value, or why it has none (not a `str`, or not valid Unicode).
+pub fn text_of<'a>(value: &'a Bound<'_, PyAny>) -> Result<std::borrow::Cow<'a, str>, Issue> {
+    match value.cast::<PyString>() {
+        Ok(string) => string
+            .to_str()
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|_| Issue::not_unicode("")),
+        Err(_) => {
+            let type_name = value
+                .get_type()
+                .name()
+                .map(|name| name.to_string())
+                .unwrap_or_else(|_| "an object".to_owned());
+            Err(Issue::wrong_type("", "str", &type_name))
+        }
+    }
+}
+
+/// Python's own `repr()` of a string (single-quoted, escaped as Python does).
+pub fn python_repr(py: Python<'_>, text: &str) -> PyResult<String> {
+    Ok(PyString::new(py, text).repr()?.to_str()?.to_owned())
+}
+
+/// Whether `value` is a `str` of `kind`; never raises.
+#[inline]
+fn is_kind(kind: ValueKind, value: &Bound<'_, PyAny>) -> bool {
+    match value.cast::<PyString>() {
+        Ok(string) => match string.to_str() {
+            Ok(text) => kind.is_valid(text),
+            Err(_) => false,
+        },
+        Err(_) => false,
+    }
+}
+
+macro_rules! predicates {
+    ($($name:ident => $kind:ident),+ $(,)?) => {
+        $(
+            #[doc = concat!("Whether `value` is a valid ", stringify!($kind), " (`False` for anything that is not a `str`).")]
+            #[pyfunction]
+            pub fn $name(value: &Bound<'_, PyAny>) -> bool {
+                is_kind(ValueKind::$kind, value)
+            }
+        )+
+
+        /// Adds every predicate to the module.
+        pub fn add_predicates(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            $( module.add_function(wrap_pyfunction!($name, module)?)?; )+
+            Ok(())
+        }
+    };
+}
+
+predicates! {
+    is_account_id => AccountId,
+    is_organization_id => OrganizationId,
+    is_root_id => RootId,
+    is_organizational_unit_id => OrganizationalUnitId,
+    is_policy_id => PolicyId,
+    is_handshake_id => HandshakeId,
+    is_create_account_request_id => CreateAccountRequestId,
+    is_child_id => ChildId,
+    is_parent_id => ParentId,
+    is_policy_target_id => PolicyTargetId,
+    is_email => Email,
+    is_role_name => RoleName,
+    is_account_name => AccountName,
+    is_organizational_unit_name => OrganizationalUnitName,
+    is_policy_name => PolicyName,
+    is_arn => Arn,
+}
+
+fn kind_named(kind: &str) -> PyResult<ValueKind> {
+    ValueKind::from_name(kind).ok_or_else(|| {
+        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
+        pyo3::exceptions::PyValueError::new_err(format!(
+            "unknown kind {kind:?}; expected one of: {}",
+            known.join(", ")
+        ))
+    })
+}
+
+/// Checks many values of one kind at once: a list of booleans, one per value.
+#[pyfunction]
+pub fn check_ids(kind: &str, values: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
+    let kind = kind_named(kind)?;
+    let mut out = Vec::with_capacity(values.len().unwrap_or(0));
+    for value in values.try_iter()? {
+        out.push(is_kind(kind, &value?));
+    }
+    Ok(out)
+}
+
+/// Every issue of `value` as a `kind` (empty when it is valid).
+#[pyfunction]
+pub fn validate_value<'py>(
+    py: Python<'py>,
+    kind: &str,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    let kind = kind_named(kind)?;
+    let issues = match text_of(value) {
+        Ok(text) => match kind.check(&text) {
+            Ok(()) => Vec::new(),
+            Err(err) => err.issues_at(""),
+        },
+        Err(issue) => vec![issue],
+    };
+    issue_list(py, &issues)
+}
+
+/// The names of every kind `check_ids` and `validate_value` accept.
+pub fn kind_names() -> Vec<&'static str> {
+    ValueKind::ALL.iter().map(|kind| kind.name()).collect()
+}
+
+/// Parses a Python value into a core typed value, raising `orgkit.ValidationError`.
+pub fn parse_typed<T>(
+    value: &Bound<'_, PyAny>,
+    parse: impl FnOnce(&str) -> Result<T, orgkit::ParseError>,
+) -> PyResult<T> {
+    let py = value.py();
+    let text =
+        text_of(value).map_err(|issue| validation_error(py, &ValidationError::from(issue)))?;
+    parse(&text).map_err(|err| validation_error(py, &err.into()))
+}
+
+macro_rules! value_classes {
+    ($($class:ident => $core:ident as $pyname:literal, redacted = $redacted:tt);+ $(;)?) => {
+        $(
+            #[doc = concat!("A validated `", stringify!($core), "`; `str()` gives the text back. The constructor raises `orgkit.ValidationError`.")]
+            #[pyclass(frozen, eq, hash, ord, module = "orgkit", name = $pyname)]
+            #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct $class(pub orgkit::$core);
+
+            #[pymethods]
+            impl $class {
+                #[new]
+                fn new(value: &Bound<'_, PyAny>) -> PyResult<Self> {
+                    parse_typed(value, orgkit::$core::parse).map($class)
+                }
+
+                /// The value as text.
+                #[getter]
+                fn value(&self) -> &str {
+                    self.0.as_str()
+                }
+
+                /// The kind of the value, e.g. `"AccountId"`; for `ChildId`, `ParentId` and
+                /// `PolicyTargetId`, the kind of ID inside (`"OrganizationalUnitId"`…).
+                #[getter]
+                fn kind(&self) -> &'static str {
+                    self.0.kind().name()
+                }
+
+                fn __str__(&self) -> &str {
+                    self.0.as_str()
+                }
+
+                fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                    value_classes!(@repr py, self, $core, $redacted)
+                }
+            }
+        )+
+
+        /// Adds every value class to the module.
+        pub fn add_value_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
+            $( module.add_class::<$class>()?; )+
+            Ok(())
+        }
+    };
+    (@repr $py:ident, $self:ident, $core:ident, true) => {{
+        let _ = $py;
+        Ok(concat!(stringify!($core), "(<redacted>)").to_owned())
+    }};
+    (@repr $py:ident, $self:ident, $core:ident, false) => {
+        Ok(format!(concat!(stringify!($core), "({})"), python_repr($py, $self.0.as_str())?))
+    };
+}
+
+value_classes! {
+    PyAccountId => AccountId as "AccountId", redacted = false;
+    PyOrganizationId => OrganizationId as "OrganizationId", redacted = false;
+    PyRootId => RootId as "RootId", redacted = false;
+    PyOrganizationalUnitId => OrganizationalUnitId as "OrganizationalUnitId", redacted = false;
+    PyPolicyId => PolicyId as "PolicyId", redacted = false;
+    PyHandshakeId => HandshakeId as "HandshakeId", redacted = false;
+    PyCreateAccountRequestId => CreateAccountRequestId as "CreateAccountRequestId", redacted = false;
+    PyChildId => ChildId as "ChildId", redacted = false;
+    PyParentId => ParentId as "ParentId", redacted = false;
+    PyPolicyTargetId => PolicyTargetId as "PolicyTargetId", redacted = false;
+    PyEmail => Email as "Email", redacted = true;
+    PyRoleName => RoleName as "RoleName", redacted = false;
+    PyAccountName => AccountName as "AccountName", redacted = true;
+    PyOrganizationalUnitName => OrganizationalUnitName as "OrganizationalUnitName", redacted = false;
+    PyPolicyName => PolicyName as "PolicyName", redacted = false;
+}

@@ -1,0 +1,23 @@
+//! The `orgkit._orgkit` native module: a thin pyo3 layer over the `orgkit` crate. Each module
+//! here mirrors the core module of the same name and only converts values and errors.
+
+use pyo3::prelude::*;
+
+pub mod arn;
+pub mod error;
+pub mod ids;
+
+#[pymodule]
+fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    ids::add_predicates(module)?;
+    ids::add_value_classes(module)?;
+    module.add_function(wrap_pyfunction!(ids::check_ids, module)?)?;
+    module.add_function(wrap_pyfunction!(ids::validate_value, module)?)?;
+    module.add("VALUE_KINDS", ids::kind_names())?;
+    module.add_class::<arn::PyArn>()?;
+    module.add_function(wrap_pyfunction!(arn::parse_arn, module)?)?;
+    module.add_class::<error::PyIssue>()?;
+    module.add("ERROR_CODES", error::error_codes())?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! `tests/vectors/catalogue.json` is the core's catalogue as data, for the binding suites to
+//! compare their exported lists with. This test keeps the file equal to the core.
+
+use orgkit::{ErrorCode, ValueKind};
+
+#[test]
+fn catalogue_file_matches_core() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/catalogue.json"
+    );
+    let text = std::fs::read_to_string(path).expect("catalogue.json");
+    let file: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let kinds: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(
+        file["error_codes"],
+        serde_json::json!(codes),
+        "update catalogue.json"
+    );
+    assert_eq!(
+        file["value_kinds"],
+        serde_json::json!(kinds),
+        "update catalogue.json"
+    );
+}
