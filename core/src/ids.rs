@@ -402,6 +402,22 @@ impl ValueKind {
         }
     }
 
+    /// The specific kind `s` is, when it is a valid value of `self`: for the unions (`ChildId`,
+    /// `ParentId`, `PolicyTargetId`) the kind of ID inside, otherwise `self`.
+    pub fn classify(self, s: &str) -> Option<ValueKind> {
+        let alternatives: &[ValueKind] = match self {
+            ValueKind::ChildId => &[ValueKind::AccountId, ValueKind::OrganizationalUnitId],
+            ValueKind::ParentId => &[ValueKind::RootId, ValueKind::OrganizationalUnitId],
+            ValueKind::PolicyTargetId => &[
+                ValueKind::RootId,
+                ValueKind::AccountId,
+                ValueKind::OrganizationalUnitId,
+            ],
+            _ => return self.is_valid(s).then_some(self),
+        };
+        alternatives.iter().copied().find(|kind| kind.is_valid(s))
+    }
+
     /// Checks `s` and, when it is not valid, explains every rule that failed.
     pub fn check(self, s: &str) -> Result<(), ParseError> {
         if self.is_valid(s) {
@@ -1333,6 +1349,19 @@ mod tests {
         assert_eq!(
             err.codes().collect::<Vec<_>>(),
             [ErrorCode::InvalidPatternTargetId]
+        );
+    }
+
+    #[test]
+    fn classify_names_the_kind_inside_a_union() {
+        assert_eq!(
+            ValueKind::PolicyTargetId.classify("123456789012"),
+            Some(ValueKind::AccountId)
+        );
+        assert_eq!(ValueKind::ParentId.classify("123456789012"), None);
+        assert_eq!(
+            ValueKind::RootId.classify("r-abcd"),
+            Some(ValueKind::RootId)
         );
     }
 

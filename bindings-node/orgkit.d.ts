@@ -1,0 +1,72 @@
+// Typings of orgkit.js, the package entry point. The native functions and result shapes come
+// from index.d.ts, which napi-rs generates from the Rust sources.
+import type { ArnParts, Issue } from './index'
+
+export * from './index'
+
+/** Every error code of the core catalogue, in order. */
+export declare const ERROR_CODES: readonly string[]
+/** Every value kind `checkIds` and `checkValue` accept. */
+export declare const VALUE_KINDS: readonly string[]
+
+/** Base class of every error orgkit throws. */
+export declare class OrgkitError extends Error {}
+
+/** A value or request broke one or more constraints. */
+export declare class OrgkitValidationError extends OrgkitError {
+  /** The first issue's code, e.g. `INVALID_PATTERN`. */
+  readonly code: string
+  /** Every problem found. */
+  readonly issues: Issue[]
+  constructor(issues: Issue[])
+}
+
+/** A validated value of one kind. */
+export declare class OrgkitValue<K extends string = string> {
+  /** The text of the value. */
+  readonly value: string
+  /** The kind; for a union ID, the kind of ID inside. */
+  readonly kind: K
+  toString(): string
+  toJSON(): string
+  equals(other: unknown): boolean
+}
+
+export declare class AccountId extends OrgkitValue<'AccountId'> { constructor(value: string) }
+export declare class OrganizationId extends OrgkitValue<'OrganizationId'> { constructor(value: string) }
+export declare class RootId extends OrgkitValue<'RootId'> { constructor(value: string) }
+export declare class OrganizationalUnitId extends OrgkitValue<'OrganizationalUnitId'> { constructor(value: string) }
+export declare class PolicyId extends OrgkitValue<'PolicyId'> { constructor(value: string) }
+export declare class HandshakeId extends OrgkitValue<'HandshakeId'> { constructor(value: string) }
+export declare class CreateAccountRequestId extends OrgkitValue<'CreateAccountRequestId'> { constructor(value: string) }
+export declare class ChildId extends OrgkitValue<'AccountId' | 'OrganizationalUnitId'> { constructor(value: string) }
+export declare class ParentId extends OrgkitValue<'RootId' | 'OrganizationalUnitId'> { constructor(value: string) }
+export declare class PolicyTargetId extends OrgkitValue<'RootId' | 'AccountId' | 'OrganizationalUnitId'> { constructor(value: string) }
+export declare class Email extends OrgkitValue<'Email'> { constructor(value: string) }
+export declare class RoleName extends OrgkitValue<'RoleName'> { constructor(value: string) }
+export declare class AccountName extends OrgkitValue<'AccountName'> { constructor(value: string) }
+export declare class OrganizationalUnitName extends OrgkitValue<'OrganizationalUnitName'> { constructor(value: string) }
+export declare class PolicyName extends OrgkitValue<'PolicyName'> { constructor(value: string) }
+
+/** A parsed Organizations ARN. */
+export declare class Arn implements Readonly<ArnParts> {
+  constructor(text: string)
+  readonly arn: string
+  readonly partition: string
+  readonly account: string
+  readonly resourceType: string
+  readonly isAwsManaged: boolean
+  readonly organizationId?: string
+  readonly accountId?: string
+  readonly rootId?: string
+  readonly organizationalUnitId?: string
+  readonly policyId?: string
+  readonly policyType?: string
+  readonly handshakeId?: string
+  readonly handshakeType?: string
+  toString(): string
+  toJSON(): string
+}
+
+/** Parses an Organizations ARN; throws `OrgkitValidationError` when it is not one. */
+export declare function parseArn(text: string): Arn

@@ -1,0 +1,148 @@
+//! Mirrors `orgkit::ids`: one predicate per kind, a batch check, and per-value results as data.
+
+use napi::bindgen_prelude::*;
+use napi::{JsString, ValueType};
+use napi_derive::napi;
+use orgkit::ValueKind;
+
+use crate::error::Issue;
+
+/// The text of a JS value, or the issue explaining why it has none.
+pub fn text_of(value: &Unknown<'_>) -> std::result::Result<String, orgkit::Issue> {
+    match value.get_type() {
+        Ok(ValueType::String) => {
+            // SAFETY: the value was just checked to be a string.
+            let string: JsString<'_> =
+                unsafe { value.cast() }.map_err(|_| orgkit::Issue::not_unicode(""))?;
+            string
+                .into_utf8()
+                .and_then(|utf8| utf8.into_owned())
+                .map_err(|_| orgkit::Issue::not_unicode(""))
+        }
+        Ok(other) => Err(orgkit::Issue::wrong_type("", "a string", &type_name(other))),
+        Err(_) => Err(orgkit::Issue::wrong_type(
+            "",
+            "a string",
+            "an unknown value",
+        )),
+    }
+}
+
+fn type_name(value_type: ValueType) -> String {
+    match value_type {
+        ValueType::Undefined => "undefined",
+        ValueType::Null => "null",
+        ValueType::Boolean => "boolean",
+        ValueType::Number => "number",
+        ValueType::String => "string",
+        ValueType::Symbol => "symbol",
+        ValueType::Object => "object",
+        ValueType::Function => "function",
+        ValueType::External => "external",
+        ValueType::BigInt => "bigint",
+        _ => "an unknown value",
+    }
+    .to_owned()
+}
+
+#[inline]
+fn is_kind(kind: ValueKind, value: Unknown<'_>) -> bool {
+    text_of(&value).is_ok_and(|text| kind.is_valid(&text))
+}
+
+macro_rules! predicates {
+    ($($name:ident => $kind:ident, $doc:literal);+ $(;)?) => {
+        $(
+            #[doc = $doc]
+            #[napi]
+            pub fn $name(value: Unknown<'_>) -> bool {
+                is_kind(ValueKind::$kind, value)
+            }
+        )+
+    };
+}
+
+predicates! {
+    is_account_id => AccountId, "Whether `value` is a valid AccountId (false for anything that is not a string).";
+    is_organization_id => OrganizationId, "Whether `value` is a valid OrganizationId (false for anything that is not a string).";
+    is_root_id => RootId, "Whether `value` is a valid RootId (false for anything that is not a string).";
+    is_organizational_unit_id => OrganizationalUnitId, "Whether `value` is a valid OrganizationalUnitId (false for anything that is not a string).";
+    is_policy_id => PolicyId, "Whether `value` is a valid PolicyId (false for anything that is not a string).";
+    is_handshake_id => HandshakeId, "Whether `value` is a valid HandshakeId (false for anything that is not a string).";
+    is_create_account_request_id => CreateAccountRequestId, "Whether `value` is a valid CreateAccountRequestId (false for anything that is not a string).";
+    is_child_id => ChildId, "Whether `value` is a valid ChildId (false for anything that is not a string).";
+    is_parent_id => ParentId, "Whether `value` is a valid ParentId (false for anything that is not a string).";
+    is_policy_target_id => PolicyTargetId, "Whether `value` is a valid PolicyTargetId (false for anything that is not a string).";
+    is_email => Email, "Whether `value` is a valid Email (false for anything that is not a string).";
+    is_role_name => RoleName, "Whether `value` is a valid RoleName (false for anything that is not a string).";
+    is_account_name => AccountName, "Whether `value` is a valid AccountName (false for anything that is not a string).";
+    is_organizational_unit_name => OrganizationalUnitName, "Whether `value` is a valid OrganizationalUnitName (false for anything that is not a string).";
+    is_policy_name => PolicyName, "Whether `value` is a valid PolicyName (false for anything that is not a string).";
+    is_arn => Arn, "Whether `value` is a valid Arn (false for anything that is not a string).";
+}
+
+/// The kind named `kind`, or an `InvalidArg` error listing the known kinds.
+pub fn kind_named(kind: &str) -> Result<ValueKind> {
+    ValueKind::from_name(kind).ok_or_else(|| {
+        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
+        Error::new(
+            Status::InvalidArg,
+            format!(
+                "unknown kind {kind:?}; expected one of: {}",
+                known.join(", ")
+            ),
+        )
+    })
+}
+
+/// Checks many values of one kind in one call: one boolean per value.
+#[napi]
+pub fn check_ids(kind: String, values: Vec<Unknown<'_>>) -> Result<Vec<bool>> {
+    let kind = kind_named(&kind)?;
+    Ok(values
+        .into_iter()
+        .map(|value| is_kind(kind, value))
+        .collect())
+}
+
+/// The result of checking one value.
+#[napi(object)]
+pub struct ValueCheck {
+    /// Whether the value is valid.
+    pub valid: bool,
+    /// The kind of the value when valid; for `ChildId`, `ParentId` and `PolicyTargetId` the
+    /// kind of ID inside (`AccountId`, `OrganizationalUnitId`, `RootId`).
+    pub kind: Option<String>,
+    /// Every problem found (empty when valid).
+    pub issues: Vec<Issue>,
+}
+
+/// Checks one value of `kind` and returns the result as data (never throws for a bad value).
+#[napi]
+pub fn check_value(kind: String, value: Unknown<'_>) -> Result<ValueCheck> {
+    let kind = kind_named(&kind)?;
+    let issues: Vec<orgkit::Issue> = match text_of(&value) {
+        Ok(text) => match kind.check(&text) {
+            Ok(()) => {
+                return Ok(ValueCheck {
+                    valid: true,
+                    kind: kind.classify(&text).map(|k| k.name().to_owned()),
+                    issues: Vec::new(),
+                })
+            }
+            Err(err) => err.issues_at(""),
+        },
+        Err(issue) => vec![issue],
+    };
+    Ok(ValueCheck {
+        valid: false,
+        kind: None,
+        issues: issues.into_iter().map(Issue::from).collect(),
+    })
+}
+
+/// The names of every kind `checkIds` and `checkValue` accept.
+#[napi]
+pub fn value_kinds() -> Vec<&'static str> {
+    ValueKind::ALL.iter().map(|kind| kind.name()).collect()
+}

@@ -1,0 +1,84 @@
+'use strict'
+// The Node surface beyond the shared vectors: exceptions, value classes and parseArn, and the
+// README's JavaScript examples.
+
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+const vm = require('node:vm')
+
+const orgkit = require('../orgkit.js')
+
+test('OrgkitValidationError is an Error with code and issues', () => {
+  let caught
+  try {
+    new orgkit.RootId('r-AB')
+  } catch (error) {
+    caught = error
+  }
+  assert.ok(caught instanceof orgkit.OrgkitValidationError)
+  assert.ok(caught instanceof orgkit.OrgkitError)
+  assert.ok(caught instanceof Error)
+  assert.equal(caught.name, 'OrgkitValidationError')
+  assert.equal(caught.code, 'INVALID_PATTERN')
+  assert.equal(caught.issues.length, 1)
+  assert.match(caught.issues[0].message, /position 2/)
+  assert.match(caught.stack, /OrgkitValidationError/)
+})
+
+test('every issue is reported, and the first code is the error code', () => {
+  assert.throws(
+    () => new orgkit.Email(''),
+    (error) => {
+      assert.deepEqual(error.issues.map((i) => i.code), ['MIN_LENGTH_EXCEEDED', 'INVALID_PATTERN'])
+      assert.equal(error.code, 'MIN_LENGTH_EXCEEDED')
+      assert.match(error.message, /and 1 more/)
+      return true
+    },
+  )
+})
+
+test('value classes are frozen, typed and compare by value', () => {
+  const id = new orgkit.AccountId('123456789012')
+  assert.equal(String(id), '123456789012')
+  assert.equal(JSON.stringify({ id }), '{"id":"123456789012"}')
+  assert.ok(id.equals(new orgkit.AccountId('123456789012')))
+  assert.ok(!id.equals(new orgkit.ChildId('123456789012')))
+  assert.ok(Object.isFrozen(id))
+  assert.equal(new orgkit.PolicyTargetId('r-abcd').kind, 'RootId')
+  assert.throws(() => new orgkit.AccountId(123456789012), (e) => e.code === 'INVALID_TYPE')
+})
+
+test('parseArn returns the parts and prints the ARN back', () => {
+  const text = 'arn:aws-cn:organizations::111111111111:handshake/o-exampleorgid/invite/h-0123456789'
+  const arn = orgkit.parseArn(text)
+  assert.ok(arn instanceof orgkit.Arn)
+  assert.equal(String(arn), text)
+  assert.equal(arn.partition, 'aws-cn')
+  assert.equal(arn.handshakeType, 'invite')
+  assert.equal(arn.handshakeId, 'h-0123456789')
+  assert.equal(arn.policyId, undefined)
+  assert.throws(() => orgkit.parseArn('arn:aws:iam::111111111111:root'), orgkit.OrgkitValidationError)
+})
+
+test('exported lists are frozen copies of the catalogue', () => {
+  const catalogue = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'vectors', 'catalogue.json'), 'utf8'),
+  )
+  assert.deepEqual([...orgkit.ERROR_CODES], catalogue.error_codes)
+  assert.deepEqual([...orgkit.VALUE_KINDS], catalogue.value_kinds)
+  assert.ok(Object.isFrozen(orgkit.ERROR_CODES))
+})
+
+test('README JavaScript examples run', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
+  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
+  assert.ok(blocks.length > 0, 'README.md has no js example')
+  const sandbox = {
+    require: (name) => (name === 'orgkit' ? orgkit : require(name)),
+    console: { log() {} },
+    assert,
+  }
+  vm.runInNewContext(blocks.join('\n'), sandbox, { filename: 'README.md' })
+})

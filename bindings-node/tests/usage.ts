@@ -1,0 +1,47 @@
+// Compiled by `tsc --noEmit` in CI: the published typings (orgkit.d.ts over the napi-generated
+// index.d.ts) must accept this ordinary use and reject nothing in it.
+import {
+  AccountId,
+  Arn,
+  ChildId,
+  checkIds,
+  checkValue,
+  ERROR_CODES,
+  inspectArn,
+  isAccountId,
+  isPolicyTargetId,
+  OrgkitValidationError,
+  parseArn,
+  type ArnCheck,
+  type Issue,
+  type ValueCheck,
+} from '../orgkit'
+
+const ok: boolean = isAccountId('123456789012') && isPolicyTargetId(42)
+const batch: boolean[] = checkIds('OrganizationalUnitId', ['ou-abcd-12345678', null])
+const result: ValueCheck = checkValue('Email', 'someone@example.com')
+const firstIssue: Issue | undefined = result.issues[0]
+const codes: readonly string[] = ERROR_CODES
+
+const account = new AccountId('123456789012')
+const kind: 'AccountId' = account.kind
+const child = new ChildId('ou-abcd-12345678')
+const childKind: 'AccountId' | 'OrganizationalUnitId' = child.kind
+
+try {
+  const arn: Arn = parseArn('arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess')
+  const policy: string | undefined = arn.policyId
+  void policy
+} catch (error) {
+  if (error instanceof OrgkitValidationError) {
+    const issues: Issue[] = error.issues
+    const code: string = error.code
+    void issues
+    void code
+  }
+}
+
+const inspected: ArnCheck = inspectArn('arn:aws:organizations::111111111111:organization/o-exampleorgid')
+const partition: string | undefined = inspected.arn?.partition
+
+void [ok, batch, firstIssue, codes, kind, childKind, partition]

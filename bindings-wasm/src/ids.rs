@@ -1,0 +1,110 @@
+//! Mirrors `orgkit::ids`: one predicate per kind, a batch check, and per-value results.
+
+use js_sys::{Array, Object};
+use orgkit::ValueKind;
+use wasm_bindgen::prelude::*;
+
+use crate::error::issue_array;
+use crate::{set, string_array};
+
+/// The text of a JS value, or the issue explaining why it has none.
+pub(crate) fn text_of(value: &JsValue) -> Result<String, orgkit::Issue> {
+    value.as_string().ok_or_else(|| {
+        let found = value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value".to_owned());
+        let found = if value.is_null() {
+            "null".to_owned()
+        } else {
+            found
+        };
+        orgkit::Issue::wrong_type("", "a string", &found)
+    })
+}
+
+fn is_kind(kind: ValueKind, value: &JsValue) -> bool {
+    value.as_string().is_some_and(|text| kind.is_valid(&text))
+}
+
+macro_rules! predicates {
+    ($($name:ident / $js:literal => $kind:ident, $doc:literal);+ $(;)?) => {
+        $(
+            #[doc = $doc]
+            #[wasm_bindgen(js_name = $js)]
+            pub fn $name(value: &JsValue) -> bool {
+                is_kind(ValueKind::$kind, value)
+            }
+        )+
+    };
+}
+
+predicates! {
+    is_account_id / "isAccountId" => AccountId, "Whether `value` is a valid AccountId.";
+    is_organization_id / "isOrganizationId" => OrganizationId, "Whether `value` is a valid OrganizationId.";
+    is_root_id / "isRootId" => RootId, "Whether `value` is a valid RootId.";
+    is_organizational_unit_id / "isOrganizationalUnitId" => OrganizationalUnitId, "Whether `value` is a valid OrganizationalUnitId.";
+    is_policy_id / "isPolicyId" => PolicyId, "Whether `value` is a valid PolicyId.";
+    is_handshake_id / "isHandshakeId" => HandshakeId, "Whether `value` is a valid HandshakeId.";
+    is_create_account_request_id / "isCreateAccountRequestId" => CreateAccountRequestId, "Whether `value` is a valid CreateAccountRequestId.";
+    is_child_id / "isChildId" => ChildId, "Whether `value` is a valid ChildId.";
+    is_parent_id / "isParentId" => ParentId, "Whether `value` is a valid ParentId.";
+    is_policy_target_id / "isPolicyTargetId" => PolicyTargetId, "Whether `value` is a valid PolicyTargetId.";
+    is_email / "isEmail" => Email, "Whether `value` is a valid Email.";
+    is_role_name / "isRoleName" => RoleName, "Whether `value` is a valid RoleName.";
+    is_account_name / "isAccountName" => AccountName, "Whether `value` is a valid AccountName.";
+    is_organizational_unit_name / "isOrganizationalUnitName" => OrganizationalUnitName, "Whether `value` is a valid OrganizationalUnitName.";
+    is_policy_name / "isPolicyName" => PolicyName, "Whether `value` is a valid PolicyName.";
+    is_arn / "isArn" => Arn, "Whether `value` is a valid Organizations ARN.";
+}
+
+fn kind_named(kind: &str) -> Result<ValueKind, JsError> {
+    ValueKind::from_name(kind).ok_or_else(|| {
+        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
+        JsError::new(&format!(
+            "unknown kind {kind:?}; expected one of: {}",
+            known.join(", ")
+        ))
+    })
+}
+
+/// Checks many values of one kind in one call: one boolean per value.
+#[wasm_bindgen(js_name = checkIds)]
+pub fn check_ids(kind: &str, values: Vec<JsValue>) -> Result<Array, JsError> {
+    let kind = kind_named(kind)?;
+    Ok(values
+        .iter()
+        .map(|value| JsValue::from_bool(is_kind(kind, value)))
+        .collect())
+}
+
+/// Checks one value of `kind`: `{ valid, kind, issues }` (never throws for a bad value).
+#[wasm_bindgen(js_name = checkValue)]
+pub fn check_value(kind: &str, value: &JsValue) -> Result<Object, JsError> {
+    let kind = kind_named(kind)?;
+    let result = Object::new();
+    let issues = match text_of(value) {
+        Ok(text) => match kind.check(&text) {
+            Ok(()) => {
+                set(&result, "valid", true);
+                if let Some(specific) = kind.classify(&text) {
+                    set(&result, "kind", specific.name());
+                }
+                Vec::new()
+            }
+            Err(err) => err.issues_at(""),
+        },
+        Err(issue) => vec![issue],
+    };
+    if !issues.is_empty() {
+        set(&result, "valid", false);
+    }
+    set(&result, "issues", issue_array(&issues));
+    Ok(result)
+}
+
+/// The names of every kind `checkIds` and `checkValue` accept.
+#[wasm_bindgen(js_name = valueKinds)]
+pub fn value_kinds() -> Array {
+    string_array(ValueKind::ALL.iter().map(|kind| kind.name()))
+}

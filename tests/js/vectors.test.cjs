@@ -1,0 +1,113 @@
+'use strict'
+// The shared ID and ARN vectors, run against the data API that both JS builds of orgkit
+// expose: the napi-rs addon (ORGKIT_IMPL=node, the default) and the WebAssembly build for
+// Node (ORGKIT_IMPL=wasm). Both must give the same answers as the Rust core.
+
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+
+const impl = process.env.ORGKIT_IMPL || 'node'
+const modules = {
+  node: '../../bindings-node/orgkit.js',
+  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
+}
+if (!modules[impl]) throw new Error(`ORGKIT_IMPL must be one of ${Object.keys(modules)}`)
+const orgkit = require(modules[impl])
+
+const vectors = (name) =>
+  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'vectors', name), 'utf8'))
+const idCases = vectors('ids.json').cases
+const arnCases = vectors('arns.json').cases
+const catalogue = vectors('catalogue.json')
+
+const predicateOf = (kind) => orgkit[`is${kind}`]
+
+function checkCase(kind, c) {
+  const where = `${kind} ${JSON.stringify(c.value.slice(0, 60))}`
+  assert.equal(predicateOf(kind)(c.value), c.valid, where)
+  assert.deepEqual(orgkit.checkIds(kind, [c.value]), [c.valid], where)
+  const result = orgkit.checkValue(kind, c.value)
+  assert.equal(result.valid, c.valid, where)
+  if (c.valid) {
+    assert.deepEqual(result.issues, [], where)
+    return
+  }
+  assert.deepEqual(
+    result.issues.map((i) => i.code),
+    c.issues.map((i) => i.code),
+    where,
+  )
+  c.issues.forEach((want, n) => {
+    assert.equal(result.issues[n].path, '', where)
+    if (want.position !== undefined) {
+      assert.match(result.issues[n].message, new RegExp(`position ${want.position}\\b`), where)
+    }
+  })
+}
+
+test(`[${impl}] exported catalogue equals the core's`, () => {
+  assert.deepEqual([...orgkit.errorCodes()], catalogue.error_codes)
+  assert.deepEqual([...orgkit.valueKinds()], catalogue.value_kinds)
+})
+
+test(`[${impl}] ${idCases.length} ID vectors`, () => {
+  for (const c of idCases) checkCase(c.kind, c)
+})
+
+test(`[${impl}] ${arnCases.length} ARN vectors`, () => {
+  for (const c of arnCases) {
+    checkCase('Arn', c)
+    const result = orgkit.inspectArn(c.value)
+    assert.equal(result.valid, c.valid)
+    if (!c.valid) {
+      assert.equal(result.arn, undefined)
+      continue
+    }
+    const parts = result.arn
+    assert.equal(parts.arn, c.value)
+    assert.equal(parts.partition, c.partition)
+    assert.equal(parts.account, c.account)
+    assert.equal(parts.resourceType, c.resource_type)
+    assert.equal(parts.isAwsManaged, c.account === 'aws')
+    const camel = (s) => s.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
+    for (const field of [
+      'organization_id', 'account_id', 'root_id', 'organizational_unit_id',
+      'policy_id', 'policy_type', 'handshake_id', 'handshake_type',
+    ]) {
+      assert.equal(parts[camel(field)], c.ids[field], `${field} of ${c.value}`)
+    }
+  }
+})
+
+test(`[${impl}] union checks name the kind inside`, () => {
+  assert.equal(orgkit.checkValue('PolicyTargetId', '123456789012').kind, 'AccountId')
+  assert.equal(orgkit.checkValue('ParentId', 'r-abcd').kind, 'RootId')
+  assert.equal(orgkit.checkValue('ChildId', 'ou-abcd-12345678').kind, 'OrganizationalUnitId')
+})
+
+test(`[${impl}] non-strings are invalid, never a crash`, () => {
+  for (const value of [undefined, null, 12, NaN, true, {}, [], 10n, Symbol('x'), () => 1]) {
+    assert.equal(orgkit.isAccountId(value), false)
+    assert.deepEqual(orgkit.checkIds('Email', [value]), [false])
+    const result = orgkit.checkValue('AccountId', value)
+    assert.equal(result.valid, false)
+    assert.deepEqual(result.issues.map((i) => i.code), ['INVALID_TYPE'])
+    assert.equal(orgkit.inspectArn(value).valid, false)
+  }
+})
+
+test(`[${impl}] lone surrogates and huge strings`, () => {
+  assert.equal(orgkit.isAccountId('12345678901\ud800'), false)
+  const huge = '1'.repeat(5_000_000)
+  assert.equal(orgkit.isAccountId(huge), false)
+  const { issues } = orgkit.checkValue('AccountId', huge)
+  assert.equal(issues[0].code, 'INVALID_PATTERN')
+  assert.ok(issues[0].message.length < 400)
+})
+
+test(`[${impl}] unknown kinds throw a clear error`, () => {
+  assert.throws(() => orgkit.checkValue('Nope', 'x'), /unknown kind "Nope"/)
+  assert.throws(() => orgkit.checkIds('Nope', []), /unknown kind "Nope"/)
+})
