@@ -32,3 +32,8 @@ pub use ids::{
     OrganizationalUnitId, OrganizationalUnitName, ParentId, ParseError, PolicyId, PolicyName,
     PolicyTargetId, RoleName, RootId, Rule, ValueKind,
 };
+
+/// The Rust examples of the top-level README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExamples;

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what `make test` and `make demo` need on a fresh machine (rustup/cargo, Python 3.11 and
+# Node 20 are assumed), skipping every tool whose version already matches. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON_PACKAGES=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1)
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Rust: wasm32 target, rustfmt, clippy"
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+step "wasm-bindgen CLI ${WASM_BINDGEN_VERSION}"
+if [ "$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  # Not --locked: the CLI's own lock file asks for a crate version this registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root .tools
+fi
+
+step "Python venv (.venv): ${PYTHON_PACKAGES[*]}"
+[ -x .venv/bin/python ] || python3 -m venv .venv
+missing=()
+for spec in "${PYTHON_PACKAGES[@]}"; do
+  name=${spec%%==*}
+  want=${spec##*==}
+  have=$(.venv/bin/python -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}')
+  [ "$have" = "$want" ] || missing+=("$spec")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+fi
+
+step "npm packages"
+# `npm install`, not `npm ci`: the registry here lacks other platforms' optional packages.
+for dir in bindings-node bindings-wasm; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+  fi
+done
+
+step "Chromium for the browser test"
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_get="apt-get"
+  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium >/dev/null
+fi
+echo "tools ready"

@@ -1,0 +1,74 @@
+# orgkit: `make demo` runs the demo, `make test` runs everything CI runs.
+# Both install missing tools first (.ci/install-tools.sh; quick when they are present).
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+ROOT := $(CURDIR)
+VENV := $(ROOT)/.venv
+PYTHON := $(VENV)/bin/python
+export PATH := $(ROOT)/.tools/bin:$(PATH)
+export VIRTUAL_ENV := $(VENV)
+WASM := target/wasm32-unknown-unknown/wasm-release/orgkit_wasm.wasm
+WASM_GZIP_LIMIT := 65536
+
+.PHONY: demo test tools python node wasm lint rust-test python-test node-test js-vectors \
+        wasm-test browser-test bench vectors
+
+demo: python node
+	$(PYTHON) bindings-python/examples/demo.py
+
+test: lint rust-test python-test node-test wasm-test browser-test
+	@echo "all suites passed"
+
+tools:
+	@bash .ci/install-tools.sh
+
+# --- builds -------------------------------------------------------------------------------
+python: tools
+	cd bindings-python && $(PYTHON) -m maturin develop --release --quiet
+
+node: tools
+	cd bindings-node && npx napi build --platform --release
+
+wasm: tools
+	cargo build -p orgkit-wasm --target wasm32-unknown-unknown --profile wasm-release
+	wasm-bindgen --target web --out-dir bindings-wasm/pkg/web $(WASM)
+	wasm-bindgen --target nodejs --out-dir bindings-wasm/pkg/node $(WASM)
+	@size=$$(gzip -9 -c bindings-wasm/pkg/web/orgkit_wasm_bg.wasm | wc -c); \
+	  echo "web .wasm: $$(stat -c %s bindings-wasm/pkg/web/orgkit_wasm_bg.wasm) bytes, $$size bytes gzipped (limit $(WASM_GZIP_LIMIT))"; \
+	  test $$size -le $(WASM_GZIP_LIMIT)
+
+# --- checks -------------------------------------------------------------------------------
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	python3 tests/vectors/build_vectors.py --check
+
+rust-test: tools
+	cargo test --workspace
+
+python-test: python
+	$(PYTHON) -m pytest -q bindings-python/tests
+	$(PYTHON) -m mypy.stubtest orgkit
+	$(PYTHON) -m mypy --strict bindings-python/python/orgkit
+
+node-test: node
+	@# napi-rs regenerates index.js / index.d.ts on every build; the checked-in copies must match.
+	git diff --exit-code -- bindings-node/index.js bindings-node/index.d.ts
+	cd bindings-node && npx tsc --noEmit -p tests/tsconfig.json
+	cd bindings-node && node --test tests/
+	ORGKIT_IMPL=node node --test tests/js/
+
+wasm-test: wasm
+	ORGKIT_IMPL=wasm node --test tests/js/
+
+browser-test: wasm
+	cd bindings-wasm && node --test tests/
+
+# --- other --------------------------------------------------------------------------------
+vectors:
+	python3 tests/vectors/build_vectors.py
+
+bench: python
+	cargo bench -p orgkit --bench ids -- --noplot
+	$(PYTHON) bindings-python/benchmarks/bench_ids.py
