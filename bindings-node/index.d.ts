@@ -61,36 +61,52 @@ export declare function errorCodes(): Array<string>
 /** Parses an Organizations ARN and returns the result as data (never throws for a bad value). */
 export declare function inspectArn(value: unknown): ArnCheck
 
+/** Whether `value` is a valid AccountId (false for anything that is not a string). */
 export declare function isAccountId(value: unknown): boolean
 
+/** Whether `value` is a valid AccountName (false for anything that is not a string). */
 export declare function isAccountName(value: unknown): boolean
 
+/** Whether `value` is a valid Arn (false for anything that is not a string). */
 export declare function isArn(value: unknown): boolean
 
+/** Whether `value` is a valid ChildId (false for anything that is not a string). */
 export declare function isChildId(value: unknown): boolean
 
+/** Whether `value` is a valid CreateAccountRequestId (false for anything that is not a string). */
 export declare function isCreateAccountRequestId(value: unknown): boolean
 
+/** Whether `value` is a valid Email (false for anything that is not a string). */
 export declare function isEmail(value: unknown): boolean
 
+/** Whether `value` is a valid HandshakeId (false for anything that is not a string). */
 export declare function isHandshakeId(value: unknown): boolean
 
+/** Whether `value` is a valid OrganizationalUnitId (false for anything that is not a string). */
 export declare function isOrganizationalUnitId(value: unknown): boolean
 
+/** Whether `value` is a valid OrganizationalUnitName (false for anything that is not a string). */
 export declare function isOrganizationalUnitName(value: unknown): boolean
 
+/** Whether `value` is a valid OrganizationId (false for anything that is not a string). */
 export declare function isOrganizationId(value: unknown): boolean
 
+/** Whether `value` is a valid ParentId (false for anything that is not a string). */
 export declare function isParentId(value: unknown): boolean
 
+/** Whether `value` is a valid PolicyId (false for anything that is not a string). */
 export declare function isPolicyId(value: unknown): boolean
 
+/** Whether `value` is a valid PolicyName (false for anything that is not a string). */
 export declare function isPolicyName(value: unknown): boolean
 
+/** Whether `value` is a valid PolicyTargetId (false for anything that is not a string). */
 export declare function isPolicyTargetId(value: unknown): boolean
 
+/** Whether `value` is a valid RoleName (false for anything that is not a string). */
 export declare function isRoleName(value: unknown): boolean
 
+/** Whether `value` is a valid RootId (false for anything that is not a string). */
 export declare function isRootId(value: unknown): boolean
 
 /** One problem found in a value or a request. */
