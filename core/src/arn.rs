@@ -12,9 +12,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ids::{
-    is_lower_alnum, is_word, AccountId, Group, HandshakeId, IdGrammar, OrganizationId,
-    OrganizationalUnitId, ParseError, PolicyId, RootId, Rule, ValueKind, ACCOUNT, HANDSHAKE,
-    ORGANIZATION, ORGANIZATIONAL_UNIT, ROOT,
+    AccountId, CharClass, Group, HandshakeId, IdGrammar, OrganizationId, OrganizationalUnitId,
+    ParseError, PolicyId, RootId, Rule, ValueKind, ACCOUNT, HANDSHAKE, ORGANIZATION,
+    ORGANIZATIONAL_UNIT, ROOT,
 };
 
 /// An AWS partition that has AWS Organizations.
@@ -192,7 +192,7 @@ const POLICY_TYPE: IdGrammar = IdGrammar {
         part: "the policy type",
         min: 1,
         max: usize::MAX,
-        class: is_lower_alnum_or_underscore,
+        class: CharClass::LOWER_ALNUM_UNDERSCORE,
     }],
 };
 const HANDSHAKE_TYPE: IdGrammar = IdGrammar {
@@ -201,7 +201,7 @@ const HANDSHAKE_TYPE: IdGrammar = IdGrammar {
         part: "the handshake type",
         min: 1,
         max: 32,
-        class: is_lower_or_underscore,
+        class: CharClass::LOWER_UNDERSCORE,
     }],
 };
 /// A customer policy's ID inside its ARN: stricter than `PolicyId` (lower case, 10–32).
@@ -211,7 +211,7 @@ const CUSTOMER_POLICY_IN_ARN: IdGrammar = IdGrammar {
         part: "the part after 'p-'",
         min: 10,
         max: 32,
-        class: is_lower_alnum,
+        class: CharClass::LOWER_ALNUM,
     }],
 };
 /// An AWS-managed policy's ID inside its ARN (10–128, mixed case and `_`).
@@ -221,17 +221,9 @@ const AWS_MANAGED_POLICY_IN_ARN: IdGrammar = IdGrammar {
         part: "the part after 'p-'",
         min: 10,
         max: 128,
-        class: is_word,
+        class: CharClass::WORD,
     }],
 };
-
-fn is_lower_alnum_or_underscore(b: u8) -> bool {
-    is_lower_alnum(b) || b == b'_'
-}
-
-fn is_lower_or_underscore(b: u8) -> bool {
-    b.is_ascii_lowercase() || b == b'_'
-}
 
 /// The borrowed pieces of a well-formed ARN.
 struct Pieces<'a> {
@@ -261,19 +253,83 @@ fn malformed(position: usize, detail: &'static str) -> Rule {
     Rule::Malformed { position, detail }
 }
 
+/// Splits `text` around the first `separator` byte (an ASCII byte, so both halves are `str`s).
+#[inline]
+fn split_at_byte(text: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == separator)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 /// Splits `rest` at the first `:`; `offset` is where `rest` starts in the ARN.
 fn field<'a>(
     rest: &'a str,
     offset: usize,
     missing: &'static str,
 ) -> Result<(&'a str, &'a str), Rule> {
-    rest.split_once(':')
-        .ok_or_else(|| malformed(offset + rest.len(), missing))
+    split_at_byte(rest, b':').ok_or_else(|| malformed(offset + rest.len(), missing))
+}
+
+/// The fast path of [`scan`]: one pass over the bytes, no diagnosis. `None` means "not an
+/// ARN"; [`scan_diagnosing`] then finds out why.
+#[inline]
+fn scan_fast(s: &str) -> Option<Pieces<'_>> {
+    let bytes = s.as_bytes();
+    let rest = bytes.strip_prefix(b"arn:")?;
+    let (partition, rest) = Partition::ALL.iter().find_map(|partition| {
+        let rest = rest.strip_prefix(partition.as_str().as_bytes())?;
+        Some((*partition, rest.strip_prefix(b":organizations::")?))
+    })?;
+    let (management_account, rest) = match rest.strip_prefix(b"aws:") {
+        Some(rest) => (None, rest),
+        None => {
+            let digits = ACCOUNT.match_prefix(rest)?;
+            let start = bytes.len() - rest.len();
+            (
+                Some(&s[start..start + digits]),
+                rest[digits..].strip_prefix(b":")?,
+            )
+        }
+    };
+    let slash = rest.iter().take(13).position(|&b| b == b'/')?;
+    let resource_type = ResourceType::from_name(std::str::from_utf8(&rest[..slash]).ok()?)?;
+    if management_account.is_none() && resource_type != ResourceType::Policy {
+        return None;
+    }
+    let mut rest = &rest[slash + 1..];
+    let grammars = layout(resource_type, management_account.is_none());
+    let mut parts = [""; 3];
+    for (index, grammar) in grammars.iter().enumerate() {
+        let length = grammar.match_prefix(rest)?;
+        let start = bytes.len() - rest.len();
+        parts[index] = &s[start..start + length];
+        rest = &rest[length..];
+        if index + 1 < grammars.len() {
+            rest = rest.strip_prefix(b"/")?;
+        }
+    }
+    rest.is_empty().then_some(Pieces {
+        partition,
+        management_account,
+        resource_type,
+        parts,
+    })
+}
+
+/// Parses the structure of an ARN: the fast path, and the diagnosing one when it fails.
+fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
+    match scan_fast(s) {
+        Some(pieces) => Ok(pieces),
+        // The two paths agree on every input (tested); a disagreement still reports an error.
+        None => Err(scan_diagnosing(s).err().unwrap_or(Rule::Malformed {
+            position: 0,
+            detail: "the value does not match any ARN form",
+        })),
+    }
 }
 
 /// Parses the structure of an ARN without allocating. Byte offsets equal character positions
 /// here because everything before a failing field has been checked to be ASCII.
-fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
+fn scan_diagnosing(s: &str) -> Result<Pieces<'_>, Rule> {
     if s.is_empty() {
         return Err(Rule::Empty);
     }
@@ -308,7 +364,7 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
         Some(account)
     };
     offset += account.len() + 1;
-    let Some((kind, mut rest)) = rest.split_once('/') else {
+    let Some((kind, mut rest)) = split_at_byte(rest, b'/') else {
         return Err(malformed(offset, "expected a resource type and '/'"));
     };
     let resource_type = ResourceType::from_name(kind).ok_or_else(|| {
@@ -331,8 +387,7 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
         let part = if last {
             rest
         } else {
-            let (part, tail) = rest
-                .split_once('/')
+            let (part, tail) = split_at_byte(rest, b'/')
                 .ok_or_else(|| malformed(offset + rest.len(), "missing '/' and the next part"))?;
             rest = tail;
             part
@@ -359,7 +414,7 @@ fn scan(s: &str) -> Result<Pieces<'_>, Rule> {
 
 /// Whether `s` is a well-formed Organizations ARN (any form, any of the three partitions).
 pub fn is_arn(s: &str) -> bool {
-    scan(s).is_ok()
+    scan_fast(s).is_some()
 }
 
 /// Explains why `s` is not an ARN (`None` when it is one).
@@ -824,6 +879,30 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.rules()[0].name(), "too_short");
+    }
+
+    /// The fast and the diagnosing scanners must accept exactly the same texts.
+    #[test]
+    fn fast_and_diagnosing_scans_agree() {
+        let vectors: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/vectors/arns.json")).unwrap();
+        for case in vectors["cases"].as_array().unwrap() {
+            let text = case["value"].as_str().unwrap();
+            assert_eq!(
+                scan_fast(text).is_some(),
+                scan_diagnosing(text).is_ok(),
+                "{text}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_and_diagnosing_scans_agree_on_random_arns(
+            text in "arn:(aws|aws-cn|aws-us-gov|aws-x):organizations:(|x):([0-9]{11,13}|aws):(organization|account|root|ou|policy|handshake)/(o-[a-z0-9]{9,12}/)?([a-z_]{0,8}/)?(r-|ou-|p-|h-|)[a-zA-Z0-9_\\-/]{0,24}",
+        ) {
+            proptest::prop_assert_eq!(scan_fast(&text).is_some(), scan_diagnosing(&text).is_ok());
+        }
     }
 
     #[test]

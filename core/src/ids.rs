@@ -19,49 +19,135 @@ use crate::error::{ErrorCode, Issue, ValidationError};
 // ---------------------------------------------------------------------------------------------
 // Character classes (ASCII only; a non-ASCII digit is not a digit).
 
-#[inline]
-pub(crate) fn is_digit(b: u8) -> bool {
-    b.is_ascii_digit()
+/// A set of ASCII bytes, tested with one table lookup (no branches, no function pointers).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CharClass(u8);
+
+// One bit per elementary set; a class is a union of bits.
+const DIGIT: u8 = 1;
+const LOWER: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+const UNDERSCORE: u8 = 1 << 3;
+/// `+ = , . -` (the email local part's punctuation)
+const EMAIL_PUNCTUATION: u8 = 1 << 4;
+/// `@` (allowed in role names)
+const AT: u8 = 1 << 5;
+/// printable ASCII, U+0020–U+007E
+const PRINTABLE: u8 = 1 << 6;
+/// `.` and `-` (the email domain's punctuation)
+const DOT_DASH: u8 = 1 << 7;
+
+static CLASS_TABLE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut bits = 0;
+        if c.is_ascii_digit() {
+            bits |= DIGIT;
+        }
+        if c.is_ascii_lowercase() {
+            bits |= LOWER;
+        }
+        if c.is_ascii_uppercase() {
+            bits |= UPPER;
+        }
+        if c == b'_' {
+            bits |= UNDERSCORE;
+        }
+        if matches!(c, b'+' | b'=' | b',' | b'.' | b'-') {
+            bits |= EMAIL_PUNCTUATION;
+        }
+        if c == b'@' {
+            bits |= AT;
+        }
+        if c >= 0x20 && c <= 0x7e {
+            bits |= PRINTABLE;
+        }
+        if matches!(c, b'.' | b'-') {
+            bits |= DOT_DASH;
+        }
+        table[b] = bits;
+        b += 1;
+    }
+    table
+};
+
+impl CharClass {
+    /// `[0-9]`
+    pub(crate) const DIGIT: CharClass = CharClass(DIGIT);
+    /// `[0-9a-z]`
+    pub(crate) const LOWER_ALNUM: CharClass = CharClass(DIGIT | LOWER);
+    /// `[0-9a-z_]`
+    pub(crate) const LOWER_ALNUM_UNDERSCORE: CharClass = CharClass(DIGIT | LOWER | UNDERSCORE);
+    /// `[a-z_]`
+    pub(crate) const LOWER_UNDERSCORE: CharClass = CharClass(LOWER | UNDERSCORE);
+    /// `\w` in ASCII: `[A-Za-z0-9_]`
+    pub(crate) const WORD: CharClass = CharClass(DIGIT | LOWER | UPPER | UNDERSCORE);
+    /// `[\w+=,.-]`
+    pub(crate) const EMAIL_LOCAL: CharClass = CharClass(Self::WORD.0 | EMAIL_PUNCTUATION);
+    /// `[\w.-]`
+    pub(crate) const EMAIL_DOMAIN: CharClass = CharClass(Self::WORD.0 | DOT_DASH);
+    /// `[\w+=,.@-]`
+    pub(crate) const ROLE_NAME: CharClass = CharClass(Self::WORD.0 | EMAIL_PUNCTUATION | AT);
+    /// `[\u0020-\u007E]`
+    pub(crate) const PRINTABLE: CharClass = CharClass(PRINTABLE);
+
+    /// Whether the byte is in the class.
+    #[inline(always)]
+    pub(crate) fn contains(self, b: u8) -> bool {
+        CLASS_TABLE[b as usize] & self.0 != 0
+    }
+
+    /// Whether every byte is in the class. The common classes are tested with range
+    /// comparisons and no early exit, which the compiler turns into SIMD code; the rest use the
+    /// table.
+    #[inline]
+    pub(crate) fn all(self, bytes: &[u8]) -> bool {
+        #[inline(always)]
+        fn every(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+            bytes
+                .iter()
+                .map(|&b| u8::from(!test(b)))
+                .fold(0u8, |bad, x| bad | x)
+                == 0
+        }
+        #[inline(always)]
+        fn digit(b: u8) -> bool {
+            b.wrapping_sub(b'0') < 10
+        }
+        #[inline(always)]
+        fn lower(b: u8) -> bool {
+            b.wrapping_sub(b'a') < 26
+        }
+        #[inline(always)]
+        fn upper(b: u8) -> bool {
+            b.wrapping_sub(b'A') < 26
+        }
+        match self {
+            CharClass::DIGIT => every(bytes, digit),
+            CharClass::LOWER_ALNUM => every(bytes, |b| digit(b) | lower(b)),
+            CharClass::WORD => every(bytes, |b| digit(b) | lower(b) | upper(b) | (b == b'_')),
+            CharClass::PRINTABLE => every(bytes, |b| b.wrapping_sub(0x20) < 0x5f),
+            _ => every(bytes, |b| self.contains(b)),
+        }
+    }
+
+    /// Whether the character is in the class (every class is ASCII-only).
+    #[inline]
+    pub(crate) fn contains_char(self, c: char) -> bool {
+        c.is_ascii() && self.contains(c as u8)
+    }
 }
 
-#[inline]
-pub(crate) fn is_lower_alnum(b: u8) -> bool {
-    b.is_ascii_digit() || b.is_ascii_lowercase()
-}
-
-#[inline]
-pub(crate) fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-#[inline]
-fn is_email_local(b: u8) -> bool {
-    is_word(b) || matches!(b, b'+' | b'=' | b',' | b'.' | b'-')
-}
-
-#[inline]
-fn is_email_domain(b: u8) -> bool {
-    is_word(b) || matches!(b, b'.' | b'-')
-}
-
-#[inline]
-fn is_role_name_char(b: u8) -> bool {
-    is_word(b) || matches!(b, b'+' | b'=' | b',' | b'.' | b'@' | b'-')
-}
-
-#[inline]
-fn is_printable_ascii(b: u8) -> bool {
-    (0x20..=0x7e).contains(&b)
-}
-
-#[inline]
-fn all_bytes(bytes: &[u8], class: fn(u8) -> bool) -> bool {
-    bytes.iter().all(|&b| class(b))
+#[inline(always)]
+fn all_bytes(bytes: &[u8], class: CharClass) -> bool {
+    class.all(bytes)
 }
 
 /// `prefix` followed by `min..=max` bytes of `class`.
-#[inline]
-fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: fn(u8) -> bool) -> bool {
+#[inline(always)]
+fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: CharClass) -> bool {
     match s.as_bytes().strip_prefix(prefix.as_bytes()) {
         Some(rest) => (min..=max).contains(&rest.len()) && all_bytes(rest, class),
         None => false,
@@ -74,19 +160,19 @@ fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: fn(u8) -> bool
 /// `^[0-9]{12}$`
 #[inline]
 pub fn is_account_id(s: &str) -> bool {
-    s.len() == 12 && all_bytes(s.as_bytes(), is_digit)
+    s.len() == 12 && all_bytes(s.as_bytes(), CharClass::DIGIT)
 }
 
 /// `^o-[a-z0-9]{10,32}$`
 #[inline]
 pub fn is_organization_id(s: &str) -> bool {
-    prefixed(s, "o-", 10, 32, is_lower_alnum)
+    prefixed(s, "o-", 10, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^r-[0-9a-z]{4,32}$`
 #[inline]
 pub fn is_root_id(s: &str) -> bool {
-    prefixed(s, "r-", 4, 32, is_lower_alnum)
+    prefixed(s, "r-", 4, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`
@@ -103,8 +189,8 @@ pub fn is_organizational_unit_id(s: &str) -> bool {
             let (first, second) = (&rest[..dash], &rest[dash + 1..]);
             (4..=32).contains(&first.len())
                 && (8..=32).contains(&second.len())
-                && all_bytes(first, is_lower_alnum)
-                && all_bytes(second, is_lower_alnum)
+                && all_bytes(first, CharClass::LOWER_ALNUM)
+                && all_bytes(second, CharClass::LOWER_ALNUM)
         }
         None => false,
     }
@@ -113,19 +199,19 @@ pub fn is_organizational_unit_id(s: &str) -> bool {
 /// `^p-[0-9a-zA-Z_]{8,128}$` (DESIGN rule 3: `p-FullAWSAccess` is valid).
 #[inline]
 pub fn is_policy_id(s: &str) -> bool {
-    prefixed(s, "p-", 8, 128, is_word)
+    prefixed(s, "p-", 8, 128, CharClass::WORD)
 }
 
 /// `^h-[0-9a-z]{8,32}$`
 #[inline]
 pub fn is_handshake_id(s: &str) -> bool {
-    prefixed(s, "h-", 8, 32, is_lower_alnum)
+    prefixed(s, "h-", 8, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^car-[a-z0-9]{8,32}$`
 #[inline]
 pub fn is_create_account_request_id(s: &str) -> bool {
-    prefixed(s, "car-", 8, 32, is_lower_alnum)
+    prefixed(s, "car-", 8, 32, CharClass::LOWER_ALNUM)
 }
 
 /// An account ID or an OU ID (DESIGN rule 2: the union of the anchored patterns).
@@ -164,13 +250,13 @@ pub fn is_email(s: &str) -> bool {
 /// `[\w+=,.@-]{1,64}` as a full match.
 #[inline]
 pub fn is_role_name(s: &str) -> bool {
-    (1..=64).contains(&s.len()) && all_bytes(s.as_bytes(), is_role_name_char)
+    (1..=64).contains(&s.len()) && all_bytes(s.as_bytes(), CharClass::ROLE_NAME)
 }
 
 /// Printable ASCII (U+0020–U+007E), length `min..=max` (DESIGN rule 4).
 #[inline]
 fn is_ascii_name(s: &str, min: usize, max: usize) -> bool {
-    (min..=max).contains(&s.len()) && all_bytes(s.as_bytes(), is_printable_ascii)
+    (min..=max).contains(&s.len()) && all_bytes(s.as_bytes(), CharClass::PRINTABLE)
 }
 
 /// Checks the structure of an email address made of ASCII bytes; on failure, the byte offset
@@ -178,7 +264,10 @@ fn is_ascii_name(s: &str, min: usize, max: usize) -> bool {
 fn email_shape(bytes: &[u8]) -> Result<(), (usize, EmailFault)> {
     let at = bytes.iter().position(|&b| b == b'@');
     let local_end = at.unwrap_or(bytes.len());
-    if let Some(bad) = bytes[..local_end].iter().position(|&b| !is_email_local(b)) {
+    if let Some(bad) = bytes[..local_end]
+        .iter()
+        .position(|&b| !CharClass::EMAIL_LOCAL.contains(b))
+    {
         return Err((bad, EmailFault::BadCharacter));
     }
     let Some(at) = at else {
@@ -189,7 +278,10 @@ fn email_shape(bytes: &[u8]) -> Result<(), (usize, EmailFault)> {
     }
     let domain_start = at + 1;
     let domain = &bytes[domain_start..];
-    if let Some(bad) = domain.iter().position(|&b| !is_email_domain(b)) {
+    if let Some(bad) = domain
+        .iter()
+        .position(|&b| !CharClass::EMAIL_DOMAIN.contains(b))
+    {
         return Err((domain_start + bad, EmailFault::BadCharacter));
     }
     let Some(dot) = domain.iter().rposition(|&b| b == b'.') else {
@@ -202,7 +294,7 @@ fn email_shape(bytes: &[u8]) -> Result<(), (usize, EmailFault)> {
     if top.is_empty() {
         return Err((bytes.len(), EmailFault::EmptyTopLevel));
     }
-    if let Some(bad) = top.iter().position(|&b| !is_word(b)) {
+    if let Some(bad) = top.iter().position(|&b| !CharClass::WORD.contains(b)) {
         return Err((domain_start + dot + 1 + bad, EmailFault::BadCharacter));
     }
     Ok(())
@@ -660,7 +752,7 @@ pub(crate) struct Group {
     pub(crate) part: &'static str,
     pub(crate) min: usize,
     pub(crate) max: usize,
-    pub(crate) class: fn(u8) -> bool,
+    pub(crate) class: CharClass,
 }
 
 pub(crate) const ACCOUNT: IdGrammar = IdGrammar {
@@ -669,7 +761,7 @@ pub(crate) const ACCOUNT: IdGrammar = IdGrammar {
         part: "the account ID",
         min: 12,
         max: 12,
-        class: is_digit,
+        class: CharClass::DIGIT,
     }],
 };
 pub(crate) const ORGANIZATION: IdGrammar = IdGrammar {
@@ -678,7 +770,7 @@ pub(crate) const ORGANIZATION: IdGrammar = IdGrammar {
         part: "the part after 'o-'",
         min: 10,
         max: 32,
-        class: is_lower_alnum,
+        class: CharClass::LOWER_ALNUM,
     }],
 };
 pub(crate) const ROOT: IdGrammar = IdGrammar {
@@ -687,7 +779,7 @@ pub(crate) const ROOT: IdGrammar = IdGrammar {
         part: "the part after 'r-'",
         min: 4,
         max: 32,
-        class: is_lower_alnum,
+        class: CharClass::LOWER_ALNUM,
     }],
 };
 pub(crate) const ORGANIZATIONAL_UNIT: IdGrammar = IdGrammar {
@@ -697,13 +789,13 @@ pub(crate) const ORGANIZATIONAL_UNIT: IdGrammar = IdGrammar {
             part: "the root part after 'ou-'",
             min: 4,
             max: 32,
-            class: is_lower_alnum,
+            class: CharClass::LOWER_ALNUM,
         },
         Group {
             part: "the last part",
             min: 8,
             max: 32,
-            class: is_lower_alnum,
+            class: CharClass::LOWER_ALNUM,
         },
     ],
 };
@@ -713,7 +805,7 @@ pub(crate) const POLICY: IdGrammar = IdGrammar {
         part: "the part after 'p-'",
         min: 8,
         max: 128,
-        class: is_word,
+        class: CharClass::WORD,
     }],
 };
 pub(crate) const HANDSHAKE: IdGrammar = IdGrammar {
@@ -722,7 +814,7 @@ pub(crate) const HANDSHAKE: IdGrammar = IdGrammar {
         part: "the part after 'h-'",
         min: 8,
         max: 32,
-        class: is_lower_alnum,
+        class: CharClass::LOWER_ALNUM,
     }],
 };
 pub(crate) const CREATE_ACCOUNT_REQUEST: IdGrammar = IdGrammar {
@@ -731,7 +823,7 @@ pub(crate) const CREATE_ACCOUNT_REQUEST: IdGrammar = IdGrammar {
         part: "the part after 'car-'",
         min: 8,
         max: 32,
-        class: is_lower_alnum,
+        class: CharClass::LOWER_ALNUM,
     }],
 };
 pub(crate) const ROLE_NAME: IdGrammar = IdGrammar {
@@ -740,7 +832,7 @@ pub(crate) const ROLE_NAME: IdGrammar = IdGrammar {
         part: "the role name",
         min: 1,
         max: 64,
-        class: is_role_name_char,
+        class: CharClass::ROLE_NAME,
     }],
 };
 
@@ -748,18 +840,41 @@ impl IdGrammar {
     /// Whether `s` matches the whole grammar (the general, table-driven matcher; the `is_*`
     /// predicates above are the tuned equivalents).
     pub(crate) fn matches(&self, s: &str) -> bool {
-        let Some(rest) = s.as_bytes().strip_prefix(self.prefix.as_bytes()) else {
-            return false;
-        };
-        if let [only] = self.groups {
-            return (only.min..=only.max).contains(&rest.len()) && all_bytes(rest, only.class);
+        self.match_prefix(s.as_bytes()) == Some(s.len())
+    }
+
+    /// How many leading bytes of `bytes` form one value of this grammar, in a single pass.
+    /// Each group is consumed greedily; no group's class holds the `/` or `:` that end an ARN
+    /// part, nor (in multi-group grammars) the `-` between groups.
+    #[inline]
+    pub(crate) fn match_prefix(&self, bytes: &[u8]) -> Option<usize> {
+        let mut at = self.prefix.len();
+        if !bytes.starts_with(self.prefix.as_bytes()) {
+            return None;
         }
-        let mut groups = rest.split(|&b| b == b'-');
-        self.groups.iter().all(|group| {
-            groups.next().is_some_and(|part| {
-                (group.min..=group.max).contains(&part.len()) && all_bytes(part, group.class)
-            })
-        }) && groups.next().is_none()
+        let last = self.groups.len() - 1;
+        for (index, group) in self.groups.iter().enumerate() {
+            let start = at;
+            // Stop one byte past the maximum: enough to know the group is too long.
+            let limit = bytes
+                .len()
+                .min(start.saturating_add(group.max).saturating_add(1));
+            let window = &bytes[start..limit];
+            at += window
+                .iter()
+                .position(|&b| !group.class.contains(b))
+                .unwrap_or(window.len());
+            if !(group.min..=group.max).contains(&(at - start)) {
+                return None;
+            }
+            if index < last {
+                if bytes.get(at) != Some(&b'-') {
+                    return None;
+                }
+                at += 1;
+            }
+        }
+        Some(at)
     }
 
     /// `Ok` when `s` matches, else the first rule it breaks.
@@ -789,7 +904,7 @@ impl IdGrammar {
             let mut count = 0;
             let mut ended_by_separator = false;
             for c in chars.by_ref() {
-                if c.is_ascii() && (group.class)(c as u8) {
+                if group.class.contains_char(c) {
                     count += 1;
                     position += 1;
                 } else if c == '-' && index < last {
@@ -946,7 +1061,7 @@ fn diagnose_name(kind: ValueKind, s: &str) -> Vec<Rule> {
     if let Some((position, found)) = s
         .chars()
         .enumerate()
-        .find(|(_, c)| !c.is_ascii() || !is_printable_ascii(*c as u8))
+        .find(|(_, c)| !CharClass::PRINTABLE.contains_char(*c))
     {
         rules.push(Rule::BadCharacter { position, found });
     }
