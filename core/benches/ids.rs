@@ -10,6 +10,7 @@ use orgkit::{ids, Arn};
 
 const OU_ARN: &str =
     "arn:aws:organizations::111111111111:ou/o-exampleorgid/ou-examplerootid111-exampleouid111";
+const CUSTOMER_POLICY_ARN: &str = "arn:aws:organizations::111111111111:policy/o-exampleorgid/service_control_policy/p-examplepolicyid111";
 const MANAGED_ARN: &str =
     "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess";
 
@@ -42,6 +43,12 @@ fn arns(c: &mut Criterion) {
     let mut group = c.benchmark_group("arn");
     group.bench_function("orgkit is_arn (ou)", |b| {
         b.iter(|| orgkit::arn::is_arn(black_box(OU_ARN)))
+    });
+    group.bench_function("orgkit is_arn (aws-managed policy)", |b| {
+        b.iter(|| orgkit::arn::is_arn(black_box(MANAGED_ARN)))
+    });
+    group.bench_function("orgkit is_arn (customer policy)", |b| {
+        b.iter(|| orgkit::arn::is_arn(black_box(CUSTOMER_POLICY_ARN)))
     });
     group.bench_function("orgkit Arn::parse (ou)", |b| {
         b.iter(|| Arn::parse(black_box(OU_ARN)))

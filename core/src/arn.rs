@@ -291,7 +291,15 @@ fn scan_fast(s: &str) -> Option<Pieces<'_>> {
         }
     };
     let slash = rest.iter().take(13).position(|&b| b == b'/')?;
-    let resource_type = ResourceType::from_name(std::str::from_utf8(&rest[..slash]).ok()?)?;
+    let resource_type = match &rest[..slash] {
+        b"organization" => ResourceType::Organization,
+        b"account" => ResourceType::Account,
+        b"root" => ResourceType::Root,
+        b"ou" => ResourceType::OrganizationalUnit,
+        b"policy" => ResourceType::Policy,
+        b"handshake" => ResourceType::Handshake,
+        _ => return None,
+    };
     if management_account.is_none() && resource_type != ResourceType::Policy {
         return None;
     }
