@@ -17,9 +17,10 @@ rustup component list --installed | grep -q '^rustfmt' || rustup component add r
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 
 step "wasm-bindgen CLI ${WASM_BINDGEN_VERSION}"
-if [ "$(.tools/bin/wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+# Installed into cargo's own bin folder (on PATH), so clean clones on this machine share it.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   # Not --locked: the CLI's own lock file asks for a crate version this registry lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root .tools
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 step "Python venv (.venv): ${PYTHON_PACKAGES[*]}"
