@@ -11,7 +11,7 @@ export VIRTUAL_ENV := $(VENV)
 WASM := target/wasm32-unknown-unknown/wasm-release/orgkit_wasm.wasm
 WASM_GZIP_LIMIT := 65536
 
-.PHONY: demo test tools python node wasm lint rust-test python-test node-test js-vectors \
+.PHONY: demo test tools browser-tools python node wasm lint rust-test python-test node-test js-vectors \
         wasm-test browser-test bench vectors
 
 demo: python node
@@ -22,6 +22,9 @@ test: lint rust-test python-test node-test wasm-test browser-test
 
 tools:
 	@bash .ci/install-tools.sh
+
+browser-tools:
+	@bash .ci/install-tools.sh --with-browser
 
 # --- builds -------------------------------------------------------------------------------
 python: tools
@@ -62,7 +65,7 @@ node-test: node
 wasm-test: wasm
 	ORGKIT_IMPL=wasm node --test tests/js/
 
-browser-test: wasm
+browser-test: wasm browser-tools
 	cd bindings-wasm && node --test tests/
 
 # --- other --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make test` and `make demo` need on a fresh machine (rustup/cargo, Python 3.11 and
 # Node 20 are assumed), skipping every tool whose version already matches. Idempotent.
+# `--with-browser` also installs Chromium for the page test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,7 @@ missing=()
 for spec in "${PYTHON_PACKAGES[@]}"; do
   name=${spec%%==*}
   want=${spec##*==}
-  have=$(.venv/bin/python -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}')
+  have=$(.venv/bin/python -m pip show "$name" 2>/dev/null | awk '/^Version:/ {print $2}' || true)
   [ "$have" = "$want" ] || missing+=("$spec")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -44,8 +45,8 @@ for dir in bindings-node bindings-wasm; do
   fi
 done
 
-step "Chromium for the browser test"
-if ! command -v chromium >/dev/null 2>&1; then
+if [ "${1:-}" = "--with-browser" ] && ! command -v chromium >/dev/null 2>&1; then
+  step "Chromium for the browser test"
   apt_get="apt-get"
   [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
   $apt_get update -qq

@@ -81,9 +81,15 @@ predicates! {
     is_arn => Arn, "Whether `value` is a valid Arn (false for anything that is not a string).";
 }
 
-/// The kind named `kind`, or an `InvalidArg` error listing the known kinds.
-pub fn kind_named(kind: &str) -> Result<ValueKind> {
-    ValueKind::from_name(kind).ok_or_else(|| {
+/// The kind named by the JS value `kind`, or an `InvalidArg` error listing the known kinds.
+pub fn kind_named(kind: &Unknown<'_>) -> Result<ValueKind> {
+    let kind = text_of(kind).map_err(|_| {
+        Error::new(
+            Status::InvalidArg,
+            "kind must be a string naming a value kind, e.g. \"AccountId\"",
+        )
+    })?;
+    ValueKind::from_name(&kind).ok_or_else(|| {
         let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
         Error::new(
             Status::InvalidArg,
@@ -96,9 +102,14 @@ pub fn kind_named(kind: &str) -> Result<ValueKind> {
 }
 
 /// Checks many values of one kind in one call: one boolean per value.
-#[napi]
-pub fn check_ids(kind: String, values: Vec<Unknown<'_>>) -> Result<Vec<bool>> {
+#[napi(ts_args_type = "kind: string, values: Array<unknown>")]
+pub fn check_ids(kind: Unknown<'_>, values: Unknown<'_>) -> Result<Vec<bool>> {
     let kind = kind_named(&kind)?;
+    if !values.is_array()? {
+        return Err(Error::new(Status::InvalidArg, "values must be an array"));
+    }
+    // SAFETY: the value was just checked to be an array.
+    let values: Vec<Unknown<'_>> = unsafe { values.cast() }?;
     Ok(values
         .into_iter()
         .map(|value| is_kind(kind, value))
@@ -118,8 +129,8 @@ pub struct ValueCheck {
 }
 
 /// Checks one value of `kind` and returns the result as data (never throws for a bad value).
-#[napi]
-pub fn check_value(kind: String, value: Unknown<'_>) -> Result<ValueCheck> {
+#[napi(ts_args_type = "kind: string, value: unknown")]
+pub fn check_value(kind: Unknown<'_>, value: Unknown<'_>) -> Result<ValueCheck> {
     let kind = kind_named(&kind)?;
     let issues: Vec<orgkit::Issue> = match text_of(&value) {
         Ok(text) => match kind.check(&text) {

@@ -58,8 +58,13 @@ predicates! {
     is_arn / "isArn" => Arn, "Whether `value` is a valid Organizations ARN.";
 }
 
-fn kind_named(kind: &str) -> Result<ValueKind, JsError> {
-    ValueKind::from_name(kind).ok_or_else(|| {
+fn kind_named(kind: &JsValue) -> Result<ValueKind, JsError> {
+    let Some(kind) = kind.as_string() else {
+        return Err(JsError::new(
+            "kind must be a string naming a value kind, e.g. \"AccountId\"",
+        ));
+    };
+    ValueKind::from_name(&kind).ok_or_else(|| {
         let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
         JsError::new(&format!(
             "unknown kind {kind:?}; expected one of: {}",
@@ -70,17 +75,20 @@ fn kind_named(kind: &str) -> Result<ValueKind, JsError> {
 
 /// Checks many values of one kind in one call: one boolean per value.
 #[wasm_bindgen(js_name = checkIds)]
-pub fn check_ids(kind: &str, values: Vec<JsValue>) -> Result<Array, JsError> {
+pub fn check_ids(kind: &JsValue, values: &JsValue) -> Result<Array, JsError> {
     let kind = kind_named(kind)?;
-    Ok(values
+    if !Array::is_array(values) {
+        return Err(JsError::new("values must be an array"));
+    }
+    Ok(Array::from(values)
         .iter()
-        .map(|value| JsValue::from_bool(is_kind(kind, value)))
+        .map(|value| JsValue::from_bool(is_kind(kind, &value)))
         .collect())
 }
 
 /// Checks one value of `kind`: `{ valid, kind, issues }` (never throws for a bad value).
 #[wasm_bindgen(js_name = checkValue)]
-pub fn check_value(kind: &str, value: &JsValue) -> Result<Object, JsError> {
+pub fn check_value(kind: &JsValue, value: &JsValue) -> Result<Object, JsError> {
     let kind = kind_named(kind)?;
     let result = Object::new();
     let issues = match text_of(value) {

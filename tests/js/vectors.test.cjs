@@ -107,7 +107,16 @@ test(`[${impl}] lone surrogates and huge strings`, () => {
   assert.ok(issues[0].message.length < 400)
 })
 
-test(`[${impl}] unknown kinds throw a clear error`, () => {
+test(`[${impl}] unknown kinds and non-array batches throw a clear error`, () => {
   assert.throws(() => orgkit.checkValue('Nope', 'x'), /unknown kind "Nope"/)
   assert.throws(() => orgkit.checkIds('Nope', []), /unknown kind "Nope"/)
+  for (const kind of [5, null, undefined, {}]) {
+    assert.throws(() => orgkit.checkValue(kind, 'x'), /kind must be a string/)
+    assert.throws(() => orgkit.checkIds(kind, []), /kind must be a string/)
+  }
+  for (const values of [5, 'abc', null, { length: 3 }]) {
+    assert.throws(() => orgkit.checkIds('AccountId', values), /values must be an array/)
+  }
+  // The module keeps working after those errors.
+  assert.equal(orgkit.isAccountId('123456789012'), true)
 })
