@@ -46,6 +46,7 @@ lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 tests/vectors/build_vectors.py --check
+	cargo xtask codegen --check
 
 rust-test: tools
 	cargo test --workspace
@@ -71,6 +72,9 @@ browser-test: wasm browser-tools
 # --- other --------------------------------------------------------------------------------
 vectors:
 	python3 tests/vectors/build_vectors.py
+
+codegen:
+	cargo xtask codegen
 
 bench: python
 	cargo bench -p orgkit --bench ids -- --noplot

@@ -40,6 +40,9 @@ pub enum ErrorCode {
     InvalidSyntaxPolicyId,
     /// A pagination token is not one this service issued for this request.
     InvalidNextToken,
+    /// More than one filter was given where only one is allowed (a handshake filter with both
+    /// `ActionType` and `ParentHandshakeId`).
+    MaxLimitExceededFilter,
     /// A member that the shape does not define (orgkit's own code; AWS rejects these at the
     /// protocol level).
     UnknownParameter,
@@ -63,6 +66,7 @@ impl ErrorCode {
         ErrorCode::InvalidSyntaxOrganizationArn,
         ErrorCode::InvalidSyntaxPolicyId,
         ErrorCode::InvalidNextToken,
+        ErrorCode::MaxLimitExceededFilter,
         ErrorCode::UnknownParameter,
         ErrorCode::InvalidType,
     ];
@@ -83,6 +87,7 @@ impl ErrorCode {
             ErrorCode::InvalidSyntaxOrganizationArn => "INVALID_SYNTAX_ORGANIZATION_ARN",
             ErrorCode::InvalidSyntaxPolicyId => "INVALID_SYNTAX_POLICY_ID",
             ErrorCode::InvalidNextToken => "INVALID_NEXT_TOKEN",
+            ErrorCode::MaxLimitExceededFilter => "MAX_LIMIT_EXCEEDED_FILTER",
             ErrorCode::UnknownParameter => "UNKNOWN_PARAMETER",
             ErrorCode::InvalidType => "INVALID_TYPE",
         }
@@ -167,6 +172,30 @@ impl From<Issue> for ValidationError {
     }
 }
 
+/// A service or operation name that the seed edition does not have.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    /// No such service.
+    #[error("unknown service {name:?}; expected one of: {}", known.join(", "))]
+    UnknownService {
+        /// The name asked for.
+        name: String,
+        /// The services there are.
+        known: Vec<&'static str>,
+    },
+    /// No such operation in the service.
+    #[error("unknown operation {name:?} of {service}; expected one of: {}", known.join(", "))]
+    UnknownOperation {
+        /// The service.
+        service: &'static str,
+        /// The name asked for.
+        name: String,
+        /// The operations there are (model names; boto3's snake_case names work too).
+        known: Vec<&'static str>,
+    },
+}
+
 /// The error type of orgkit's fallible operations.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -174,6 +203,9 @@ pub enum Error {
     /// A value or request broke one or more constraints.
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    /// A service or operation name is not known.
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
 }
 
 #[cfg(test)]

@@ -23,7 +23,10 @@
 
 pub mod arn;
 pub mod error;
+pub mod generated;
 pub mod ids;
+pub mod model;
+pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};
 pub use error::{Error, ErrorCode, Issue, ValidationError};

@@ -1,0 +1,586 @@
+//! Request validation: every problem of a request, before it leaves the machine.
+//!
+//! botocore checks required members, types and minimum lengths; the AWS SDKs for Rust and JS
+//! check only required members. This module walks the generated shape tables and reports,
+//! for every member, required/type/enum/length/range/pattern problems, unknown members, and the
+//! cross-field rules the seeds state — each with a boto3-style path (`Target.Id`,
+//! `States[1]`), a catalogue code and an AWS-style message.
+//!
+//! Order of the issues: a structure's members in model order (depth first), then its unknown
+//! members sorted by name; the cross-field rules of the operation last.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
+use crate::ids::{self, Rule, ValueKind};
+use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind};
+
+/// How much of a rejected value a message repeats.
+const SHOWN_CHARS: usize = 48;
+
+/// Finds a service by client name and an operation by model or boto3 name.
+pub fn find_operation(
+    service: &str,
+    operation: &str,
+) -> Result<(&'static Service, &'static Operation), LookupError> {
+    let Some(found) = model::service(service) else {
+        return Err(LookupError::UnknownService {
+            name: service.to_owned(),
+            known: model::services().iter().map(|s| s.name).collect(),
+        });
+    };
+    match found.operation(operation) {
+        Some(op) => Ok((found, op)),
+        None => Err(LookupError::UnknownOperation {
+            service: found.name,
+            name: operation.to_owned(),
+            known: found.operations.iter().map(|op| op.name).collect(),
+        }),
+    }
+}
+
+/// Every issue of a request (`params` as the boto3 keyword arguments / SDK input object);
+/// an empty list when it is valid. Fails only when the service or operation is unknown.
+///
+/// ```
+/// use serde_json::json;
+/// let issues = orgkit::validate::validate_request(
+///     "organizations",
+///     "create_account",
+///     &json!({"Email": "not-an-email", "AccountName": "Prod", "Colour": "blue"}),
+/// )
+/// .unwrap();
+/// let found: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code.as_str())).collect();
+/// assert_eq!(found, [("Email", "INVALID_PATTERN"), ("Colour", "UNKNOWN_PARAMETER")]);
+/// ```
+pub fn validate_request(
+    service: &str,
+    operation: &str,
+    params: &Value,
+) -> Result<Vec<Issue>, LookupError> {
+    let (service, operation) = find_operation(service, operation)?;
+    Ok(validate_operation(service, operation, params))
+}
+
+/// Like [`validate_request`], but `Err` with every issue when the request is not valid.
+pub fn check_request(service: &str, operation: &str, params: &Value) -> Result<(), crate::Error> {
+    let issues = validate_request(service, operation, params)?;
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationError { issues }.into())
+    }
+}
+
+/// Validates a request of a known operation.
+pub fn validate_operation(service: &Service, operation: &Operation, params: &Value) -> Vec<Issue> {
+    let mut walker = Walker {
+        service,
+        issues: Vec::new(),
+    };
+    match operation.input {
+        Some(input) => walker.shape(input, params, &mut String::new()),
+        // Operations without an input shape take an empty object (or nothing).
+        None => walker.no_input(params),
+    }
+    cross_field_rules(service, operation, params, &mut walker.issues);
+    walker.issues
+}
+
+/// Validates a typed request (the generated `validate()` methods call this).
+pub(crate) fn validate_typed_request<T: Serialize>(
+    service: &str,
+    operation: &str,
+    request: &T,
+) -> Result<(), ValidationError> {
+    let params = serde_json::to_value(request).map_err(|err| ValidationError {
+        issues: vec![Issue {
+            path: String::new(),
+            code: ErrorCode::InvalidType,
+            message: format!("The request cannot be represented as JSON: {err}"),
+        }],
+    })?;
+    let issues = match find_operation(service, operation) {
+        Ok((service, operation)) => validate_operation(service, operation, &params),
+        Err(err) => vec![Issue {
+            path: String::new(),
+            code: ErrorCode::InvalidType,
+            message: err.to_string(),
+        }],
+    };
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationError { issues })
+    }
+}
+
+struct Walker<'a> {
+    service: &'a Service,
+    issues: Vec<Issue>,
+}
+
+/// `Target.Id` → `target.id`, `States[1]` → `states.1.member` (how AWS names members in
+/// its messages).
+fn aws_member_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 8);
+    for (i, part) in path.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let (name, indexes) = part.split_once('[').unwrap_or((part, ""));
+        let mut chars = name.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_lowercase());
+            out.push_str(chars.as_str());
+        }
+        for index in indexes.split('[').filter(|s| !s.is_empty()) {
+            out.push('.');
+            out.push_str(index.trim_end_matches(']'));
+            out.push_str(".member");
+        }
+    }
+    out
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "float",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "structure",
+    }
+}
+
+/// A value as messages show it: text quoted and shortened, other JSON as JSON (shortened).
+fn shown(value: &Value, sensitive: bool) -> String {
+    if sensitive {
+        return "(redacted)".to_owned();
+    }
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let mut out: String = text.chars().take(SHOWN_CHARS).collect();
+    if text.chars().nth(SHOWN_CHARS).is_some() {
+        out.push('…');
+    }
+    format!("'{out}'")
+}
+
+impl Walker<'_> {
+    fn push(&mut self, path: &str, code: ErrorCode, message: String) {
+        self.issues.push(Issue {
+            path: path.to_owned(),
+            code,
+            message,
+        });
+    }
+
+    fn constraint(
+        &mut self,
+        path: &str,
+        code: ErrorCode,
+        value: &Value,
+        sensitive: bool,
+        rule: &str,
+    ) {
+        let message = format!(
+            "Value {} at '{}' failed to satisfy constraint: {rule}",
+            shown(value, sensitive),
+            aws_member_path(path)
+        );
+        self.push(path, code, message);
+    }
+
+    fn wrong_type(&mut self, path: &str, value: &Value, expected: &str) {
+        let name = if path.is_empty() { "the request" } else { path };
+        let message = format!(
+            "Invalid type for parameter {name}, type: {}, valid types: {expected}",
+            json_type(value)
+        );
+        self.push(path, ErrorCode::InvalidType, message);
+    }
+
+    fn no_input(&mut self, params: &Value) {
+        match params {
+            Value::Null => {}
+            Value::Object(map) => {
+                for key in map.keys() {
+                    let message = format!(
+                        "Unknown parameter in input: {key:?}; this operation takes no parameters"
+                    );
+                    self.push(key, ErrorCode::UnknownParameter, message);
+                }
+            }
+            other => self.wrong_type("", other, "structure"),
+        }
+    }
+
+    fn shape(&mut self, id: ShapeId, value: &Value, path: &mut String) {
+        let shape = self.service.shape(id);
+        match (&shape.kind, value) {
+            (ShapeKind::Structure { members, .. }, Value::Object(map)) => {
+                self.structure(members, map, path)
+            }
+            (ShapeKind::Structure { .. }, other) => self.wrong_type(path, other, "structure"),
+            (ShapeKind::List { member, min, max }, Value::Array(items)) => {
+                let count = items.len() as u64;
+                if min.is_some_and(|min| count < min) {
+                    let rule = format!(
+                        "Member must have length greater than or equal to {}",
+                        min.unwrap_or(0)
+                    );
+                    self.constraint(path, ErrorCode::MinLengthExceeded, value, false, &rule);
+                }
+                if max.is_some_and(|max| count > max) {
+                    let rule = format!(
+                        "Member must have length less than or equal to {}",
+                        max.unwrap_or(0)
+                    );
+                    self.constraint(path, ErrorCode::MaxLengthExceeded, value, false, &rule);
+                }
+                for (index, item) in items.iter().enumerate() {
+                    let length = path.len();
+                    path.push_str(&format!("[{index}]"));
+                    self.shape(*member, item, path);
+                    path.truncate(length);
+                }
+            }
+            (ShapeKind::List { .. }, other) => self.wrong_type(path, other, "list"),
+            (ShapeKind::String { .. }, Value::String(text)) => {
+                self.string(&shape.kind, shape.sensitive, text, value, path)
+            }
+            (ShapeKind::String { .. }, other) => self.wrong_type(path, other, "string"),
+            (ShapeKind::Integer { min, max }, Value::Number(number)) if !number.is_f64() => {
+                // Beyond i64 means beyond every bound the models have.
+                let n = number.as_i64().unwrap_or(i64::MAX);
+                if let Some(min) = min.filter(|min| n < *min) {
+                    let rule = format!("Member must have value greater than or equal to {min}");
+                    self.constraint(path, ErrorCode::MinValueExceeded, value, false, &rule);
+                }
+                if let Some(max) = max.filter(|max| n > *max) {
+                    let rule = format!("Member must have value less than or equal to {max}");
+                    self.constraint(path, ErrorCode::MaxValueExceeded, value, false, &rule);
+                }
+            }
+            (ShapeKind::Integer { .. }, other) => self.wrong_type(path, other, "integer"),
+            (ShapeKind::Boolean, Value::Bool(_)) => {}
+            (ShapeKind::Boolean, other) => self.wrong_type(path, other, "boolean"),
+            (ShapeKind::Timestamp(_), Value::Number(_) | Value::String(_)) => {}
+            (ShapeKind::Timestamp(_), other) => self.wrong_type(path, other, "timestamp"),
+        }
+    }
+
+    fn structure(
+        &mut self,
+        members: &[model::Member],
+        map: &Map<String, Value>,
+        path: &mut String,
+    ) {
+        for member in members {
+            let length = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(member.name);
+            match map.get(member.name) {
+                Some(value) => self.shape(member.shape, value, path),
+                None if member.required => {
+                    let message = format!(
+                        "Value null at '{}' failed to satisfy constraint: Member must not be null",
+                        aws_member_path(path)
+                    );
+                    self.push(path, ErrorCode::InputRequired, message);
+                }
+                None => {}
+            }
+            path.truncate(length);
+        }
+        let known: Vec<&str> = members.iter().map(|m| m.name).collect();
+        for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
+            let full = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            let message = format!(
+                "Unknown parameter in input: {key:?}, must be one of: {}",
+                known.join(", ")
+            );
+            self.push(&full, ErrorCode::UnknownParameter, message);
+        }
+    }
+
+    fn string(&mut self, kind: &ShapeKind, sensitive: bool, text: &str, value: &Value, path: &str) {
+        let ShapeKind::String {
+            min,
+            max,
+            pattern,
+            values,
+        } = kind
+        else {
+            return;
+        };
+        if !values.is_empty() && !values.contains(&text) {
+            let rule = format!(
+                "Member must satisfy enum value set: [{}]",
+                values.join(", ")
+            );
+            self.constraint(path, ErrorCode::InvalidEnum, value, sensitive, &rule);
+        }
+        if min.is_some() || max.is_some() {
+            let length = text.chars().count() as u64;
+            if let Some(min) = min.filter(|min| length < *min) {
+                let rule = format!("Member must have length greater than or equal to {min}");
+                self.constraint(path, ErrorCode::MinLengthExceeded, value, sensitive, &rule);
+            }
+            if let Some(max) = max.filter(|max| length > *max) {
+                let rule = format!("Member must have length less than or equal to {max}");
+                self.constraint(path, ErrorCode::MaxLengthExceeded, value, sensitive, &rule);
+            }
+        }
+        if let Some(pattern) = pattern {
+            if let Some(detail) = pattern_failure(pattern.matcher, text) {
+                let code = match pattern.matcher {
+                    PatternMatcher::Kind(ValueKind::PolicyTargetId) => {
+                        ErrorCode::InvalidPatternTargetId
+                    }
+                    _ => ErrorCode::InvalidPattern,
+                };
+                let rule = format!(
+                    "Member must satisfy regular expression pattern: {} ({detail})",
+                    pattern.source
+                );
+                self.constraint(path, code, value, sensitive, &rule);
+            }
+        }
+    }
+}
+
+/// `None` when `text` matches the pattern in full; otherwise what is wrong.
+pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
+    match matcher {
+        PatternMatcher::Kind(kind) => kind.pattern_failure(text).map(|rule| rule.to_string()),
+        PatternMatcher::Arn => crate::arn::diagnose(text).map(|rule| rule.to_string()),
+        PatternMatcher::GenericArn => {
+            let rest = text.strip_prefix("arn:aws:organizations::");
+            let ok = rest.is_some_and(|rest| {
+                !rest.contains('\n')
+                    && rest
+                        .char_indices()
+                        .any(|(i, c)| c == ':' && i > 0 && i + 1 < rest.len())
+            });
+            (!ok).then(|| "expected arn:aws:organizations::<account>:<resource>".to_owned())
+        }
+        PatternMatcher::PhoneNumber => first_char_outside(text, |c| {
+            c.is_ascii_digit() || matches!(c, '(' | ')' | '+' | '-') || is_ascii_space(c)
+        }),
+        PatternMatcher::NonBlankLine => {
+            if let Some(position) = text.chars().position(|c| c == '\n') {
+                Some(format!(
+                    "a line break at position {position} is not allowed"
+                ))
+            } else if text.chars().all(is_ascii_space) {
+                Some("the value has no character other than spaces".to_owned())
+            } else {
+                None
+            }
+        }
+        PatternMatcher::LooseEmail => loose_email_failure(text),
+        PatternMatcher::PrintableAscii => {
+            first_char_outside(text, |c| (' '..='~').contains(&c)).filter(|_| !text.is_empty())
+        }
+    }
+}
+
+/// `\s` with ASCII classes (DESIGN rule 1): space, tab, line feed, vertical tab, form feed,
+/// carriage return.
+fn is_ascii_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
+}
+
+fn first_char_outside(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
+    if text.is_empty() {
+        return Some(Rule::Empty.to_string());
+    }
+    text.chars()
+        .enumerate()
+        .find(|(_, c)| !allowed(*c))
+        .map(|(position, found)| Rule::BadCharacter { position, found }.to_string())
+}
+
+/// `.+@.+\..+` as a full match (`.` is any character but a line feed).
+fn loose_email_failure(text: &str) -> Option<String> {
+    if let Some(position) = text.chars().position(|c| c == '\n') {
+        return Some(format!(
+            "a line break at position {position} is not allowed"
+        ));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // The earliest '@' with something before it leaves the most room for the domain.
+    let Some(at) = chars
+        .iter()
+        .enumerate()
+        .position(|(i, c)| *c == '@' && i > 0)
+    else {
+        return Some("an email address needs an '@' after at least one character".to_owned());
+    };
+    let has_dot = chars
+        .iter()
+        .enumerate()
+        .any(|(i, c)| *c == '.' && i >= at + 2 && i + 1 < chars.len());
+    (!has_dot).then(|| "the part after '@' needs a '.' with characters on both sides".to_owned())
+}
+
+impl ValueKind {
+    /// The pattern part of this kind's rules: `None` when `text` matches the pattern,
+    /// otherwise the first pattern rule it breaks (length bounds are not applied; a request
+    /// shape has its own).
+    pub fn pattern_failure(self, text: &str) -> Option<Rule> {
+        if self.length_bounds().is_none() && self.is_valid(text) {
+            return None;
+        }
+        match self.check(text) {
+            Ok(()) => None,
+            Err(err) => err
+                .rules()
+                .iter()
+                .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. }))
+                .cloned(),
+        }
+    }
+}
+
+/// The rules the seeds state across members, which no single shape can express.
+fn cross_field_rules(
+    service: &Service,
+    operation: &Operation,
+    params: &Value,
+    issues: &mut Vec<Issue>,
+) {
+    if service.name != "organizations" {
+        return;
+    }
+    match operation.name {
+        "ListHandshakesForAccount" | "ListHandshakesForOrganization" => {
+            if let Some(Value::Object(filter)) = params.get("Filter") {
+                let given = |key: &str| filter.get(key).is_some_and(|v| !v.is_null());
+                if given("ActionType") && given("ParentHandshakeId") {
+                    issues.push(Issue {
+                        path: "Filter".to_owned(),
+                        code: ErrorCode::MaxLimitExceededFilter,
+                        message: "Value at 'filter' failed to satisfy constraint: specify ActionType or ParentHandshakeId, not both".to_owned(),
+                    });
+                }
+            }
+        }
+        "InviteAccountToOrganization" => {
+            if let Some(Value::Object(target)) = params.get("Target") {
+                invite_target_rules(target, issues);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// InviteAccountToOrganization's `Target`: both members present (the later model requires
+/// them; the 2017 model does not), an ACCOUNT target's ID is an account ID and an EMAIL
+/// target's ID an email address; an invitation never goes to an ORGANIZATION.
+fn invite_target_rules(target: &Map<String, Value>, issues: &mut Vec<Issue>) {
+    for member in ["Id", "Type"] {
+        if !target.contains_key(member) {
+            issues.push(Issue {
+                path: format!("Target.{member}"),
+                code: ErrorCode::InputRequired,
+                message: format!(
+                    "Value null at 'target.{}' failed to satisfy constraint: Member must not be null",
+                    member.to_ascii_lowercase()
+                ),
+            });
+        }
+    }
+    let id = target.get("Id").and_then(Value::as_str);
+    let mismatch = |needs: &str| Issue {
+        path: "Target.Id".to_owned(),
+        code: ErrorCode::InvalidPartyTypeTarget,
+        message: format!(
+            "Value (redacted) at 'target.id' failed to satisfy constraint: a Target of Type {needs}"
+        ),
+    };
+    match (target.get("Type").and_then(Value::as_str), id) {
+        (Some("ACCOUNT"), Some(id)) if !ids::is_account_id(id) => {
+            issues.push(mismatch("ACCOUNT needs a 12-digit account ID as its Id"))
+        }
+        (Some("EMAIL"), Some(id)) if !ids::is_email(id) => {
+            issues.push(mismatch("EMAIL needs an email address as its Id"))
+        }
+        (Some("ORGANIZATION"), _) => issues.push(Issue {
+            path: "Target.Type".to_owned(),
+            code: ErrorCode::InvalidPartyTypeTarget,
+            message: "Value 'ORGANIZATION' at 'target.type' failed to satisfy constraint: an invitation goes to an ACCOUNT or an EMAIL".to_owned(),
+        }),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn found(service: &str, op: &str, params: Value) -> Vec<(String, &'static str)> {
+        validate_request(service, op, &params)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.path, i.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn paths_follow_boto3() {
+        assert_eq!(
+            found(
+                "organizations",
+                "ListCreateAccountStatus",
+                json!({"States": ["IN_PROGRESS", "DONE"]})
+            ),
+            [("States[1]".to_owned(), "INVALID_ENUM")]
+        );
+        assert_eq!(aws_member_path("States[1]"), "states.1.member");
+        assert_eq!(aws_member_path("Target.Id"), "target.id");
+    }
+
+    #[test]
+    fn unknown_names_list_the_known_ones() {
+        let err = validate_request("organisations", "CreateAccount", &json!({})).unwrap_err();
+        assert!(
+            err.to_string().contains("organizations, account, chime"),
+            "{err}"
+        );
+        let err = validate_request("chime", "DeleteAccount", &json!({})).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("CreateAccount, GetAccount, ListAccounts, UpdateAccount"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn typed_requests_validate() {
+        use crate::generated::organizations::CreateAccountRequest;
+        let request = CreateAccountRequest {
+            email: "someone@example.com".into(),
+            account_name: "Prod".into(),
+            role_name: Some("bad role".into()),
+            iam_user_access_to_billing: None,
+        };
+        let err = request.validate().unwrap_err();
+        assert_eq!(err.issues[0].path, "RoleName");
+        assert!(format!("{request:?}").contains("email: <redacted>"));
+    }
+}

@@ -1,0 +1,669 @@
+//! Repository tasks.
+//!
+//! `cargo xtask codegen` reads the vendored service models in `core/models/` and writes
+//! `core/src/generated/`: per service, the shape table with every constraint, the operation
+//! table (shapes, errors, paginator) and the Rust types of every structure and enumeration
+//! reachable from the seed edition's operations. `cargo xtask codegen --check` fails when the
+//! checked-in files differ from what the models produce (CI runs it).
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+use serde_json::Value;
+
+/// One service of the seed edition and the files it is generated from.
+struct ServiceSource {
+    module: &'static str,
+    client_name: &'static str,
+    model: &'static str,
+    paginators: Option<&'static str>,
+    /// Timestamp format for shapes that do not name one.
+    default_timestamp: &'static str,
+}
+
+const SOURCES: &[ServiceSource] = &[
+    ServiceSource {
+        module: "organizations",
+        client_name: "organizations",
+        model: "organizations-2016-11-28.2017-02.json",
+        paginators: Some("organizations-2016-11-28.paginators.2017-03.json"),
+        default_timestamp: "EpochSeconds",
+    },
+    ServiceSource {
+        module: "account",
+        client_name: "account",
+        model: "account-2021-02-01.2021-09.json",
+        paginators: None,
+        default_timestamp: "EpochSeconds",
+    },
+    ServiceSource {
+        module: "chime",
+        client_name: "chime",
+        model: "chime-2018-05-01.accounts-subset.2021-07.json",
+        paginators: Some("chime-2018-05-01.paginators.ListAccounts.2021-07.json"),
+        default_timestamp: "Iso8601",
+    },
+];
+
+/// Names that DESIGN rule 4 limits to printable ASCII (the 2017 model gives them no pattern).
+const PRINTABLE_ASCII_NAMES: &[&str] = &[
+    "AccountName",
+    "OrganizationalUnitName",
+    "PolicyName",
+    "RootName",
+    "TargetName",
+];
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("codegen") => {
+            let check = args.iter().any(|a| a == "--check");
+            match codegen(check) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("xtask codegen: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        _ => {
+            eprintln!("usage: cargo xtask codegen [--check]");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+fn codegen(check: bool) -> Result<(), String> {
+    let root = repo_root();
+    let models = root.join("core/models");
+    let out_dir = root.join("core/src/generated");
+    let mut files = BTreeMap::new();
+    let mut modules = Vec::new();
+    for source in SOURCES {
+        let model = read_json(&models.join(source.model))?;
+        let paginators = match source.paginators {
+            Some(file) => read_json(&models.join(file))?,
+            None => Value::Null,
+        };
+        let code = generate_service(source, &model, &paginators)?;
+        files.insert(format!("{}.rs", source.module), rustfmt(&code)?);
+        modules.push(source);
+    }
+    files.insert("mod.rs".to_owned(), rustfmt(&generate_mod(&modules))?);
+
+    let mut stale = Vec::new();
+    for (name, text) in &files {
+        let path = out_dir.join(name);
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        if current != *text {
+            stale.push(name.clone());
+            if !check {
+                std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+                std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+    }
+    if check && !stale.is_empty() {
+        return Err(format!(
+            "core/src/generated is out of date ({}); run `cargo xtask codegen`",
+            stale.join(", ")
+        ));
+    }
+    if check {
+        println!("core/src/generated is up to date");
+    } else if stale.is_empty() {
+        println!("core/src/generated unchanged");
+    } else {
+        println!("wrote core/src/generated/{{{}}}", stale.join(", "));
+    }
+    Ok(())
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn rustfmt(code: &str) -> Result<String, String> {
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2021", "--emit", "stdout"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("rustfmt: {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("rustfmt stdin")?
+        .write_all(code.as_bytes())
+        .map_err(|e| e.to_string())?;
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(format!(
+            "rustfmt failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|e| e.to_string())
+}
+
+const HEADER: &str =
+    "// @generated by `cargo xtask codegen` (xtask/src/main.rs) from core/models/. DO NOT EDIT.\n";
+
+fn generate_mod(sources: &[&ServiceSource]) -> String {
+    let mut out = String::from(HEADER);
+    out.push_str(
+        "//! The seed edition's service models as Rust: shape and operation tables (walked by\n\
+         //! request validation) and the types of every structure and enumeration.\n\n",
+    );
+    for source in sources {
+        let _ = writeln!(
+            out,
+            "/// The `{}` service, from `core/models/{}`.\npub mod {};",
+            source.client_name, source.model, source.module
+        );
+    }
+    out
+}
+
+/// Every shape reachable from the operations' inputs, outputs and errors, sorted by name.
+fn reachable_shapes(model: &Value) -> Result<Vec<String>, String> {
+    let shapes = model["shapes"].as_object().ok_or("model has no shapes")?;
+    let mut seen = BTreeSet::new();
+    let mut queue = VecDeque::new();
+    for op in model["operations"]
+        .as_object()
+        .ok_or("model has no operations")?
+        .values()
+    {
+        for key in ["input", "output"] {
+            if let Some(name) = op[key]["shape"].as_str() {
+                queue.push_back(name.to_owned());
+            }
+        }
+        for error in op["errors"].as_array().into_iter().flatten() {
+            if let Some(name) = error["shape"].as_str() {
+                queue.push_back(name.to_owned());
+            }
+        }
+    }
+    while let Some(name) = queue.pop_front() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let shape = shapes.get(&name).ok_or(format!("unknown shape {name}"))?;
+        if let Some(members) = shape["members"].as_object() {
+            for member in members.values() {
+                queue.push_back(
+                    member["shape"]
+                        .as_str()
+                        .ok_or("member without shape")?
+                        .to_owned(),
+                );
+            }
+        }
+        if let Some(member) = shape["member"]["shape"].as_str() {
+            queue.push_back(member.to_owned());
+        }
+    }
+    Ok(seen.into_iter().collect())
+}
+
+fn matcher_for(pattern: &str) -> Result<&'static str, String> {
+    Ok(match pattern {
+        r"^\d{12}$" => "PatternMatcher::Kind(ValueKind::AccountId)",
+        "^o-[a-z0-9]{10,32}$" => "PatternMatcher::Kind(ValueKind::OrganizationId)",
+        "^r-[0-9a-z]{4,32}$" => "PatternMatcher::Kind(ValueKind::RootId)",
+        "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$" => {
+            "PatternMatcher::Kind(ValueKind::OrganizationalUnitId)"
+        }
+        "^p-[0-9a-zA-Z_]{8,128}$" => "PatternMatcher::Kind(ValueKind::PolicyId)",
+        "^h-[0-9a-z]{8,32}$" => "PatternMatcher::Kind(ValueKind::HandshakeId)",
+        "^car-[a-z0-9]{8,32}$" => "PatternMatcher::Kind(ValueKind::CreateAccountRequestId)",
+        r"^(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" => {
+            "PatternMatcher::Kind(ValueKind::ChildId)"
+        }
+        "^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" => {
+            "PatternMatcher::Kind(ValueKind::ParentId)"
+        }
+        r"^(r-[0-9a-z]{4,32})|(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" => {
+            "PatternMatcher::Kind(ValueKind::PolicyTargetId)"
+        }
+        r"[\w+=,.-]+@[\w.-]+\.[\w]+" => "PatternMatcher::Kind(ValueKind::Email)",
+        r"[\w+=,.@-]{1,64}" => "PatternMatcher::Kind(ValueKind::RoleName)",
+        "^arn:aws:organizations::.+:.+" => "PatternMatcher::GenericArn",
+        p if p.starts_with("^arn:aws:organizations::")
+            || p.starts_with("^(arn:aws:organizations::") =>
+        {
+            "PatternMatcher::Arn"
+        }
+        r"^[\s0-9()+-]+$" => "PatternMatcher::PhoneNumber",
+        r".*\S.*" => "PatternMatcher::NonBlankLine",
+        r".+@.+\..+" => "PatternMatcher::LooseEmail",
+        other => return Err(format!("no hand-written matcher for pattern {other:?}")),
+    })
+}
+
+fn opt<T: std::fmt::Display>(value: Option<T>) -> String {
+    match value {
+        Some(v) => format!("Some({v})"),
+        None => "None".to_owned(),
+    }
+}
+
+fn rust_str(text: &str) -> String {
+    format!("{text:?}")
+}
+
+/// `AwsAccountId` → `aws_account_id`, `IAMUser` → `iam_user`; keywords get `r#`.
+fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if prev.is_ascii_lowercase()
+                || prev.is_ascii_digit()
+                || (prev.is_ascii_uppercase() && next_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    match out.as_str() {
+        "type" | "match" | "ref" | "self" | "struct" | "enum" | "mod" | "use" => format!("r#{out}"),
+        _ => out,
+    }
+}
+
+/// `ENABLE_ALL_FEATURES` → `EnableAllFeatures`; `ProTrial` stays.
+fn variant_name(value: &str) -> String {
+    if value.contains('_') || value.chars().all(|c| !c.is_ascii_lowercase()) {
+        value
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let lower = w.to_ascii_lowercase();
+                let mut chars = lower.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                }
+            })
+            .collect()
+    } else {
+        let mut chars = value.chars();
+        match chars.next() {
+            Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+            None => String::new(),
+        }
+    }
+}
+
+fn generate_service(
+    source: &ServiceSource,
+    model: &Value,
+    paginators: &Value,
+) -> Result<String, String> {
+    let names = reachable_shapes(model)?;
+    let index: BTreeMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let shapes = &model["shapes"];
+    let metadata = &model["metadata"];
+    let mut out = String::from(HEADER);
+    let _ = writeln!(
+        out,
+        "//! {} (API {}), generated from `core/models/{}`.\n",
+        metadata["serviceFullName"]
+            .as_str()
+            .unwrap_or(source.client_name),
+        metadata["apiVersion"].as_str().unwrap_or(""),
+        source.model
+    );
+    out.push_str(
+        "#![allow(clippy::all, missing_docs, unused_imports)]\n\n\
+         use std::fmt;\n\n\
+         use serde::{Deserialize, Deserializer, Serialize, Serializer};\n\n\
+         use crate::ids::ValueKind;\n\
+         use crate::model::{Member, Operation, Paginator, Pattern, PatternMatcher, Service, Shape, ShapeKind, TimestampFormat};\n\n",
+    );
+
+    // The service and its tables.
+    let _ = writeln!(
+        out,
+        "/// The service's tables.\npub static SERVICE: Service = Service {{ name: {}, api_version: {}, shapes: &SHAPES, operations: &OPERATIONS }};\n",
+        rust_str(source.client_name),
+        rust_str(metadata["apiVersion"].as_str().unwrap_or(""))
+    );
+    let _ = writeln!(out, "/// Every shape reachable from the operations, sorted by name.\npub static SHAPES: [Shape; {}] = [", names.len());
+    for name in &names {
+        let shape = &shapes[name.as_str()];
+        let sensitive = shape["sensitive"].as_bool().unwrap_or(false);
+        let kind = match shape["type"].as_str().unwrap_or("") {
+            "string" => {
+                let pattern = match shape["pattern"].as_str() {
+                    Some(p) => format!(
+                        "Some(Pattern {{ source: {}, matcher: {} }})",
+                        rust_str(p),
+                        matcher_for(p)?
+                    ),
+                    None if source.module == "organizations"
+                        && PRINTABLE_ASCII_NAMES.contains(&name.as_str()) =>
+                    {
+                        format!("Some(Pattern {{ source: {}, matcher: PatternMatcher::PrintableAscii }})", rust_str(r"[\u0020-\u007E]+"))
+                    }
+                    None => "None".to_owned(),
+                };
+                let values: Vec<String> = shape["enum"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(rust_str)
+                    .collect();
+                format!(
+                    "ShapeKind::String {{ min: {}, max: {}, pattern: {pattern}, values: &[{}] }}",
+                    opt(shape["min"].as_u64()),
+                    opt(shape["max"].as_u64()),
+                    values.join(", ")
+                )
+            }
+            "integer" | "long" => format!(
+                "ShapeKind::Integer {{ min: {}, max: {} }}",
+                opt(shape["min"].as_i64()),
+                opt(shape["max"].as_i64())
+            ),
+            "boolean" => "ShapeKind::Boolean".to_owned(),
+            "timestamp" => {
+                let format = match shape["timestampFormat"].as_str() {
+                    Some("iso8601") => "Iso8601",
+                    Some("unixTimestamp") => "EpochSeconds",
+                    Some(other) => return Err(format!("timestamp format {other}")),
+                    None => source.default_timestamp,
+                };
+                format!("ShapeKind::Timestamp(TimestampFormat::{format})")
+            }
+            "list" => {
+                let member = shape["member"]["shape"]
+                    .as_str()
+                    .ok_or("list without member")?;
+                format!(
+                    "ShapeKind::List {{ member: {}, min: {}, max: {} }}",
+                    index[member],
+                    opt(shape["min"].as_u64()),
+                    opt(shape["max"].as_u64())
+                )
+            }
+            "structure" => {
+                let required: Vec<&str> = shape["required"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                let mut members = Vec::new();
+                for (member, def) in shape["members"].as_object().into_iter().flatten() {
+                    let target = def["shape"].as_str().ok_or("member without shape")?;
+                    members.push(format!(
+                        "Member {{ name: {}, shape: {}, required: {} }}",
+                        rust_str(member),
+                        index[target],
+                        required.contains(&member.as_str())
+                    ));
+                }
+                format!(
+                    "ShapeKind::Structure {{ members: &[{}], exception: {} }}",
+                    members.join(", "),
+                    shape["exception"].as_bool().unwrap_or(false)
+                )
+            }
+            other => return Err(format!("shape {name}: unsupported type {other}")),
+        };
+        let _ = writeln!(
+            out,
+            "    Shape {{ name: {}, sensitive: {sensitive}, kind: {kind} }},",
+            rust_str(name)
+        );
+    }
+    out.push_str("];\n\n");
+
+    // Shape ids, for code that names shapes.
+    out.push_str("/// The index of each shape in [`SHAPES`].\npub mod shape_ids {\n");
+    for (i, name) in names.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    pub const {}: usize = {i};",
+            snake_case(name)
+                .trim_start_matches("r#")
+                .to_ascii_uppercase()
+        );
+    }
+    out.push_str("}\n\n");
+
+    // Operations.
+    let operations = model["operations"].as_object().ok_or("no operations")?;
+    let _ = writeln!(
+        out,
+        "/// The operations, sorted by name.\npub static OPERATIONS: [Operation; {}] = [",
+        operations.len()
+    );
+    for (name, op) in operations {
+        let shape_of = |key: &str| op[key]["shape"].as_str().map(|s| index[s].to_string());
+        let errors: Vec<String> = op["errors"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["shape"].as_str())
+            .map(rust_str)
+            .collect();
+        let paginator = match paginators["pagination"].get(name) {
+            Some(p) => format!(
+                "Some(Paginator {{ input_token: {}, output_token: {}, limit_key: {}, result_key: {} }})",
+                rust_str(p["input_token"].as_str().unwrap_or("")),
+                rust_str(p["output_token"].as_str().unwrap_or("")),
+                rust_str(p["limit_key"].as_str().unwrap_or("")),
+                rust_str(p["result_key"].as_str().unwrap_or("")),
+            ),
+            None => "None".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator} }},",
+            rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(shape_of("output")), errors.join(", ")
+        );
+    }
+    out.push_str("];\n\n");
+
+    // Types.
+    for name in &names {
+        let shape = &shapes[name.as_str()];
+        match shape["type"].as_str() {
+            Some("string") if shape["enum"].is_array() => generate_enum(&mut out, name, shape),
+            Some("structure") => generate_struct(&mut out, source, name, shape, shapes)?,
+            _ => {}
+        }
+    }
+
+    // Typed requests validate themselves.
+    for (name, op) in operations {
+        if let Some(input) = op["input"]["shape"].as_str() {
+            let _ = writeln!(
+                out,
+                "impl {input} {{\n    /// Checks this request as `validate_request({}, {}, …)` does: every issue, or `Ok`.\n    pub fn validate(&self) -> Result<(), crate::ValidationError> {{\n        crate::validate::validate_typed_request({}, {}, self)\n    }}\n}}\n",
+                rust_str(source.client_name), rust_str(name), rust_str(source.client_name), rust_str(name)
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn generate_enum(out: &mut String, name: &str, shape: &Value) {
+    let values: Vec<&str> = shape["enum"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The `{name}` enumeration; values this edition does not know are kept in `Unknown`."
+    );
+    out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n#[non_exhaustive]\n");
+    let _ = writeln!(out, "pub enum {name} {{");
+    for value in &values {
+        let _ = writeln!(out, "    /// `{value}`\n    {},", variant_name(value));
+    }
+    out.push_str("    /// A value this edition of the model does not list (kept as sent).\n    Unknown(String),\n}\n\n");
+    let _ = writeln!(out, "impl {name} {{");
+    let _ = writeln!(
+        out,
+        "    /// Every value the model lists.\n    pub const VALUES: &'static [&'static str] = &[{}];\n",
+        values.iter().map(|v| rust_str(v)).collect::<Vec<_>>().join(", ")
+    );
+    out.push_str("    /// Every value the model lists.\n    pub fn values() -> &'static [&'static str] {\n        Self::VALUES\n    }\n\n");
+    out.push_str("    /// The wire text of the value.\n    pub fn as_str(&self) -> &str {\n        match self {\n");
+    for value in &values {
+        let _ = writeln!(
+            out,
+            "            Self::{} => {},",
+            variant_name(value),
+            rust_str(value)
+        );
+    }
+    out.push_str("            Self::Unknown(text) => text,\n        }\n    }\n\n");
+    out.push_str("    /// The value for wire text (`Unknown` when the model does not list it).\n    pub fn from_wire(text: &str) -> Self {\n        match text {\n");
+    for value in &values {
+        let _ = writeln!(
+            out,
+            "            {} => Self::{},",
+            rust_str(value),
+            variant_name(value)
+        );
+    }
+    out.push_str("            other => Self::Unknown(other.to_owned()),\n        }\n    }\n}\n\n");
+    let _ = writeln!(
+        out,
+        "impl fmt::Display for {name} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        f.write_str(self.as_str())\n    }}\n}}\n\n\
+         impl Serialize for {name} {{\n    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {{\n        serializer.serialize_str(self.as_str())\n    }}\n}}\n\n\
+         impl<'de> Deserialize<'de> for {name} {{\n    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {{\n        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;\n        Ok(Self::from_wire(&text))\n    }}\n}}\n"
+    );
+}
+
+fn field_type(source: &ServiceSource, shapes: &Value, target: &str) -> Result<String, String> {
+    let shape = &shapes[target];
+    Ok(match shape["type"].as_str().unwrap_or("") {
+        "string" if shape["enum"].is_array() => target.to_owned(),
+        "string" => "String".to_owned(),
+        "integer" | "long" => "i64".to_owned(),
+        "boolean" => "bool".to_owned(),
+        "timestamp" => {
+            let iso = shape["timestampFormat"].as_str() == Some("iso8601")
+                || (shape["timestampFormat"].is_null() && source.default_timestamp == "Iso8601");
+            if iso {
+                "crate::model::IsoTimestamp".to_owned()
+            } else {
+                "crate::model::EpochTimestamp".to_owned()
+            }
+        }
+        "list" => format!(
+            "Vec<{}>",
+            field_type(
+                source,
+                shapes,
+                shape["member"]["shape"].as_str().ok_or("list member")?
+            )?
+        ),
+        "structure" => target.to_owned(),
+        other => return Err(format!("unsupported member type {other}")),
+    })
+}
+
+fn generate_struct(
+    out: &mut String,
+    source: &ServiceSource,
+    name: &str,
+    shape: &Value,
+    shapes: &Value,
+) -> Result<(), String> {
+    let required: Vec<&str> = shape["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let members: Vec<(&String, &Value)> =
+        shape["members"].as_object().into_iter().flatten().collect();
+    let kind = if shape["exception"].as_bool().unwrap_or(false) {
+        "error shape"
+    } else {
+        "structure"
+    };
+    let _ = writeln!(
+        out,
+        "/// The `{name}` {kind}. Members the model does not list are ignored when parsing."
+    );
+    out.push_str("#[derive(Clone, PartialEq, Serialize, Deserialize)]\n");
+    let _ = writeln!(out, "pub struct {name} {{");
+    let mut debug_fields = String::new();
+    for (member, def) in &members {
+        let target = def["shape"].as_str().ok_or("member shape")?;
+        let ty = field_type(source, shapes, target)?;
+        let field = snake_case(member);
+        let sensitive = shapes[target]["sensitive"].as_bool().unwrap_or(false);
+        let _ = writeln!(
+            out,
+            "    /// `{member}` ({target}{})",
+            if sensitive { ", sensitive" } else { "" }
+        );
+        if required.contains(&member.as_str()) {
+            let _ = writeln!(
+                out,
+                "    #[serde(rename = {})]\n    pub {field}: {ty},",
+                rust_str(member)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "    #[serde(rename = {}, default, skip_serializing_if = \"Option::is_none\")]\n    pub {field}: Option<{ty}>,",
+                rust_str(member)
+            );
+        }
+        if sensitive {
+            let _ = writeln!(
+                debug_fields,
+                "            .field({}, &crate::model::Redacted)",
+                rust_str(field.trim_start_matches("r#"))
+            );
+        } else {
+            let _ = writeln!(
+                debug_fields,
+                "            .field({}, &self.{field})",
+                rust_str(field.trim_start_matches("r#"))
+            );
+        }
+    }
+    out.push_str("}\n\n");
+    let _ = writeln!(
+        out,
+        "impl fmt::Debug for {name} {{\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{\n        f.debug_struct({})\n{debug_fields}            .finish()\n    }}\n}}\n",
+        rust_str(name)
+    );
+    Ok(())
+}
