@@ -46,6 +46,7 @@ lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 tests/vectors/build_vectors.py --check
+	python3 tests/vectors/build_request_vectors.py --check
 	cargo xtask codegen --check
 
 rust-test: tools
@@ -72,6 +73,7 @@ browser-test: wasm browser-tools
 # --- other --------------------------------------------------------------------------------
 vectors:
 	python3 tests/vectors/build_vectors.py
+	python3 tests/vectors/build_request_vectors.py
 
 codegen:
 	cargo xtask codegen

@@ -302,7 +302,12 @@ impl Walker<'_> {
             path.truncate(length);
         }
         let known: Vec<&str> = members.iter().map(|m| m.name).collect();
-        for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
+        let mut unknown: Vec<&String> = map
+            .keys()
+            .filter(|key| !known.contains(&key.as_str()))
+            .collect();
+        unknown.sort();
+        for key in unknown {
             let full = if path.is_empty() {
                 key.clone()
             } else {

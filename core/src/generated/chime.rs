@@ -29,24 +29,24 @@ pub static SHAPES: [Shape; 30] = [
         kind: ShapeKind::Structure {
             members: &[
                 Member {
+                    name: "AwsAccountId",
+                    shape: 25,
+                    required: true,
+                },
+                Member {
                     name: "AccountId",
                     shape: 25,
                     required: true,
                 },
                 Member {
-                    name: "AccountStatus",
-                    shape: 3,
-                    required: false,
+                    name: "Name",
+                    shape: 25,
+                    required: true,
                 },
                 Member {
                     name: "AccountType",
                     shape: 4,
                     required: false,
-                },
-                Member {
-                    name: "AwsAccountId",
-                    shape: 25,
-                    required: true,
                 },
                 Member {
                     name: "CreatedTimestamp",
@@ -59,18 +59,18 @@ pub static SHAPES: [Shape; 30] = [
                     required: false,
                 },
                 Member {
-                    name: "Name",
-                    shape: 25,
-                    required: true,
+                    name: "SupportedLicenses",
+                    shape: 15,
+                    required: false,
+                },
+                Member {
+                    name: "AccountStatus",
+                    shape: 3,
+                    required: false,
                 },
                 Member {
                     name: "SigninDelegateGroups",
                     shape: 24,
-                    required: false,
-                },
-                Member {
-                    name: "SupportedLicenses",
-                    shape: 15,
                     required: false,
                 },
             ],
@@ -279,13 +279,13 @@ pub static SHAPES: [Shape; 30] = [
         kind: ShapeKind::Structure {
             members: &[
                 Member {
-                    name: "MaxResults",
-                    shape: 20,
+                    name: "Name",
+                    shape: 2,
                     required: false,
                 },
                 Member {
-                    name: "Name",
-                    shape: 2,
+                    name: "UserEmail",
+                    shape: 8,
                     required: false,
                 },
                 Member {
@@ -294,8 +294,8 @@ pub static SHAPES: [Shape; 30] = [
                     required: false,
                 },
                 Member {
-                    name: "UserEmail",
-                    shape: 8,
+                    name: "MaxResults",
+                    shape: 20,
                     required: false,
                 },
             ],
@@ -479,13 +479,13 @@ pub static SHAPES: [Shape; 30] = [
                     required: true,
                 },
                 Member {
-                    name: "DefaultLicense",
-                    shape: 14,
+                    name: "Name",
+                    shape: 2,
                     required: false,
                 },
                 Member {
-                    name: "Name",
-                    shape: 2,
+                    name: "DefaultLicense",
+                    shape: 14,
                     required: false,
                 },
             ],
@@ -616,16 +616,15 @@ pub static OPERATIONS: [Operation; 4] = [
 /// The `Account` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
+    /// `AwsAccountId` (String)
+    #[serde(rename = "AwsAccountId")]
+    pub aws_account_id: String,
     /// `AccountId` (String)
     #[serde(rename = "AccountId")]
     pub account_id: String,
-    /// `AccountStatus` (AccountStatus)
-    #[serde(
-        rename = "AccountStatus",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub account_status: Option<AccountStatus>,
+    /// `Name` (String)
+    #[serde(rename = "Name")]
+    pub name: String,
     /// `AccountType` (AccountType)
     #[serde(
         rename = "AccountType",
@@ -633,9 +632,6 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub account_type: Option<AccountType>,
-    /// `AwsAccountId` (String)
-    #[serde(rename = "AwsAccountId")]
-    pub aws_account_id: String,
     /// `CreatedTimestamp` (Iso8601Timestamp)
     #[serde(
         rename = "CreatedTimestamp",
@@ -650,16 +646,6 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub default_license: Option<License>,
-    /// `Name` (String)
-    #[serde(rename = "Name")]
-    pub name: String,
-    /// `SigninDelegateGroups` (SigninDelegateGroupList)
-    #[serde(
-        rename = "SigninDelegateGroups",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub signin_delegate_groups: Option<Vec<SigninDelegateGroup>>,
     /// `SupportedLicenses` (LicenseList)
     #[serde(
         rename = "SupportedLicenses",
@@ -667,20 +653,34 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub supported_licenses: Option<Vec<License>>,
+    /// `AccountStatus` (AccountStatus)
+    #[serde(
+        rename = "AccountStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_status: Option<AccountStatus>,
+    /// `SigninDelegateGroups` (SigninDelegateGroupList)
+    #[serde(
+        rename = "SigninDelegateGroups",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signin_delegate_groups: Option<Vec<SigninDelegateGroup>>,
 }
 
 impl fmt::Debug for Account {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Account")
-            .field("account_id", &self.account_id)
-            .field("account_status", &self.account_status)
-            .field("account_type", &self.account_type)
             .field("aws_account_id", &self.aws_account_id)
+            .field("account_id", &self.account_id)
+            .field("name", &self.name)
+            .field("account_type", &self.account_type)
             .field("created_timestamp", &self.created_timestamp)
             .field("default_license", &self.default_license)
-            .field("name", &self.name)
-            .field("signin_delegate_groups", &self.signin_delegate_groups)
             .field("supported_licenses", &self.supported_licenses)
+            .field("account_status", &self.account_status)
+            .field("signin_delegate_groups", &self.signin_delegate_groups)
             .finish()
     }
 }
@@ -1117,6 +1117,15 @@ impl<'de> Deserialize<'de> for License {
 /// The `ListAccountsRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListAccountsRequest {
+    /// `Name` (AccountName)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `UserEmail` (EmailAddress, sensitive)
+    #[serde(rename = "UserEmail", default, skip_serializing_if = "Option::is_none")]
+    pub user_email: Option<String>,
+    /// `NextToken` (String)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (ProfileServiceMaxResults)
     #[serde(
         rename = "MaxResults",
@@ -1124,24 +1133,15 @@ pub struct ListAccountsRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `Name` (AccountName)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// `NextToken` (String)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `UserEmail` (EmailAddress, sensitive)
-    #[serde(rename = "UserEmail", default, skip_serializing_if = "Option::is_none")]
-    pub user_email: Option<String>,
 }
 
 impl fmt::Debug for ListAccountsRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListAccountsRequest")
-            .field("max_results", &self.max_results)
             .field("name", &self.name)
-            .field("next_token", &self.next_token)
             .field("user_email", &crate::model::Redacted)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -1288,6 +1288,9 @@ pub struct UpdateAccountRequest {
     /// `AccountId` (NonEmptyString)
     #[serde(rename = "AccountId")]
     pub account_id: String,
+    /// `Name` (AccountName)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `DefaultLicense` (License)
     #[serde(
         rename = "DefaultLicense",
@@ -1295,17 +1298,14 @@ pub struct UpdateAccountRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub default_license: Option<License>,
-    /// `Name` (AccountName)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
 }
 
 impl fmt::Debug for UpdateAccountRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UpdateAccountRequest")
             .field("account_id", &self.account_id)
-            .field("default_license", &self.default_license)
             .field("name", &self.name)
+            .field("default_license", &self.default_license)
             .finish()
     }
 }

@@ -27,7 +27,7 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "AcceptHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 80, required: true }], exception: false } },
     Shape { name: "AcceptHandshakeResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 74, required: false }], exception: false } },
     Shape { name: "AccessDeniedException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
-    Shape { name: "Account", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 5, required: false }, Member { name: "Id", shape: 6, required: false }, Member { name: "JoinedMethod", shape: 7, required: false }, Member { name: "JoinedTimestamp", shape: 179, required: false }, Member { name: "Name", shape: 8, required: false }, Member { name: "Status", shape: 10, required: false }], exception: false } },
+    Shape { name: "Account", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 6, required: false }, Member { name: "Arn", shape: 5, required: false }, Member { name: "Name", shape: 8, required: false }, Member { name: "Status", shape: 10, required: false }, Member { name: "JoinedMethod", shape: 7, required: false }, Member { name: "JoinedTimestamp", shape: 179, required: false }], exception: false } },
     Shape { name: "AccountArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::\\d{12}:account\\/o-[a-z0-9]{10,32}\\/\\d{12}", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "AccountId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^\\d{12}$", matcher: PatternMatcher::Kind(ValueKind::AccountId) }), values: &[] } },
     Shape { name: "AccountJoinedMethod", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["INVITED", "CREATED"] } },
@@ -50,17 +50,17 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "ConstraintViolationException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }, Member { name: "Reason", shape: 25, required: false }], exception: true } },
     Shape { name: "ConstraintViolationExceptionReason", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT_NUMBER_LIMIT_EXCEEDED", "HANDSHAKE_RATE_LIMIT_EXCEEDED", "OU_NUMBER_LIMIT_EXCEEDED", "OU_DEPTH_LIMIT_EXCEEDED", "POLICY_NUMBER_LIMIT_EXCEEDED", "MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", "ACCOUNT_CANNOT_LEAVE_ORGANIZATION", "MASTER_ACCOUNT_PAYMENT_INSTRUMENT_REQUIRED", "ACCOUNT_CREATION_RATE_LIMIT_EXCEEDED"] } },
     Shape { name: "CreateAccountFailureReason", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT_LIMIT_EXCEEDED", "EMAIL_ALREADY_EXISTS", "INVALID_ADDRESS", "INTERNAL_FAILURE"] } },
-    Shape { name: "CreateAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountName", shape: 8, required: true }, Member { name: "Email", shape: 65, required: true }, Member { name: "IamUserAccessToBilling", shape: 93, required: false }, Member { name: "RoleName", shape: 167, required: false }], exception: false } },
+    Shape { name: "CreateAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Email", shape: 65, required: true }, Member { name: "AccountName", shape: 8, required: true }, Member { name: "RoleName", shape: 167, required: false }, Member { name: "IamUserAccessToBilling", shape: 93, required: false }], exception: false } },
     Shape { name: "CreateAccountRequestId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^car-[a-z0-9]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::CreateAccountRequestId) }), values: &[] } },
     Shape { name: "CreateAccountResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "CreateAccountStatus", shape: 32, required: false }], exception: false } },
     Shape { name: "CreateAccountState", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["IN_PROGRESS", "SUCCEEDED", "FAILED"] } },
     Shape { name: "CreateAccountStates", sensitive: false, kind: ShapeKind::List { member: 30, min: None, max: None } },
-    Shape { name: "CreateAccountStatus", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 6, required: false }, Member { name: "AccountName", shape: 8, required: false }, Member { name: "CompletedTimestamp", shape: 179, required: false }, Member { name: "FailureReason", shape: 26, required: false }, Member { name: "Id", shape: 28, required: false }, Member { name: "RequestedTimestamp", shape: 179, required: false }, Member { name: "State", shape: 30, required: false }], exception: false } },
+    Shape { name: "CreateAccountStatus", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 28, required: false }, Member { name: "AccountName", shape: 8, required: false }, Member { name: "State", shape: 30, required: false }, Member { name: "RequestedTimestamp", shape: 179, required: false }, Member { name: "CompletedTimestamp", shape: 179, required: false }, Member { name: "AccountId", shape: 6, required: false }, Member { name: "FailureReason", shape: 26, required: false }], exception: false } },
     Shape { name: "CreateAccountStatusNotFoundException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "CreateAccountStatuses", sensitive: false, kind: ShapeKind::List { member: 32, min: None, max: None } },
     Shape { name: "CreateOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "FeatureSet", shape: 130, required: false }], exception: false } },
     Shape { name: "CreateOrganizationResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Organization", shape: 128, required: false }], exception: false } },
-    Shape { name: "CreateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Name", shape: 136, required: true }, Member { name: "ParentId", shape: 141, required: true }], exception: false } },
+    Shape { name: "CreateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 141, required: true }, Member { name: "Name", shape: 136, required: true }], exception: false } },
     Shape { name: "CreateOrganizationalUnitResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnit", shape: 133, required: false }], exception: false } },
     Shape { name: "CreatePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Content", shape: 148, required: true }, Member { name: "Description", shape: 149, required: true }, Member { name: "Name", shape: 152, required: true }, Member { name: "Type", shape: 159, required: true }], exception: false } },
     Shape { name: "CreatePolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policy", shape: 146, required: false }], exception: false } },
@@ -81,7 +81,7 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "DescribePolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policy", shape: 146, required: false }], exception: false } },
     Shape { name: "DestinationParentNotFoundException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "DetachPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 150, required: true }, Member { name: "TargetId", shape: 156, required: true }], exception: false } },
-    Shape { name: "DisablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyType", shape: 159, required: true }, Member { name: "RootId", shape: 170, required: true }], exception: false } },
+    Shape { name: "DisablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "RootId", shape: 170, required: true }, Member { name: "PolicyType", shape: 159, required: true }], exception: false } },
     Shape { name: "DisablePolicyTypeResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Root", shape: 168, required: false }], exception: false } },
     Shape { name: "DuplicateAccountException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "DuplicateHandshakeException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
@@ -91,13 +91,13 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "Email", sensitive: true, kind: ShapeKind::String { min: Some(6), max: Some(64), pattern: Some(Pattern { source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+", matcher: PatternMatcher::Kind(ValueKind::Email) }), values: &[] } },
     Shape { name: "EnableAllFeaturesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[], exception: false } },
     Shape { name: "EnableAllFeaturesResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 74, required: false }], exception: false } },
-    Shape { name: "EnablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyType", shape: 159, required: true }, Member { name: "RootId", shape: 170, required: true }], exception: false } },
+    Shape { name: "EnablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "RootId", shape: 170, required: true }, Member { name: "PolicyType", shape: 159, required: true }], exception: false } },
     Shape { name: "EnablePolicyTypeResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Root", shape: 168, required: false }], exception: false } },
     Shape { name: "ExceptionMessage", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &[] } },
     Shape { name: "ExceptionType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &[] } },
     Shape { name: "FinalizingOrganizationException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "GenericArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::.+:.+", matcher: PatternMatcher::GenericArn }), values: &[] } },
-    Shape { name: "Handshake", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Action", shape: 12, required: false }, Member { name: "Arn", shape: 76, required: false }, Member { name: "ExpirationTimestamp", shape: 179, required: false }, Member { name: "Id", shape: 80, required: false }, Member { name: "Parties", shape: 83, required: false }, Member { name: "RequestedTimestamp", shape: 179, required: false }, Member { name: "Resources", shape: 90, required: false }, Member { name: "State", shape: 91, required: false }], exception: false } },
+    Shape { name: "Handshake", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 80, required: false }, Member { name: "Arn", shape: 76, required: false }, Member { name: "Parties", shape: 83, required: false }, Member { name: "State", shape: 91, required: false }, Member { name: "RequestedTimestamp", shape: 179, required: false }, Member { name: "ExpirationTimestamp", shape: 179, required: false }, Member { name: "Action", shape: 12, required: false }, Member { name: "Resources", shape: 90, required: false }], exception: false } },
     Shape { name: "HandshakeAlreadyInStateException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "HandshakeArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::\\d{12}:handshake\\/o-[a-z0-9]{10,32}\\/[a-z_]{1,32}\\/h-[0-9a-z]{8,32}", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "HandshakeConstraintViolationException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }, Member { name: "Reason", shape: 78, required: false }], exception: true } },
@@ -110,7 +110,7 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "HandshakeParty", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 85, required: false }, Member { name: "Type", shape: 86, required: false }], exception: false } },
     Shape { name: "HandshakePartyId", sensitive: true, kind: ShapeKind::String { min: Some(1), max: Some(64), pattern: None, values: &[] } },
     Shape { name: "HandshakePartyType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT", "ORGANIZATION", "EMAIL"] } },
-    Shape { name: "HandshakeResource", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Resources", shape: 90, required: false }, Member { name: "Type", shape: 88, required: false }, Member { name: "Value", shape: 89, required: false }], exception: false } },
+    Shape { name: "HandshakeResource", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Value", shape: 89, required: false }, Member { name: "Type", shape: 88, required: false }, Member { name: "Resources", shape: 90, required: false }], exception: false } },
     Shape { name: "HandshakeResourceType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT", "ORGANIZATION", "ORGANIZATION_FEATURE_SET", "EMAIL", "MASTER_EMAIL", "MASTER_NAME", "NOTES", "PARENT_HANDSHAKE"] } },
     Shape { name: "HandshakeResourceValue", sensitive: true, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &[] } },
     Shape { name: "HandshakeResources", sensitive: false, kind: ShapeKind::List { member: 87, min: None, max: None } },
@@ -120,43 +120,43 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "InvalidHandshakeTransitionException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "InvalidInputException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }, Member { name: "Reason", shape: 96, required: false }], exception: true } },
     Shape { name: "InvalidInputExceptionReason", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["INVALID_PARTY_TYPE_TARGET", "INVALID_SYNTAX_ORGANIZATION_ARN", "INVALID_SYNTAX_POLICY_ID", "INVALID_ENUM", "INVALID_LIST_MEMBER", "MAX_LENGTH_EXCEEDED", "MAX_VALUE_EXCEEDED", "MIN_LENGTH_EXCEEDED", "MIN_VALUE_EXCEEDED", "IMMUTABLE_POLICY", "INVALID_PATTERN", "INVALID_PATTERN_TARGET_ID", "INPUT_REQUIRED", "INVALID_NEXT_TOKEN", "MAX_LIMIT_EXCEEDED_FILTER", "MOVING_ACCOUNT_BETWEEN_DIFFERENT_ROOTS"] } },
-    Shape { name: "InviteAccountToOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Notes", shape: 82, required: false }, Member { name: "Target", shape: 84, required: true }], exception: false } },
+    Shape { name: "InviteAccountToOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Target", shape: 84, required: true }, Member { name: "Notes", shape: 82, required: false }], exception: false } },
     Shape { name: "InviteAccountToOrganizationResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 74, required: false }], exception: false } },
-    Shape { name: "ListAccountsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "ParentId", shape: 141, required: true }], exception: false } },
+    Shape { name: "ListAccountsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 141, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListAccountsForParentResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Accounts", shape: 11, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListAccountsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListAccountsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListAccountsResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Accounts", shape: 11, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListChildrenRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ChildType", shape: 21, required: true }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "ParentId", shape: 141, required: true }], exception: false } },
+    Shape { name: "ListChildrenRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 141, required: true }, Member { name: "ChildType", shape: 21, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListChildrenResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Children", shape: 22, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListCreateAccountStatusRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "States", shape: 31, required: false }], exception: false } },
+    Shape { name: "ListCreateAccountStatusRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "States", shape: 31, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListCreateAccountStatusResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "CreateAccountStatuses", shape: 34, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListHandshakesForAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 79, required: false }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListHandshakesForAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 79, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListHandshakesForAccountResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshakes", shape: 92, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListHandshakesForOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 79, required: false }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListHandshakesForOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 79, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
     Shape { name: "ListHandshakesForOrganizationResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshakes", shape: 92, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListOrganizationalUnitsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "ParentId", shape: 141, required: true }], exception: false } },
-    Shape { name: "ListOrganizationalUnitsForParentResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "OrganizationalUnits", shape: 139, required: false }], exception: false } },
-    Shape { name: "ListParentsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ChildId", shape: 19, required: true }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListParentsResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "Parents", shape: 144, required: false }], exception: false } },
-    Shape { name: "ListPoliciesForTargetRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 159, required: true }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "TargetId", shape: 156, required: true }], exception: false } },
-    Shape { name: "ListPoliciesForTargetResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "Policies", shape: 145, required: false }], exception: false } },
-    Shape { name: "ListPoliciesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 159, required: true }, Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListPoliciesResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "Policies", shape: 145, required: false }], exception: false } },
-    Shape { name: "ListRootsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
-    Shape { name: "ListRootsResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "Roots", shape: 173, required: false }], exception: false } },
-    Shape { name: "ListTargetsForPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "MaxResults", shape: 125, required: false }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "PolicyId", shape: 150, required: true }], exception: false } },
-    Shape { name: "ListTargetsForPolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "Targets", shape: 158, required: false }], exception: false } },
+    Shape { name: "ListOrganizationalUnitsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 141, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListOrganizationalUnitsForParentResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnits", shape: 139, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListParentsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ChildId", shape: 19, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListParentsResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Parents", shape: 144, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListPoliciesForTargetRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "TargetId", shape: 156, required: true }, Member { name: "Filter", shape: 159, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListPoliciesForTargetResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policies", shape: 145, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListPoliciesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 159, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListPoliciesResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policies", shape: 145, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListRootsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListRootsResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Roots", shape: 173, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
+    Shape { name: "ListTargetsForPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 150, required: true }, Member { name: "NextToken", shape: 127, required: false }, Member { name: "MaxResults", shape: 125, required: false }], exception: false } },
+    Shape { name: "ListTargetsForPolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Targets", shape: 158, required: false }, Member { name: "NextToken", shape: 127, required: false }], exception: false } },
     Shape { name: "MalformedPolicyDocumentException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "MasterCannotLeaveOrganizationException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "MaxResults", sensitive: false, kind: ShapeKind::Integer { min: Some(1), max: Some(20) } },
-    Shape { name: "MoveAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 6, required: true }, Member { name: "DestinationParentId", shape: 141, required: true }, Member { name: "SourceParentId", shape: 141, required: true }], exception: false } },
+    Shape { name: "MoveAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 6, required: true }, Member { name: "SourceParentId", shape: 141, required: true }, Member { name: "DestinationParentId", shape: 141, required: true }], exception: false } },
     Shape { name: "NextToken", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &[] } },
-    Shape { name: "Organization", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 129, required: false }, Member { name: "AvailablePolicyTypes", shape: 165, required: false }, Member { name: "FeatureSet", shape: 130, required: false }, Member { name: "Id", shape: 131, required: false }, Member { name: "MasterAccountArn", shape: 5, required: false }, Member { name: "MasterAccountEmail", shape: 65, required: false }, Member { name: "MasterAccountId", shape: 6, required: false }], exception: false } },
+    Shape { name: "Organization", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 131, required: false }, Member { name: "Arn", shape: 129, required: false }, Member { name: "FeatureSet", shape: 130, required: false }, Member { name: "MasterAccountArn", shape: 5, required: false }, Member { name: "MasterAccountId", shape: 6, required: false }, Member { name: "MasterAccountEmail", shape: 65, required: false }, Member { name: "AvailablePolicyTypes", shape: 165, required: false }], exception: false } },
     Shape { name: "OrganizationArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::\\d{12}:organization\\/o-[a-z0-9]{10,32}", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "OrganizationFeatureSet", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ALL", "CONSOLIDATED_BILLING"] } },
     Shape { name: "OrganizationId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^o-[a-z0-9]{10,32}$", matcher: PatternMatcher::Kind(ValueKind::OrganizationId) }), values: &[] } },
     Shape { name: "OrganizationNotEmptyException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
-    Shape { name: "OrganizationalUnit", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 134, required: false }, Member { name: "Id", shape: 135, required: false }, Member { name: "Name", shape: 136, required: false }], exception: false } },
+    Shape { name: "OrganizationalUnit", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 135, required: false }, Member { name: "Arn", shape: 134, required: false }, Member { name: "Name", shape: 136, required: false }], exception: false } },
     Shape { name: "OrganizationalUnitArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::\\d{12}:ou\\/o-[a-z0-9]{10,32}\\/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "OrganizationalUnitId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::OrganizationalUnitId) }), values: &[] } },
     Shape { name: "OrganizationalUnitName", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
@@ -169,7 +169,7 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "ParentType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ROOT", "ORGANIZATIONAL_UNIT"] } },
     Shape { name: "Parents", sensitive: false, kind: ShapeKind::List { member: 140, min: None, max: None } },
     Shape { name: "Policies", sensitive: false, kind: ShapeKind::List { member: 155, min: None, max: None } },
-    Shape { name: "Policy", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Content", shape: 148, required: false }, Member { name: "PolicySummary", shape: 155, required: false }], exception: false } },
+    Shape { name: "Policy", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicySummary", shape: 155, required: false }, Member { name: "Content", shape: 148, required: false }], exception: false } },
     Shape { name: "PolicyArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^(arn:aws:organizations::\\d{12}:policy\\/o-[a-z0-9]{10,32}\\/[0-9a-z_]+\\/p-[0-9a-z]{10,32})|(arn:aws:organizations::aws:policy\\/[0-9a-z_]+\\/p-[0-9a-zA-Z_]{10,128})", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "PolicyContent", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(1000000), pattern: None, values: &[] } },
     Shape { name: "PolicyDescription", sensitive: false, kind: ShapeKind::String { min: None, max: Some(512), pattern: None, values: &[] } },
@@ -178,20 +178,20 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "PolicyName", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
     Shape { name: "PolicyNotAttachedException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "PolicyNotFoundException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
-    Shape { name: "PolicySummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 147, required: false }, Member { name: "AwsManaged", shape: 15, required: false }, Member { name: "Description", shape: 149, required: false }, Member { name: "Id", shape: 150, required: false }, Member { name: "Name", shape: 152, required: false }, Member { name: "Type", shape: 159, required: false }], exception: false } },
+    Shape { name: "PolicySummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 150, required: false }, Member { name: "Arn", shape: 147, required: false }, Member { name: "Name", shape: 152, required: false }, Member { name: "Description", shape: 149, required: false }, Member { name: "Type", shape: 159, required: false }, Member { name: "AwsManaged", shape: 15, required: false }], exception: false } },
     Shape { name: "PolicyTargetId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^(r-[0-9a-z]{4,32})|(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", matcher: PatternMatcher::Kind(ValueKind::PolicyTargetId) }), values: &[] } },
-    Shape { name: "PolicyTargetSummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 73, required: false }, Member { name: "Name", shape: 176, required: false }, Member { name: "TargetId", shape: 156, required: false }, Member { name: "Type", shape: 178, required: false }], exception: false } },
+    Shape { name: "PolicyTargetSummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "TargetId", shape: 156, required: false }, Member { name: "Arn", shape: 73, required: false }, Member { name: "Name", shape: 176, required: false }, Member { name: "Type", shape: 178, required: false }], exception: false } },
     Shape { name: "PolicyTargets", sensitive: false, kind: ShapeKind::List { member: 157, min: None, max: None } },
     Shape { name: "PolicyType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["SERVICE_CONTROL_POLICY"] } },
     Shape { name: "PolicyTypeAlreadyEnabledException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "PolicyTypeNotAvailableForOrganizationException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "PolicyTypeNotEnabledException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "PolicyTypeStatus", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ENABLED", "PENDING_ENABLE", "PENDING_DISABLE"] } },
-    Shape { name: "PolicyTypeSummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Status", shape: 163, required: false }, Member { name: "Type", shape: 159, required: false }], exception: false } },
+    Shape { name: "PolicyTypeSummary", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Type", shape: 159, required: false }, Member { name: "Status", shape: 163, required: false }], exception: false } },
     Shape { name: "PolicyTypes", sensitive: false, kind: ShapeKind::List { member: 164, min: None, max: None } },
     Shape { name: "RemoveAccountFromOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 6, required: true }], exception: false } },
     Shape { name: "RoleName", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "[\\w+=,.@-]{1,64}", matcher: PatternMatcher::Kind(ValueKind::RoleName) }), values: &[] } },
-    Shape { name: "Root", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Arn", shape: 169, required: false }, Member { name: "Id", shape: 170, required: false }, Member { name: "Name", shape: 171, required: false }, Member { name: "PolicyTypes", shape: 165, required: false }], exception: false } },
+    Shape { name: "Root", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 170, required: false }, Member { name: "Arn", shape: 169, required: false }, Member { name: "Name", shape: 171, required: false }, Member { name: "PolicyTypes", shape: 165, required: false }], exception: false } },
     Shape { name: "RootArn", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^arn:aws:organizations::\\d{12}:root\\/o-[a-z0-9]{10,32}\\/r-[0-9a-z]{4,32}", matcher: PatternMatcher::Arn }), values: &[] } },
     Shape { name: "RootId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^r-[0-9a-z]{4,32}$", matcher: PatternMatcher::Kind(ValueKind::RootId) }), values: &[] } },
     Shape { name: "RootName", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
@@ -203,10 +203,10 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "TargetNotFoundException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }], exception: true } },
     Shape { name: "TargetType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT", "ORGANIZATIONAL_UNIT", "ROOT"] } },
     Shape { name: "Timestamp", sensitive: false, kind: ShapeKind::Timestamp(TimestampFormat::EpochSeconds) },
-    Shape { name: "TooManyRequestsException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false }, Member { name: "Type", shape: 71, required: false }], exception: true } },
-    Shape { name: "UpdateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Name", shape: 136, required: false }, Member { name: "OrganizationalUnitId", shape: 135, required: true }], exception: false } },
+    Shape { name: "TooManyRequestsException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Type", shape: 71, required: false }, Member { name: "Message", shape: 70, required: false }], exception: true } },
+    Shape { name: "UpdateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnitId", shape: 135, required: true }, Member { name: "Name", shape: 136, required: false }], exception: false } },
     Shape { name: "UpdateOrganizationalUnitResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnit", shape: 133, required: false }], exception: false } },
-    Shape { name: "UpdatePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Content", shape: 148, required: false }, Member { name: "Description", shape: 149, required: false }, Member { name: "Name", shape: 152, required: false }, Member { name: "PolicyId", shape: 150, required: true }], exception: false } },
+    Shape { name: "UpdatePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 150, required: true }, Member { name: "Name", shape: 152, required: false }, Member { name: "Description", shape: 149, required: false }, Member { name: "Content", shape: 148, required: false }], exception: false } },
     Shape { name: "UpdatePolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policy", shape: 146, required: false }], exception: false } },
 ];
 
@@ -1158,12 +1158,18 @@ impl fmt::Debug for AccessDeniedException {
 /// The `Account` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
-    /// `Arn` (AccountArn)
-    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
-    pub arn: Option<String>,
     /// `Id` (AccountId)
     #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `Arn` (AccountArn)
+    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
+    pub arn: Option<String>,
+    /// `Name` (AccountName, sensitive)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `Status` (AccountStatus)
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AccountStatus>,
     /// `JoinedMethod` (AccountJoinedMethod)
     #[serde(
         rename = "JoinedMethod",
@@ -1178,23 +1184,17 @@ pub struct Account {
         skip_serializing_if = "Option::is_none"
     )]
     pub joined_timestamp: Option<crate::model::EpochTimestamp>,
-    /// `Name` (AccountName, sensitive)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// `Status` (AccountStatus)
-    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<AccountStatus>,
 }
 
 impl fmt::Debug for Account {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Account")
-            .field("arn", &self.arn)
             .field("id", &self.id)
-            .field("joined_method", &self.joined_method)
-            .field("joined_timestamp", &self.joined_timestamp)
+            .field("arn", &self.arn)
             .field("name", &crate::model::Redacted)
             .field("status", &self.status)
+            .field("joined_method", &self.joined_method)
+            .field("joined_timestamp", &self.joined_timestamp)
             .finish()
     }
 }
@@ -1785,12 +1785,15 @@ impl<'de> Deserialize<'de> for CreateAccountFailureReason {
 /// The `CreateAccountRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateAccountRequest {
-    /// `AccountName` (AccountName, sensitive)
-    #[serde(rename = "AccountName")]
-    pub account_name: String,
     /// `Email` (Email, sensitive)
     #[serde(rename = "Email")]
     pub email: String,
+    /// `AccountName` (AccountName, sensitive)
+    #[serde(rename = "AccountName")]
+    pub account_name: String,
+    /// `RoleName` (RoleName)
+    #[serde(rename = "RoleName", default, skip_serializing_if = "Option::is_none")]
+    pub role_name: Option<String>,
     /// `IamUserAccessToBilling` (IAMUserAccessToBilling)
     #[serde(
         rename = "IamUserAccessToBilling",
@@ -1798,21 +1801,18 @@ pub struct CreateAccountRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub iam_user_access_to_billing: Option<IAMUserAccessToBilling>,
-    /// `RoleName` (RoleName)
-    #[serde(rename = "RoleName", default, skip_serializing_if = "Option::is_none")]
-    pub role_name: Option<String>,
 }
 
 impl fmt::Debug for CreateAccountRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CreateAccountRequest")
-            .field("account_name", &crate::model::Redacted)
             .field("email", &crate::model::Redacted)
+            .field("account_name", &crate::model::Redacted)
+            .field("role_name", &self.role_name)
             .field(
                 "iam_user_access_to_billing",
                 &self.iam_user_access_to_billing,
             )
-            .field("role_name", &self.role_name)
             .finish()
     }
 }
@@ -1903,9 +1903,9 @@ impl<'de> Deserialize<'de> for CreateAccountState {
 /// The `CreateAccountStatus` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateAccountStatus {
-    /// `AccountId` (AccountId)
-    #[serde(rename = "AccountId", default, skip_serializing_if = "Option::is_none")]
-    pub account_id: Option<String>,
+    /// `Id` (CreateAccountRequestId)
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `AccountName` (AccountName, sensitive)
     #[serde(
         rename = "AccountName",
@@ -1913,23 +1913,9 @@ pub struct CreateAccountStatus {
         skip_serializing_if = "Option::is_none"
     )]
     pub account_name: Option<String>,
-    /// `CompletedTimestamp` (Timestamp)
-    #[serde(
-        rename = "CompletedTimestamp",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub completed_timestamp: Option<crate::model::EpochTimestamp>,
-    /// `FailureReason` (CreateAccountFailureReason)
-    #[serde(
-        rename = "FailureReason",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub failure_reason: Option<CreateAccountFailureReason>,
-    /// `Id` (CreateAccountRequestId)
-    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    /// `State` (CreateAccountState)
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<CreateAccountState>,
     /// `RequestedTimestamp` (Timestamp)
     #[serde(
         rename = "RequestedTimestamp",
@@ -1937,21 +1923,35 @@ pub struct CreateAccountStatus {
         skip_serializing_if = "Option::is_none"
     )]
     pub requested_timestamp: Option<crate::model::EpochTimestamp>,
-    /// `State` (CreateAccountState)
-    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<CreateAccountState>,
+    /// `CompletedTimestamp` (Timestamp)
+    #[serde(
+        rename = "CompletedTimestamp",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub completed_timestamp: Option<crate::model::EpochTimestamp>,
+    /// `AccountId` (AccountId)
+    #[serde(rename = "AccountId", default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    /// `FailureReason` (CreateAccountFailureReason)
+    #[serde(
+        rename = "FailureReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub failure_reason: Option<CreateAccountFailureReason>,
 }
 
 impl fmt::Debug for CreateAccountStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CreateAccountStatus")
-            .field("account_id", &self.account_id)
-            .field("account_name", &crate::model::Redacted)
-            .field("completed_timestamp", &self.completed_timestamp)
-            .field("failure_reason", &self.failure_reason)
             .field("id", &self.id)
-            .field("requested_timestamp", &self.requested_timestamp)
+            .field("account_name", &crate::model::Redacted)
             .field("state", &self.state)
+            .field("requested_timestamp", &self.requested_timestamp)
+            .field("completed_timestamp", &self.completed_timestamp)
+            .field("account_id", &self.account_id)
+            .field("failure_reason", &self.failure_reason)
             .finish()
     }
 }
@@ -2015,19 +2015,19 @@ impl fmt::Debug for CreateOrganizationResponse {
 /// The `CreateOrganizationalUnitRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct CreateOrganizationalUnitRequest {
-    /// `Name` (OrganizationalUnitName)
-    #[serde(rename = "Name")]
-    pub name: String,
     /// `ParentId` (ParentId)
     #[serde(rename = "ParentId")]
     pub parent_id: String,
+    /// `Name` (OrganizationalUnitName)
+    #[serde(rename = "Name")]
+    pub name: String,
 }
 
 impl fmt::Debug for CreateOrganizationalUnitRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CreateOrganizationalUnitRequest")
-            .field("name", &self.name)
             .field("parent_id", &self.parent_id)
+            .field("name", &self.name)
             .finish()
     }
 }
@@ -2387,19 +2387,19 @@ impl fmt::Debug for DetachPolicyRequest {
 /// The `DisablePolicyTypeRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct DisablePolicyTypeRequest {
-    /// `PolicyType` (PolicyType)
-    #[serde(rename = "PolicyType")]
-    pub policy_type: PolicyType,
     /// `RootId` (RootId)
     #[serde(rename = "RootId")]
     pub root_id: String,
+    /// `PolicyType` (PolicyType)
+    #[serde(rename = "PolicyType")]
+    pub policy_type: PolicyType,
 }
 
 impl fmt::Debug for DisablePolicyTypeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("DisablePolicyTypeRequest")
-            .field("policy_type", &self.policy_type)
             .field("root_id", &self.root_id)
+            .field("policy_type", &self.policy_type)
             .finish()
     }
 }
@@ -2529,19 +2529,19 @@ impl fmt::Debug for EnableAllFeaturesResponse {
 /// The `EnablePolicyTypeRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnablePolicyTypeRequest {
-    /// `PolicyType` (PolicyType)
-    #[serde(rename = "PolicyType")]
-    pub policy_type: PolicyType,
     /// `RootId` (RootId)
     #[serde(rename = "RootId")]
     pub root_id: String,
+    /// `PolicyType` (PolicyType)
+    #[serde(rename = "PolicyType")]
+    pub policy_type: PolicyType,
 }
 
 impl fmt::Debug for EnablePolicyTypeRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("EnablePolicyTypeRequest")
-            .field("policy_type", &self.policy_type)
             .field("root_id", &self.root_id)
+            .field("policy_type", &self.policy_type)
             .finish()
     }
 }
@@ -2581,25 +2581,18 @@ impl fmt::Debug for FinalizingOrganizationException {
 /// The `Handshake` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Handshake {
-    /// `Action` (ActionType)
-    #[serde(rename = "Action", default, skip_serializing_if = "Option::is_none")]
-    pub action: Option<ActionType>,
-    /// `Arn` (HandshakeArn)
-    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
-    pub arn: Option<String>,
-    /// `ExpirationTimestamp` (Timestamp)
-    #[serde(
-        rename = "ExpirationTimestamp",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expiration_timestamp: Option<crate::model::EpochTimestamp>,
     /// `Id` (HandshakeId)
     #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `Arn` (HandshakeArn)
+    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
+    pub arn: Option<String>,
     /// `Parties` (HandshakeParties)
     #[serde(rename = "Parties", default, skip_serializing_if = "Option::is_none")]
     pub parties: Option<Vec<HandshakeParty>>,
+    /// `State` (HandshakeState)
+    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<HandshakeState>,
     /// `RequestedTimestamp` (Timestamp)
     #[serde(
         rename = "RequestedTimestamp",
@@ -2607,25 +2600,32 @@ pub struct Handshake {
         skip_serializing_if = "Option::is_none"
     )]
     pub requested_timestamp: Option<crate::model::EpochTimestamp>,
+    /// `ExpirationTimestamp` (Timestamp)
+    #[serde(
+        rename = "ExpirationTimestamp",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expiration_timestamp: Option<crate::model::EpochTimestamp>,
+    /// `Action` (ActionType)
+    #[serde(rename = "Action", default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<ActionType>,
     /// `Resources` (HandshakeResources)
     #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
     pub resources: Option<Vec<HandshakeResource>>,
-    /// `State` (HandshakeState)
-    #[serde(rename = "State", default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<HandshakeState>,
 }
 
 impl fmt::Debug for Handshake {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Handshake")
-            .field("action", &self.action)
-            .field("arn", &self.arn)
-            .field("expiration_timestamp", &self.expiration_timestamp)
             .field("id", &self.id)
+            .field("arn", &self.arn)
             .field("parties", &self.parties)
-            .field("requested_timestamp", &self.requested_timestamp)
-            .field("resources", &self.resources)
             .field("state", &self.state)
+            .field("requested_timestamp", &self.requested_timestamp)
+            .field("expiration_timestamp", &self.expiration_timestamp)
+            .field("action", &self.action)
+            .field("resources", &self.resources)
             .finish()
     }
 }
@@ -2900,23 +2900,23 @@ impl<'de> Deserialize<'de> for HandshakePartyType {
 /// The `HandshakeResource` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct HandshakeResource {
-    /// `Resources` (HandshakeResources)
-    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
-    pub resources: Option<Vec<HandshakeResource>>,
-    /// `Type` (HandshakeResourceType)
-    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<HandshakeResourceType>,
     /// `Value` (HandshakeResourceValue, sensitive)
     #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+    /// `Type` (HandshakeResourceType)
+    #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<HandshakeResourceType>,
+    /// `Resources` (HandshakeResources)
+    #[serde(rename = "Resources", default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<HandshakeResource>>,
 }
 
 impl fmt::Debug for HandshakeResource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HandshakeResource")
-            .field("resources", &self.resources)
-            .field("type", &self.r#type)
             .field("value", &crate::model::Redacted)
+            .field("type", &self.r#type)
+            .field("resources", &self.resources)
             .finish()
     }
 }
@@ -3325,19 +3325,19 @@ impl<'de> Deserialize<'de> for InvalidInputExceptionReason {
 /// The `InviteAccountToOrganizationRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct InviteAccountToOrganizationRequest {
-    /// `Notes` (HandshakeNotes, sensitive)
-    #[serde(rename = "Notes", default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
     /// `Target` (HandshakeParty)
     #[serde(rename = "Target")]
     pub target: HandshakeParty,
+    /// `Notes` (HandshakeNotes, sensitive)
+    #[serde(rename = "Notes", default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 impl fmt::Debug for InviteAccountToOrganizationRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("InviteAccountToOrganizationRequest")
-            .field("notes", &crate::model::Redacted)
             .field("target", &self.target)
+            .field("notes", &crate::model::Redacted)
             .finish()
     }
 }
@@ -3361,6 +3361,12 @@ impl fmt::Debug for InviteAccountToOrganizationResponse {
 /// The `ListAccountsForParentRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListAccountsForParentRequest {
+    /// `ParentId` (ParentId)
+    #[serde(rename = "ParentId")]
+    pub parent_id: String,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3368,20 +3374,14 @@ pub struct ListAccountsForParentRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `ParentId` (ParentId)
-    #[serde(rename = "ParentId")]
-    pub parent_id: String,
 }
 
 impl fmt::Debug for ListAccountsForParentRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListAccountsForParentRequest")
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("parent_id", &self.parent_id)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3409,6 +3409,9 @@ impl fmt::Debug for ListAccountsForParentResponse {
 /// The `ListAccountsRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListAccountsRequest {
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3416,16 +3419,13 @@ pub struct ListAccountsRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListAccountsRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListAccountsRequest")
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3453,9 +3453,15 @@ impl fmt::Debug for ListAccountsResponse {
 /// The `ListChildrenRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListChildrenRequest {
+    /// `ParentId` (ParentId)
+    #[serde(rename = "ParentId")]
+    pub parent_id: String,
     /// `ChildType` (ChildType)
     #[serde(rename = "ChildType")]
     pub child_type: ChildType,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3463,21 +3469,15 @@ pub struct ListChildrenRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `ParentId` (ParentId)
-    #[serde(rename = "ParentId")]
-    pub parent_id: String,
 }
 
 impl fmt::Debug for ListChildrenRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListChildrenRequest")
-            .field("child_type", &self.child_type)
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("parent_id", &self.parent_id)
+            .field("child_type", &self.child_type)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3505,6 +3505,12 @@ impl fmt::Debug for ListChildrenResponse {
 /// The `ListCreateAccountStatusRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListCreateAccountStatusRequest {
+    /// `States` (CreateAccountStates)
+    #[serde(rename = "States", default, skip_serializing_if = "Option::is_none")]
+    pub states: Option<Vec<CreateAccountState>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3512,20 +3518,14 @@ pub struct ListCreateAccountStatusRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `States` (CreateAccountStates)
-    #[serde(rename = "States", default, skip_serializing_if = "Option::is_none")]
-    pub states: Option<Vec<CreateAccountState>>,
 }
 
 impl fmt::Debug for ListCreateAccountStatusRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListCreateAccountStatusRequest")
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("states", &self.states)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3560,6 +3560,9 @@ pub struct ListHandshakesForAccountRequest {
     /// `Filter` (HandshakeFilter)
     #[serde(rename = "Filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<HandshakeFilter>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3567,17 +3570,14 @@ pub struct ListHandshakesForAccountRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListHandshakesForAccountRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListHandshakesForAccountRequest")
             .field("filter", &self.filter)
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3612,6 +3612,9 @@ pub struct ListHandshakesForOrganizationRequest {
     /// `Filter` (HandshakeFilter)
     #[serde(rename = "Filter", default, skip_serializing_if = "Option::is_none")]
     pub filter: Option<HandshakeFilter>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3619,17 +3622,14 @@ pub struct ListHandshakesForOrganizationRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListHandshakesForOrganizationRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListHandshakesForOrganizationRequest")
             .field("filter", &self.filter)
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3661,6 +3661,12 @@ impl fmt::Debug for ListHandshakesForOrganizationResponse {
 /// The `ListOrganizationalUnitsForParentRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListOrganizationalUnitsForParentRequest {
+    /// `ParentId` (ParentId)
+    #[serde(rename = "ParentId")]
+    pub parent_id: String,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3668,20 +3674,14 @@ pub struct ListOrganizationalUnitsForParentRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `ParentId` (ParentId)
-    #[serde(rename = "ParentId")]
-    pub parent_id: String,
 }
 
 impl fmt::Debug for ListOrganizationalUnitsForParentRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListOrganizationalUnitsForParentRequest")
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("parent_id", &self.parent_id)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3689,9 +3689,6 @@ impl fmt::Debug for ListOrganizationalUnitsForParentRequest {
 /// The `ListOrganizationalUnitsForParentResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListOrganizationalUnitsForParentResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `OrganizationalUnits` (OrganizationalUnits)
     #[serde(
         rename = "OrganizationalUnits",
@@ -3699,13 +3696,16 @@ pub struct ListOrganizationalUnitsForParentResponse {
         skip_serializing_if = "Option::is_none"
     )]
     pub organizational_units: Option<Vec<OrganizationalUnit>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListOrganizationalUnitsForParentResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListOrganizationalUnitsForParentResponse")
-            .field("next_token", &self.next_token)
             .field("organizational_units", &self.organizational_units)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3716,6 +3716,9 @@ pub struct ListParentsRequest {
     /// `ChildId` (ChildId)
     #[serde(rename = "ChildId")]
     pub child_id: String,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3723,17 +3726,14 @@ pub struct ListParentsRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListParentsRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListParentsRequest")
             .field("child_id", &self.child_id)
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3741,19 +3741,19 @@ impl fmt::Debug for ListParentsRequest {
 /// The `ListParentsResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListParentsResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `Parents` (Parents)
     #[serde(rename = "Parents", default, skip_serializing_if = "Option::is_none")]
     pub parents: Option<Vec<Parent>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListParentsResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListParentsResponse")
-            .field("next_token", &self.next_token)
             .field("parents", &self.parents)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3761,9 +3761,15 @@ impl fmt::Debug for ListParentsResponse {
 /// The `ListPoliciesForTargetRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListPoliciesForTargetRequest {
+    /// `TargetId` (PolicyTargetId)
+    #[serde(rename = "TargetId")]
+    pub target_id: String,
     /// `Filter` (PolicyType)
     #[serde(rename = "Filter")]
     pub filter: PolicyType,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3771,21 +3777,15 @@ pub struct ListPoliciesForTargetRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `TargetId` (PolicyTargetId)
-    #[serde(rename = "TargetId")]
-    pub target_id: String,
 }
 
 impl fmt::Debug for ListPoliciesForTargetRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListPoliciesForTargetRequest")
-            .field("filter", &self.filter)
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("target_id", &self.target_id)
+            .field("filter", &self.filter)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3793,19 +3793,19 @@ impl fmt::Debug for ListPoliciesForTargetRequest {
 /// The `ListPoliciesForTargetResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListPoliciesForTargetResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `Policies` (Policies)
     #[serde(rename = "Policies", default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<PolicySummary>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListPoliciesForTargetResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListPoliciesForTargetResponse")
-            .field("next_token", &self.next_token)
             .field("policies", &self.policies)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3816,6 +3816,9 @@ pub struct ListPoliciesRequest {
     /// `Filter` (PolicyType)
     #[serde(rename = "Filter")]
     pub filter: PolicyType,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3823,17 +3826,14 @@ pub struct ListPoliciesRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListPoliciesRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListPoliciesRequest")
             .field("filter", &self.filter)
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3841,19 +3841,19 @@ impl fmt::Debug for ListPoliciesRequest {
 /// The `ListPoliciesResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListPoliciesResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `Policies` (Policies)
     #[serde(rename = "Policies", default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<PolicySummary>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListPoliciesResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListPoliciesResponse")
-            .field("next_token", &self.next_token)
             .field("policies", &self.policies)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3861,6 +3861,9 @@ impl fmt::Debug for ListPoliciesResponse {
 /// The `ListRootsRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListRootsRequest {
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3868,16 +3871,13 @@ pub struct ListRootsRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListRootsRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListRootsRequest")
-            .field("max_results", &self.max_results)
             .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3885,19 +3885,19 @@ impl fmt::Debug for ListRootsRequest {
 /// The `ListRootsResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListRootsResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `Roots` (Roots)
     #[serde(rename = "Roots", default, skip_serializing_if = "Option::is_none")]
     pub roots: Option<Vec<Root>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListRootsResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListRootsResponse")
-            .field("next_token", &self.next_token)
             .field("roots", &self.roots)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3905,6 +3905,12 @@ impl fmt::Debug for ListRootsResponse {
 /// The `ListTargetsForPolicyRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListTargetsForPolicyRequest {
+    /// `PolicyId` (PolicyId)
+    #[serde(rename = "PolicyId")]
+    pub policy_id: String,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
     /// `MaxResults` (MaxResults)
     #[serde(
         rename = "MaxResults",
@@ -3912,20 +3918,14 @@ pub struct ListTargetsForPolicyRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub max_results: Option<i64>,
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
-    /// `PolicyId` (PolicyId)
-    #[serde(rename = "PolicyId")]
-    pub policy_id: String,
 }
 
 impl fmt::Debug for ListTargetsForPolicyRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListTargetsForPolicyRequest")
-            .field("max_results", &self.max_results)
-            .field("next_token", &self.next_token)
             .field("policy_id", &self.policy_id)
+            .field("next_token", &self.next_token)
+            .field("max_results", &self.max_results)
             .finish()
     }
 }
@@ -3933,19 +3933,19 @@ impl fmt::Debug for ListTargetsForPolicyRequest {
 /// The `ListTargetsForPolicyResponse` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListTargetsForPolicyResponse {
-    /// `NextToken` (NextToken)
-    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
-    pub next_token: Option<String>,
     /// `Targets` (PolicyTargets)
     #[serde(rename = "Targets", default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Vec<PolicyTargetSummary>>,
+    /// `NextToken` (NextToken)
+    #[serde(rename = "NextToken", default, skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
 }
 
 impl fmt::Debug for ListTargetsForPolicyResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ListTargetsForPolicyResponse")
-            .field("next_token", &self.next_token)
             .field("targets", &self.targets)
+            .field("next_token", &self.next_token)
             .finish()
     }
 }
@@ -3988,20 +3988,20 @@ pub struct MoveAccountRequest {
     /// `AccountId` (AccountId)
     #[serde(rename = "AccountId")]
     pub account_id: String,
-    /// `DestinationParentId` (ParentId)
-    #[serde(rename = "DestinationParentId")]
-    pub destination_parent_id: String,
     /// `SourceParentId` (ParentId)
     #[serde(rename = "SourceParentId")]
     pub source_parent_id: String,
+    /// `DestinationParentId` (ParentId)
+    #[serde(rename = "DestinationParentId")]
+    pub destination_parent_id: String,
 }
 
 impl fmt::Debug for MoveAccountRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("MoveAccountRequest")
             .field("account_id", &self.account_id)
-            .field("destination_parent_id", &self.destination_parent_id)
             .field("source_parent_id", &self.source_parent_id)
+            .field("destination_parent_id", &self.destination_parent_id)
             .finish()
     }
 }
@@ -4009,16 +4009,12 @@ impl fmt::Debug for MoveAccountRequest {
 /// The `Organization` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organization {
+    /// `Id` (OrganizationId)
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `Arn` (OrganizationArn)
     #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
-    /// `AvailablePolicyTypes` (PolicyTypes)
-    #[serde(
-        rename = "AvailablePolicyTypes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub available_policy_types: Option<Vec<PolicyTypeSummary>>,
     /// `FeatureSet` (OrganizationFeatureSet)
     #[serde(
         rename = "FeatureSet",
@@ -4026,9 +4022,6 @@ pub struct Organization {
         skip_serializing_if = "Option::is_none"
     )]
     pub feature_set: Option<OrganizationFeatureSet>,
-    /// `Id` (OrganizationId)
-    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
     /// `MasterAccountArn` (AccountArn)
     #[serde(
         rename = "MasterAccountArn",
@@ -4036,13 +4029,6 @@ pub struct Organization {
         skip_serializing_if = "Option::is_none"
     )]
     pub master_account_arn: Option<String>,
-    /// `MasterAccountEmail` (Email, sensitive)
-    #[serde(
-        rename = "MasterAccountEmail",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub master_account_email: Option<String>,
     /// `MasterAccountId` (AccountId)
     #[serde(
         rename = "MasterAccountId",
@@ -4050,18 +4036,32 @@ pub struct Organization {
         skip_serializing_if = "Option::is_none"
     )]
     pub master_account_id: Option<String>,
+    /// `MasterAccountEmail` (Email, sensitive)
+    #[serde(
+        rename = "MasterAccountEmail",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub master_account_email: Option<String>,
+    /// `AvailablePolicyTypes` (PolicyTypes)
+    #[serde(
+        rename = "AvailablePolicyTypes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub available_policy_types: Option<Vec<PolicyTypeSummary>>,
 }
 
 impl fmt::Debug for Organization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Organization")
-            .field("arn", &self.arn)
-            .field("available_policy_types", &self.available_policy_types)
-            .field("feature_set", &self.feature_set)
             .field("id", &self.id)
+            .field("arn", &self.arn)
+            .field("feature_set", &self.feature_set)
             .field("master_account_arn", &self.master_account_arn)
-            .field("master_account_email", &crate::model::Redacted)
             .field("master_account_id", &self.master_account_id)
+            .field("master_account_email", &crate::model::Redacted)
+            .field("available_policy_types", &self.available_policy_types)
             .finish()
     }
 }
@@ -4144,12 +4144,12 @@ impl fmt::Debug for OrganizationNotEmptyException {
 /// The `OrganizationalUnit` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationalUnit {
-    /// `Arn` (OrganizationalUnitArn)
-    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
-    pub arn: Option<String>,
     /// `Id` (OrganizationalUnitId)
     #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `Arn` (OrganizationalUnitArn)
+    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
+    pub arn: Option<String>,
     /// `Name` (OrganizationalUnitName)
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -4158,8 +4158,8 @@ pub struct OrganizationalUnit {
 impl fmt::Debug for OrganizationalUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("OrganizationalUnit")
-            .field("arn", &self.arn)
             .field("id", &self.id)
+            .field("arn", &self.arn)
             .field("name", &self.name)
             .finish()
     }
@@ -4295,9 +4295,6 @@ impl<'de> Deserialize<'de> for ParentType {
 /// The `Policy` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policy {
-    /// `Content` (PolicyContent)
-    #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
     /// `PolicySummary` (PolicySummary)
     #[serde(
         rename = "PolicySummary",
@@ -4305,13 +4302,16 @@ pub struct Policy {
         skip_serializing_if = "Option::is_none"
     )]
     pub policy_summary: Option<PolicySummary>,
+    /// `Content` (PolicyContent)
+    #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
 }
 
 impl fmt::Debug for Policy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Policy")
-            .field("content", &self.content)
             .field("policy_summary", &self.policy_summary)
+            .field("content", &self.content)
             .finish()
     }
 }
@@ -4367,16 +4367,15 @@ impl fmt::Debug for PolicyNotFoundException {
 /// The `PolicySummary` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicySummary {
+    /// `Id` (PolicyId)
+    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// `Arn` (PolicyArn)
     #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
-    /// `AwsManaged` (AwsManagedPolicy)
-    #[serde(
-        rename = "AwsManaged",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub aws_managed: Option<bool>,
+    /// `Name` (PolicyName)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `Description` (PolicyDescription)
     #[serde(
         rename = "Description",
@@ -4384,26 +4383,27 @@ pub struct PolicySummary {
         skip_serializing_if = "Option::is_none"
     )]
     pub description: Option<String>,
-    /// `Id` (PolicyId)
-    #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// `Name` (PolicyName)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// `Type` (PolicyType)
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<PolicyType>,
+    /// `AwsManaged` (AwsManagedPolicy)
+    #[serde(
+        rename = "AwsManaged",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub aws_managed: Option<bool>,
 }
 
 impl fmt::Debug for PolicySummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PolicySummary")
-            .field("arn", &self.arn)
-            .field("aws_managed", &self.aws_managed)
-            .field("description", &self.description)
             .field("id", &self.id)
+            .field("arn", &self.arn)
             .field("name", &self.name)
+            .field("description", &self.description)
             .field("type", &self.r#type)
+            .field("aws_managed", &self.aws_managed)
             .finish()
     }
 }
@@ -4411,15 +4411,15 @@ impl fmt::Debug for PolicySummary {
 /// The `PolicyTargetSummary` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyTargetSummary {
+    /// `TargetId` (PolicyTargetId)
+    #[serde(rename = "TargetId", default, skip_serializing_if = "Option::is_none")]
+    pub target_id: Option<String>,
     /// `Arn` (GenericArn)
     #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     /// `Name` (TargetName)
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// `TargetId` (PolicyTargetId)
-    #[serde(rename = "TargetId", default, skip_serializing_if = "Option::is_none")]
-    pub target_id: Option<String>,
     /// `Type` (TargetType)
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<TargetType>,
@@ -4428,9 +4428,9 @@ pub struct PolicyTargetSummary {
 impl fmt::Debug for PolicyTargetSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PolicyTargetSummary")
+            .field("target_id", &self.target_id)
             .field("arn", &self.arn)
             .field("name", &self.name)
-            .field("target_id", &self.target_id)
             .field("type", &self.r#type)
             .finish()
     }
@@ -4605,19 +4605,19 @@ impl<'de> Deserialize<'de> for PolicyTypeStatus {
 /// The `PolicyTypeSummary` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct PolicyTypeSummary {
-    /// `Status` (PolicyTypeStatus)
-    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<PolicyTypeStatus>,
     /// `Type` (PolicyType)
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<PolicyType>,
+    /// `Status` (PolicyTypeStatus)
+    #[serde(rename = "Status", default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PolicyTypeStatus>,
 }
 
 impl fmt::Debug for PolicyTypeSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PolicyTypeSummary")
-            .field("status", &self.status)
             .field("type", &self.r#type)
+            .field("status", &self.status)
             .finish()
     }
 }
@@ -4641,12 +4641,12 @@ impl fmt::Debug for RemoveAccountFromOrganizationRequest {
 /// The `Root` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Root {
-    /// `Arn` (RootArn)
-    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
-    pub arn: Option<String>,
     /// `Id` (RootId)
     #[serde(rename = "Id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// `Arn` (RootArn)
+    #[serde(rename = "Arn", default, skip_serializing_if = "Option::is_none")]
+    pub arn: Option<String>,
     /// `Name` (RootName)
     #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -4662,8 +4662,8 @@ pub struct Root {
 impl fmt::Debug for Root {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Root")
-            .field("arn", &self.arn)
             .field("id", &self.id)
+            .field("arn", &self.arn)
             .field("name", &self.name)
             .field("policy_types", &self.policy_types)
             .finish()
@@ -4800,19 +4800,19 @@ impl<'de> Deserialize<'de> for TargetType {
 /// The `TooManyRequestsException` error shape. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct TooManyRequestsException {
-    /// `Message` (ExceptionMessage)
-    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
     /// `Type` (ExceptionType)
     #[serde(rename = "Type", default, skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
+    /// `Message` (ExceptionMessage)
+    #[serde(rename = "Message", default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 impl fmt::Debug for TooManyRequestsException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TooManyRequestsException")
-            .field("message", &self.message)
             .field("type", &self.r#type)
+            .field("message", &self.message)
             .finish()
     }
 }
@@ -4820,19 +4820,19 @@ impl fmt::Debug for TooManyRequestsException {
 /// The `UpdateOrganizationalUnitRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateOrganizationalUnitRequest {
-    /// `Name` (OrganizationalUnitName)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// `OrganizationalUnitId` (OrganizationalUnitId)
     #[serde(rename = "OrganizationalUnitId")]
     pub organizational_unit_id: String,
+    /// `Name` (OrganizationalUnitName)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 impl fmt::Debug for UpdateOrganizationalUnitRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UpdateOrganizationalUnitRequest")
-            .field("name", &self.name)
             .field("organizational_unit_id", &self.organizational_unit_id)
+            .field("name", &self.name)
             .finish()
     }
 }
@@ -4860,9 +4860,12 @@ impl fmt::Debug for UpdateOrganizationalUnitResponse {
 /// The `UpdatePolicyRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdatePolicyRequest {
-    /// `Content` (PolicyContent)
-    #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
+    /// `PolicyId` (PolicyId)
+    #[serde(rename = "PolicyId")]
+    pub policy_id: String,
+    /// `Name` (PolicyName)
+    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// `Description` (PolicyDescription)
     #[serde(
         rename = "Description",
@@ -4870,21 +4873,18 @@ pub struct UpdatePolicyRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub description: Option<String>,
-    /// `Name` (PolicyName)
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// `PolicyId` (PolicyId)
-    #[serde(rename = "PolicyId")]
-    pub policy_id: String,
+    /// `Content` (PolicyContent)
+    #[serde(rename = "Content", default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
 }
 
 impl fmt::Debug for UpdatePolicyRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("UpdatePolicyRequest")
-            .field("content", &self.content)
-            .field("description", &self.description)
-            .field("name", &self.name)
             .field("policy_id", &self.policy_id)
+            .field("name", &self.name)
+            .field("description", &self.description)
+            .field("content", &self.content)
             .finish()
     }
 }
