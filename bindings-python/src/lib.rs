@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 pub mod arn;
 pub mod error;
 pub mod ids;
+pub mod validate;
 
 #[pymodule]
 fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -16,6 +17,9 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("VALUE_KINDS", ids::kind_names())?;
     module.add_class::<arn::PyArn>()?;
     module.add_function(wrap_pyfunction!(arn::parse_arn, module)?)?;
+    module.add_function(wrap_pyfunction!(validate::validate_request, module)?)?;
+    module.add_function(wrap_pyfunction!(validate::check_request, module)?)?;
+    module.add_function(wrap_pyfunction!(validate::operations, module)?)?;
     module.add_class::<error::PyIssue>()?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

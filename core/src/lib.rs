@@ -29,7 +29,7 @@ pub mod model;
 pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};
-pub use error::{Error, ErrorCode, Issue, ValidationError};
+pub use error::{Error, ErrorCode, Issue, LookupError, ValidationError};
 pub use ids::{
     AccountId, AccountName, ChildId, CreateAccountRequestId, Email, HandshakeId, OrganizationId,
     OrganizationalUnitId, OrganizationalUnitName, ParentId, ParseError, PolicyId, PolicyName,

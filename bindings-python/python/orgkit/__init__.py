@@ -7,7 +7,7 @@ True
 'p-FullAWSAccess'
 """
 
-from ._errors import OrgkitError, ValidationError
+from ._errors import OrgkitError, UnknownOperationError, ValidationError
 from ._orgkit import (
     ERROR_CODES,
     VALUE_KINDS,
@@ -30,6 +30,7 @@ from ._orgkit import (
     RootId,
     __version__,
     check_ids,
+    check_request,
     is_account_id,
     is_account_name,
     is_arn,
@@ -46,7 +47,9 @@ from ._orgkit import (
     is_policy_target_id,
     is_role_name,
     is_root_id,
+    operations,
     parse_arn,
+    validate_request,
     validate_value,
 )
 
@@ -71,9 +74,11 @@ __all__ = [
     "PolicyTargetId",
     "RoleName",
     "RootId",
+    "UnknownOperationError",
     "ValidationError",
     "__version__",
     "check_ids",
+    "check_request",
     "is_account_id",
     "is_account_name",
     "is_arn",
@@ -90,6 +95,8 @@ __all__ = [
     "is_policy_target_id",
     "is_role_name",
     "is_root_id",
+    "operations",
     "parse_arn",
+    "validate_request",
     "validate_value",
 ]

@@ -30,3 +30,8 @@ class ValidationError(OrgkitError, ValueError):
         super().__init__(message)
         self.issues = list(issues)
         self.code = self.issues[0].code if self.issues else ""
+
+
+class UnknownOperationError(OrgkitError, LookupError):
+    """A service or operation name the seed edition does not have; the message lists the
+    valid names."""

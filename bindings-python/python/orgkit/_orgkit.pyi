@@ -1,6 +1,6 @@
 """Type stubs of the native module `orgkit._orgkit` (hand-written; checked by mypy.stubtest)."""
 
-from typing import Iterable, Literal, final
+from typing import Iterable, Literal, Mapping, final
 
 __all__ = [
     "AccountId",
@@ -24,6 +24,7 @@ __all__ = [
     "VALUE_KINDS",
     "__version__",
     "check_ids",
+    "check_request",
     "is_account_id",
     "is_account_name",
     "is_arn",
@@ -40,7 +41,9 @@ __all__ = [
     "is_policy_target_id",
     "is_role_name",
     "is_root_id",
+    "operations",
     "parse_arn",
+    "validate_request",
     "validate_value",
 ]
 
@@ -80,6 +83,9 @@ def is_arn(value: object) -> bool: ...
 def check_ids(kind: str, values: Iterable[object]) -> list[bool]: ...
 def validate_value(kind: str, value: object) -> list[Issue]: ...
 def parse_arn(value: object) -> Arn: ...
+def validate_request(service: str, operation: str, params: Mapping[str, object] | None = None) -> list[Issue]: ...
+def check_request(service: str, operation: str, params: Mapping[str, object] | None = None) -> None: ...
+def operations(service: str) -> list[tuple[str, str]]: ...
 
 @final
 class AccountId:

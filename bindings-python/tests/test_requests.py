@@ -1,0 +1,127 @@
+"""Request validation from Python: the shared request vectors, boto3 names, hostile input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import orgkit
+
+from conftest import load_vectors
+
+SERVICES = ["organizations", "account", "chime"]
+
+
+def expand(value: object) -> object:
+    """The vectors write very long strings as {"$repeat": CHAR, "$times": N}."""
+    if isinstance(value, dict):
+        if "$repeat" in value:
+            return value["$repeat"] * value["$times"]
+        return {k: expand(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [expand(v) for v in value]
+    return value
+
+
+CASES = [
+    (service, case)
+    for service in SERVICES
+    for case in load_vectors(f"requests/{service}.json")["cases"]
+]
+
+
+@pytest.mark.parametrize(
+    ("service", "case"), CASES, ids=[f"{s}:{c['operation']}:{c['note']}" for s, c in CASES]
+)
+def test_request_vector(service: str, case: dict) -> None:
+    params = expand(case["params"])
+    issues = orgkit.validate_request(service, case["operation"], params)  # type: ignore[arg-type]
+    assert [[i.path, i.code] for i in issues] == case["issues"]
+    if case["issues"]:
+        with pytest.raises(orgkit.ValidationError) as raised:
+            orgkit.check_request(service, case["operation"], params)  # type: ignore[arg-type]
+        assert len(raised.value.issues) == len(case["issues"])
+    else:
+        orgkit.check_request(service, case["operation"], params)  # type: ignore[arg-type]
+
+
+def test_every_operation_has_vectors() -> None:
+    covered = {(s, c["operation"]) for s, c in CASES}
+    listed = {(s, name) for s in SERVICES for name, _ in orgkit.operations(s)}
+    assert covered == listed and len(listed) == 46
+    assert len(CASES) >= 400
+
+
+def test_boto3_method_names_work() -> None:
+    good = {"Email": "someone@example.com", "AccountName": "Prod"}
+    assert orgkit.validate_request("organizations", "create_account", good) == []
+    assert orgkit.validate_request("organizations", "CreateAccount", good) == []
+    assert ("CreateAccount", "create_account") in orgkit.operations("organizations")
+    assert orgkit.validate_request("organizations", "describe_organization") == []
+
+
+def test_unknown_names_list_the_valid_ones() -> None:
+    with pytest.raises(orgkit.UnknownOperationError, match="organizations, account, chime"):
+        orgkit.validate_request("organisations", "create_account", {})
+    with pytest.raises(LookupError, match="PutAlternateContact"):
+        orgkit.validate_request("account", "put_contact", {})
+    assert issubclass(orgkit.UnknownOperationError, orgkit.OrgkitError)
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        (b"someone@example.com", "bytes"),
+        ({"a"}, "set"),
+        (math.nan, "not finite"),
+        ("someone\ud800@example.com", "not valid Unicode"),
+        (object(), "object"),
+    ],
+)
+def test_values_json_cannot_hold_are_type_errors(value: object, named: str) -> None:
+    [issue] = orgkit.validate_request("organizations", "create_account", {"Email": value, "AccountName": "Prod"})
+    assert (issue.path, issue.code) == ("Email", "INVALID_TYPE")
+    assert named in issue.message
+
+
+def test_python_specific_numbers() -> None:
+    [issue] = orgkit.validate_request("organizations", "list_roots", {"MaxResults": True})
+    assert issue.code == "INVALID_TYPE"
+    [issue] = orgkit.validate_request("organizations", "list_roots", {"MaxResults": 2**100})
+    assert issue.code == "MAX_VALUE_EXCEEDED"
+    [issue] = orgkit.validate_request("organizations", "list_roots", {"MaxResults": -(2**100)})
+    assert issue.code == "MIN_VALUE_EXCEEDED"
+    assert orgkit.validate_request("chime", "list_accounts", {"MaxResults": 200}) == []
+
+
+def test_deep_and_cyclic_input_is_bounded() -> None:
+    deep: dict = {}
+    node = deep
+    for _ in range(10_000):
+        node["Target"] = {}
+        node = node["Target"]
+    issues = orgkit.validate_request("organizations", "invite_account_to_organization", deep)
+    assert issues and all(i.code for i in issues)
+    cyclic: dict = {"Email": "someone@example.com", "AccountName": "Prod"}
+    cyclic["Self"] = cyclic
+    issues = orgkit.validate_request("organizations", "create_account", cyclic)
+    assert [(i.path, i.code) for i in issues] == [("Self", "UNKNOWN_PARAMETER")]
+
+
+def test_non_dict_params_and_keys() -> None:
+    [issue] = orgkit.validate_request("organizations", "create_account", ["Email"])  # type: ignore[arg-type]
+    assert (issue.path, issue.code) == ("", "INVALID_TYPE")
+    issues = orgkit.validate_request("organizations", "create_account", {1: "x"})  # type: ignore[dict-item]
+    assert [i.code for i in issues] == ["INVALID_TYPE"]
+    assert "int key" in issues[0].message
+
+
+def test_messages_read_like_aws_and_redact_sensitive_values() -> None:
+    issues = orgkit.validate_request(
+        "organizations", "create_account", {"Email": "secret@nowhere", "AccountName": "Prod", "RoleName": "bad role"}
+    )
+    by_path = {i.path: i for i in issues}
+    assert "secret" not in by_path["Email"].message
+    assert by_path["RoleName"].message.startswith("Value 'bad role' at 'roleName' failed to satisfy constraint")
+    assert "position 3" in by_path["RoleName"].message
