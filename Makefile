@@ -10,6 +10,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export VIRTUAL_ENV := $(VENV)
 WASM := target/wasm32-unknown-unknown/wasm-release/orgkit_wasm.wasm
 WASM_GZIP_LIMIT := 65536
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                     --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: demo test tools browser-tools python node wasm lint rust-test python-test node-test js-vectors \
         wasm-test browser-test bench vectors
@@ -37,6 +39,11 @@ wasm: tools
 	cargo build -p orgkit-wasm --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir bindings-wasm/pkg/web $(WASM)
 	wasm-bindgen --target nodejs --out-dir bindings-wasm/pkg/node $(WASM)
+	@# binaryen from npm (Debian's wasm-opt 108 produces modules that fail to load).
+	for pkg in web node; do \
+	  bindings-wasm/node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) \
+	    bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm -o bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm; \
+	done
 	@size=$$(gzip -9 -c bindings-wasm/pkg/web/orgkit_wasm_bg.wasm | wc -c); \
 	  echo "web .wasm: $$(stat -c %s bindings-wasm/pkg/web/orgkit_wasm_bg.wasm) bytes, $$size bytes gzipped (limit $(WASM_GZIP_LIMIT))"; \
 	  test $$size -le $(WASM_GZIP_LIMIT)

@@ -119,6 +119,23 @@ export interface Issue {
   message: string
 }
 
+/** The operations of a service as `[modelName, boto3Name]` pairs. */
+export declare function operations(service: string): Array<Array<string>>
+
+/** The result of validating a request. */
+export interface RequestCheck {
+  /** Whether the request is valid. */
+  valid: boolean
+  /** Every problem found (empty when valid). */
+  issues: Array<Issue>
+}
+
+/**
+ * Validates a request given as JSON text. Throws for an unknown service or operation (the
+ * message lists the valid names) and for text that is not JSON.
+ */
+export declare function validateRequestJson(service: string, operation: string, json: string): RequestCheck
+
 /** The result of checking one value. */
 export interface ValueCheck {
   /** Whether the value is valid. */

@@ -798,4 +798,6 @@ module.exports.isPolicyName = nativeBinding.isPolicyName
 module.exports.isPolicyTargetId = nativeBinding.isPolicyTargetId
 module.exports.isRoleName = nativeBinding.isRoleName
 module.exports.isRootId = nativeBinding.isRootId
+module.exports.operations = nativeBinding.operations
+module.exports.validateRequestJson = nativeBinding.validateRequestJson
 module.exports.valueKinds = nativeBinding.valueKinds

@@ -1,6 +1,6 @@
 // Typings of orgkit.js, the package entry point. The native functions and result shapes come
 // from index.d.ts, which napi-rs generates from the Rust sources.
-import type { ArnParts, Issue } from './index'
+import type { ArnParts, Issue, RequestCheck } from './index'
 
 export * from './index'
 
@@ -20,6 +20,19 @@ export declare class OrgkitValidationError extends OrgkitError {
   readonly issues: Issue[]
   constructor(issues: Issue[])
 }
+
+/** A service or operation name orgkit does not model; the message lists the valid ones. */
+export declare class OrgkitUnknownOperationError extends OrgkitError {
+  readonly code: 'UNKNOWN_OPERATION'
+}
+
+/**
+ * Every issue of a request (an SDK v3 input object). `operation` is `CreateAccount` or
+ * `create_account`; `service` is `organizations`, `account` or `chime`.
+ */
+export declare function validateRequest(service: string, operation: string, params?: object): RequestCheck
+/** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
+export declare function checkRequest(service: string, operation: string, params?: object): void
 
 /** A validated value of one kind. */
 export declare class OrgkitValue<K extends string = string> {

@@ -25,6 +25,60 @@ class OrgkitValidationError extends OrgkitError {
   }
 }
 
+/** A service or operation name orgkit does not model; the message lists the valid ones. */
+class OrgkitUnknownOperationError extends OrgkitError {
+  constructor(message) {
+    super(message)
+    this.name = 'OrgkitUnknownOperationError'
+    this.code = 'UNKNOWN_OPERATION'
+  }
+}
+
+/** Deeper than any input shape of the seed edition nests (three levels). */
+const MAX_DEPTH = 32
+
+/**
+ * The request as the SDK would send it (JSON.stringify drops `undefined` members and writes
+ * `NaN` as `null`). Values nested deeper than MAX_DEPTH and BigInts become `null`, which the
+ * validator reports as INVALID_TYPE at their path; a cycle still throws JSON.stringify's
+ * TypeError.
+ */
+function requestJson(params) {
+  const depthOf = new WeakMap()
+  return JSON.stringify(params, function (key, value) {
+    if (typeof value === 'bigint') return null
+    if (value !== null && typeof value === 'object') {
+      const depth = key === '' && !depthOf.has(this) ? 0 : (depthOf.get(this) ?? 0) + 1
+      if (depth > MAX_DEPTH) return null
+      depthOf.set(value, depth)
+    }
+    return value
+  })
+}
+
+/**
+ * Every issue of a request (an SDK v3 input object): `{ valid, issues }`. `operation` is
+ * `CreateAccount` (or boto3's `create_account`); `service` is `organizations`, `account` or
+ * `chime`. Throws `OrgkitUnknownOperationError` for names orgkit does not model.
+ */
+function validateRequest(service, operation, params = {}) {
+  const json = requestJson(params === undefined ? {} : params)
+  try {
+    return native.validateRequestJson(String(service), String(operation), json)
+  } catch (error) {
+    if (/^unknown (service|operation)/.test(error.message)) {
+      throw new OrgkitUnknownOperationError(error.message)
+    }
+    throw error
+  }
+}
+
+/** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
+function checkRequest(service, operation, params = {}) {
+  const { valid, issues } = validateRequest(service, operation, params)
+  if (!valid) throw new OrgkitValidationError(issues)
+}
+
 /** A validated value of one kind; `toString()` and JSON give the text back. */
 class OrgkitValue {
   constructor(kind, value) {
@@ -86,6 +140,9 @@ module.exports = {
   VALUE_KINDS: Object.freeze(native.valueKinds()),
   OrgkitError,
   OrgkitValidationError,
+  OrgkitUnknownOperationError,
+  validateRequest,
+  checkRequest,
   OrgkitValue,
   Arn,
   parseArn,

@@ -6,3 +6,4 @@
 pub mod arn;
 pub mod error;
 pub mod ids;
+pub mod validate;

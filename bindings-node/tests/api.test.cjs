@@ -71,6 +71,29 @@ test('exported lists are frozen copies of the catalogue', () => {
   assert.ok(Object.isFrozen(orgkit.ERROR_CODES))
 })
 
+test('checkRequest throws every issue; unknown names throw OrgkitUnknownOperationError', () => {
+  orgkit.checkRequest('organizations', 'CreateAccount', { Email: 'someone@example.com', AccountName: 'Prod' })
+  assert.throws(
+    () => orgkit.checkRequest('organizations', 'create_account', { Email: 'x', Colour: 'blue' }),
+    (error) => {
+      assert.ok(error instanceof orgkit.OrgkitValidationError)
+      assert.deepEqual(
+        error.issues.map((i) => [i.path, i.code]),
+        [['Email', 'MIN_LENGTH_EXCEEDED'], ['Email', 'INVALID_PATTERN'], ['AccountName', 'INPUT_REQUIRED'], ['Colour', 'UNKNOWN_PARAMETER']],
+      )
+      return true
+    },
+  )
+  assert.throws(
+    () => orgkit.validateRequest('organizations', 'CreateOrg', {}),
+    (error) => error instanceof orgkit.OrgkitUnknownOperationError && error.code === 'UNKNOWN_OPERATION' && /CreateOrganization/.test(error.message),
+  )
+  // A cycle cannot be sent to AWS either: JSON.stringify's TypeError.
+  const cyclic = { Email: 'someone@example.com', AccountName: 'Prod' }
+  cyclic.Self = cyclic
+  assert.throws(() => orgkit.validateRequest('organizations', 'CreateAccount', cyclic), TypeError)
+})
+
 test('README JavaScript examples run', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])

@@ -12,7 +12,11 @@ import {
   isPolicyTargetId,
   OrgkitValidationError,
   parseArn,
+  checkRequest,
+  OrgkitUnknownOperationError,
+  validateRequest,
   type ArnCheck,
+  type RequestCheck,
   type Issue,
   type ValueCheck,
 } from '../orgkit'
@@ -44,4 +48,18 @@ try {
 const inspected: ArnCheck = inspectArn('arn:aws:organizations::111111111111:organization/o-exampleorgid')
 const partition: string | undefined = inspected.arn?.partition
 
-void [ok, batch, firstIssue, codes, kind, childKind, partition]
+const request: RequestCheck = validateRequest('organizations', 'CreateAccount', {
+  Email: 'someone@example.com',
+  AccountName: 'Prod',
+})
+const requestIssues: Issue[] = request.issues
+try {
+  checkRequest('organizations', 'create_account', {})
+} catch (error) {
+  if (error instanceof OrgkitUnknownOperationError) {
+    const code: 'UNKNOWN_OPERATION' = error.code
+    void code
+  }
+}
+
+void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues]

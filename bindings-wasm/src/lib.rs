@@ -6,6 +6,7 @@
 pub mod arn;
 pub mod error;
 pub mod ids;
+pub mod validate;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;

@@ -78,8 +78,11 @@ test('demo form validates as the user types and blocks invalid submits', async (
   await page.fill('#email', 'finance prod@example')
   await page.fill('#account-name', 'Caf\u00e9 accounts')
   await page.fill('#role-name', 'Admin Role')
+  await page.fill('#billing', 'MAYBE')
   await page.fill('#parent-id', '123456789012')
-  assert.match(await issuesOf('email'), /character ' ' at position 7 is not allowed/)
+  assert.match(await issuesOf('email'), /^Value \(redacted\) at 'email' failed to satisfy constraint: .*character ' ' at position 7 is not allowed/)
+  assert.match(await issuesOf('billing'), /Value 'MAYBE' at 'iamUserAccessToBilling' failed to satisfy constraint: Member must satisfy enum value set: \[ALLOW, DENY\]/)
+  assert.equal(await page.getAttribute('#billing', 'data-codes'), 'INVALID_ENUM')
   assert.match(await issuesOf('account-name'), /character 'é' at position 3/)
   assert.match(await issuesOf('role-name'), /character ' ' at position 5/)
   assert.match(await issuesOf('parent-id'), /expected 'r-' \(a root\) or 'ou-' \(an organizational unit\)/)
@@ -99,14 +102,15 @@ test('demo form validates as the user types and blocks invalid submits', async (
   await page.fill('#email', 'finance-prod@example.com')
   await page.fill('#account-name', 'Finance production')
   await page.fill('#role-name', '')
+  await page.fill('#billing', 'DENY')
   await page.fill('#parent-id', 'ou-abcd-12345678')
-  for (const id of ['email', 'account-name', 'role-name', 'parent-id']) {
+  for (const id of ['email', 'account-name', 'role-name', 'billing', 'parent-id']) {
     assert.equal(await issuesOf(id), '', id)
   }
   assert.equal(await formValid(), true)
   await page.click('#submit')
   assert.equal(await submitted(), '1')
-  assert.match(await page.textContent('#status'), /"ParentId":"ou-abcd-12345678"/)
+  assert.match(await page.textContent('#status'), /"IamUserAccessToBilling":"DENY"\}, then MoveAccount to ou-abcd-12345678/)
   await page.screenshot({ path: path.join(OUTPUT, 'demo-valid.png'), fullPage: true })
 
   assert.deepEqual(pageErrors, [])

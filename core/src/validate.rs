@@ -161,9 +161,15 @@ fn shown(value: &Value, sensitive: bool) -> String {
     if sensitive {
         return "(redacted)".to_owned();
     }
+    // Containers are summarized rather than serialized: messages stay short, and the browser
+    // build needs no JSON writer.
     let text = match value {
         Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".to_owned(),
+        Value::Array(items) => format!("[{} items]", items.len()),
+        Value::Object(map) => format!("{{{} members}}", map.len()),
     };
     let mut out: String = text.chars().take(SHOWN_CHARS).collect();
     if text.chars().nth(SHOWN_CHARS).is_some() {

@@ -120,3 +120,52 @@ test(`[${impl}] unknown kinds and non-array batches throw a clear error`, () => 
   // The module keeps working after those errors.
   assert.equal(orgkit.isAccountId('123456789012'), true)
 })
+
+// --- request validation -------------------------------------------------------------------
+
+/** The vectors write very long strings as {"$repeat": CHAR, "$times": N}. */
+function expand(value) {
+  if (Array.isArray(value)) return value.map(expand)
+  if (value && typeof value === 'object') {
+    if ('$repeat' in value) return value.$repeat.repeat(value.$times)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]))
+  }
+  return value
+}
+
+const SERVICES = ['organizations', 'account', 'chime']
+
+test(`[${impl}] request vectors`, () => {
+  let count = 0
+  const covered = new Set()
+  for (const service of SERVICES) {
+    for (const c of vectors(`requests/${service}.json`).cases) {
+      const result = orgkit.validateRequest(service, c.operation, expand(c.params))
+      const where = `${service} ${c.operation}: ${c.note}`
+      assert.deepEqual(result.issues.map((i) => [i.path, i.code]), c.issues, where)
+      assert.equal(result.valid, c.issues.length === 0, where)
+      covered.add(`${service}/${c.operation}`)
+      count++
+    }
+  }
+  assert.ok(count >= 400, `${count} vectors`)
+  const listed = SERVICES.flatMap((s) => orgkit.operations(s).map(([name]) => `${s}/${name}`))
+  assert.deepEqual([...covered].sort(), listed.sort())
+  assert.equal(listed.length, 46)
+})
+
+test(`[${impl}] request validation: names, undefined members, hostile input`, () => {
+  const good = { Email: 'someone@example.com', AccountName: 'Prod' }
+  assert.equal(orgkit.validateRequest('organizations', 'create_account', good).valid, true)
+  assert.equal(orgkit.validateRequest('organizations', 'CreateAccount', { ...good, RoleName: undefined }).valid, true)
+  assert.throws(() => orgkit.validateRequest('organisations', 'CreateAccount', {}), /unknown service "organisations"; expected one of: organizations, account, chime/)
+  assert.throws(() => orgkit.validateRequest('chime', 'DeleteAccount', {}), /unknown operation "DeleteAccount" of chime/)
+  const nan = orgkit.validateRequest('organizations', 'ListRoots', { MaxResults: NaN })
+  assert.deepEqual(nan.issues.map((i) => [i.path, i.code]), [['MaxResults', 'INVALID_TYPE']])
+  const deep = {}
+  let node = deep
+  for (let i = 0; i < 5000; i++) node = node.Target = {}
+  assert.equal(orgkit.validateRequest('organizations', 'InviteAccountToOrganization', deep).valid, false)
+  // The module still answers after all that.
+  assert.equal(orgkit.validateRequest('organizations', 'CreateAccount', good).valid, true)
+})
