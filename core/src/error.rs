@@ -206,6 +206,9 @@ pub enum Error {
     /// A service or operation name is not known.
     #[error(transparent)]
     Lookup(#[from] LookupError),
+    /// A response body does not fit its operation's model.
+    #[error(transparent)]
+    MalformedResponse(#[from] crate::response::MalformedResponse),
 }
 
 #[cfg(test)]

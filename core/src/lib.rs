@@ -26,6 +26,7 @@ pub mod error;
 pub mod generated;
 pub mod ids;
 pub mod model;
+pub mod response;
 pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};

@@ -501,6 +501,39 @@ fn generate_service(
         }
     }
 
+    // Typed outputs, one variant per operation with an output shape.
+    out.push_str("/// The typed response of every operation that returns a body.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum Output {\n");
+    for (name, op) in operations {
+        if let Some(output) = op["output"]["shape"].as_str() {
+            let _ = writeln!(
+                out,
+                "    /// The response of `{name}`.\n    {name}({output}),"
+            );
+        }
+    }
+    out.push_str("}\n\nimpl Output {\n");
+    out.push_str("    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no\n    /// response body (or is not one of this service's).\n    pub fn from_value(operation: &str, value: serde_json::Value) -> Option<Result<Output, serde_json::Error>> {\n        Some(match operation {\n");
+    for (name, op) in operations {
+        if op["output"]["shape"].is_string() {
+            let _ = writeln!(
+                out,
+                "            {} => serde_json::from_value(value).map(Output::{name}),",
+                rust_str(name)
+            );
+        }
+    }
+    out.push_str("            _ => return None,\n        })\n    }\n\n");
+    out.push_str("    /// The response as wire JSON.\n    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {\n        match self {\n");
+    for (name, op) in operations {
+        if op["output"]["shape"].is_string() {
+            let _ = writeln!(
+                out,
+                "            Output::{name}(output) => serde_json::to_value(output),"
+            );
+        }
+    }
+    out.push_str("        }\n    }\n}\n\n");
+
     // Typed requests validate themselves.
     for (name, op) in operations {
         if let Some(input) = op["input"]["shape"].as_str() {

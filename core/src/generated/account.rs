@@ -636,6 +636,35 @@ impl fmt::Debug for ValidationException {
     }
 }
 
+/// The typed response of every operation that returns a body.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Output {
+    /// The response of `GetAlternateContact`.
+    GetAlternateContact(GetAlternateContactResponse),
+}
+
+impl Output {
+    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no
+    /// response body (or is not one of this service's).
+    pub fn from_value(
+        operation: &str,
+        value: serde_json::Value,
+    ) -> Option<Result<Output, serde_json::Error>> {
+        Some(match operation {
+            "GetAlternateContact" => serde_json::from_value(value).map(Output::GetAlternateContact),
+            _ => return None,
+        })
+    }
+
+    /// The response as wire JSON.
+    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        match self {
+            Output::GetAlternateContact(output) => serde_json::to_value(output),
+        }
+    }
+}
+
 impl DeleteAlternateContactRequest {
     /// Checks this request as `validate_request("account", "DeleteAlternateContact", …)` does: every issue, or `Ok`.
     pub fn validate(&self) -> Result<(), crate::ValidationError> {

@@ -1326,6 +1326,47 @@ impl fmt::Debug for UpdateAccountResponse {
     }
 }
 
+/// The typed response of every operation that returns a body.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Output {
+    /// The response of `CreateAccount`.
+    CreateAccount(CreateAccountResponse),
+    /// The response of `GetAccount`.
+    GetAccount(GetAccountResponse),
+    /// The response of `ListAccounts`.
+    ListAccounts(ListAccountsResponse),
+    /// The response of `UpdateAccount`.
+    UpdateAccount(UpdateAccountResponse),
+}
+
+impl Output {
+    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no
+    /// response body (or is not one of this service's).
+    pub fn from_value(
+        operation: &str,
+        value: serde_json::Value,
+    ) -> Option<Result<Output, serde_json::Error>> {
+        Some(match operation {
+            "CreateAccount" => serde_json::from_value(value).map(Output::CreateAccount),
+            "GetAccount" => serde_json::from_value(value).map(Output::GetAccount),
+            "ListAccounts" => serde_json::from_value(value).map(Output::ListAccounts),
+            "UpdateAccount" => serde_json::from_value(value).map(Output::UpdateAccount),
+            _ => return None,
+        })
+    }
+
+    /// The response as wire JSON.
+    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        match self {
+            Output::CreateAccount(output) => serde_json::to_value(output),
+            Output::GetAccount(output) => serde_json::to_value(output),
+            Output::ListAccounts(output) => serde_json::to_value(output),
+            Output::UpdateAccount(output) => serde_json::to_value(output),
+        }
+    }
+}
+
 impl CreateAccountRequest {
     /// Checks this request as `validate_request("chime", "CreateAccount", …)` does: every issue, or `Ok`.
     pub fn validate(&self) -> Result<(), crate::ValidationError> {

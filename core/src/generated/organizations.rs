@@ -4905,6 +4905,181 @@ impl fmt::Debug for UpdatePolicyResponse {
     }
 }
 
+/// The typed response of every operation that returns a body.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Output {
+    /// The response of `AcceptHandshake`.
+    AcceptHandshake(AcceptHandshakeResponse),
+    /// The response of `CancelHandshake`.
+    CancelHandshake(CancelHandshakeResponse),
+    /// The response of `CreateAccount`.
+    CreateAccount(CreateAccountResponse),
+    /// The response of `CreateOrganization`.
+    CreateOrganization(CreateOrganizationResponse),
+    /// The response of `CreateOrganizationalUnit`.
+    CreateOrganizationalUnit(CreateOrganizationalUnitResponse),
+    /// The response of `CreatePolicy`.
+    CreatePolicy(CreatePolicyResponse),
+    /// The response of `DeclineHandshake`.
+    DeclineHandshake(DeclineHandshakeResponse),
+    /// The response of `DescribeAccount`.
+    DescribeAccount(DescribeAccountResponse),
+    /// The response of `DescribeCreateAccountStatus`.
+    DescribeCreateAccountStatus(DescribeCreateAccountStatusResponse),
+    /// The response of `DescribeHandshake`.
+    DescribeHandshake(DescribeHandshakeResponse),
+    /// The response of `DescribeOrganization`.
+    DescribeOrganization(DescribeOrganizationResponse),
+    /// The response of `DescribeOrganizationalUnit`.
+    DescribeOrganizationalUnit(DescribeOrganizationalUnitResponse),
+    /// The response of `DescribePolicy`.
+    DescribePolicy(DescribePolicyResponse),
+    /// The response of `DisablePolicyType`.
+    DisablePolicyType(DisablePolicyTypeResponse),
+    /// The response of `EnableAllFeatures`.
+    EnableAllFeatures(EnableAllFeaturesResponse),
+    /// The response of `EnablePolicyType`.
+    EnablePolicyType(EnablePolicyTypeResponse),
+    /// The response of `InviteAccountToOrganization`.
+    InviteAccountToOrganization(InviteAccountToOrganizationResponse),
+    /// The response of `ListAccounts`.
+    ListAccounts(ListAccountsResponse),
+    /// The response of `ListAccountsForParent`.
+    ListAccountsForParent(ListAccountsForParentResponse),
+    /// The response of `ListChildren`.
+    ListChildren(ListChildrenResponse),
+    /// The response of `ListCreateAccountStatus`.
+    ListCreateAccountStatus(ListCreateAccountStatusResponse),
+    /// The response of `ListHandshakesForAccount`.
+    ListHandshakesForAccount(ListHandshakesForAccountResponse),
+    /// The response of `ListHandshakesForOrganization`.
+    ListHandshakesForOrganization(ListHandshakesForOrganizationResponse),
+    /// The response of `ListOrganizationalUnitsForParent`.
+    ListOrganizationalUnitsForParent(ListOrganizationalUnitsForParentResponse),
+    /// The response of `ListParents`.
+    ListParents(ListParentsResponse),
+    /// The response of `ListPolicies`.
+    ListPolicies(ListPoliciesResponse),
+    /// The response of `ListPoliciesForTarget`.
+    ListPoliciesForTarget(ListPoliciesForTargetResponse),
+    /// The response of `ListRoots`.
+    ListRoots(ListRootsResponse),
+    /// The response of `ListTargetsForPolicy`.
+    ListTargetsForPolicy(ListTargetsForPolicyResponse),
+    /// The response of `UpdateOrganizationalUnit`.
+    UpdateOrganizationalUnit(UpdateOrganizationalUnitResponse),
+    /// The response of `UpdatePolicy`.
+    UpdatePolicy(UpdatePolicyResponse),
+}
+
+impl Output {
+    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no
+    /// response body (or is not one of this service's).
+    pub fn from_value(
+        operation: &str,
+        value: serde_json::Value,
+    ) -> Option<Result<Output, serde_json::Error>> {
+        Some(match operation {
+            "AcceptHandshake" => serde_json::from_value(value).map(Output::AcceptHandshake),
+            "CancelHandshake" => serde_json::from_value(value).map(Output::CancelHandshake),
+            "CreateAccount" => serde_json::from_value(value).map(Output::CreateAccount),
+            "CreateOrganization" => serde_json::from_value(value).map(Output::CreateOrganization),
+            "CreateOrganizationalUnit" => {
+                serde_json::from_value(value).map(Output::CreateOrganizationalUnit)
+            }
+            "CreatePolicy" => serde_json::from_value(value).map(Output::CreatePolicy),
+            "DeclineHandshake" => serde_json::from_value(value).map(Output::DeclineHandshake),
+            "DescribeAccount" => serde_json::from_value(value).map(Output::DescribeAccount),
+            "DescribeCreateAccountStatus" => {
+                serde_json::from_value(value).map(Output::DescribeCreateAccountStatus)
+            }
+            "DescribeHandshake" => serde_json::from_value(value).map(Output::DescribeHandshake),
+            "DescribeOrganization" => {
+                serde_json::from_value(value).map(Output::DescribeOrganization)
+            }
+            "DescribeOrganizationalUnit" => {
+                serde_json::from_value(value).map(Output::DescribeOrganizationalUnit)
+            }
+            "DescribePolicy" => serde_json::from_value(value).map(Output::DescribePolicy),
+            "DisablePolicyType" => serde_json::from_value(value).map(Output::DisablePolicyType),
+            "EnableAllFeatures" => serde_json::from_value(value).map(Output::EnableAllFeatures),
+            "EnablePolicyType" => serde_json::from_value(value).map(Output::EnablePolicyType),
+            "InviteAccountToOrganization" => {
+                serde_json::from_value(value).map(Output::InviteAccountToOrganization)
+            }
+            "ListAccounts" => serde_json::from_value(value).map(Output::ListAccounts),
+            "ListAccountsForParent" => {
+                serde_json::from_value(value).map(Output::ListAccountsForParent)
+            }
+            "ListChildren" => serde_json::from_value(value).map(Output::ListChildren),
+            "ListCreateAccountStatus" => {
+                serde_json::from_value(value).map(Output::ListCreateAccountStatus)
+            }
+            "ListHandshakesForAccount" => {
+                serde_json::from_value(value).map(Output::ListHandshakesForAccount)
+            }
+            "ListHandshakesForOrganization" => {
+                serde_json::from_value(value).map(Output::ListHandshakesForOrganization)
+            }
+            "ListOrganizationalUnitsForParent" => {
+                serde_json::from_value(value).map(Output::ListOrganizationalUnitsForParent)
+            }
+            "ListParents" => serde_json::from_value(value).map(Output::ListParents),
+            "ListPolicies" => serde_json::from_value(value).map(Output::ListPolicies),
+            "ListPoliciesForTarget" => {
+                serde_json::from_value(value).map(Output::ListPoliciesForTarget)
+            }
+            "ListRoots" => serde_json::from_value(value).map(Output::ListRoots),
+            "ListTargetsForPolicy" => {
+                serde_json::from_value(value).map(Output::ListTargetsForPolicy)
+            }
+            "UpdateOrganizationalUnit" => {
+                serde_json::from_value(value).map(Output::UpdateOrganizationalUnit)
+            }
+            "UpdatePolicy" => serde_json::from_value(value).map(Output::UpdatePolicy),
+            _ => return None,
+        })
+    }
+
+    /// The response as wire JSON.
+    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        match self {
+            Output::AcceptHandshake(output) => serde_json::to_value(output),
+            Output::CancelHandshake(output) => serde_json::to_value(output),
+            Output::CreateAccount(output) => serde_json::to_value(output),
+            Output::CreateOrganization(output) => serde_json::to_value(output),
+            Output::CreateOrganizationalUnit(output) => serde_json::to_value(output),
+            Output::CreatePolicy(output) => serde_json::to_value(output),
+            Output::DeclineHandshake(output) => serde_json::to_value(output),
+            Output::DescribeAccount(output) => serde_json::to_value(output),
+            Output::DescribeCreateAccountStatus(output) => serde_json::to_value(output),
+            Output::DescribeHandshake(output) => serde_json::to_value(output),
+            Output::DescribeOrganization(output) => serde_json::to_value(output),
+            Output::DescribeOrganizationalUnit(output) => serde_json::to_value(output),
+            Output::DescribePolicy(output) => serde_json::to_value(output),
+            Output::DisablePolicyType(output) => serde_json::to_value(output),
+            Output::EnableAllFeatures(output) => serde_json::to_value(output),
+            Output::EnablePolicyType(output) => serde_json::to_value(output),
+            Output::InviteAccountToOrganization(output) => serde_json::to_value(output),
+            Output::ListAccounts(output) => serde_json::to_value(output),
+            Output::ListAccountsForParent(output) => serde_json::to_value(output),
+            Output::ListChildren(output) => serde_json::to_value(output),
+            Output::ListCreateAccountStatus(output) => serde_json::to_value(output),
+            Output::ListHandshakesForAccount(output) => serde_json::to_value(output),
+            Output::ListHandshakesForOrganization(output) => serde_json::to_value(output),
+            Output::ListOrganizationalUnitsForParent(output) => serde_json::to_value(output),
+            Output::ListParents(output) => serde_json::to_value(output),
+            Output::ListPolicies(output) => serde_json::to_value(output),
+            Output::ListPoliciesForTarget(output) => serde_json::to_value(output),
+            Output::ListRoots(output) => serde_json::to_value(output),
+            Output::ListTargetsForPolicy(output) => serde_json::to_value(output),
+            Output::UpdateOrganizationalUnit(output) => serde_json::to_value(output),
+            Output::UpdatePolicy(output) => serde_json::to_value(output),
+        }
+    }
+}
+
 impl AcceptHandshakeRequest {
     /// Checks this request as `validate_request("organizations", "AcceptHandshake", …)` does: every issue, or `Ok`.
     pub fn validate(&self) -> Result<(), crate::ValidationError> {

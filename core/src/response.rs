@@ -1,0 +1,85 @@
+//! Responses: the AWS wire JSON of any of the 46 operations, parsed into the generated typed
+//! outputs and written back. Values an enumeration does not list are kept (`Unknown`), members
+//! the model does not list are ignored, and timestamps keep their wire form (epoch seconds for
+//! Organizations and Account, ISO-8601 text for Chime), so a round trip is lossless.
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::generated::{account, chime, organizations};
+use crate::validate::find_operation;
+
+/// A parsed response.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Response {
+    /// An Organizations response.
+    Organizations(organizations::Output),
+    /// An Account response.
+    Account(account::Output),
+    /// A Chime response.
+    Chime(chime::Output),
+    /// The operation returns no body.
+    Empty,
+}
+
+/// Why a response body could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the {operation} response does not fit its model: {message}")]
+pub struct MalformedResponse {
+    /// The operation.
+    pub operation: &'static str,
+    /// What serde reported.
+    pub message: String,
+}
+
+/// Parses `body` as the response of `operation` (model or boto3 name) of `service`.
+///
+/// ```
+/// use orgkit::response::{parse_response, Response};
+/// use orgkit::generated::organizations::{HandshakeState, Output};
+/// let body = serde_json::json!({"Handshake": {"Id": "h-examplehandshake1", "State": "PAUSED", "Extra": 1}});
+/// let Response::Organizations(Output::DescribeHandshake(out)) =
+///     parse_response("organizations", "describe_handshake", body).unwrap()
+/// else { unreachable!() };
+/// let handshake = out.handshake.unwrap();
+/// assert_eq!(handshake.state, Some(HandshakeState::Unknown("PAUSED".into())));
+/// ```
+pub fn parse_response(service: &str, operation: &str, body: Value) -> Result<Response, Error> {
+    let (service, operation) = find_operation(service, operation)?;
+    if operation.output.is_none() {
+        return Ok(Response::Empty);
+    }
+    let malformed = |err: serde_json::Error| {
+        Error::MalformedResponse(MalformedResponse {
+            operation: operation.name,
+            message: err.to_string(),
+        })
+    };
+    let parsed = match service.name {
+        "organizations" => organizations::Output::from_value(operation.name, body)
+            .map(|r| r.map(Response::Organizations)),
+        "account" => {
+            account::Output::from_value(operation.name, body).map(|r| r.map(Response::Account))
+        }
+        _ => chime::Output::from_value(operation.name, body).map(|r| r.map(Response::Chime)),
+    };
+    match parsed {
+        Some(result) => result.map_err(malformed),
+        None => Ok(Response::Empty),
+    }
+}
+
+impl Response {
+    /// The response as AWS wire JSON (`{}` for an empty body).
+    pub fn to_value(&self) -> Value {
+        let value = match self {
+            Response::Organizations(output) => output.to_value(),
+            Response::Account(output) => output.to_value(),
+            Response::Chime(output) => output.to_value(),
+            Response::Empty => return Value::Object(serde_json::Map::new()),
+        };
+        // The typed outputs hold only JSON-representable values (timestamps are finite).
+        value.unwrap_or(Value::Null)
+    }
+}
