@@ -39,11 +39,22 @@ const MAX_DEPTH = 32
 
 /**
  * The request as the SDK would send it (JSON.stringify drops `undefined` members and writes
- * `NaN` as `null`). Values nested deeper than MAX_DEPTH and BigInts become `null`, which the
- * validator reports as INVALID_TYPE at their path; a cycle still throws JSON.stringify's
- * TypeError.
+ * `NaN` as `null`). When plain JSON.stringify fails, values nested deeper than MAX_DEPTH and
+ * BigInts become `null`, which the validator reports as INVALID_TYPE at their path; a cycle
+ * still throws JSON.stringify's TypeError.
  */
 function requestJson(params) {
+  try {
+    // The common case, at full speed.
+    return JSON.stringify(params)
+  } catch {
+    // Too deep for the engine's stack, or a BigInt: retry with the bounded replacer below
+    // (a cycle throws again, from there).
+    return boundedJson(params)
+  }
+}
+
+function boundedJson(params) {
   const depthOf = new WeakMap()
   return JSON.stringify(params, function (key, value) {
     if (typeof value === 'bigint') return null

@@ -1,112 +1,22 @@
 //! Mirrors `orgkit::validate`: `validate_request` / `check_request` over boto3-style keyword
-//! arguments. Python values are converted to JSON first; a value JSON cannot hold (bytes, a
-//! set, NaN, text with a lone surrogate, nesting deeper than the models go) becomes `null` at
-//! its path, so the validator reports it as INVALID_TYPE there, naming the Python type.
+//! arguments. The validator walks the Python objects themselves (through `RequestInput`), so
+//! nothing is copied into JSON first; a value JSON could not hold (bytes, a set, text with a
+//! lone surrogate) is reported as INVALID_TYPE naming its Python type. The walk follows the
+//! model's shapes, so deep or cyclic input is never followed further than the shapes go.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
-use orgkit::validate::find_operation;
-use orgkit::{ErrorCode, ValidationError};
+use orgkit::validate::{find_operation, InputKind, RequestInput};
+use orgkit::ValidationError;
 use pyo3::exceptions::PyLookupError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
-use serde_json::{Map, Number, Value};
 
 use crate::error::{issue_list, validation_error};
 
-/// Deeper than any input shape of the seed edition nests (three levels).
-const MAX_DEPTH: usize = 32;
-
-/// Converts Python values to JSON, remembering what it could not convert.
-struct ToJson {
-    /// path → Python type name, for values replaced by `null`.
-    replaced: BTreeMap<String, String>,
-}
-
-impl ToJson {
-    fn convert(&mut self, value: &Bound<'_, PyAny>, path: &str, depth: usize) -> Value {
-        if value.is_none() {
-            return Value::Null;
-        }
-        if depth > MAX_DEPTH {
-            return self.replace(path, "a value nested too deep".to_owned());
-        }
-        if let Ok(flag) = value.cast::<PyBool>() {
-            return Value::Bool(flag.is_true());
-        }
-        if let Ok(int) = value.cast::<PyInt>() {
-            return match int.extract::<i64>() {
-                Ok(n) => Value::Number(n.into()),
-                // Beyond i64: keep the sign, so that range checks report the right bound.
-                Err(_) => match int.lt(0) {
-                    Ok(true) => Value::Number(i64::MIN.into()),
-                    _ => Value::Number(u64::MAX.into()),
-                },
-            };
-        }
-        if let Ok(float) = value.cast::<PyFloat>() {
-            return match Number::from_f64(float.value()) {
-                Some(number) => Value::Number(number),
-                None => self.replace(path, "float (not finite)".to_owned()),
-            };
-        }
-        if let Ok(text) = value.cast::<PyString>() {
-            return match text.to_str() {
-                Ok(text) => Value::String(text.to_owned()),
-                Err(_) => self.replace(path, "str (not valid Unicode)".to_owned()),
-            };
-        }
-        if let Ok(dict) = value.cast::<PyDict>() {
-            let mut map = Map::new();
-            for (key, item) in dict.iter() {
-                let text = key
-                    .cast::<PyString>()
-                    .ok()
-                    .and_then(|k| k.to_str().ok().map(str::to_owned));
-                let Some(key) = text else {
-                    let name = type_name(&key);
-                    self.replace(path, format!("dict with a {name} key"));
-                    return Value::Null;
-                };
-                let child = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                let converted = self.convert(&item, &child, depth + 1);
-                map.insert(key, converted);
-            }
-            return Value::Object(map);
-        }
-        if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
-            let mut items = Vec::new();
-            if let Ok(iter) = value.try_iter() {
-                for (index, item) in iter.enumerate() {
-                    match item {
-                        Ok(item) => {
-                            items.push(self.convert(&item, &format!("{path}[{index}]"), depth + 1))
-                        }
-                        Err(_) => {
-                            items.push(self.replace(
-                                &format!("{path}[{index}]"),
-                                "an unreadable item".to_owned(),
-                            ))
-                        }
-                    }
-                }
-            }
-            return Value::Array(items);
-        }
-        let name = type_name(value);
-        self.replace(path, name)
-    }
-
-    fn replace(&mut self, path: &str, what: String) -> Value {
-        self.replaced.insert(path.to_owned(), what);
-        Value::Null
-    }
-}
+/// A Python value as the validator sees it.
+struct PyInput<'py>(Bound<'py, PyAny>);
 
 fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
@@ -114,6 +24,79 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
         .name()
         .map(|name| name.to_string())
         .unwrap_or_else(|_| "object".to_owned())
+}
+
+impl RequestInput for PyInput<'_> {
+    fn kind(&self) -> InputKind<'_> {
+        let value = &self.0;
+        if value.is_none() {
+            return InputKind::Null;
+        }
+        if let Ok(text) = value.cast::<PyString>() {
+            return match text.to_str() {
+                Ok(text) => InputKind::Text(Cow::Borrowed(text)),
+                Err(_) => InputKind::Other("str (not valid Unicode)".to_owned()),
+            };
+        }
+        // bool is a subclass of int: test it first.
+        if let Ok(flag) = value.cast::<PyBool>() {
+            return InputKind::Bool(flag.is_true());
+        }
+        if let Ok(int) = value.cast::<PyInt>() {
+            return InputKind::Integer(match int.extract::<i64>() {
+                Ok(n) => n,
+                // Beyond i64: keep the sign, so that range checks report the right bound.
+                Err(_) if int.lt(0).unwrap_or(false) => i64::MIN,
+                Err(_) => i64::MAX,
+            });
+        }
+        if let Ok(float) = value.cast::<PyFloat>() {
+            return InputKind::Float(float.value());
+        }
+        if let Ok(dict) = value.cast::<PyDict>() {
+            return InputKind::Map(dict.len());
+        }
+        if let Ok(list) = value.cast::<PyList>() {
+            return InputKind::List(list.len());
+        }
+        if let Ok(tuple) = value.cast::<PyTuple>() {
+            return InputKind::List(tuple.len());
+        }
+        InputKind::Other(type_name(value))
+    }
+
+    fn items(&self) -> Vec<Self> {
+        if let Ok(list) = self.0.cast::<PyList>() {
+            return list.iter().map(PyInput).collect();
+        }
+        if let Ok(tuple) = self.0.cast::<PyTuple>() {
+            return tuple.iter().map(PyInput).collect();
+        }
+        Vec::new()
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        let dict = self.0.cast::<PyDict>().ok()?;
+        dict.get_item(key).ok().flatten().map(PyInput)
+    }
+
+    fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self)) {
+        let Ok(dict) = self.0.cast::<PyDict>() else {
+            return;
+        };
+        for (key, value) in dict.iter() {
+            match key.cast::<PyString>().ok().and_then(|k| k.to_str().ok()) {
+                Some(text) => visit(Ok(text), PyInput(value)),
+                None => {
+                    let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
+                    visit(
+                        Err(format!("<{} key {shown}>", type_name(&key))),
+                        PyInput(value),
+                    )
+                }
+            }
+        }
+    }
 }
 
 static UNKNOWN_OPERATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -139,24 +122,13 @@ fn run(
 ) -> PyResult<Vec<orgkit::Issue>> {
     let (service, operation) =
         find_operation(service, operation).map_err(|err| lookup_error(py, &err))?;
-    let mut converter = ToJson {
-        replaced: BTreeMap::new(),
-    };
     let params = match params {
-        Some(params) => converter.convert(params, "", 0),
-        None => Value::Object(Map::new()),
+        Some(params) => PyInput(params.clone()),
+        None => PyInput(PyDict::new(py).into_any()),
     };
-    let mut issues = orgkit::validate::validate_operation(service, operation, &params);
-    for issue in &mut issues {
-        if issue.code == ErrorCode::InvalidType {
-            if let Some(what) = converter.replaced.get(&issue.path) {
-                issue.message = issue
-                    .message
-                    .replace("type: null", &format!("type: {what}"));
-            }
-        }
-    }
-    Ok(issues)
+    Ok(orgkit::validate::validate_input(
+        service, operation, &params,
+    ))
 }
 
 /// Every issue of a request (boto3 keyword arguments as a dict); empty when it is valid.

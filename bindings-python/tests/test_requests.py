@@ -74,7 +74,7 @@ def test_unknown_names_list_the_valid_ones() -> None:
     [
         (b"someone@example.com", "bytes"),
         ({"a"}, "set"),
-        (math.nan, "not finite"),
+        (math.nan, "float"),
         ("someone\ud800@example.com", "not valid Unicode"),
         (object(), "object"),
     ],
@@ -112,9 +112,10 @@ def test_deep_and_cyclic_input_is_bounded() -> None:
 def test_non_dict_params_and_keys() -> None:
     [issue] = orgkit.validate_request("organizations", "create_account", ["Email"])  # type: ignore[arg-type]
     assert (issue.path, issue.code) == ("", "INVALID_TYPE")
-    issues = orgkit.validate_request("organizations", "create_account", {1: "x"})  # type: ignore[dict-item]
-    assert [i.code for i in issues] == ["INVALID_TYPE"]
-    assert "int key" in issues[0].message
+    issues = orgkit.validate_request(
+        "organizations", "create_account", {"Email": "a@b.co", "AccountName": "x", 1: "x"}  # type: ignore[dict-item]
+    )
+    assert [(i.path, i.code) for i in issues] == [("<int key 1>", "UNKNOWN_PARAMETER")]
 
 
 def test_messages_read_like_aws_and_redact_sensitive_values() -> None:

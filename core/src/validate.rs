@@ -10,7 +10,7 @@
 //! members sorted by name; the cross-field rules of the operation last.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
 use crate::ids::{self, Rule, ValueKind};
@@ -73,14 +73,100 @@ pub fn check_request(service: &str, operation: &str, params: &Value) -> Result<(
     }
 }
 
+/// What a request value is, as the validator sees it. Bindings implement [`RequestInput`] over
+/// their host's own objects (a Python dict, a JS object) so that a request is validated
+/// without being copied into JSON first.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputKind<'a> {
+    /// JSON `null`, Python `None`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A whole number (saturated to the `i64` range).
+    Integer(i64),
+    /// A number with a fraction (or not finite).
+    Float(f64),
+    /// Text.
+    Text(std::borrow::Cow<'a, str>),
+    /// A list, with its length.
+    List(usize),
+    /// A map with text keys, with its size.
+    Map(usize),
+    /// Anything else, with a name for messages (`bytes`, `str (not valid Unicode)`, …).
+    Other(String),
+}
+
+/// A request value the validator can walk: `serde_json::Value`, or a binding's view of a host
+/// object.
+pub trait RequestInput: Sized {
+    /// What the value is.
+    fn kind(&self) -> InputKind<'_>;
+    /// The items of a list (empty for anything else).
+    fn items(&self) -> Vec<Self>;
+    /// The member `key` of a map (`None` when absent or not a map).
+    fn member(&self, key: &str) -> Option<Self>;
+    /// Calls `visit` with each key of a map and its value; a key that is not text is passed
+    /// as `Err` with a description of it.
+    fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self));
+}
+
+impl<'v> RequestInput for &'v Value {
+    fn kind(&self) -> InputKind<'_> {
+        match self {
+            Value::Null => InputKind::Null,
+            Value::Bool(b) => InputKind::Bool(*b),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => InputKind::Integer(i),
+                None if n.is_u64() => InputKind::Integer(i64::MAX),
+                None => InputKind::Float(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(text) => InputKind::Text(std::borrow::Cow::Borrowed(text)),
+            Value::Array(items) => InputKind::List(items.len()),
+            Value::Object(map) => InputKind::Map(map.len()),
+        }
+    }
+
+    fn items(&self) -> Vec<Self> {
+        match self {
+            Value::Array(items) => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn member(&self, key: &str) -> Option<Self> {
+        match self {
+            Value::Object(map) => map.get(key),
+            _ => None,
+        }
+    }
+
+    fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self)) {
+        if let Value::Object(map) = self {
+            for (key, value) in map {
+                visit(Ok(key), value);
+            }
+        }
+    }
+}
+
 /// Validates a request of a known operation.
 pub fn validate_operation(service: &Service, operation: &Operation, params: &Value) -> Vec<Issue> {
+    validate_input(service, operation, &params)
+}
+
+/// Validates a request of a known operation given as any [`RequestInput`].
+pub fn validate_input<I: RequestInput>(
+    service: &Service,
+    operation: &Operation,
+    params: &I,
+) -> Vec<Issue> {
     let mut walker = Walker {
         service,
         issues: Vec::new(),
     };
     match operation.input {
-        Some(input) => walker.shape(input, params, &mut String::new()),
+        Some(input) => walker.shape(input, params, &mut String::with_capacity(64)),
         // Operations without an input shape take an empty object (or nothing).
         None => walker.no_input(params),
     }
@@ -144,32 +230,34 @@ fn aws_member_path(path: &str) -> String {
     out
 }
 
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "float",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "list",
-        Value::Object(_) => "structure",
+fn type_name(kind: &InputKind<'_>) -> String {
+    match kind {
+        InputKind::Null => "null".to_owned(),
+        InputKind::Bool(_) => "boolean".to_owned(),
+        InputKind::Float(_) => "float".to_owned(),
+        InputKind::Integer(_) => "integer".to_owned(),
+        InputKind::Text(_) => "string".to_owned(),
+        InputKind::List(_) => "list".to_owned(),
+        InputKind::Map(_) => "structure".to_owned(),
+        InputKind::Other(name) => name.clone(),
     }
 }
 
-/// A value as messages show it: text quoted and shortened, other JSON as JSON (shortened).
-fn shown(value: &Value, sensitive: bool) -> String {
+/// A value as messages show it: text quoted and shortened, numbers as numbers, containers
+/// summarized (messages stay short, and the browser build needs no JSON writer).
+fn shown(kind: &InputKind<'_>, sensitive: bool) -> String {
     if sensitive {
         return "(redacted)".to_owned();
     }
-    // Containers are summarized rather than serialized: messages stay short, and the browser
-    // build needs no JSON writer.
-    let text = match value {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Null => "null".to_owned(),
-        Value::Array(items) => format!("[{} items]", items.len()),
-        Value::Object(map) => format!("{{{} members}}", map.len()),
+    let text = match kind {
+        InputKind::Text(s) => s.to_string(),
+        InputKind::Integer(n) => n.to_string(),
+        InputKind::Float(f) => f.to_string(),
+        InputKind::Bool(b) => b.to_string(),
+        InputKind::Null => "null".to_owned(),
+        InputKind::List(n) => format!("[{n} items]"),
+        InputKind::Map(n) => format!("{{{n} members}}"),
+        InputKind::Other(name) => format!("<{name}>"),
     };
     let mut out: String = text.chars().take(SHOWN_CHARS).collect();
     if text.chars().nth(SHOWN_CHARS).is_some() {
@@ -191,7 +279,7 @@ impl Walker<'_> {
         &mut self,
         path: &str,
         code: ErrorCode,
-        value: &Value,
+        value: &InputKind<'_>,
         sensitive: bool,
         rule: &str,
     ) {
@@ -203,54 +291,54 @@ impl Walker<'_> {
         self.push(path, code, message);
     }
 
-    fn wrong_type(&mut self, path: &str, value: &Value, expected: &str) {
+    fn wrong_type(&mut self, path: &str, value: &InputKind<'_>, expected: &str) {
         let name = if path.is_empty() { "the request" } else { path };
         let message = format!(
             "Invalid type for parameter {name}, type: {}, valid types: {expected}",
-            json_type(value)
+            type_name(value)
         );
         self.push(path, ErrorCode::InvalidType, message);
     }
 
-    fn no_input(&mut self, params: &Value) {
-        match params {
-            Value::Null => {}
-            Value::Object(map) => {
-                for key in map.keys() {
+    fn no_input<I: RequestInput>(&mut self, params: &I) {
+        match params.kind() {
+            InputKind::Null => {}
+            InputKind::Map(_) => {
+                let mut keys = Vec::new();
+                params.for_each_entry(&mut |key, _| {
+                    keys.push(key.map_or_else(|other| other, str::to_owned))
+                });
+                keys.sort();
+                for key in keys {
                     let message = format!(
                         "Unknown parameter in input: {key:?}; this operation takes no parameters"
                     );
-                    self.push(key, ErrorCode::UnknownParameter, message);
+                    self.push(&key, ErrorCode::UnknownParameter, message);
                 }
             }
-            other => self.wrong_type("", other, "structure"),
+            other => self.wrong_type("", &other, "structure"),
         }
     }
 
-    fn shape(&mut self, id: ShapeId, value: &Value, path: &mut String) {
+    fn shape<I: RequestInput>(&mut self, id: ShapeId, value: &I, path: &mut String) {
         let shape = self.service.shape(id);
-        match (&shape.kind, value) {
-            (ShapeKind::Structure { members, .. }, Value::Object(map)) => {
-                self.structure(members, map, path)
+        let kind = value.kind();
+        match (&shape.kind, &kind) {
+            (ShapeKind::Structure { members, .. }, InputKind::Map(_)) => {
+                self.structure(members, value, path)
             }
             (ShapeKind::Structure { .. }, other) => self.wrong_type(path, other, "structure"),
-            (ShapeKind::List { member, min, max }, Value::Array(items)) => {
-                let count = items.len() as u64;
-                if min.is_some_and(|min| count < min) {
-                    let rule = format!(
-                        "Member must have length greater than or equal to {}",
-                        min.unwrap_or(0)
-                    );
-                    self.constraint(path, ErrorCode::MinLengthExceeded, value, false, &rule);
+            (ShapeKind::List { member, min, max }, InputKind::List(count)) => {
+                let count = *count as u64;
+                if let Some(min) = min.filter(|min| count < *min) {
+                    let rule = format!("Member must have length greater than or equal to {min}");
+                    self.constraint(path, ErrorCode::MinLengthExceeded, &kind, false, &rule);
                 }
-                if max.is_some_and(|max| count > max) {
-                    let rule = format!(
-                        "Member must have length less than or equal to {}",
-                        max.unwrap_or(0)
-                    );
-                    self.constraint(path, ErrorCode::MaxLengthExceeded, value, false, &rule);
+                if let Some(max) = max.filter(|max| count > *max) {
+                    let rule = format!("Member must have length less than or equal to {max}");
+                    self.constraint(path, ErrorCode::MaxLengthExceeded, &kind, false, &rule);
                 }
-                for (index, item) in items.iter().enumerate() {
+                for (index, item) in value.items().iter().enumerate() {
                     let length = path.len();
                     path.push_str(&format!("[{index}]"));
                     self.shape(*member, item, path);
@@ -258,43 +346,56 @@ impl Walker<'_> {
                 }
             }
             (ShapeKind::List { .. }, other) => self.wrong_type(path, other, "list"),
-            (ShapeKind::String { .. }, Value::String(text)) => {
-                self.string(&shape.kind, shape.sensitive, text, value, path)
+            (ShapeKind::String { .. }, InputKind::Text(text)) => {
+                self.string(&shape.kind, shape.sensitive, text, &kind, path)
             }
             (ShapeKind::String { .. }, other) => self.wrong_type(path, other, "string"),
-            (ShapeKind::Integer { min, max }, Value::Number(number)) if !number.is_f64() => {
-                // Beyond i64 means beyond every bound the models have.
-                let n = number.as_i64().unwrap_or(i64::MAX);
-                if let Some(min) = min.filter(|min| n < *min) {
+            (ShapeKind::Integer { min, max }, InputKind::Integer(n)) => {
+                if let Some(min) = min.filter(|min| n < min) {
                     let rule = format!("Member must have value greater than or equal to {min}");
-                    self.constraint(path, ErrorCode::MinValueExceeded, value, false, &rule);
+                    self.constraint(path, ErrorCode::MinValueExceeded, &kind, false, &rule);
                 }
-                if let Some(max) = max.filter(|max| n > *max) {
+                if let Some(max) = max.filter(|max| n > max) {
                     let rule = format!("Member must have value less than or equal to {max}");
-                    self.constraint(path, ErrorCode::MaxValueExceeded, value, false, &rule);
+                    self.constraint(path, ErrorCode::MaxValueExceeded, &kind, false, &rule);
                 }
             }
             (ShapeKind::Integer { .. }, other) => self.wrong_type(path, other, "integer"),
-            (ShapeKind::Boolean, Value::Bool(_)) => {}
+            (ShapeKind::Boolean, InputKind::Bool(_)) => {}
             (ShapeKind::Boolean, other) => self.wrong_type(path, other, "boolean"),
-            (ShapeKind::Timestamp(_), Value::Number(_) | Value::String(_)) => {}
+            (
+                ShapeKind::Timestamp(_),
+                InputKind::Integer(_) | InputKind::Float(_) | InputKind::Text(_),
+            ) => {}
             (ShapeKind::Timestamp(_), other) => self.wrong_type(path, other, "timestamp"),
         }
     }
 
-    fn structure(
+    fn structure<I: RequestInput>(
         &mut self,
         members: &[model::Member],
-        map: &Map<String, Value>,
+        map: &I,
         path: &mut String,
     ) {
-        for member in members {
+        // One pass over the map: each value lands at its member's index; unknown keys are
+        // collected (nothing is allocated for them when there are none).
+        let mut values: Vec<Option<I>> = Vec::with_capacity(members.len());
+        values.resize_with(members.len(), || None);
+        let mut unknown: Vec<String> = Vec::new();
+        map.for_each_entry(&mut |key, value| match key {
+            Ok(key) => match members.iter().position(|m| m.name == key) {
+                Some(index) => values[index] = Some(value),
+                None => unknown.push(key.to_owned()),
+            },
+            Err(other) => unknown.push(other),
+        });
+        for (member, value) in members.iter().zip(&values) {
             let length = path.len();
             if !path.is_empty() {
                 path.push('.');
             }
             path.push_str(member.name);
-            match map.get(member.name) {
+            match value {
                 Some(value) => self.shape(member.shape, value, path),
                 None if member.required => {
                     let message = format!(
@@ -307,12 +408,11 @@ impl Walker<'_> {
             }
             path.truncate(length);
         }
-        let known: Vec<&str> = members.iter().map(|m| m.name).collect();
-        let mut unknown: Vec<&String> = map
-            .keys()
-            .filter(|key| !known.contains(&key.as_str()))
-            .collect();
+        if unknown.is_empty() {
+            return;
+        }
         unknown.sort();
+        let known: Vec<&str> = members.iter().map(|m| m.name).collect();
         for key in unknown {
             let full = if path.is_empty() {
                 key.clone()
@@ -327,7 +427,14 @@ impl Walker<'_> {
         }
     }
 
-    fn string(&mut self, kind: &ShapeKind, sensitive: bool, text: &str, value: &Value, path: &str) {
+    fn string(
+        &mut self,
+        kind: &ShapeKind,
+        sensitive: bool,
+        text: &str,
+        value: &InputKind<'_>,
+        path: &str,
+    ) {
         let ShapeKind::String {
             min,
             max,
@@ -345,7 +452,12 @@ impl Walker<'_> {
             self.constraint(path, ErrorCode::InvalidEnum, value, sensitive, &rule);
         }
         if min.is_some() || max.is_some() {
-            let length = text.chars().count() as u64;
+            // ASCII text has as many characters as bytes; count only when it matters.
+            let length = if text.is_ascii() {
+                text.len()
+            } else {
+                text.chars().count()
+            } as u64;
             if let Some(min) = min.filter(|min| length < *min) {
                 let rule = format!("Member must have length greater than or equal to {min}");
                 self.constraint(path, ErrorCode::MinLengthExceeded, value, sensitive, &rule);
@@ -468,19 +580,24 @@ impl ValueKind {
 }
 
 /// The rules the seeds state across members, which no single shape can express.
-fn cross_field_rules(
+fn cross_field_rules<I: RequestInput>(
     service: &Service,
     operation: &Operation,
-    params: &Value,
+    params: &I,
     issues: &mut Vec<Issue>,
 ) {
     if service.name != "organizations" {
         return;
     }
+    let is_map = |value: &I| matches!(value.kind(), InputKind::Map(_));
     match operation.name {
         "ListHandshakesForAccount" | "ListHandshakesForOrganization" => {
-            if let Some(Value::Object(filter)) = params.get("Filter") {
-                let given = |key: &str| filter.get(key).is_some_and(|v| !v.is_null());
+            if let Some(filter) = params.member("Filter").filter(is_map) {
+                let given = |key: &str| {
+                    filter
+                        .member(key)
+                        .is_some_and(|v| !matches!(v.kind(), InputKind::Null))
+                };
                 if given("ActionType") && given("ParentHandshakeId") {
                     issues.push(Issue {
                         path: "Filter".to_owned(),
@@ -491,20 +608,27 @@ fn cross_field_rules(
             }
         }
         "InviteAccountToOrganization" => {
-            if let Some(Value::Object(target)) = params.get("Target") {
-                invite_target_rules(target, issues);
+            if let Some(target) = params.member("Target").filter(is_map) {
+                invite_target_rules(&target, issues);
             }
         }
         _ => {}
     }
 }
 
+fn text_member<I: RequestInput>(map: &I, key: &str) -> Option<String> {
+    match map.member(key)?.kind() {
+        InputKind::Text(text) => Some(text.into_owned()),
+        _ => None,
+    }
+}
+
 /// InviteAccountToOrganization's `Target`: both members present (the later model requires
 /// them; the 2017 model does not), an ACCOUNT target's ID is an account ID and an EMAIL
 /// target's ID an email address; an invitation never goes to an ORGANIZATION.
-fn invite_target_rules(target: &Map<String, Value>, issues: &mut Vec<Issue>) {
+fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
     for member in ["Id", "Type"] {
-        if !target.contains_key(member) {
+        if target.member(member).is_none() {
             issues.push(Issue {
                 path: format!("Target.{member}"),
                 code: ErrorCode::InputRequired,
@@ -515,7 +639,7 @@ fn invite_target_rules(target: &Map<String, Value>, issues: &mut Vec<Issue>) {
             });
         }
     }
-    let id = target.get("Id").and_then(Value::as_str);
+    let id = text_member(target, "Id");
     let mismatch = |needs: &str| Issue {
         path: "Target.Id".to_owned(),
         code: ErrorCode::InvalidPartyTypeTarget,
@@ -523,7 +647,7 @@ fn invite_target_rules(target: &Map<String, Value>, issues: &mut Vec<Issue>) {
             "Value (redacted) at 'target.id' failed to satisfy constraint: a Target of Type {needs}"
         ),
     };
-    match (target.get("Type").and_then(Value::as_str), id) {
+    match (text_member(target, "Type").as_deref(), id.as_deref()) {
         (Some("ACCOUNT"), Some(id)) if !ids::is_account_id(id) => {
             issues.push(mismatch("ACCOUNT needs a 12-digit account ID as its Id"))
         }
