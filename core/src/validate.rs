@@ -111,7 +111,7 @@ pub trait RequestInput: Sized {
     fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self));
 }
 
-impl<'v> RequestInput for &'v Value {
+impl RequestInput for &Value {
     fn kind(&self) -> InputKind<'_> {
         match self {
             Value::Null => InputKind::Null,
