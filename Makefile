@@ -13,7 +13,7 @@ WASM_GZIP_LIMIT := 65536
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: demo test tools browser-tools python node wasm lint rust-test python-test node-test js-vectors \
+.PHONY: demo test tools browser-tools codegen python node wasm lint rust-test python-test node-test js-vectors \
         wasm-test browser-test bench vectors
 
 demo: python node
@@ -85,6 +85,11 @@ vectors:
 codegen:
 	cargo xtask codegen
 
-bench: python
-	cargo bench -p orgkit --bench ids -- --noplot
+BENCH_PYTHON_PACKAGES := botocore==1.44.5 aws-resource-validator-organizations==2.6.0
+
+bench: python node wasm
+	cargo bench -p orgkit --bench ids --bench validate -- --noplot
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(BENCH_PYTHON_PACKAGES)
 	$(PYTHON) bindings-python/benchmarks/bench_ids.py
+	$(PYTHON) bindings-python/benchmarks/bench_requests.py
+	node bindings-node/benchmarks/bench-requests.cjs
