@@ -20,6 +20,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(validate::validate_request, module)?)?;
     module.add_function(wrap_pyfunction!(validate::check_request, module)?)?;
     module.add_function(wrap_pyfunction!(validate::operations, module)?)?;
+    module.add_class::<validate::PyRequestValidator>()?;
     module.add_class::<error::PyIssue>()?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

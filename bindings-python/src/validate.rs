@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use orgkit::model::{Operation, Service};
 use orgkit::validate::{find_operation, InputKind, RequestInput};
 use orgkit::ValidationError;
 use pyo3::exceptions::PyLookupError;
@@ -122,13 +123,79 @@ fn run(
 ) -> PyResult<Vec<orgkit::Issue>> {
     let (service, operation) =
         find_operation(service, operation).map_err(|err| lookup_error(py, &err))?;
+    Ok(validate_with(py, service, operation, params))
+}
+
+fn validate_with(
+    py: Python<'_>,
+    service: &Service,
+    operation: &Operation,
+    params: Option<&Bound<'_, PyAny>>,
+) -> Vec<orgkit::Issue> {
     let params = match params {
         Some(params) => PyInput(params.clone()),
         None => PyInput(PyDict::new(py).into_any()),
     };
-    Ok(orgkit::validate::validate_input(
-        service, operation, &params,
-    ))
+    orgkit::validate::validate_input(service, operation, &params)
+}
+
+/// The validator of one operation, looked up once: `validator(params)` returns the issues,
+/// `validator.check(params)` raises `orgkit.ValidationError`. For hot loops (the name lookup
+/// and argument parsing of `validate_request` are paid once).
+#[pyclass(frozen, module = "orgkit", name = "RequestValidator")]
+pub struct PyRequestValidator {
+    service: &'static Service,
+    operation: &'static Operation,
+}
+
+#[pymethods]
+impl PyRequestValidator {
+    #[new]
+    fn new(py: Python<'_>, service: &str, operation: &str) -> PyResult<Self> {
+        let (service, operation) =
+            find_operation(service, operation).map_err(|err| lookup_error(py, &err))?;
+        Ok(PyRequestValidator { service, operation })
+    }
+
+    /// The service's client name.
+    #[getter]
+    fn service(&self) -> &'static str {
+        self.service.name
+    }
+
+    /// The operation's model name.
+    #[getter]
+    fn operation(&self) -> &'static str {
+        self.operation.name
+    }
+
+    /// Every issue of `params` (empty when valid).
+    #[pyo3(signature = (params=None))]
+    fn __call__<'py>(
+        &self,
+        py: Python<'py>,
+        params: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        issue_list(py, &validate_with(py, self.service, self.operation, params))
+    }
+
+    /// Raises `orgkit.ValidationError` with every issue when `params` is not valid.
+    #[pyo3(signature = (params=None))]
+    fn check(&self, py: Python<'_>, params: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+        let issues = validate_with(py, self.service, self.operation, params);
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(validation_error(py, &ValidationError { issues }))
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RequestValidator({:?}, {:?})",
+            self.service.name, self.operation.name
+        )
+    }
 }
 
 /// Every issue of a request (boto3 keyword arguments as a dict); empty when it is valid.

@@ -126,3 +126,15 @@ def test_messages_read_like_aws_and_redact_sensitive_values() -> None:
     assert "secret" not in by_path["Email"].message
     assert by_path["RoleName"].message.startswith("Value 'bad role' at 'roleName' failed to satisfy constraint")
     assert "position 3" in by_path["RoleName"].message
+
+
+def test_request_validator_objects() -> None:
+    validator = orgkit.RequestValidator("organizations", "create_account")
+    assert (validator.service, validator.operation) == ("organizations", "CreateAccount")
+    assert validator({"Email": "someone@example.com", "AccountName": "Prod"}) == []
+    assert [i.code for i in validator({"Email": "x"})] == ["MIN_LENGTH_EXCEEDED", "INVALID_PATTERN", "INPUT_REQUIRED"]
+    with pytest.raises(orgkit.ValidationError):
+        validator.check({})
+    assert repr(validator) == 'RequestValidator("organizations", "CreateAccount")'
+    with pytest.raises(orgkit.UnknownOperationError):
+        orgkit.RequestValidator("organizations", "nope")

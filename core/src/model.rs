@@ -113,8 +113,8 @@ pub enum PatternMatcher {
     /// A value kind of [`crate::ids`]; its length rules are not applied here (the shape's own
     /// lengths are).
     Kind(ValueKind),
-    /// An Organizations ARN of any form (outputs only).
-    Arn,
+    /// An Organizations ARN of one resource type, in any partition (outputs only).
+    Arn(crate::arn::ResourceType),
     /// `^arn:aws:organizations::.+:.+` (outputs only): the prefix, then an account and a resource.
     GenericArn,
     /// `^[\s0-9()+-]+$`: a phone number.

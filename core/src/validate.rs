@@ -489,7 +489,15 @@ impl Walker<'_> {
 pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
     match matcher {
         PatternMatcher::Kind(kind) => kind.pattern_failure(text).map(|rule| rule.to_string()),
-        PatternMatcher::Arn => crate::arn::diagnose(text).map(|rule| rule.to_string()),
+        PatternMatcher::Arn(expected) => match crate::arn::Arn::parse(text) {
+            Ok(arn) if arn.resource_type() == expected => None,
+            Ok(arn) => Some(format!(
+                "expected the ARN of a {}, not of a {}",
+                expected.as_str(),
+                arn.resource_type().as_str()
+            )),
+            Err(err) => err.rules().first().map(ToString::to_string),
+        },
         PatternMatcher::GenericArn => {
             let rest = text.strip_prefix("arn:aws:organizations::");
             let ok = rest.is_some_and(|rest| {

@@ -247,7 +247,27 @@ fn matcher_for(pattern: &str) -> Result<&'static str, String> {
         p if p.starts_with("^arn:aws:organizations::")
             || p.starts_with("^(arn:aws:organizations::") =>
         {
-            "PatternMatcher::Arn"
+            let kinds = [
+                (
+                    ":organization\\/",
+                    "PatternMatcher::Arn(ResourceType::Organization)",
+                ),
+                (":account\\/", "PatternMatcher::Arn(ResourceType::Account)"),
+                (":root\\/", "PatternMatcher::Arn(ResourceType::Root)"),
+                (
+                    ":ou\\/",
+                    "PatternMatcher::Arn(ResourceType::OrganizationalUnit)",
+                ),
+                (":policy\\/", "PatternMatcher::Arn(ResourceType::Policy)"),
+                (
+                    ":handshake\\/",
+                    "PatternMatcher::Arn(ResourceType::Handshake)",
+                ),
+            ];
+            match kinds.iter().find(|(marker, _)| p.contains(marker)) {
+                Some((_, matcher)) => matcher,
+                None => return Err(format!("no ARN resource type in {p:?}")),
+            }
         }
         r"^[\s0-9()+-]+$" => "PatternMatcher::PhoneNumber",
         r".*\S.*" => "PatternMatcher::NonBlankLine",
@@ -341,6 +361,7 @@ fn generate_service(
         "#![allow(clippy::all, missing_docs, unused_imports)]\n\n\
          use std::fmt;\n\n\
          use serde::{Deserialize, Deserializer, Serialize, Serializer};\n\n\
+         use crate::arn::ResourceType;\n\
          use crate::ids::ValueKind;\n\
          use crate::model::{Member, Operation, Paginator, Pattern, PatternMatcher, Service, Shape, ShapeKind, TimestampFormat};\n\n",
     );

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::arn::ResourceType;
 use crate::ids::ValueKind;
 use crate::model::{
     Member, Operation, Paginator, Pattern, PatternMatcher, Service, Shape, ShapeKind,
