@@ -624,19 +624,14 @@ fn cross_field_rules<I: RequestInput>(
     }
 }
 
-fn text_member<I: RequestInput>(map: &I, key: &str) -> Option<String> {
-    match map.member(key)?.kind() {
-        InputKind::Text(text) => Some(text.into_owned()),
-        _ => None,
-    }
-}
-
 /// InviteAccountToOrganization's `Target`: both members present (the later model requires
 /// them; the 2017 model does not), an ACCOUNT target's ID is an account ID and an EMAIL
 /// target's ID an email address; an invitation never goes to an ORGANIZATION.
 fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
-    for member in ["Id", "Type"] {
-        if target.member(member).is_none() {
+    let id = target.member("Id");
+    let party = target.member("Type");
+    for (member, value) in [("Id", &id), ("Type", &party)] {
+        if value.is_none() {
             issues.push(Issue {
                 path: format!("Target.{member}"),
                 code: ErrorCode::InputRequired,
@@ -647,7 +642,8 @@ fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
             });
         }
     }
-    let id = text_member(target, "Id");
+    let id_kind = id.as_ref().map(RequestInput::kind);
+    let party_kind = party.as_ref().map(RequestInput::kind);
     let mismatch = |needs: &str| Issue {
         path: "Target.Id".to_owned(),
         code: ErrorCode::InvalidPartyTypeTarget,
@@ -655,7 +651,15 @@ fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
             "Value (redacted) at 'target.id' failed to satisfy constraint: a Target of Type {needs}"
         ),
     };
-    match (text_member(target, "Type").as_deref(), id.as_deref()) {
+    let id_text = match &id_kind {
+        Some(InputKind::Text(text)) => Some(text.as_ref()),
+        _ => None,
+    };
+    let party_text = match &party_kind {
+        Some(InputKind::Text(text)) => Some(text.as_ref()),
+        _ => None,
+    };
+    match (party_text, id_text) {
         (Some("ACCOUNT"), Some(id)) if !ids::is_account_id(id) => {
             issues.push(mismatch("ACCOUNT needs a 12-digit account ID as its Id"))
         }
