@@ -42,16 +42,8 @@ pub fn validate_request_json(
 /// The operations of a service as `[modelName, boto3Name]` pairs.
 #[napi]
 pub fn operations(service: String) -> Result<Vec<Vec<&'static str>>> {
-    let found = orgkit::model::service(&service).ok_or_else(|| {
-        let known: Vec<&str> = orgkit::model::services().iter().map(|s| s.name).collect();
-        Error::new(
-            Status::InvalidArg,
-            format!(
-                "unknown service {service:?}; expected one of: {}",
-                known.join(", ")
-            ),
-        )
-    })?;
+    let found = orgkit::validate::find_service(&service)
+        .map_err(|err| Error::new(Status::InvalidArg, err.to_string()))?;
     Ok(found
         .operations
         .iter()

@@ -234,18 +234,10 @@ pub fn check_request(
 /// The operations of a service: (model name, boto3 name) pairs.
 #[pyfunction]
 pub fn operations(py: Python<'_>, service: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
-    match orgkit::model::service(service) {
-        Some(found) => Ok(found
-            .operations
-            .iter()
-            .map(|op| (op.name, op.python_name))
-            .collect()),
-        None => Err(lookup_error(
-            py,
-            &orgkit::LookupError::UnknownService {
-                name: service.to_owned(),
-                known: orgkit::model::services().iter().map(|s| s.name).collect(),
-            },
-        )),
-    }
+    let found = orgkit::validate::find_service(service).map_err(|err| lookup_error(py, &err))?;
+    Ok(found
+        .operations
+        .iter()
+        .map(|op| (op.name, op.python_name))
+        .collect())
 }

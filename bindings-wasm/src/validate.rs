@@ -79,13 +79,8 @@ pub fn validate_request(
 /// The operations of a service as `[modelName, boto3Name]` pairs.
 #[wasm_bindgen]
 pub fn operations(service: &str) -> Result<Array, JsError> {
-    let found = orgkit::model::service(service).ok_or_else(|| {
-        let known: Vec<&str> = orgkit::model::services().iter().map(|s| s.name).collect();
-        JsError::new(&format!(
-            "unknown service {service:?}; expected one of: {}",
-            known.join(", ")
-        ))
-    })?;
+    let found =
+        orgkit::validate::find_service(service).map_err(|err| JsError::new(&err.to_string()))?;
     Ok(found
         .operations
         .iter()

@@ -425,6 +425,11 @@ pub fn is_arn(s: &str) -> bool {
     scan_fast(s).is_some()
 }
 
+/// The resource type of a well-formed ARN, or the first rule it breaks (no allocation).
+pub(crate) fn resource_type_of(s: &str) -> Result<ResourceType, Rule> {
+    scan(s).map(|pieces| pieces.resource_type)
+}
+
 /// Explains why `s` is not an ARN (`None` when it is one).
 pub(crate) fn diagnose(s: &str) -> Option<Rule> {
     scan(s).err()

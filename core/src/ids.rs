@@ -1086,15 +1086,19 @@ pub struct ParseError {
 /// How many characters of a rejected value a message repeats.
 const SHOWN_CHARS: usize = 48;
 
+/// The start of a rejected value, as messages repeat it: at most [`SHOWN_CHARS`] characters,
+/// then `…`.
+pub(crate) fn excerpt(value: &str) -> String {
+    let mut shown: String = value.chars().take(SHOWN_CHARS).collect();
+    if value.chars().nth(SHOWN_CHARS).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
 impl ParseError {
     pub(crate) fn new(kind: ValueKind, value: &str, rules: Vec<Rule>) -> ParseError {
-        let shown = (!kind.is_sensitive()).then(|| {
-            let mut shown: String = value.chars().take(SHOWN_CHARS).collect();
-            if value.chars().nth(SHOWN_CHARS).is_some() {
-                shown.push('…');
-            }
-            shown
-        });
+        let shown = (!kind.is_sensitive()).then(|| excerpt(value));
         ParseError { kind, rules, shown }
     }
 

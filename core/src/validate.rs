@@ -16,20 +16,20 @@ use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
 use crate::ids::{self, Rule, ValueKind};
 use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind};
 
-/// How much of a rejected value a message repeats.
-const SHOWN_CHARS: usize = 48;
+/// Finds a service by client name; the error lists the services there are.
+pub fn find_service(service: &str) -> Result<&'static Service, LookupError> {
+    model::service(service).ok_or_else(|| LookupError::UnknownService {
+        name: service.to_owned(),
+        known: model::services().iter().map(|s| s.name).collect(),
+    })
+}
 
 /// Finds a service by client name and an operation by model or boto3 name.
 pub fn find_operation(
     service: &str,
     operation: &str,
 ) -> Result<(&'static Service, &'static Operation), LookupError> {
-    let Some(found) = model::service(service) else {
-        return Err(LookupError::UnknownService {
-            name: service.to_owned(),
-            known: model::services().iter().map(|s| s.name).collect(),
-        });
-    };
+    let found = find_service(service)?;
     match found.operation(operation) {
         Some(op) => Ok((found, op)),
         None => Err(LookupError::UnknownOperation {
@@ -250,20 +250,19 @@ fn shown(kind: &InputKind<'_>, sensitive: bool) -> String {
         return "(redacted)".to_owned();
     }
     let text = match kind {
-        InputKind::Text(s) => s.to_string(),
+        InputKind::Text(s) => return format!("'{}'", ids::excerpt(s)),
         InputKind::Integer(n) => n.to_string(),
-        InputKind::Float(f) => f.to_string(),
+        // serde_json's writer (ryu), not core's float formatting, which is large in the browser build.
+        InputKind::Float(f) => {
+            serde_json::Number::from_f64(*f).map_or_else(|| "NaN".to_owned(), |n| n.to_string())
+        }
         InputKind::Bool(b) => b.to_string(),
         InputKind::Null => "null".to_owned(),
         InputKind::List(n) => format!("[{n} items]"),
         InputKind::Map(n) => format!("{{{n} members}}"),
         InputKind::Other(name) => format!("<{name}>"),
     };
-    let mut out: String = text.chars().take(SHOWN_CHARS).collect();
-    if text.chars().nth(SHOWN_CHARS).is_some() {
-        out.push('…');
-    }
-    format!("'{out}'")
+    format!("'{}'", ids::excerpt(&text))
 }
 
 impl Walker<'_> {
@@ -489,14 +488,14 @@ impl Walker<'_> {
 pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
     match matcher {
         PatternMatcher::Kind(kind) => kind.pattern_failure(text).map(|rule| rule.to_string()),
-        PatternMatcher::Arn(expected) => match crate::arn::Arn::parse(text) {
-            Ok(arn) if arn.resource_type() == expected => None,
-            Ok(arn) => Some(format!(
+        PatternMatcher::Arn(expected) => match crate::arn::resource_type_of(text) {
+            Ok(found) if found == expected => None,
+            Ok(found) => Some(format!(
                 "expected the ARN of a {}, not of a {}",
                 expected.as_str(),
-                arn.resource_type().as_str()
+                found.as_str()
             )),
-            Err(err) => err.rules().first().map(ToString::to_string),
+            Err(rule) => Some(rule.to_string()),
         },
         PatternMatcher::GenericArn => {
             let rest = text.strip_prefix("arn:aws:organizations::");
