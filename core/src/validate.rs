@@ -163,14 +163,17 @@ pub fn validate_input<I: RequestInput>(
 ) -> Vec<Issue> {
     let mut walker = Walker {
         service,
+        operation,
         issues: Vec::new(),
+        cross_field: Vec::new(),
     };
     match operation.input {
         Some(input) => walker.shape(input, params, &mut String::with_capacity(64)),
         // Operations without an input shape take an empty object (or nothing).
         None => walker.no_input(params),
     }
-    cross_field_rules(service, operation, params, &mut walker.issues);
+    // The cross-field rules, found during the walk, come last.
+    walker.issues.append(&mut walker.cross_field);
     walker.issues
 }
 
@@ -204,7 +207,10 @@ pub(crate) fn validate_typed_request<T: Serialize>(
 
 struct Walker<'a> {
     service: &'a Service,
+    operation: &'a Operation,
     issues: Vec<Issue>,
+    /// Issues of the cross-field rules, reported after every member issue.
+    cross_field: Vec<Issue>,
 }
 
 /// `Target.Id` → `target.id`, `States[1]` → `states.1.member` (how AWS names members in
@@ -324,7 +330,7 @@ impl Walker<'_> {
         let kind = value.kind();
         match (&shape.kind, &kind) {
             (ShapeKind::Structure { members, .. }, InputKind::Map(_)) => {
-                self.structure(members, value, path)
+                self.structure(shape.name, members, value, path)
             }
             (ShapeKind::Structure { .. }, other) => self.wrong_type(path, other, "structure"),
             (ShapeKind::List { member, min, max }, InputKind::List(count)) => {
@@ -372,6 +378,7 @@ impl Walker<'_> {
 
     fn structure<I: RequestInput>(
         &mut self,
+        shape_name: &str,
         members: &[model::Member],
         map: &I,
         path: &mut String,
@@ -407,6 +414,7 @@ impl Walker<'_> {
             }
             path.truncate(length);
         }
+        self.cross_field_rules(shape_name, members, &values, path);
         if unknown.is_empty() {
             return;
         }
@@ -586,70 +594,72 @@ impl ValueKind {
     }
 }
 
-/// The rules the seeds state across members, which no single shape can express.
-fn cross_field_rules<I: RequestInput>(
-    service: &Service,
-    operation: &Operation,
-    params: &I,
-    issues: &mut Vec<Issue>,
-) {
-    if service.name != "organizations" {
-        return;
-    }
-    let is_map = |value: &I| matches!(value.kind(), InputKind::Map(_));
-    match operation.name {
-        "ListHandshakesForAccount" | "ListHandshakesForOrganization" => {
-            if let Some(filter) = params.member("Filter").filter(is_map) {
-                let given = |key: &str| {
-                    filter
-                        .member(key)
-                        .is_some_and(|v| !matches!(v.kind(), InputKind::Null))
-                };
-                if given("ActionType") && given("ParentHandshakeId") {
-                    issues.push(Issue {
-                        path: "Filter".to_owned(),
+impl Walker<'_> {
+    /// The rules the seeds state across members, which no single shape can express; run on
+    /// each structure with the values the walk already found for its members.
+    fn cross_field_rules<I: RequestInput>(
+        &mut self,
+        shape_name: &str,
+        members: &[model::Member],
+        values: &[Option<I>],
+        path: &str,
+    ) {
+        if self.service.name != "organizations" {
+            return;
+        }
+        let get = |name: &str| {
+            members
+                .iter()
+                .position(|m| m.name == name)
+                .and_then(|index| values[index].as_ref())
+        };
+        match (self.operation.name, shape_name) {
+            ("ListHandshakesForAccount" | "ListHandshakesForOrganization", "HandshakeFilter") => {
+                let given =
+                    |value: Option<&I>| value.is_some_and(|v| !matches!(v.kind(), InputKind::Null));
+                if given(get("ActionType")) && given(get("ParentHandshakeId")) {
+                    self.cross_field.push(Issue {
+                        path: path.to_owned(),
                         code: ErrorCode::MaxLimitExceededFilter,
-                        message: "Value at 'filter' failed to satisfy constraint: specify ActionType or ParentHandshakeId, not both".to_owned(),
+                        message: format!(
+                            "Value at '{}' failed to satisfy constraint: specify ActionType or ParentHandshakeId, not both",
+                            aws_member_path(path)
+                        ),
                     });
                 }
             }
-        }
-        "InviteAccountToOrganization" => {
-            if let Some(target) = params.member("Target").filter(is_map) {
-                invite_target_rules(&target, issues);
+            ("InviteAccountToOrganization", "HandshakeParty") => {
+                invite_target_rules(get("Id"), get("Type"), path, &mut self.cross_field)
             }
+            _ => {}
         }
-        _ => {}
     }
 }
 
 /// InviteAccountToOrganization's `Target`: both members present (the later model requires
 /// them; the 2017 model does not), an ACCOUNT target's ID is an account ID and an EMAIL
 /// target's ID an email address; an invitation never goes to an ORGANIZATION.
-fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
-    let id = target.member("Id");
-    let party = target.member("Type");
-    for (member, value) in [("Id", &id), ("Type", &party)] {
-        if value.is_none() {
+fn invite_target_rules<I: RequestInput>(
+    id: Option<&I>,
+    party: Option<&I>,
+    path: &str,
+    issues: &mut Vec<Issue>,
+) {
+    for (member, value) in [("Id", id.is_some()), ("Type", party.is_some())] {
+        if !value {
+            let full = format!("{path}.{member}");
             issues.push(Issue {
-                path: format!("Target.{member}"),
-                code: ErrorCode::InputRequired,
                 message: format!(
-                    "Value null at 'target.{}' failed to satisfy constraint: Member must not be null",
-                    member.to_ascii_lowercase()
+                    "Value null at '{}' failed to satisfy constraint: Member must not be null",
+                    aws_member_path(&full)
                 ),
+                path: full,
+                code: ErrorCode::InputRequired,
             });
         }
     }
-    let id_kind = id.as_ref().map(RequestInput::kind);
-    let party_kind = party.as_ref().map(RequestInput::kind);
-    let mismatch = |needs: &str| Issue {
-        path: "Target.Id".to_owned(),
-        code: ErrorCode::InvalidPartyTypeTarget,
-        message: format!(
-            "Value (redacted) at 'target.id' failed to satisfy constraint: a Target of Type {needs}"
-        ),
-    };
+    let id_kind = id.map(RequestInput::kind);
+    let party_kind = party.map(RequestInput::kind);
     let id_text = match &id_kind {
         Some(InputKind::Text(text)) => Some(text.as_ref()),
         _ => None,
@@ -658,18 +668,33 @@ fn invite_target_rules<I: RequestInput>(target: &I, issues: &mut Vec<Issue>) {
         Some(InputKind::Text(text)) => Some(text.as_ref()),
         _ => None,
     };
-    match (party_text, id_text) {
-        (Some("ACCOUNT"), Some(id)) if !ids::is_account_id(id) => {
-            issues.push(mismatch("ACCOUNT needs a 12-digit account ID as its Id"))
-        }
-        (Some("EMAIL"), Some(id)) if !ids::is_email(id) => {
-            issues.push(mismatch("EMAIL needs an email address as its Id"))
-        }
-        (Some("ORGANIZATION"), _) => issues.push(Issue {
-            path: "Target.Type".to_owned(),
+    let mismatch = |member: &str, value: &str, rule: &str| {
+        let full = format!("{path}.{member}");
+        Issue {
+            message: format!(
+                "Value {value} at '{}' failed to satisfy constraint: {rule}",
+                aws_member_path(&full)
+            ),
+            path: full,
             code: ErrorCode::InvalidPartyTypeTarget,
-            message: "Value 'ORGANIZATION' at 'target.type' failed to satisfy constraint: an invitation goes to an ACCOUNT or an EMAIL".to_owned(),
-        }),
+        }
+    };
+    match (party_text, id_text) {
+        (Some("ACCOUNT"), Some(id)) if !ids::is_account_id(id) => issues.push(mismatch(
+            "Id",
+            "(redacted)",
+            "a Target of Type ACCOUNT needs a 12-digit account ID as its Id",
+        )),
+        (Some("EMAIL"), Some(id)) if !ids::is_email(id) => issues.push(mismatch(
+            "Id",
+            "(redacted)",
+            "a Target of Type EMAIL needs an email address as its Id",
+        )),
+        (Some("ORGANIZATION"), _) => issues.push(mismatch(
+            "Type",
+            "'ORGANIZATION'",
+            "an invitation goes to an ACCOUNT or an EMAIL",
+        )),
         _ => {}
     }
 }
