@@ -54,6 +54,7 @@ lint: tools
 	cargo clippy --workspace --all-targets -- -D warnings
 	python3 tests/vectors/build_vectors.py --check
 	python3 tests/vectors/build_request_vectors.py --check
+	python3 tests/vectors/build_handshake_vectors.py --check
 	cargo xtask codegen --check
 
 rust-test: tools
@@ -81,6 +82,7 @@ browser-test: wasm browser-tools
 vectors:
 	python3 tests/vectors/build_vectors.py
 	python3 tests/vectors/build_request_vectors.py
+	python3 tests/vectors/build_handshake_vectors.py
 
 codegen:
 	cargo xtask codegen

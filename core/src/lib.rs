@@ -24,6 +24,7 @@
 pub mod arn;
 pub mod error;
 pub mod generated;
+pub mod handshake;
 pub mod ids;
 pub mod model;
 pub mod response;
