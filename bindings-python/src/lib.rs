@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 pub mod arn;
 pub mod error;
+pub mod handshake;
 pub mod ids;
 pub mod validate;
 
@@ -21,6 +22,12 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(validate::check_request, module)?)?;
     module.add_function(wrap_pyfunction!(validate::operations, module)?)?;
     module.add_class::<validate::PyRequestValidator>()?;
+    module.add_function(wrap_pyfunction!(handshake::handshake_transitions, module)?)?;
+    module.add_function(wrap_pyfunction!(handshake::decide_handshake, module)?)?;
+    module.add_function(wrap_pyfunction!(
+        handshake::apply_handshake_event_json,
+        module
+    )?)?;
     module.add_class::<error::PyIssue>()?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -503,6 +503,63 @@ pub fn transition(
     }
 }
 
+/// Why [`apply_event`] did not apply an event.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApplyError {
+    /// The arguments are not usable (unknown event name, bad account ID, a handshake body that
+    /// does not fit the model).
+    #[error("{0}")]
+    Invalid(String),
+    /// The state machine refused the event.
+    #[error(transparent)]
+    Refused(#[from] HandshakeError),
+}
+
+/// [`transition`] for the bindings, on wire JSON: `event` by name (`accept`, `decline`,
+/// `cancel`, `expire`, `child_accepted`); `actor` is an account ID with its email, or `None`
+/// for the system; `remaining_children` matters for `child_accepted` only.
+pub fn apply_event(
+    handshake: serde_json::Value,
+    event: &str,
+    actor: Option<(&str, Option<&str>)>,
+    now: f64,
+    remaining_children: usize,
+) -> Result<serde_json::Value, ApplyError> {
+    let event = match EventKind::from_name(event) {
+        Some(EventKind::Accept) => Event::Accept,
+        Some(EventKind::Decline) => Event::Decline,
+        Some(EventKind::Cancel) => Event::Cancel,
+        Some(EventKind::Expire) => Event::Expire,
+        Some(EventKind::ChildAccepted) => Event::ChildAccepted {
+            remaining: remaining_children,
+        },
+        None => {
+            let known: Vec<&str> = EventKind::ALL.iter().map(|e| e.as_str()).collect();
+            return Err(ApplyError::Invalid(format!(
+                "unknown event {event:?}; expected one of: {}",
+                known.join(", ")
+            )));
+        }
+    };
+    let actor = match actor {
+        None => Actor::System,
+        Some((id, email)) => Actor::Account {
+            id: AccountId::parse(id).map_err(|err| ApplyError::Invalid(err.to_string()))?,
+            email: email.map(str::to_owned),
+        },
+    };
+    if !now.is_finite() {
+        return Err(ApplyError::Invalid(
+            "now must be a finite number of seconds".to_owned(),
+        ));
+    }
+    let parsed: Handshake = serde_json::from_value(handshake).map_err(|err| {
+        ApplyError::Invalid(format!("the handshake does not fit the model: {err}"))
+    })?;
+    let after = transition(&parsed, event, &actor, now)?;
+    serde_json::to_value(after).map_err(|err| ApplyError::Invalid(err.to_string()))
+}
+
 /// The expiration time of a handshake requested at `requested`.
 pub fn expiration_for(requested: EpochTimestamp) -> EpochTimestamp {
     EpochTimestamp(requested.unix_seconds() + HANDSHAKE_LIFETIME_SECONDS)

@@ -7,7 +7,8 @@ True
 'p-FullAWSAccess'
 """
 
-from ._errors import OrgkitError, UnknownOperationError, ValidationError
+from ._errors import HandshakeError, OrgkitError, UnknownOperationError, ValidationError
+from ._handshake import apply_handshake_event
 from ._orgkit import (
     ERROR_CODES,
     VALUE_KINDS,
@@ -32,6 +33,8 @@ from ._orgkit import (
     __version__,
     check_ids,
     check_request,
+    decide_handshake,
+    handshake_transitions,
     is_account_id,
     is_account_name,
     is_arn,
@@ -56,6 +59,7 @@ from ._orgkit import (
 
 __all__ = [
     "ERROR_CODES",
+    "HandshakeError",
     "VALUE_KINDS",
     "AccountId",
     "AccountName",
@@ -80,7 +84,10 @@ __all__ = [
     "ValidationError",
     "__version__",
     "check_ids",
+    "apply_handshake_event",
     "check_request",
+    "decide_handshake",
+    "handshake_transitions",
     "is_account_id",
     "is_account_name",
     "is_arn",

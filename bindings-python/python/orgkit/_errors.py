@@ -35,3 +35,19 @@ class ValidationError(OrgkitError, ValueError):
 class UnknownOperationError(OrgkitError, LookupError):
     """A service or operation name the seed edition does not have; the message lists the
     valid names."""
+
+
+class HandshakeError(OrgkitError):
+    """The handshake state machine refused an event. `code` is the AWS exception name
+    (AccessDeniedException, InvalidHandshakeTransitionException,
+    HandshakeAlreadyInStateException); `response` has the shape of botocore's ClientError."""
+
+    code: str
+    message: str
+    response: dict[str, dict[str, str]]
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+        self.response = {"Error": {"Code": code, "Message": message}}

@@ -25,7 +25,10 @@ __all__ = [
     "VALUE_KINDS",
     "__version__",
     "check_ids",
+    "apply_handshake_event_json",
     "check_request",
+    "decide_handshake",
+    "handshake_transitions",
     "is_account_id",
     "is_account_name",
     "is_arn",
@@ -87,6 +90,13 @@ def parse_arn(value: object) -> Arn: ...
 def validate_request(service: str, operation: str, params: Mapping[str, object] | None = None) -> list[Issue]: ...
 def check_request(service: str, operation: str, params: Mapping[str, object] | None = None) -> None: ...
 def operations(service: str) -> list[tuple[str, str]]: ...
+def handshake_transitions() -> list[dict[str, str | None]]: ...
+def decide_handshake(
+    action: str, state: str, event: str, role: str, expired: bool = False, last_child: bool = True
+) -> dict[str, str | None]: ...
+def apply_handshake_event_json(
+    handshake_json: str, event: str, account: str | None, email: str | None, now: float, remaining_children: int
+) -> str: ...
 
 @final
 class RequestValidator:
