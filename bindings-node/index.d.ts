@@ -9,6 +9,9 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
+export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
+
 /** The result of parsing an ARN. */
 export interface ArnCheck {
   /** Whether the text is a valid Organizations ARN. */
@@ -55,8 +58,54 @@ export declare function checkIds(kind: string, values: Array<unknown>): Array<bo
 /** Checks one value of `kind` and returns the result as data (never throws for a bad value). */
 export declare function checkValue(kind: string, value: unknown): ValueCheck
 
+/** One decision of the state machine. */
+export declare function decideHandshake(action: string, state: string, event: string, role: string, expired?: boolean | undefined | null, lastChild?: boolean | undefined | null): HandshakeOutcome
+
 /** Every error code of the core catalogue, in order. */
 export declare function errorCodes(): Array<string>
+
+/** The result of applying an event. */
+export interface HandshakeApplication {
+  /** The handshake after the event, as JSON, when it was applied. */
+  handshake?: string
+  /** Why it was refused. */
+  refused?: HandshakeRefusal
+}
+
+/** The outcome of one decision. */
+export interface HandshakeOutcome {
+  /** The state after, when the event is allowed. */
+  to?: string
+  /** The AWS exception, when it is refused. */
+  error?: string
+}
+
+/** A refused event. */
+export interface HandshakeRefusal {
+  /** The AWS exception name. */
+  code: string
+  /** An AWS-style message. */
+  message: string
+}
+
+/** One case of the handshake state machine. */
+export interface HandshakeTransition {
+  /** INVITE, ENABLE_ALL_FEATURES or APPROVE_ALL_FEATURES. */
+  action: string
+  /** The state before. */
+  from: string
+  /** accept, decline, cancel, expire or child_accepted. */
+  event: string
+  /** originator, recipient, other or system. */
+  role: string
+  /** The state after, when the event is allowed. */
+  to?: string
+  /** The AWS exception, when it is refused. */
+  error?: string
+}
+
+/** Every (action, from, event, role) case of the handshake state machine. */
+export declare function handshakeTransitions(): Array<HandshakeTransition>
 
 /** Parses an Organizations ARN and returns the result as data (never throws for a bad value). */
 export declare function inspectArn(value: unknown): ArnCheck

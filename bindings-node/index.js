@@ -778,9 +778,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.applyHandshakeEventJson = nativeBinding.applyHandshakeEventJson
 module.exports.checkIds = nativeBinding.checkIds
 module.exports.checkValue = nativeBinding.checkValue
+module.exports.decideHandshake = nativeBinding.decideHandshake
 module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.handshakeTransitions = nativeBinding.handshakeTransitions
 module.exports.inspectArn = nativeBinding.inspectArn
 module.exports.isAccountId = nativeBinding.isAccountId
 module.exports.isAccountName = nativeBinding.isAccountName

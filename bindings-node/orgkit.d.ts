@@ -34,6 +34,23 @@ export declare function validateRequest(service: string, operation: string, para
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
 export declare function checkRequest(service: string, operation: string, params?: object): void
 
+/** The handshake state machine refused an event; `code` is the AWS exception name. */
+export declare class OrgkitHandshakeError extends OrgkitError {
+  readonly code: 'AccessDeniedException' | 'InvalidHandshakeTransitionException' | 'HandshakeAlreadyInStateException'
+  readonly $response: { Error: { Code: string; Message: string } }
+}
+
+/**
+ * Applies `event` sent by the account `actor` (undefined: the system clock) to an SDK-v3-shaped
+ * handshake; returns the handshake after it. Throws `OrgkitHandshakeError` when refused.
+ */
+export declare function applyHandshakeEvent<H extends object>(
+  handshake: H,
+  event: 'accept' | 'decline' | 'cancel' | 'expire' | 'child_accepted',
+  actor?: string,
+  options?: { email?: string; now?: number | Date; remainingChildren?: number },
+): H
+
 /** A validated value of one kind. */
 export declare class OrgkitValue<K extends string = string> {
   /** The text of the value. */

@@ -90,6 +90,46 @@ function checkRequest(service, operation, params = {}) {
   if (!valid) throw new OrgkitValidationError(issues)
 }
 
+/** The handshake state machine refused an event; `code` is the AWS exception name. */
+class OrgkitHandshakeError extends OrgkitError {
+  constructor(code, message) {
+    super(`${code}: ${message}`)
+    this.name = 'OrgkitHandshakeError'
+    this.code = code
+    this.$response = { Error: { Code: code, Message: message } }
+  }
+}
+
+const HANDSHAKE_TIMESTAMPS = ['RequestedTimestamp', 'ExpirationTimestamp']
+
+/**
+ * Applies `event` (accept, decline, cancel, expire, child_accepted) sent by the account `actor`
+ * (undefined: the system clock) to an SDK-v3-shaped handshake (timestamps as `Date` or epoch
+ * seconds); returns the handshake after it, with `Date` timestamps. Throws
+ * `OrgkitHandshakeError` when the state machine refuses the event.
+ */
+function applyHandshakeEvent(handshake, event, actor, options = {}) {
+  const wire = { ...handshake }
+  for (const key of HANDSHAKE_TIMESTAMPS) {
+    if (wire[key] instanceof Date) wire[key] = wire[key].getTime() / 1000
+  }
+  const now = options.now instanceof Date ? options.now.getTime() / 1000 : options.now ?? Date.now() / 1000
+  const result = native.applyHandshakeEventJson(
+    JSON.stringify(wire),
+    String(event),
+    actor,
+    options.email,
+    now,
+    options.remainingChildren,
+  )
+  if (result.refused) throw new OrgkitHandshakeError(result.refused.code, result.refused.message)
+  const after = JSON.parse(result.handshake)
+  for (const key of HANDSHAKE_TIMESTAMPS) {
+    if (typeof after[key] === 'number') after[key] = new Date(after[key] * 1000)
+  }
+  return after
+}
+
 /** A validated value of one kind; `toString()` and JSON give the text back. */
 class OrgkitValue {
   constructor(kind, value) {
@@ -152,6 +192,8 @@ module.exports = {
   OrgkitError,
   OrgkitValidationError,
   OrgkitUnknownOperationError,
+  OrgkitHandshakeError,
+  applyHandshakeEvent,
   validateRequest,
   checkRequest,
   OrgkitValue,

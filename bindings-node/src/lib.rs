@@ -5,5 +5,6 @@
 
 pub mod arn;
 pub mod error;
+pub mod handshake;
 pub mod ids;
 pub mod validate;

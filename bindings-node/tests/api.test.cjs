@@ -94,6 +94,31 @@ test('checkRequest throws every issue; unknown names throw OrgkitUnknownOperatio
   assert.throws(() => orgkit.validateRequest('organizations', 'CreateAccount', cyclic), TypeError)
 })
 
+test('applyHandshakeEvent works on SDK-shaped handshakes with Date timestamps', () => {
+  const requested = new Date('2026-11-01T12:00:00Z')
+  const invite = {
+    Id: 'h-examplehandshake1',
+    Arn: 'arn:aws:organizations::111111111111:handshake/o-exampleorgid/invite/h-examplehandshake1',
+    Parties: [{ Id: 'o-exampleorgid', Type: 'ORGANIZATION' }, { Id: 'someone@example.com', Type: 'EMAIL' }],
+    State: 'OPEN',
+    Action: 'INVITE',
+    RequestedTimestamp: requested,
+    ExpirationTimestamp: new Date(requested.getTime() + 15 * 86400 * 1000),
+  }
+  const day = new Date(requested.getTime() + 86400 * 1000)
+  const accepted = orgkit.applyHandshakeEvent(invite, 'accept', '222222222222', { email: 'someone@example.com', now: day })
+  assert.equal(accepted.State, 'ACCEPTED')
+  assert.ok(accepted.RequestedTimestamp instanceof Date)
+  assert.equal(accepted.RequestedTimestamp.getTime(), requested.getTime())
+  assert.throws(
+    () => orgkit.applyHandshakeEvent(invite, 'decline', '333333333333', { now: day }),
+    (error) => error instanceof orgkit.OrgkitHandshakeError && error.code === 'AccessDeniedException' && error.$response.Error.Code === 'AccessDeniedException',
+  )
+  const expired = orgkit.applyHandshakeEvent(invite, 'expire', undefined, { now: invite.ExpirationTimestamp })
+  assert.equal(expired.State, 'EXPIRED')
+  assert.throws(() => orgkit.applyHandshakeEvent(invite, 'approve', undefined, { now: day }), /unknown event/)
+})
+
 test('README JavaScript examples run', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])

@@ -12,7 +12,12 @@ import {
   isPolicyTargetId,
   OrgkitValidationError,
   parseArn,
+  applyHandshakeEvent,
   checkRequest,
+  decideHandshake,
+  handshakeTransitions,
+  OrgkitHandshakeError,
+  type HandshakeTransition,
   OrgkitUnknownOperationError,
   validateRequest,
   type ArnCheck,
@@ -62,4 +67,13 @@ try {
   }
 }
 
-void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues]
+const table: HandshakeTransition[] = handshakeTransitions()
+const decision: string | undefined = decideHandshake('INVITE', 'OPEN', 'accept', 'recipient').to
+try {
+  const after = applyHandshakeEvent({ State: 'OPEN', Action: 'INVITE' }, 'accept', '222222222222', { now: new Date() })
+  void after.State
+} catch (error) {
+  if (error instanceof OrgkitHandshakeError) void error.$response.Error.Code
+}
+
+void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues, table, decision]

@@ -5,6 +5,7 @@
 
 pub mod arn;
 pub mod error;
+pub mod handshake;
 pub mod ids;
 pub mod validate;
 

@@ -169,3 +169,23 @@ test(`[${impl}] request validation: names, undefined members, hostile input`, ()
   // The module still answers after all that.
   assert.equal(orgkit.validateRequest('organizations', 'CreateAccount', good).valid, true)
 })
+
+// --- handshake state machine ----------------------------------------------------------------
+
+test(`[${impl}] handshake vectors and table`, () => {
+  const cases = vectors('handshake.json').cases
+  const expected = (c) => (typeof c.outcome === 'string' ? { to: c.outcome } : { error: c.outcome.error })
+  for (const c of cases) {
+    const got = orgkit.decideHandshake(c.action, c.from, c.event, c.role, c.expired, c.last_child)
+    assert.deepEqual({ ...got }, expected(c), JSON.stringify(c))
+  }
+  const table = orgkit.handshakeTransitions()
+  assert.equal(table.length, 360)
+  table.forEach((row, n) => {
+    const c = cases[n]
+    assert.deepEqual([row.action, row.from, row.event, row.role], [c.action, c.from, c.event, c.role])
+    const { to, error } = row
+    assert.deepEqual(to !== undefined ? { to } : { error }, expected(c))
+  })
+  assert.throws(() => orgkit.decideHandshake('INVITE', 'OPEN', 'approve', 'recipient'), /unknown event "approve"/)
+})
