@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON_PACKAGES=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1)
+PYTHON_PACKAGES=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 botocore==1.44.5)
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 step() { printf '\n==> %s\n' "$*"; }

@@ -7,6 +7,7 @@ pub mod arn;
 pub mod error;
 pub mod handshake;
 pub mod ids;
+pub mod paginate;
 pub mod validate;
 
 #[pymodule]
@@ -28,6 +29,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
         handshake::apply_handshake_event_json,
         module
     )?)?;
+    module.add_class::<paginate::PyPageWalk>()?;
     module.add_class::<error::PyIssue>()?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

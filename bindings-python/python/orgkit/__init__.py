@@ -9,6 +9,7 @@ True
 
 from ._errors import HandshakeError, OrgkitError, UnknownOperationError, ValidationError
 from ._handshake import apply_handshake_event
+from ._paginate import PageIterator, paginate
 from ._orgkit import (
     ERROR_CODES,
     VALUE_KINDS,
@@ -26,6 +27,7 @@ from ._orgkit import (
     ParentId,
     PolicyId,
     PolicyName,
+    PageWalk,
     PolicyTargetId,
     RequestValidator,
     RoleName,
@@ -76,6 +78,8 @@ __all__ = [
     "ParentId",
     "PolicyId",
     "PolicyName",
+    "PageIterator",
+    "PageWalk",
     "PolicyTargetId",
     "RequestValidator",
     "RoleName",
@@ -105,6 +109,7 @@ __all__ = [
     "is_role_name",
     "is_root_id",
     "operations",
+    "paginate",
     "parse_arn",
     "validate_request",
     "validate_value",

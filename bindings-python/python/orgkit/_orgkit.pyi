@@ -18,6 +18,7 @@ __all__ = [
     "ParentId",
     "PolicyId",
     "PolicyName",
+    "PageWalk",
     "PolicyTargetId",
     "RequestValidator",
     "RoleName",
@@ -97,6 +98,24 @@ def decide_handshake(
 def apply_handshake_event_json(
     handshake_json: str, event: str, account: str | None, email: str | None, now: float, remaining_children: int
 ) -> str: ...
+
+@final
+class PageWalk:
+    """One walk through the pages of a List operation (used by `orgkit.paginate`)."""
+    def __new__(
+        cls,
+        service: str,
+        operation: str,
+        max_items: int | None = None,
+        page_size: int | None = None,
+        starting_token: str | None = None,
+    ) -> PageWalk: ...
+    def next_request(self) -> tuple[str | None, int | None] | None: ...
+    def receive(self, item_count: int, output_token: str | None) -> tuple[int, int]: ...
+    @property
+    def members(self) -> tuple[str, str, str, str]: ...
+    @property
+    def resume_token(self) -> str | None: ...
 
 @final
 class RequestValidator:

@@ -1,0 +1,83 @@
+"""`orgkit.paginate`: walk the pages of a List operation through any callable.
+
+The walk itself (tokens, page size, `max_items`, resuming mid-page, refusing a repeated token)
+is orgkit's Rust `PageWalk`; this module only calls `fetch` and slices each page as it says.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterator, Mapping
+
+from ._orgkit import PageWalk
+
+
+class PageIterator:
+    """The pages of one List operation. Iterating yields each page (a dict, its item list cut
+    to `max_items`); `items()` yields the items; `build_full_result()` merges the pages. Each
+    iteration starts a new walk."""
+
+    def __init__(
+        self,
+        fetch: Callable[..., Mapping[str, Any]],
+        operation: str,
+        params: Mapping[str, Any] | None,
+        service: str,
+        max_items: int | None,
+        page_size: int | None,
+        starting_token: str | None,
+    ) -> None:
+        self._fetch = fetch
+        self._params = dict(params or {})
+        self._walk_args = (service, operation, max_items, page_size, starting_token)
+        # Checks the names and the token now, so that a mistake shows at the call.
+        self._last = PageWalk(*self._walk_args)
+        self.resume_token: str | None = None
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        walk = PageWalk(*self._walk_args)
+        self._last = walk
+        input_token, output_token, limit_key, result_key = walk.members
+        while (patch := walk.next_request()) is not None:
+            token, limit = patch
+            request = dict(self._params)
+            if token is not None:
+                request[input_token] = token
+            if limit is not None:
+                request[limit_key] = limit
+            response = dict(self._fetch(**request))
+            items = list(response.get(result_key) or [])
+            start, end = walk.receive(len(items), response.get(output_token))
+            response[result_key] = items[start:end]
+            self.resume_token = walk.resume_token
+            yield response
+
+    def items(self) -> Iterator[Any]:
+        """Every item of every page, in order."""
+        result_key = self._last.members[3]
+        for page in self:
+            yield from page[result_key]
+
+    def build_full_result(self) -> dict[str, Any]:
+        """One dict with every item under the result key, plus `NextToken` (a resume token)
+        when `max_items` stopped the walk early."""
+        result_key = self._last.members[3]
+        result: dict[str, Any] = {result_key: list(self.items())}
+        if self.resume_token is not None:
+            result["NextToken"] = self.resume_token
+        return result
+
+
+def paginate(
+    fetch: Callable[..., Mapping[str, Any]],
+    operation: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    service: str = "organizations",
+    max_items: int | None = None,
+    page_size: int | None = None,
+    starting_token: str | None = None,
+) -> PageIterator:
+    """The pages of `operation` (`ListAccounts` or `list_accounts`), fetched by calling
+    `fetch(**request)` — a boto3 client method works as is. Options as botocore's
+    PaginationConfig: `max_items`, `page_size`, `starting_token`."""
+    return PageIterator(fetch, operation, params, service, max_items, page_size, starting_token)

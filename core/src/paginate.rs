@@ -1,0 +1,311 @@
+//! Client-side pagination without a transport.
+//!
+//! The bindings call the service (a boto3 client method, an SDK v3 `send`); this module
+//! decides what each request adds (the token and the page size, from the generated paginator
+//! table), which items of each page to keep (`max_items`, resuming in the middle of a page),
+//! when to stop, and the token to resume from — like botocore's `PaginationConfig`. A service
+//! that returns the same token twice stops the walk with an error instead of looping.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::error::LookupError;
+use crate::model::Paginator;
+use crate::validate::find_operation;
+
+/// Options of a walk, as botocore's `PaginationConfig`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaginationConfig {
+    /// Stop after this many items in all.
+    pub max_items: Option<usize>,
+    /// Ask for pages of this size (the operation's limit key, e.g. `MaxResults`).
+    pub page_size: Option<u64>,
+    /// Resume from a token a previous walk returned (or a raw service token).
+    pub starting_token: Option<String>,
+}
+
+/// Why a walk cannot start or go on.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PaginationError {
+    /// Unknown service or operation.
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+    /// The operation has no paginator.
+    #[error("{operation} cannot be paginated; these can: {}", paginated.join(", "))]
+    NotPaginated {
+        /// The operation.
+        operation: &'static str,
+        /// The operations of the service that can.
+        paginated: Vec<&'static str>,
+    },
+    /// The service returned a token it had returned before: following it would loop.
+    #[error("the service returned the token {token:?} twice; stopping instead of looping")]
+    RepeatedToken {
+        /// The token.
+        token: String,
+    },
+    /// `receive` was called when no request was due.
+    #[error("no page was requested")]
+    NoRequestPending,
+}
+
+/// What the next request adds to the caller's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPatch {
+    /// The value of the input token member (`NextToken`), when there is one.
+    pub token: Option<String>,
+    /// The value of the limit member (`MaxResults`), when a page size is set.
+    pub limit: Option<u64>,
+}
+
+/// The state of one walk through the pages of a List operation.
+#[derive(Debug, Clone)]
+pub struct PageWalk {
+    spec: &'static Paginator,
+    operation: &'static str,
+    page_size: Option<u64>,
+    max_items: Option<usize>,
+    /// The token of the next request (None: the first page, or done).
+    next_token: Option<String>,
+    /// Items to drop from the front of the next page (resuming in the middle of a page).
+    skip: usize,
+    yielded: usize,
+    seen: HashSet<String>,
+    pending: bool,
+    finished: bool,
+    resume: Option<String>,
+}
+
+/// The prefix of orgkit's resume tokens (so that a raw service token is told apart).
+const TOKEN_PREFIX: &str = "orgkit-page:";
+
+/// A resume token: the service token of the page to ask for, and how many of its items were
+/// already returned.
+fn encode_resume(token: Option<&str>, skip: usize) -> String {
+    let token = token.unwrap_or("");
+    let mut hex = String::with_capacity(token.len() * 2);
+    for byte in token.bytes() {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    format!("{TOKEN_PREFIX}{skip}:{hex}")
+}
+
+fn decode_resume(text: &str) -> Option<(Option<String>, usize)> {
+    let rest = text.strip_prefix(TOKEN_PREFIX)?;
+    let (skip, hex) = rest.split_once(':')?;
+    let skip: usize = skip.parse().ok()?;
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect();
+    let token = String::from_utf8(bytes?).ok()?;
+    Some(((!token.is_empty()).then_some(token), skip))
+}
+
+impl PageWalk {
+    /// Starts a walk through `operation` (model or boto3 name) of `service`.
+    pub fn new(
+        service: &str,
+        operation: &str,
+        config: PaginationConfig,
+    ) -> Result<PageWalk, PaginationError> {
+        let (service, op) = find_operation(service, operation)?;
+        let Some(spec) = op.paginator.as_ref() else {
+            return Err(PaginationError::NotPaginated {
+                operation: op.name,
+                paginated: service
+                    .operations
+                    .iter()
+                    .filter(|o| o.paginator.is_some())
+                    .map(|o| o.name)
+                    .collect(),
+            });
+        };
+        let (next_token, skip) = match config.starting_token.as_deref() {
+            None | Some("") => (None, 0),
+            Some(text) => decode_resume(text).unwrap_or((Some(text.to_owned()), 0)),
+        };
+        Ok(PageWalk {
+            spec,
+            operation: op.name,
+            page_size: config.page_size,
+            max_items: config.max_items,
+            next_token,
+            skip,
+            yielded: 0,
+            seen: HashSet::new(),
+            pending: false,
+            finished: config.max_items == Some(0),
+            resume: None,
+        })
+    }
+
+    /// The paginator's member names (input and output token, limit key, result key).
+    pub fn spec(&self) -> &'static Paginator {
+        self.spec
+    }
+
+    /// The operation's model name.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    /// What the next request adds to the caller's parameters; `None` when the walk is over.
+    pub fn next_request(&mut self) -> Option<RequestPatch> {
+        if self.finished {
+            return None;
+        }
+        self.pending = true;
+        Some(RequestPatch {
+            token: self.next_token.clone(),
+            limit: self.page_size,
+        })
+    }
+
+    /// Takes a page that held `item_count` items (under the result key) and returned
+    /// `output_token`; returns the range of those items to hand to the caller.
+    pub fn receive(
+        &mut self,
+        item_count: usize,
+        output_token: Option<&str>,
+    ) -> Result<Range<usize>, PaginationError> {
+        if !std::mem::take(&mut self.pending) {
+            return Err(PaginationError::NoRequestPending);
+        }
+        let requested_with = self.next_token.take();
+        let start = std::mem::take(&mut self.skip).min(item_count);
+        let mut end = item_count;
+        let next = output_token.filter(|t| !t.is_empty());
+        if let Some(max) = self.max_items {
+            let room = max - self.yielded;
+            if end - start > room {
+                // Stop inside this page: resume with the same request, skipping what was given.
+                end = start + room;
+                self.resume = Some(encode_resume(requested_with.as_deref(), end));
+                self.finished = true;
+            } else if end - start == room {
+                self.resume = next.map(|token| encode_resume(Some(token), 0));
+                self.finished = true;
+            }
+        }
+        self.yielded += end - start;
+        if !self.finished {
+            match next {
+                Some(token) if !self.seen.insert(token.to_owned()) => {
+                    self.finished = true;
+                    return Err(PaginationError::RepeatedToken {
+                        token: token.to_owned(),
+                    });
+                }
+                Some(token) => self.next_token = Some(token.to_owned()),
+                None => self.finished = true,
+            }
+        }
+        Ok(start..end)
+    }
+
+    /// Whether the walk is over.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The token to resume from when `max_items` stopped the walk before the last page.
+    pub fn resume_token(&self) -> Option<&str> {
+        self.resume.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fake service: pages of 3 items from 0..n, tokens "t<offset>".
+    fn page(offset: usize, n: usize, size: usize) -> (Vec<usize>, Option<String>) {
+        let end = (offset + size).min(n);
+        let token = (end < n).then(|| format!("t{end}"));
+        ((offset..end).collect(), token)
+    }
+
+    fn walk_all(config: PaginationConfig, n: usize) -> (Vec<usize>, Option<String>) {
+        let mut walk = PageWalk::new("organizations", "list_accounts", config).unwrap();
+        let mut items = Vec::new();
+        while let Some(patch) = walk.next_request() {
+            let offset = patch
+                .token
+                .map_or(0, |t| t.trim_start_matches('t').parse().unwrap());
+            let (page_items, token) = page(offset, n, 3);
+            let range = walk.receive(page_items.len(), token.as_deref()).unwrap();
+            items.extend_from_slice(&page_items[range]);
+        }
+        (items, walk.resume_token().map(str::to_owned))
+    }
+
+    #[test]
+    fn max_items_and_resume_cover_everything_once() {
+        for max in 1..=11 {
+            let mut all = Vec::new();
+            let mut token = None;
+            loop {
+                let (items, resume) = walk_all(
+                    PaginationConfig {
+                        max_items: Some(max),
+                        page_size: None,
+                        starting_token: token.clone(),
+                    },
+                    10,
+                );
+                all.extend(items);
+                match resume {
+                    Some(next) => token = Some(next),
+                    None => break,
+                }
+            }
+            assert_eq!(all, (0..10).collect::<Vec<_>>(), "max_items {max}");
+        }
+    }
+
+    #[test]
+    fn a_repeated_token_stops_the_walk() {
+        let mut walk =
+            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        walk.next_request().unwrap();
+        walk.receive(1, Some("same")).unwrap();
+        walk.next_request().unwrap();
+        let err = walk.receive(1, Some("same")).unwrap_err();
+        assert!(matches!(err, PaginationError::RepeatedToken { .. }));
+        assert!(walk.next_request().is_none());
+    }
+
+    #[test]
+    fn only_list_operations_paginate() {
+        let err = PageWalk::new(
+            "organizations",
+            "CreateAccount",
+            PaginationConfig::default(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("ListAccounts"), "{err}");
+        assert!(PageWalk::new("chime", "list_accounts", PaginationConfig::default()).is_ok());
+    }
+
+    #[test]
+    fn raw_service_tokens_are_accepted() {
+        let mut walk = PageWalk::new(
+            "organizations",
+            "ListAccounts",
+            PaginationConfig {
+                starting_token: Some("abc".into()),
+                page_size: Some(5),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let patch = walk.next_request().unwrap();
+        assert_eq!(patch.token.as_deref(), Some("abc"));
+        assert_eq!(patch.limit, Some(5));
+    }
+}
