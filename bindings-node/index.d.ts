@@ -9,6 +9,23 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** One walk through the pages of a List operation (used by `paginate`). */
+export declare class PageWalk {
+  /** Starts a walk; throws for an unknown or non-paginated operation. */
+  constructor(service: string, operation: string, maxItems?: number | undefined | null, pageSize?: number | undefined | null, startingToken?: string | undefined | null)
+  /** What the next request adds, or `null` when the walk is over. */
+  nextRequest(): PagePatch | null
+  /**
+   * Takes a page of `itemCount` items and its output token; returns `[start, end)` of the
+   * items to keep. Throws when the service repeats a token.
+   */
+  receive(itemCount: number, outputToken?: string | undefined | null): Array<number>
+  /** The paginator's member names. */
+  get members(): PaginatorMembers
+  /** The token to resume from when `maxItems` stopped the walk early. */
+  get resumeToken(): string | null
+}
+
 /** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
 export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
 
@@ -170,6 +187,26 @@ export interface Issue {
 
 /** The operations of a service as `[modelName, boto3Name]` pairs. */
 export declare function operations(service: string): Array<Array<string>>
+
+/** What the next request adds: the token and the page size. */
+export interface PagePatch {
+  /** The input token member's value, when there is one. */
+  token?: string
+  /** The limit member's value, when a page size is set. */
+  limit?: number
+}
+
+/** The paginator's member names. */
+export interface PaginatorMembers {
+  /** e.g. `NextToken`. */
+  inputToken: string
+  /** e.g. `NextToken`. */
+  outputToken: string
+  /** e.g. `MaxResults`. */
+  limitKey: string
+  /** e.g. `Accounts`. */
+  resultKey: string
+}
 
 /** The result of validating a request. */
 export interface RequestCheck {

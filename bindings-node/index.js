@@ -778,6 +778,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.PageWalk = nativeBinding.PageWalk
 module.exports.applyHandshakeEventJson = nativeBinding.applyHandshakeEventJson
 module.exports.checkIds = nativeBinding.checkIds
 module.exports.checkValue = nativeBinding.checkValue

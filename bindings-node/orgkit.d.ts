@@ -51,6 +51,23 @@ export declare function applyHandshakeEvent<H extends object>(
   options?: { email?: string; now?: number | Date; remainingChildren?: number },
 ): H
 
+/** The pages of a List operation; `resumeToken` is set when `maxItems` stopped the walk. */
+export interface PageIterator<Page> extends AsyncGenerator<Page, void, undefined> {
+  resumeToken: string | undefined
+  items(): AsyncGenerator<unknown, void, undefined>
+}
+
+/**
+ * The pages of `operation` as an async iterator, fetched by awaiting `fetch(input)`; e.g.
+ * `(input) => client.send(new ListAccountsCommand(input))`.
+ */
+export declare function paginate<Page extends object>(
+  fetch: (input: Record<string, unknown>) => Promise<Page> | Page,
+  operation: string,
+  params?: Record<string, unknown>,
+  options?: { service?: string; maxItems?: number; pageSize?: number; startingToken?: string },
+): PageIterator<Page>
+
 /** A validated value of one kind. */
 export declare class OrgkitValue<K extends string = string> {
   /** The text of the value. */

@@ -130,6 +130,44 @@ function applyHandshakeEvent(handshake, event, actor, options = {}) {
   return after
 }
 
+/**
+ * The pages of `operation` (`ListAccounts` or `list_accounts`) as an async iterator, fetched by
+ * awaiting `fetch(input)` — `(input) => client.send(new ListAccountsCommand(input))` works as
+ * is. Options: `service` (default `organizations`), `maxItems`, `pageSize`, `startingToken`.
+ * After the walk, `iterator.resumeToken` holds the token to resume from when `maxItems`
+ * stopped it early.
+ */
+function paginate(fetch, operation, params = {}, options = {}) {
+  const walk = new native.PageWalk(
+    options.service ?? 'organizations',
+    String(operation),
+    options.maxItems,
+    options.pageSize,
+    options.startingToken,
+  )
+  const { inputToken, outputToken, limitKey, resultKey } = walk.members
+  const pages = (async function* () {
+    let patch
+    while ((patch = walk.nextRequest()) !== null && patch !== undefined) {
+      const request = { ...params }
+      if (patch.token !== undefined && patch.token !== null) request[inputToken] = patch.token
+      if (patch.limit !== undefined && patch.limit !== null) request[limitKey] = patch.limit
+      const response = { ...(await fetch(request)) }
+      const items = Array.isArray(response[resultKey]) ? response[resultKey] : []
+      const [start, end] = walk.receive(items.length, response[outputToken] ?? undefined)
+      response[resultKey] = items.slice(start, end)
+      pages.resumeToken = walk.resumeToken ?? undefined
+      yield response
+    }
+  })()
+  pages.resumeToken = undefined
+  /** Every item of every page. */
+  pages.items = async function* () {
+    for await (const page of pages) yield* page[resultKey]
+  }
+  return pages
+}
+
 /** A validated value of one kind; `toString()` and JSON give the text back. */
 class OrgkitValue {
   constructor(kind, value) {
@@ -194,6 +232,7 @@ module.exports = {
   OrgkitUnknownOperationError,
   OrgkitHandshakeError,
   applyHandshakeEvent,
+  paginate,
   validateRequest,
   checkRequest,
   OrgkitValue,

@@ -7,4 +7,5 @@ pub mod arn;
 pub mod error;
 pub mod handshake;
 pub mod ids;
+pub mod paginate;
 pub mod validate;

@@ -119,6 +119,34 @@ test('applyHandshakeEvent works on SDK-shaped handshakes with Date timestamps', 
   assert.throws(() => orgkit.applyHandshakeEvent(invite, 'approve', undefined, { now: day }), /unknown event/)
 })
 
+test('paginate: an async iterator over any async fetch, with maxItems and resume', async () => {
+  const all = Array.from({ length: 7 }, (_, n) => ({ Id: `${String(n).padStart(12, '0')}` }))
+  const requests = []
+  const fetch = async (input) => {
+    requests.push(input)
+    const offset = input.NextToken ? Number(input.NextToken.slice(1)) : 0
+    const size = input.MaxResults ?? 3
+    const end = Math.min(offset + size, all.length)
+    return { Accounts: all.slice(offset, end), ...(end < all.length ? { NextToken: `t${end}` } : {}) }
+  }
+  const first = orgkit.paginate(fetch, 'ListAccountsForParent', { ParentId: 'r-abcd' }, { maxItems: 4, pageSize: 3 })
+  const seen = []
+  for await (const account of first.items()) seen.push(account.Id)
+  assert.equal(seen.length, 4)
+  assert.deepEqual(requests[0], { ParentId: 'r-abcd', MaxResults: 3 })
+  assert.ok(first.resumeToken)
+  const rest = []
+  for await (const account of orgkit.paginate(fetch, 'list_accounts_for_parent', { ParentId: 'r-abcd' }, { startingToken: first.resumeToken, pageSize: 3 }).items()) {
+    rest.push(account.Id)
+  }
+  assert.deepEqual([...seen, ...rest], all.map((a) => a.Id))
+  const looping = orgkit.paginate(async () => ({ Roots: [], NextToken: 'same' }), 'ListRoots')
+  await assert.rejects(async () => {
+    for await (const page of looping) void page
+  }, /twice/)
+  assert.throws(() => orgkit.paginate(fetch, 'CreateAccount'), /cannot be paginated/)
+})
+
 test('README JavaScript examples run', () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])

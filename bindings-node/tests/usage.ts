@@ -17,6 +17,7 @@ import {
   decideHandshake,
   handshakeTransitions,
   OrgkitHandshakeError,
+  paginate,
   type HandshakeTransition,
   OrgkitUnknownOperationError,
   validateRequest,
@@ -76,4 +77,18 @@ try {
   if (error instanceof OrgkitHandshakeError) void error.$response.Error.Code
 }
 
-void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues, table, decision]
+interface ListRootsPage {
+  Roots?: { Id?: string }[]
+  NextToken?: string
+}
+async function listRoots(): Promise<number> {
+  const fetch = async (input: Record<string, unknown>): Promise<ListRootsPage> => ({ Roots: [], ...input })
+  let count = 0
+  const pages = paginate(fetch, 'ListRoots', {}, { pageSize: 10 })
+  for await (const page of pages) count += page.Roots?.length ?? 0
+  const resume: string | undefined = pages.resumeToken
+  void resume
+  return count
+}
+
+void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues, table, decision, listRoots]
