@@ -27,6 +27,7 @@ pub mod generated;
 pub mod handshake;
 pub mod ids;
 pub mod model;
+pub mod page_token;
 pub mod paginate;
 pub mod response;
 pub mod validate;
