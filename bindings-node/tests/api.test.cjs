@@ -147,11 +147,13 @@ test('paginate: an async iterator over any async fetch, with maxItems and resume
   assert.throws(() => orgkit.paginate(fetch, 'CreateAccount'), /cannot be paginated/)
 })
 
-test('README JavaScript examples run', () => {
+test('README JavaScript examples run', async () => {
   const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
   assert.ok(blocks.length > 0, 'README.md has no js example')
   // Same realm as this test (so deepEqual compares arrays alike); `orgkit` resolves to this build.
-  const run = vm.compileFunction(blocks.join('\n'), ['require', 'assert'], { filename: 'README.md' })
-  run((name) => (name === 'orgkit' ? orgkit : require(name)), assert)
+  // As the body of an async function, so that examples may use `for await`.
+  const body = `return (async () => {\n${blocks.join('\n')}\n})()`
+  const run = vm.compileFunction(body, ['require', 'assert'], { filename: 'README.md' })
+  await run((name) => (name === 'orgkit' ? orgkit : require(name)), assert)
 })
