@@ -27,7 +27,7 @@ export declare class PageWalk {
 }
 
 /** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
-export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
+export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, organization: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
 
 /** The result of parsing an ARN. */
 export interface ArnCheck {
@@ -101,6 +101,8 @@ export interface HandshakeOutcome {
 export interface HandshakeRefusal {
   /** The AWS exception name. */
   code: string
+  /** The exception's reason (HandshakeConstraintViolationException). */
+  reason?: string
   /** An AWS-style message. */
   message: string
 }

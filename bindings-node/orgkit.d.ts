@@ -36,8 +36,13 @@ export declare function checkRequest(service: string, operation: string, params?
 
 /** The handshake state machine refused an event; `code` is the AWS exception name. */
 export declare class OrgkitHandshakeError extends OrgkitError {
-  readonly code: 'AccessDeniedException' | 'InvalidHandshakeTransitionException' | 'HandshakeAlreadyInStateException'
-  readonly $response: { Error: { Code: string; Message: string } }
+  readonly code:
+    | 'AccessDeniedException'
+    | 'InvalidHandshakeTransitionException'
+    | 'HandshakeAlreadyInStateException'
+    | 'HandshakeConstraintViolationException'
+  readonly reason: string | undefined
+  readonly $response: { Error: { Code: string; Message: string }; Reason?: string }
 }
 
 /**
@@ -48,7 +53,7 @@ export declare function applyHandshakeEvent<H extends object>(
   handshake: H,
   event: 'accept' | 'decline' | 'cancel' | 'expire' | 'child_accepted',
   actor?: string,
-  options?: { email?: string; now?: number | Date; remainingChildren?: number },
+  options?: { email?: string; organizationId?: string; now?: number | Date; remainingChildren?: number },
 ): H
 
 /** The pages of a List operation; `resumeToken` is set when `maxItems` stopped the walk. */

@@ -92,11 +92,12 @@ function checkRequest(service, operation, params = {}) {
 
 /** The handshake state machine refused an event; `code` is the AWS exception name. */
 class OrgkitHandshakeError extends OrgkitError {
-  constructor(code, message) {
+  constructor(code, message, reason) {
     super(`${code}: ${message}`)
     this.name = 'OrgkitHandshakeError'
     this.code = code
-    this.$response = { Error: { Code: code, Message: message } }
+    this.reason = reason
+    this.$response = { Error: { Code: code, Message: message }, ...(reason ? { Reason: reason } : {}) }
   }
 }
 
@@ -105,7 +106,9 @@ const HANDSHAKE_TIMESTAMPS = ['RequestedTimestamp', 'ExpirationTimestamp']
 /**
  * Applies `event` (accept, decline, cancel, expire, child_accepted) sent by the account `actor`
  * (undefined: the system clock) to an SDK-v3-shaped handshake (timestamps as `Date` or epoch
- * seconds); returns the handshake after it, with `Date` timestamps. Throws
+ * seconds); returns the handshake after it, with `Date` timestamps. Options: `now`, `email` (the
+ * actor's, for handshakes sent by email), `organizationId` (the organization the actor already
+ * belongs to), `remainingChildren` (for child_accepted). Throws
  * `OrgkitHandshakeError` when the state machine refuses the event.
  */
 function applyHandshakeEvent(handshake, event, actor, options = {}) {
@@ -119,10 +122,13 @@ function applyHandshakeEvent(handshake, event, actor, options = {}) {
     String(event),
     actor,
     options.email,
+    options.organizationId,
     now,
     options.remainingChildren,
   )
-  if (result.refused) throw new OrgkitHandshakeError(result.refused.code, result.refused.message)
+  if (result.refused) {
+    throw new OrgkitHandshakeError(result.refused.code, result.refused.message, result.refused.reason)
+  }
   const after = JSON.parse(result.handshake)
   for (const key of HANDSHAKE_TIMESTAMPS) {
     if (typeof after[key] === 'number') after[key] = new Date(after[key] * 1000)

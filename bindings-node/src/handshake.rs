@@ -123,6 +123,8 @@ pub fn decide_handshake(
 pub struct HandshakeRefusal {
     /// The AWS exception name.
     pub code: String,
+    /// The exception's reason (HandshakeConstraintViolationException).
+    pub reason: Option<String>,
     /// An AWS-style message.
     pub message: String,
 }
@@ -138,11 +140,13 @@ pub struct HandshakeApplication {
 
 /// Applies an event to a handshake given as wire JSON. Throws for unusable arguments.
 #[napi]
+#[allow(clippy::too_many_arguments)]
 pub fn apply_handshake_event_json(
     handshake_json: String,
     event: String,
     account: Option<String>,
     email: Option<String>,
+    organization: Option<String>,
     now: f64,
     remaining_children: Option<u32>,
 ) -> Result<HandshakeApplication> {
@@ -152,7 +156,9 @@ pub fn apply_handshake_event_json(
             format!("the handshake is not JSON: {err}"),
         )
     })?;
-    let actor = account.as_deref().map(|id| (id, email.as_deref()));
+    let actor = account
+        .as_deref()
+        .map(|id| (id, email.as_deref(), organization.as_deref()));
     let remaining = remaining_children.unwrap_or(0) as usize;
     match apply_event(handshake, &event, actor, now, remaining) {
         Ok(after) => Ok(HandshakeApplication {
@@ -163,6 +169,7 @@ pub fn apply_handshake_event_json(
             handshake: None,
             refused: Some(HandshakeRefusal {
                 code: refused.code.as_str().to_owned(),
+                reason: refused.reason.map(str::to_owned),
                 message: refused.message,
             }),
         }),

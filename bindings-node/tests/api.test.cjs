@@ -117,6 +117,10 @@ test('applyHandshakeEvent works on SDK-shaped handshakes with Date timestamps', 
   const expired = orgkit.applyHandshakeEvent(invite, 'expire', undefined, { now: invite.ExpirationTimestamp })
   assert.equal(expired.State, 'EXPIRED')
   assert.throws(() => orgkit.applyHandshakeEvent(invite, 'approve', undefined, { now: day }), /unknown event/)
+  assert.throws(
+    () => orgkit.applyHandshakeEvent(invite, 'accept', '222222222222', { email: 'someone@example.com', organizationId: 'o-otherorgid1', now: day }),
+    (error) => error.code === 'HandshakeConstraintViolationException' && error.reason === 'ALREADY_IN_AN_ORGANIZATION',
+  )
 })
 
 test('paginate: an async iterator over any async fetch, with maxItems and resume', async () => {

@@ -110,19 +110,21 @@ static HANDSHAKE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 /// Raises `orgkit.HandshakeError` when the state machine refuses the event, `ValueError` for
 /// unusable arguments.
 #[pyfunction]
-#[pyo3(signature = (handshake_json, event, account, email, now, remaining_children))]
+#[pyo3(signature = (handshake_json, event, account, email, organization, now, remaining_children))]
+#[allow(clippy::too_many_arguments)]
 pub fn apply_handshake_event_json(
     py: Python<'_>,
     handshake_json: &str,
     event: &str,
     account: Option<&str>,
     email: Option<&str>,
+    organization: Option<&str>,
     now: f64,
     remaining_children: usize,
 ) -> PyResult<String> {
     let handshake: serde_json::Value = serde_json::from_str(handshake_json)
         .map_err(|err| PyValueError::new_err(format!("the handshake is not JSON: {err}")))?;
-    let actor = account.map(|id| (id, email));
+    let actor = account.map(|id| (id, email, organization));
     match apply_event(handshake, event, actor, now, remaining_children) {
         Ok(after) => Ok(after.to_string()),
         Err(ApplyError::Invalid(message)) => Err(PyValueError::new_err(message)),
@@ -131,9 +133,10 @@ pub fn apply_handshake_event_json(
                 let class = py.import("orgkit._errors")?.getattr("HandshakeError")?;
                 Ok(class.cast_into::<PyType>()?.unbind())
             })?;
-            let instance = class
-                .bind(py)
-                .call1((refused.code.as_str(), refused.message))?;
+            let instance =
+                class
+                    .bind(py)
+                    .call1((refused.code.as_str(), refused.message, refused.reason))?;
             Err(PyErr::from_value(instance))
         }
     }

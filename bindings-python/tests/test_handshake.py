@@ -79,6 +79,15 @@ def test_apply_events_to_a_boto3_handshake() -> None:
                                      now=REQUESTED + timedelta(days=16))
 
 
+def test_an_account_in_an_organization_cannot_accept() -> None:
+    with pytest.raises(orgkit.HandshakeError) as raised:
+        orgkit.apply_handshake_event(INVITE, "accept", "222222222222", email="someone@example.com",
+                                     organization="o-otherorgid1", now=REQUESTED)
+    assert raised.value.code == "HandshakeConstraintViolationException"
+    assert raised.value.reason == "ALREADY_IN_AN_ORGANIZATION"
+    assert raised.value.response["Reason"] == "ALREADY_IN_AN_ORGANIZATION"
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(ValueError, match="unknown event"):
         orgkit.apply_handshake_event(INVITE, "approve", None, now=REQUESTED)

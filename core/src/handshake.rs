@@ -98,6 +98,9 @@ pub enum HandshakeErrorCode {
     HandshakeAlreadyInState,
     /// This sender may not send this event.
     AccessDenied,
+    /// The event breaks a constraint outside the handshake itself (the error's `reason` says
+    /// which, e.g. ALREADY_IN_AN_ORGANIZATION).
+    HandshakeConstraintViolation,
 }
 
 impl HandshakeErrorCode {
@@ -107,6 +110,9 @@ impl HandshakeErrorCode {
             HandshakeErrorCode::InvalidHandshakeTransition => "InvalidHandshakeTransitionException",
             HandshakeErrorCode::HandshakeAlreadyInState => "HandshakeAlreadyInStateException",
             HandshakeErrorCode::AccessDenied => "AccessDeniedException",
+            HandshakeErrorCode::HandshakeConstraintViolation => {
+                "HandshakeConstraintViolationException"
+            }
         }
     }
 }
@@ -335,6 +341,9 @@ pub enum Actor {
         id: AccountId,
         /// The account's email address, when known.
         email: Option<String>,
+        /// The organization the account already belongs to, if any (an account in an
+        /// organization cannot accept an invitation: ALREADY_IN_AN_ORGANIZATION).
+        organization: Option<String>,
     },
     /// orgkit itself (the clock, the completion of a child handshake).
     System,
@@ -377,6 +386,8 @@ impl Event {
 pub struct HandshakeError {
     /// The AWS exception.
     pub code: HandshakeErrorCode,
+    /// The exception's reason, for HandshakeConstraintViolationException.
+    pub reason: Option<&'static str>,
     /// What went wrong.
     pub message: String,
 }
@@ -384,13 +395,14 @@ pub struct HandshakeError {
 fn refused(code: HandshakeErrorCode, message: impl Into<String>) -> HandshakeError {
     HandshakeError {
         code,
+        reason: None,
         message: message.into(),
     }
 }
 
 /// The role of `actor` for `handshake`.
 pub fn role_of(handshake: &Handshake, action: ActionKind, actor: &Actor) -> Role {
-    let Actor::Account { id, email } = actor else {
+    let Actor::Account { id, email, .. } = actor else {
         return Role::System;
     };
     let originator = handshake
@@ -468,6 +480,22 @@ pub fn transition(
         now >= expiration,
         last_child,
     ) {
+        Outcome::To(StateKind::Accepted)
+            if action == ActionKind::Invite
+                && matches!(
+                    actor,
+                    Actor::Account {
+                        organization: Some(_),
+                        ..
+                    }
+                ) =>
+        {
+            Err(HandshakeError {
+                code: HandshakeConstraintViolation,
+                reason: Some("ALREADY_IN_AN_ORGANIZATION"),
+                message: "The invited account is already a member of an organization.".to_owned(),
+            })
+        }
         Outcome::To(next) => {
             let mut after = handshake.clone();
             after.state = Some(HandshakeState::from_wire(next.as_str()));
@@ -483,6 +511,10 @@ pub fn transition(
         Outcome::Refused(HandshakeAlreadyInState) => Err(refused(
             HandshakeAlreadyInState,
             format!("The handshake {id} is already in the requested state {state}."),
+        )),
+        Outcome::Refused(HandshakeConstraintViolation) => Err(refused(
+            HandshakeConstraintViolation,
+            format!("The handshake {id} breaks a constraint."),
         )),
         Outcome::Refused(InvalidHandshakeTransition) => {
             let why = if state.is_final() {
@@ -516,12 +548,13 @@ pub enum ApplyError {
 }
 
 /// [`transition`] for the bindings, on wire JSON: `event` by name (`accept`, `decline`,
-/// `cancel`, `expire`, `child_accepted`); `actor` is an account ID with its email, or `None`
-/// for the system; `remaining_children` matters for `child_accepted` only.
+/// `cancel`, `expire`, `child_accepted`); `actor` is an account ID with its email and the
+/// organization it is already in, or `None` for the system; `remaining_children` matters for
+/// `child_accepted` only.
 pub fn apply_event(
     handshake: serde_json::Value,
     event: &str,
-    actor: Option<(&str, Option<&str>)>,
+    actor: Option<(&str, Option<&str>, Option<&str>)>,
     now: f64,
     remaining_children: usize,
 ) -> Result<serde_json::Value, ApplyError> {
@@ -543,9 +576,10 @@ pub fn apply_event(
     };
     let actor = match actor {
         None => Actor::System,
-        Some((id, email)) => Actor::Account {
+        Some((id, email, organization)) => Actor::Account {
             id: AccountId::parse(id).map_err(|err| ApplyError::Invalid(err.to_string()))?,
             email: email.map(str::to_owned),
+            organization: organization.map(str::to_owned),
         },
     };
     if !now.is_finite() {

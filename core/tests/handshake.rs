@@ -76,6 +76,7 @@ fn account(id: &str, email: Option<&str>) -> Actor {
     Actor::Account {
         id: id.parse().unwrap(),
         email: email.map(str::to_owned),
+        organization: None,
     }
 }
 
@@ -145,6 +146,25 @@ fn transition_keeps_everything_but_the_state() {
     assert!(err.message.contains("expired"), "{err}");
     let expired = transition(&invite, Event::Expire, &Actor::System, late).unwrap();
     assert_eq!(expired.state, Some(HandshakeState::Expired));
+}
+
+#[test]
+fn a_member_of_another_organization_cannot_accept_an_invitation() {
+    let invite = handshake(
+        ActionType::Invite,
+        HandshakeState::Open,
+        (MEMBER, HandshakePartyType::Account),
+    );
+    let member_elsewhere = Actor::Account {
+        id: MEMBER.parse().unwrap(),
+        email: None,
+        organization: Some("o-otherorgid1".to_owned()),
+    };
+    let err = transition(&invite, Event::Accept, &member_elsewhere, REQUESTED_AT).unwrap_err();
+    assert_eq!(err.code.as_str(), "HandshakeConstraintViolationException");
+    assert_eq!(err.reason, Some("ALREADY_IN_AN_ORGANIZATION"));
+    // Declining is still possible.
+    assert!(transition(&invite, Event::Decline, &member_elsewhere, REQUESTED_AT).is_ok());
 }
 
 #[test]

@@ -6,7 +6,7 @@ They live in Python so that `ValidationError` can subclass both `OrgkitError` an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
     from ._orgkit import Issue
@@ -43,11 +43,15 @@ class HandshakeError(OrgkitError):
     HandshakeAlreadyInStateException); `response` has the shape of botocore's ClientError."""
 
     code: str
+    reason: str | None
     message: str
-    response: dict[str, dict[str, str]]
+    response: dict[str, Any]
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, reason: str | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
+        self.reason = reason
         self.message = message
         self.response = {"Error": {"Code": code, "Message": message}}
+        if reason is not None:
+            self.response["Reason"] = reason

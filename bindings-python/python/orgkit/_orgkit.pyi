@@ -96,7 +96,13 @@ def decide_handshake(
     action: str, state: str, event: str, role: str, expired: bool = False, last_child: bool = True
 ) -> dict[str, str | None]: ...
 def apply_handshake_event_json(
-    handshake_json: str, event: str, account: str | None, email: str | None, now: float, remaining_children: int
+    handshake_json: str,
+    event: str,
+    account: str | None,
+    email: str | None,
+    organization: str | None,
+    now: float,
+    remaining_children: int,
 ) -> str: ...
 
 @final
