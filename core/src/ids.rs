@@ -558,6 +558,25 @@ impl ValueKind {
     }
 }
 
+impl ValueKind {
+    /// The pattern part of this kind's rules: `None` when `text` matches the pattern,
+    /// otherwise the first pattern rule it breaks (length bounds are not applied; a request
+    /// shape has its own).
+    pub fn pattern_failure(self, text: &str) -> Option<Rule> {
+        if self.length_bounds().is_none() && self.is_valid(text) {
+            return None;
+        }
+        match self.check(text) {
+            Ok(()) => None,
+            Err(err) => err
+                .rules()
+                .iter()
+                .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. }))
+                .cloned(),
+        }
+    }
+}
+
 impl fmt::Display for ValueKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

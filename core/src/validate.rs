@@ -575,25 +575,6 @@ fn loose_email_failure(text: &str) -> Option<String> {
     (!has_dot).then(|| "the part after '@' needs a '.' with characters on both sides".to_owned())
 }
 
-impl ValueKind {
-    /// The pattern part of this kind's rules: `None` when `text` matches the pattern,
-    /// otherwise the first pattern rule it breaks (length bounds are not applied; a request
-    /// shape has its own).
-    pub fn pattern_failure(self, text: &str) -> Option<Rule> {
-        if self.length_bounds().is_none() && self.is_valid(text) {
-            return None;
-        }
-        match self.check(text) {
-            Ok(()) => None,
-            Err(err) => err
-                .rules()
-                .iter()
-                .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. }))
-                .cloned(),
-        }
-    }
-}
-
 impl Walker<'_> {
     /// The rules the seeds state across members, which no single shape can express; run on
     /// each structure with the values the walk already found for its members.
