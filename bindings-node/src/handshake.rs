@@ -60,16 +60,8 @@ pub fn handshake_transitions() -> Vec<HandshakeTransition> {
         .collect()
 }
 
-fn named<T>(what: &str, name: &str, lookup: fn(&str) -> Option<T>, all: Vec<&str>) -> Result<T> {
-    lookup(name).ok_or_else(|| {
-        Error::new(
-            Status::InvalidArg,
-            format!(
-                "unknown {what} {name:?}; expected one of: {}",
-                all.join(", ")
-            ),
-        )
-    })
+fn unknown(err: orgkit::UnknownName) -> Error {
+    Error::new(Status::InvalidArg, err.to_string())
 }
 
 /// One decision of the state machine.
@@ -82,30 +74,10 @@ pub fn decide_handshake(
     expired: Option<bool>,
     last_child: Option<bool>,
 ) -> Result<HandshakeOutcome> {
-    let action = named(
-        "action",
-        &action,
-        ActionKind::from_name,
-        ActionKind::ALL.iter().map(|a| a.as_str()).collect(),
-    )?;
-    let state = named(
-        "state",
-        &state,
-        StateKind::from_name,
-        StateKind::ALL.iter().map(|s| s.as_str()).collect(),
-    )?;
-    let event = named(
-        "event",
-        &event,
-        EventKind::from_name,
-        EventKind::ALL.iter().map(|e| e.as_str()).collect(),
-    )?;
-    let role = named(
-        "role",
-        &role,
-        Role::from_name,
-        Role::ALL.iter().map(|r| r.as_str()).collect(),
-    )?;
+    let action = ActionKind::parse_name(&action).map_err(unknown)?;
+    let state = StateKind::parse_name(&state).map_err(unknown)?;
+    let event = EventKind::parse_name(&event).map_err(unknown)?;
+    let role = Role::parse_name(&role).map_err(unknown)?;
     let outcome = decide(
         action,
         state,

@@ -89,16 +89,7 @@ pub fn kind_named(kind: &Unknown<'_>) -> Result<ValueKind> {
             "kind must be a string naming a value kind, e.g. \"AccountId\"",
         )
     })?;
-    ValueKind::from_name(&kind).ok_or_else(|| {
-        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
-        Error::new(
-            Status::InvalidArg,
-            format!(
-                "unknown kind {kind:?}; expected one of: {}",
-                known.join(", ")
-            ),
-        )
-    })
+    ValueKind::parse_name(&kind).map_err(|err| Error::new(Status::InvalidArg, err.to_string()))
 }
 
 /// Checks many values of one kind in one call: one boolean per value.

@@ -41,18 +41,8 @@ pub fn handshake_transitions(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     Ok(rows)
 }
 
-fn named<T: Copy>(
-    what: &str,
-    name: &str,
-    lookup: fn(&str) -> Option<T>,
-    all: &[&str],
-) -> PyResult<T> {
-    lookup(name).ok_or_else(|| {
-        PyValueError::new_err(format!(
-            "unknown {what} {name:?}; expected one of: {}",
-            all.join(", ")
-        ))
-    })
+fn unknown(err: orgkit::UnknownName) -> PyErr {
+    PyValueError::new_err(err.to_string())
 }
 
 /// One decision of the state machine: `{"to": state, "error": None}` or
@@ -68,39 +58,10 @@ pub fn decide_handshake<'py>(
     expired: bool,
     last_child: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let action = named(
-        "action",
-        action,
-        ActionKind::from_name,
-        &ActionKind::ALL
-            .iter()
-            .map(|a| a.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    let state = named(
-        "state",
-        state,
-        StateKind::from_name,
-        &StateKind::ALL
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    let event = named(
-        "event",
-        event,
-        EventKind::from_name,
-        &EventKind::ALL
-            .iter()
-            .map(|e| e.as_str())
-            .collect::<Vec<_>>(),
-    )?;
-    let role = named(
-        "role",
-        role,
-        Role::from_name,
-        &Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-    )?;
+    let action = ActionKind::parse_name(action).map_err(unknown)?;
+    let state = StateKind::parse_name(state).map_err(unknown)?;
+    let event = EventKind::parse_name(event).map_err(unknown)?;
+    let role = Role::parse_name(role).map_err(unknown)?;
     outcome_dict(py, decide(action, state, event, role, expired, last_child))
 }
 

@@ -80,13 +80,8 @@ predicates! {
 }
 
 fn kind_named(kind: &str) -> PyResult<ValueKind> {
-    ValueKind::from_name(kind).ok_or_else(|| {
-        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
-        pyo3::exceptions::PyValueError::new_err(format!(
-            "unknown kind {kind:?}; expected one of: {}",
-            known.join(", ")
-        ))
-    })
+    ValueKind::parse_name(kind)
+        .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))
 }
 
 /// Checks many values of one kind at once: a list of booleans, one per value.

@@ -33,8 +33,8 @@ pub fn handshake_transitions() -> Array {
         .collect()
 }
 
-fn named<T>(what: &str, name: &str, lookup: fn(&str) -> Option<T>) -> Result<T, JsError> {
-    lookup(name).ok_or_else(|| JsError::new(&format!("unknown {what} {name:?}")))
+fn unknown(err: orgkit::UnknownName) -> JsError {
+    JsError::new(&err.to_string())
 }
 
 /// One decision of the state machine: `{ to }` or `{ error }`.
@@ -48,10 +48,10 @@ pub fn decide_handshake(
     last_child: Option<bool>,
 ) -> Result<Object, JsError> {
     let outcome = decide(
-        named("action", action, ActionKind::from_name)?,
-        named("state", state, StateKind::from_name)?,
-        named("event", event, EventKind::from_name)?,
-        named("role", role, Role::from_name)?,
+        ActionKind::parse_name(action).map_err(unknown)?,
+        StateKind::parse_name(state).map_err(unknown)?,
+        EventKind::parse_name(event).map_err(unknown)?,
+        Role::parse_name(role).map_err(unknown)?,
         expired.unwrap_or(false),
         last_child.unwrap_or(true),
     );

@@ -64,13 +64,7 @@ fn kind_named(kind: &JsValue) -> Result<ValueKind, JsError> {
             "kind must be a string naming a value kind, e.g. \"AccountId\"",
         ));
     };
-    ValueKind::from_name(&kind).ok_or_else(|| {
-        let known: Vec<&str> = ValueKind::ALL.iter().map(|k| k.name()).collect();
-        JsError::new(&format!(
-            "unknown kind {kind:?}; expected one of: {}",
-            known.join(", ")
-        ))
-    })
+    ValueKind::parse_name(&kind).map_err(|err| JsError::new(&err.to_string()))
 }
 
 /// Checks many values of one kind in one call: one boolean per value.

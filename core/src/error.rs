@@ -172,6 +172,19 @@ impl From<Issue> for ValidationError {
     }
 }
 
+/// A name that is not one of a fixed set (a value kind, a handshake event, …); the message
+/// lists the valid names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} {name:?}; expected one of: {}", known.join(", "))]
+pub struct UnknownName {
+    /// What was looked up, e.g. `kind`.
+    pub what: &'static str,
+    /// The name asked for.
+    pub name: String,
+    /// The valid names.
+    pub known: Vec<&'static str>,
+}
+
 /// A service or operation name that the seed edition does not have.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -127,7 +127,7 @@ pub enum Outcome {
 }
 
 macro_rules! names {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+    ($ty:ident, $what:literal { $($variant:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
             /// Every value, in declaration order.
             pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
@@ -139,6 +139,14 @@ macro_rules! names {
             pub fn from_name(name: &str) -> Option<$ty> {
                 Self::ALL.iter().copied().find(|v| v.as_str() == name)
             }
+            /// Like `from_name`, with an error that lists the valid names.
+            pub fn parse_name(name: &str) -> Result<$ty, crate::error::UnknownName> {
+                Self::from_name(name).ok_or_else(|| crate::error::UnknownName {
+                    what: $what,
+                    name: name.to_owned(),
+                    known: Self::ALL.iter().map(|v| v.as_str()).collect(),
+                })
+            }
         }
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -148,12 +156,12 @@ macro_rules! names {
     };
 }
 
-names!(ActionKind {
+names!(ActionKind, "action" {
     Invite => "INVITE",
     EnableAllFeatures => "ENABLE_ALL_FEATURES",
     ApproveAllFeatures => "APPROVE_ALL_FEATURES",
 });
-names!(StateKind {
+names!(StateKind, "state" {
     Requested => "REQUESTED",
     Open => "OPEN",
     Canceled => "CANCELED",
@@ -161,14 +169,14 @@ names!(StateKind {
     Declined => "DECLINED",
     Expired => "EXPIRED",
 });
-names!(EventKind {
+names!(EventKind, "event" {
     Accept => "accept",
     Decline => "decline",
     Cancel => "cancel",
     Expire => "expire",
     ChildAccepted => "child_accepted",
 });
-names!(Role {
+names!(Role, "role" {
     Originator => "originator",
     Recipient => "recipient",
     Other => "other",
@@ -558,21 +566,15 @@ pub fn apply_event(
     now: f64,
     remaining_children: usize,
 ) -> Result<serde_json::Value, ApplyError> {
-    let event = match EventKind::from_name(event) {
-        Some(EventKind::Accept) => Event::Accept,
-        Some(EventKind::Decline) => Event::Decline,
-        Some(EventKind::Cancel) => Event::Cancel,
-        Some(EventKind::Expire) => Event::Expire,
-        Some(EventKind::ChildAccepted) => Event::ChildAccepted {
+    let event = match EventKind::parse_name(event) {
+        Ok(EventKind::Accept) => Event::Accept,
+        Ok(EventKind::Decline) => Event::Decline,
+        Ok(EventKind::Cancel) => Event::Cancel,
+        Ok(EventKind::Expire) => Event::Expire,
+        Ok(EventKind::ChildAccepted) => Event::ChildAccepted {
             remaining: remaining_children,
         },
-        None => {
-            let known: Vec<&str> = EventKind::ALL.iter().map(|e| e.as_str()).collect();
-            return Err(ApplyError::Invalid(format!(
-                "unknown event {event:?}; expected one of: {}",
-                known.join(", ")
-            )));
-        }
+        Err(err) => return Err(ApplyError::Invalid(err.to_string())),
     };
     let actor = match actor {
         None => Actor::System,

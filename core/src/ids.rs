@@ -399,6 +399,15 @@ impl ValueKind {
         Self::ALL.iter().copied().find(|kind| kind.name() == name)
     }
 
+    /// Like [`ValueKind::from_name`], with an error that lists the valid names.
+    pub fn parse_name(name: &str) -> Result<ValueKind, crate::error::UnknownName> {
+        Self::from_name(name).ok_or_else(|| crate::error::UnknownName {
+            what: "kind",
+            name: name.to_owned(),
+            known: Self::ALL.iter().map(|kind| kind.name()).collect(),
+        })
+    }
+
     /// The name used in messages, AWS style (`'accountId'`).
     fn member_name(self) -> &'static str {
         match self {

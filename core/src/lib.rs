@@ -33,7 +33,7 @@ pub mod response;
 pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};
-pub use error::{Error, ErrorCode, Issue, LookupError, ValidationError};
+pub use error::{Error, ErrorCode, Issue, LookupError, UnknownName, ValidationError};
 pub use ids::{
     AccountId, AccountName, ChildId, CreateAccountRequestId, Email, HandshakeId, OrganizationId,
     OrganizationalUnitId, OrganizationalUnitName, ParentId, ParseError, PolicyId, PolicyName,
