@@ -6,6 +6,9 @@ use orgkit::validate::pattern_failure;
 use proptest::prelude::*;
 use regex::Regex;
 
+mod common;
+use common::oracle_regex;
+
 /// `(matcher, regex)` for every distinct pattern of every service.
 fn patterns() -> Vec<(orgkit::model::PatternMatcher, String, Regex)> {
     let mut out: Vec<(orgkit::model::PatternMatcher, String, Regex)> = Vec::new();
@@ -21,28 +24,10 @@ fn patterns() -> Vec<(orgkit::model::PatternMatcher, String, Regex)> {
             if out.iter().any(|(_, source, _)| source == pattern.source) {
                 continue;
             }
-            let ascii = pattern
-                .source
-                .replace(r"\d", "[0-9]")
-                .replace(r"\w", "[A-Za-z0-9_]")
-                .replace(r"\s", r"[\t\n\x0B\x0C\r ]")
-                .replace(r"\S", r"[^\t\n\x0B\x0C\r ]")
-                .replace(
-                    "arn:aws:organizations",
-                    "arn:(?:aws|aws-cn|aws-us-gov):organizations",
-                );
-            // Union IDs (DESIGN rule 2): the anchored alternatives.
-            let anchored =
-                if ascii.starts_with("^(") && ascii.ends_with(")$") && ascii.contains(")|(") {
-                    let inner = &ascii[2..ascii.len() - 2];
-                    format!("^(?:{})$", inner.split(")|(").collect::<Vec<_>>().join("|"))
-                } else {
-                    format!("^(?:{ascii})$")
-                };
             out.push((
                 pattern.matcher,
                 pattern.source.to_owned(),
-                Regex::new(&anchored).expect(&anchored),
+                oracle_regex(pattern.source),
             ));
         }
     }

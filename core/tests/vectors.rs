@@ -11,6 +11,9 @@ use proptest::prelude::*;
 use regex::Regex;
 use serde_json::Value;
 
+mod common;
+use common::oracle_regex;
+
 fn repo_file(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
@@ -20,20 +23,6 @@ fn repo_file(relative: &str) -> PathBuf {
 fn load_json(relative: &str) -> Value {
     let text = std::fs::read_to_string(repo_file(relative)).expect("vector file");
     serde_json::from_str(&text).expect("vector JSON")
-}
-
-/// Turns a model pattern into a whole-value, ASCII-class regex.
-fn anchored_ascii(pattern: &str) -> String {
-    let ascii = pattern
-        .replace(r"\d", "[0-9]")
-        .replace(r"\w", "[A-Za-z0-9_]")
-        .replace(r"\u0020", r"\x20")
-        .replace(r"\u007E", r"\x7E")
-        .replace(
-            "arn:aws:organizations",
-            "arn:(?:aws|aws-cn|aws-us-gov):organizations",
-        );
-    format!("^(?:{ascii})$")
 }
 
 /// The oracle for one kind: a full-match regex from the model plus the model's length bounds.
@@ -70,10 +59,12 @@ fn length_of(shape: &Value) -> Option<(usize, usize)> {
 fn oracles() -> BTreeMap<&'static str, Oracle> {
     let model = load_json("core/models/organizations-2016-11-28.2017-02.json");
     let latest = load_json("core/models/organizations-2016-11-28.latest.json");
-    let compile = |pattern: &str| Regex::new(&anchored_ascii(pattern)).expect("model pattern");
     let mut out = BTreeMap::new();
     // IDs, email and role name: the pattern of the shape of the same name.
     for kind in [
+        "ChildId",
+        "ParentId",
+        "PolicyTargetId",
         "AccountId",
         "OrganizationId",
         "RootId",
@@ -89,25 +80,8 @@ fn oracles() -> BTreeMap<&'static str, Oracle> {
         out.insert(
             kind,
             Oracle {
-                regexes: vec![compile(pattern)],
+                regexes: vec![oracle_regex(pattern)],
                 length: length_of(s),
-            },
-        );
-    }
-    // Union IDs (rule 2): the union of the anchored alternatives of the model's pattern.
-    for kind in ["ChildId", "ParentId", "PolicyTargetId"] {
-        let pattern = shape(&model, kind)["pattern"].as_str().expect("pattern");
-        let alternatives = pattern
-            .trim_start_matches('^')
-            .trim_end_matches('$')
-            .split('|')
-            .map(|alt| compile(alt.trim_start_matches('(').trim_end_matches(')')))
-            .collect();
-        out.insert(
-            kind,
-            Oracle {
-                regexes: alternatives,
-                length: None,
             },
         );
     }
@@ -119,7 +93,7 @@ fn oracles() -> BTreeMap<&'static str, Oracle> {
         out.insert(
             kind,
             Oracle {
-                regexes: vec![compile(printable)],
+                regexes: vec![oracle_regex(printable)],
                 length: length_of(shape(&model, kind)),
             },
         );
@@ -134,7 +108,7 @@ fn oracles() -> BTreeMap<&'static str, Oracle> {
         "HandshakeArn",
     ]
     .iter()
-    .map(|name| compile(shape(&model, name)["pattern"].as_str().expect("pattern")))
+    .map(|name| oracle_regex(shape(&model, name)["pattern"].as_str().expect("pattern")))
     .collect();
     out.insert(
         "Arn",
