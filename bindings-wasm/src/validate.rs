@@ -1,54 +1,86 @@
 //! Mirrors `orgkit::validate`: request validation for pages, results as data.
 
-use js_sys::{Array, Object};
-use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+
+use js_sys::{Array, Object, Reflect};
+use orgkit::validate::{InputKind, RequestInput};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::issue_array;
 use crate::set;
 
-/// Deeper than any input shape of the seed edition nests (three levels); bounds cycles too.
-const MAX_DEPTH: usize = 32;
+/// A JS value as the validator sees it, read in place (no copy into JSON). Members that are
+/// `undefined` count as absent, as `JSON.stringify` would leave them out; the walk follows the
+/// model's shapes, so deep or cyclic input is never followed further than the shapes go.
+struct JsInput(JsValue);
 
-/// Converts a JS value to JSON the way `JSON.stringify` would for a request: members that are
-/// `undefined` are left out, `NaN`, functions, symbols and BigInts become `null` (which the
-/// validator reports as INVALID_TYPE at their path).
-fn to_json(value: &JsValue, depth: usize) -> Value {
-    if depth > MAX_DEPTH {
-        return Value::Null;
-    }
-    if let Some(flag) = value.as_bool() {
-        return Value::Bool(flag);
-    }
-    if let Some(number) = value.as_f64() {
-        // Whole numbers within 2^53 are integers, as JSON.stringify writes them.
-        if number.fract() == 0.0 && number.abs() <= 9_007_199_254_740_992.0 {
-            return Value::Number((number as i64).into());
+/// Whole numbers up to 2^53 are integers, as `JSON.stringify` writes them.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
+
+impl RequestInput for JsInput {
+    fn kind(&self) -> InputKind<'_> {
+        let value = &self.0;
+        if value.is_null() || value.is_undefined() {
+            return InputKind::Null;
         }
-        return Number::from_f64(number).map_or(Value::Null, Value::Number);
+        if let Some(flag) = value.as_bool() {
+            return InputKind::Bool(flag);
+        }
+        if let Some(number) = value.as_f64() {
+            return if number.fract() == 0.0 && number.abs() <= MAX_SAFE_INTEGER {
+                InputKind::Integer(number as i64)
+            } else {
+                InputKind::Float(number)
+            };
+        }
+        if let Some(text) = value.as_string() {
+            return InputKind::Text(Cow::Owned(text));
+        }
+        if Array::is_array(value) {
+            return InputKind::List(Array::from(value).length() as usize);
+        }
+        if value.is_object() && !value.is_function() {
+            return InputKind::Map(Object::keys(value.unchecked_ref::<Object>()).length() as usize);
+        }
+        InputKind::Other(
+            value
+                .js_typeof()
+                .as_string()
+                .unwrap_or_else(|| "value".to_owned()),
+        )
     }
-    if let Some(text) = value.as_string() {
-        return Value::String(text);
+
+    fn items(&self) -> Vec<Self> {
+        if Array::is_array(&self.0) {
+            Array::from(&self.0).iter().map(JsInput).collect()
+        } else {
+            Vec::new()
+        }
     }
-    if Array::is_array(value) {
-        let items = Array::from(value);
-        return Value::Array(items.iter().map(|item| to_json(&item, depth + 1)).collect());
+
+    fn member(&self, key: &str) -> Option<Self> {
+        if !self.0.is_object() {
+            return None;
+        }
+        Reflect::get(&self.0, &JsValue::from_str(key))
+            .ok()
+            .filter(|value| !value.is_undefined())
+            .map(JsInput)
     }
-    if value.is_object() && !value.is_function() {
-        let mut map = Map::new();
-        for entry in Object::entries(value.unchecked_ref()).iter() {
+
+    fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self)) {
+        if !self.0.is_object() || Array::is_array(&self.0) {
+            return;
+        }
+        for entry in Object::entries(self.0.unchecked_ref::<Object>()).iter() {
             let pair = Array::from(&entry);
-            let (key, item) = (pair.get(0), pair.get(1));
-            if let Some(key) = key.as_string() {
-                if !item.is_undefined() {
-                    map.insert(key, to_json(&item, depth + 1));
-                }
+            let (key, value) = (pair.get(0), pair.get(1));
+            if let (Some(key), false) = (key.as_string(), value.is_undefined()) {
+                visit(Ok(&key), JsInput(value));
             }
         }
-        return Value::Object(map);
     }
-    Value::Null
 }
 
 /// Every issue of a request (an SDK v3 input object): `{ valid, issues }`. Throws for an
@@ -65,11 +97,11 @@ pub fn validate_request(
     let (service, operation) = orgkit::validate::find_operation(&service, &operation)
         .map_err(|err| JsError::new(&err.to_string()))?;
     let params = if params.is_undefined() {
-        Value::Object(Map::new())
+        JsInput(Object::new().into())
     } else {
-        to_json(params, 0)
+        JsInput(params.clone())
     };
-    let issues = orgkit::validate::validate_operation(service, operation, &params);
+    let issues = orgkit::validate::validate_input(service, operation, &params);
     let result = Object::new();
     set(&result, "valid", issues.is_empty());
     set(&result, "issues", issue_array(&issues));
