@@ -22,6 +22,7 @@
 //! ```
 
 pub mod arn;
+pub mod emulator;
 pub mod error;
 pub mod generated;
 pub mod handshake;

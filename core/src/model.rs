@@ -249,6 +249,37 @@ impl IsoTimestamp {
     pub fn unix_seconds(&self) -> f64 {
         iso8601_seconds(&self.0).unwrap_or(f64::NAN)
     }
+
+    /// The UTC text of a point in time, with milliseconds (`2021-07-16T12:00:00.000Z`), as
+    /// Chime writes it. `None` for a time that is not finite or outside years 0..=9999.
+    pub fn from_unix_seconds(seconds: f64) -> Option<IsoTimestamp> {
+        if !seconds.is_finite() || !(-62_167_219_200.0..253_402_300_800.0).contains(&seconds) {
+            return None;
+        }
+        let millis = (seconds * 1000.0).round() as i64;
+        let (days, millis_of_day) = (millis.div_euclid(86_400_000), millis.rem_euclid(86_400_000));
+        // Civil date from days since the epoch (the inverse of the computation in
+        // `iso8601_seconds`, after Howard Hinnant's method).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let (hour, minute) = (millis_of_day / 3_600_000, millis_of_day / 60_000 % 60);
+        let (second, milli) = (millis_of_day / 1000 % 60, millis_of_day % 1000);
+        Some(IsoTimestamp(format!(
+            "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}.{milli:03}Z"
+        )))
+    }
 }
 
 impl serde::Serialize for IsoTimestamp {
@@ -341,6 +372,28 @@ impl std::fmt::Debug for Redacted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_text_from_seconds_round_trips() {
+        for seconds in [
+            0.0,
+            951_782_400.5,
+            1_626_436_800.0,
+            1_488_153_600.25,
+            -86_400.0,
+        ] {
+            let text = IsoTimestamp::from_unix_seconds(seconds).unwrap();
+            assert_eq!(text.unix_seconds(), seconds, "{}", text.as_str());
+        }
+        assert_eq!(
+            IsoTimestamp::from_unix_seconds(1_626_436_800.0)
+                .unwrap()
+                .as_str(),
+            "2021-07-16T12:00:00.000Z"
+        );
+        assert!(IsoTimestamp::from_unix_seconds(f64::NAN).is_none());
+        assert!(IsoTimestamp::from_unix_seconds(1e300).is_none());
+    }
 
     #[test]
     fn iso_timestamps() {

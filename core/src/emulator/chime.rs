@@ -1,0 +1,149 @@
+//! Amazon Chime accounts (Create/Get/List/UpdateAccount, with AccountStatus, 2021-07-16).
+//!
+//! A Chime account belongs to the AWS account that created it; another AWS account neither
+//! sees nor changes it (NotFoundException, as for an ID that does not exist). CreateAccount
+//! makes Team accounts, Active, licensed Pro by default.
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use serde_json::{json, Value};
+
+use super::paging::PageQuery;
+use super::state::{ChimeAccountRecord, State};
+use super::{Outcome, ServiceError};
+use crate::model::IsoTimestamp;
+use crate::page_token::{PageTokenCodec, CHIME_LIMITS};
+
+const SUPPORTED_LICENSES: [&str; 2] = ["Basic", "Pro"];
+
+fn text<'a>(input: &'a Value, key: &str) -> &'a str {
+    input.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// Runs one Chime operation (the input is valid for it).
+pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: &Value) -> Outcome {
+    match operation {
+        "CreateAccount" => {
+            let id = uuid(state);
+            state.chime_accounts.insert(
+                id.clone(),
+                ChimeAccountRecord {
+                    aws_account_id: caller.to_owned(),
+                    name: text(input, "Name").to_owned(),
+                    created_timestamp: state.clock,
+                    default_license: "Pro".to_owned(),
+                    account_status: "Active".to_owned(),
+                    user_emails: BTreeSet::new(),
+                },
+            );
+            Ok(json!({"Account": account_json(state, &id)}))
+        }
+        "GetAccount" => {
+            let id = text(input, "AccountId");
+            owned(state, caller, id)?;
+            Ok(json!({"Account": account_json(state, id)}))
+        }
+        "UpdateAccount" => {
+            let id = text(input, "AccountId");
+            owned(state, caller, id)?;
+            let record = state.chime_accounts.get_mut(id).expect("checked above");
+            if let Some(name) = input.get("Name").and_then(Value::as_str) {
+                record.name = name.to_owned();
+            }
+            if let Some(license) = input.get("DefaultLicense").and_then(Value::as_str) {
+                record.default_license = license.to_owned();
+            }
+            Ok(json!({"Account": account_json(state, id)}))
+        }
+        "ListAccounts" => list_accounts(state, caller, input),
+        other => Err(ServiceError::new(
+            "ServiceFailureException",
+            format!("the emulator has no handler for {other}"),
+        )),
+    }
+}
+
+/// A version-4-shaped UUID from the seeded generator.
+fn uuid(state: &mut State) -> String {
+    loop {
+        let (high, low) = (state.next_random(), state.next_random());
+        let high = (high & !0xf000) | 0x4000;
+        let low = (low & !(0xc << 60)) | (0x8 << 60);
+        let id = format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            high >> 32,
+            (high >> 16) & 0xffff,
+            high & 0xffff,
+            low >> 48,
+            low & 0xffff_ffff_ffff
+        );
+        if !state.chime_accounts.contains_key(&id) {
+            return id;
+        }
+    }
+}
+
+fn owned(state: &State, caller: &str, id: &str) -> Result<(), ServiceError> {
+    if state
+        .chime_accounts
+        .get(id)
+        .is_some_and(|a| a.aws_account_id == caller)
+    {
+        Ok(())
+    } else {
+        Err(ServiceError::with_reason(
+            "NotFoundException",
+            "NotFound",
+            format!("The requested account {id} was not found."),
+        ))
+    }
+}
+
+fn account_json(state: &State, id: &str) -> Value {
+    let record = &state.chime_accounts[id];
+    let created = IsoTimestamp::from_unix_seconds(record.created_timestamp)
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    json!({
+        "AwsAccountId": record.aws_account_id,
+        "AccountId": id,
+        "Name": record.name,
+        "AccountType": "Team",
+        "CreatedTimestamp": created,
+        "DefaultLicense": record.default_license,
+        "SupportedLicenses": SUPPORTED_LICENSES,
+        "AccountStatus": record.account_status,
+    })
+}
+
+fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let prefix = input.get("Name").and_then(Value::as_str);
+    let email = input
+        .get("UserEmail")
+        .and_then(Value::as_str)
+        .map(str::to_ascii_lowercase);
+    let query = PageQuery::of("chime:ListAccounts", input, CHIME_LIMITS)
+        .filtered("Name", prefix.unwrap_or(""))
+        .filtered("UserEmail", email.clone().unwrap_or_default());
+    let accounts = &state.chime_accounts;
+    let codec = PageTokenCodec::new(state.token_secret);
+    let (ids, next) = query.run(&codec, |start| {
+        Box::new(
+            accounts
+                .range::<str, _>((start, Bound::Unbounded))
+                .filter(move |(_, a)| {
+                    a.aws_account_id == caller
+                        && prefix.is_none_or(|p| a.name.starts_with(p))
+                        && email.as_ref().is_none_or(|e| a.user_emails.contains(e))
+                })
+                .map(|(id, _)| (id.as_str(), id.as_str())),
+        )
+    })?;
+    let listed: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    let mut body = json!({"Accounts": listed});
+    if let Some(token) = next {
+        body["NextToken"] = json!(token);
+    }
+    Ok(body)
+}

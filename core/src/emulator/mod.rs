@@ -1,0 +1,535 @@
+//! An in-memory emulator of the seed edition: AWS Organizations (39 operations), Account
+//! alternate contacts (3) and Chime accounts (4), for tests and demos that must not call AWS.
+//!
+//! The emulator holds a simulated partition: standalone accounts (registered with an email and
+//! a name, or created the first time they call), organizations, roots, OUs, policies,
+//! handshakes, CreateAccount requests, alternate contacts and Chime accounts. Every call names
+//! the calling account, which decides what it may do. IDs come from a generator seeded at
+//! construction, so two emulators with the same seed and the same calls agree; time is a
+//! virtual clock that only [`Emulator::advance`] moves (it finishes CreateAccount requests and
+//! expires handshakes).
+//!
+//! Every request is validated against the model first ([`crate::validate`]); a handler then
+//! checks everything it needs before it changes anything, so a refused call leaves the state
+//! as it was. The state sits behind a mutex: an [`Emulator`] can be shared across threads and
+//! concurrent calls never lose an update. [`Emulator::export`] / [`Emulator::save`] write the
+//! whole state as versioned JSON; [`Emulator::import`] / [`Emulator::load`] check a snapshot
+//! completely before it replaces anything.
+//!
+//! ```
+//! use orgkit::emulator::Emulator;
+//! use serde_json::json;
+//!
+//! let emulator = Emulator::new(7);
+//! let master = "111111111111";
+//! let org = emulator
+//!     .call("organizations", "CreateOrganization", master, &json!({}))
+//!     .unwrap();
+//! assert_eq!(org["Organization"]["MasterAccountId"], master);
+//! let refused = emulator
+//!     .call("organizations", "ListAccounts", "222222222222", &json!({}))
+//!     .unwrap_err();
+//! assert_eq!(refused.code(), "AWSOrganizationsNotInUseException");
+//! ```
+
+mod account;
+mod chime;
+mod organizations;
+mod paging;
+pub mod state;
+mod typed;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use serde_json::{json, Value};
+
+use crate::error::{Issue, LookupError};
+use crate::ids::{AccountId, AccountName, Email};
+use crate::validate::{find_operation, validate_operation};
+
+pub use state::Quotas;
+use state::State;
+pub use typed::{AccountClient, ChimeClient, OrganizationsClient};
+
+/// The snapshot format's name, the first thing [`Emulator::import`] checks.
+pub const SNAPSHOT_FORMAT: &str = "orgkit-emulator";
+/// The snapshot version this build writes and reads.
+pub const SNAPSHOT_VERSION: u64 = 1;
+
+/// An error as an AWS service returns it: the exception name, its reason where the model has
+/// one, and a message. A refused request's validation issues are kept too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceError {
+    /// The exception name, e.g. `AccessDeniedException`.
+    pub code: &'static str,
+    /// The exception's `Reason` (ConstraintViolationException, InvalidInputException,
+    /// HandshakeConstraintViolationException) or Chime's `Code`.
+    pub reason: Option<&'static str>,
+    /// What went wrong.
+    pub message: String,
+    /// The HTTP status the service answers with.
+    pub status: u16,
+    /// For a request that failed validation: every issue (the first one is the message).
+    pub issues: Vec<Issue>,
+}
+
+impl ServiceError {
+    /// An error with no reason; the HTTP status follows from the code.
+    pub fn new(code: &'static str, message: impl Into<String>) -> ServiceError {
+        ServiceError {
+            code,
+            reason: None,
+            message: message.into(),
+            status: status_of(code),
+            issues: Vec::new(),
+        }
+    }
+
+    /// An error with a reason.
+    pub fn with_reason(
+        code: &'static str,
+        reason: &'static str,
+        message: impl Into<String>,
+    ) -> ServiceError {
+        ServiceError {
+            reason: Some(reason),
+            ..ServiceError::new(code, message)
+        }
+    }
+
+    /// The error of a request that failed validation, in the service's own terms:
+    /// Organizations `InvalidInputException` (its reason is the first issue's code), Account
+    /// `ValidationException`, Chime `BadRequestException`.
+    pub fn invalid_request(service: &str, issues: Vec<Issue>) -> ServiceError {
+        let first = issues.first();
+        let message =
+            first.map_or_else(|| "The request is not valid.".to_owned(), Issue::to_string);
+        let mut error = match service {
+            "account" => ServiceError::new("ValidationException", message),
+            "chime" => ServiceError::with_reason("BadRequestException", "BadRequest", message),
+            _ => {
+                let reason = first.map_or("INPUT_REQUIRED", |issue| issue.code.as_str());
+                ServiceError::with_reason("InvalidInputException", reason, message)
+            }
+        };
+        error.issues = issues;
+        error
+    }
+
+    /// The error body as the bindings hand it on: `Code`, `Message`, `Reason` (when there is
+    /// one), `StatusCode` and `Issues` (`Path`, `Code`, `Message`).
+    pub fn to_json(&self) -> Value {
+        let mut body = json!({
+            "Code": self.code,
+            "Message": self.message,
+            "StatusCode": self.status,
+        });
+        if let Some(reason) = self.reason {
+            body["Reason"] = json!(reason);
+        }
+        if !self.issues.is_empty() {
+            body["Issues"] = self
+                .issues
+                .iter()
+                .map(|issue| json!({"Path": issue.path, "Code": issue.code.as_str(), "Message": issue.message}))
+                .collect();
+        }
+        body
+    }
+}
+
+impl fmt::Display for ServiceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.reason {
+            Some(reason) => write!(f, "{} ({reason}): {}", self.code, self.message),
+            None => write!(f, "{}: {}", self.code, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ServiceError {}
+
+fn status_of(code: &str) -> u16 {
+    match code {
+        "AccessDeniedException" | "ForbiddenException" => 403,
+        "ResourceNotFoundException" | "NotFoundException" => 404,
+        "UnauthorizedClientException" => 401,
+        "TooManyRequestsException" | "ThrottledClientException" => 429,
+        "ServiceException" | "InternalServerException" | "ServiceFailureException" => 500,
+        "ServiceUnavailableException" => 503,
+        _ => 400,
+    }
+}
+
+/// Why an emulator call or command failed.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmulatorError {
+    /// The emulated service refused the call, as AWS would.
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    /// No such service or operation.
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+    /// The emulator itself was used wrongly (a caller that is not an account ID, a duplicate
+    /// registration, a negative duration); `code` is one of the `INVALID_*`/`*_TAKEN` codes.
+    #[error("{code}: {message}")]
+    Usage {
+        /// A stable code: INVALID_CALLER, INVALID_ARGUMENT, ACCOUNT_TAKEN, EMAIL_TAKEN,
+        /// NOT_FOUND.
+        code: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+    /// A snapshot could not be read or written; the state is unchanged.
+    #[error("{code}: {message}")]
+    Snapshot {
+        /// SNAPSHOT_IO, SNAPSHOT_CORRUPT or SNAPSHOT_VERSION.
+        code: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+}
+
+impl EmulatorError {
+    /// The stable code: the AWS exception name for a service error, `UNKNOWN_SERVICE` /
+    /// `UNKNOWN_OPERATION` for a lookup, the usage or snapshot code otherwise.
+    pub fn code(&self) -> &'static str {
+        match self {
+            EmulatorError::Service(error) => error.code,
+            EmulatorError::Lookup(LookupError::UnknownService { .. }) => "UNKNOWN_SERVICE",
+            EmulatorError::Lookup(_) => "UNKNOWN_OPERATION",
+            EmulatorError::Usage { code, .. } | EmulatorError::Snapshot { code, .. } => code,
+        }
+    }
+
+    fn usage(code: &'static str, message: impl Into<String>) -> EmulatorError {
+        EmulatorError::Usage {
+            code,
+            message: message.into(),
+        }
+    }
+
+    fn snapshot(code: &'static str, message: impl Into<String>) -> EmulatorError {
+        EmulatorError::Snapshot {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// The emulated partition. Cheap to share: wrap it in an `Arc` to use it from several threads.
+#[derive(Debug)]
+pub struct Emulator {
+    state: Mutex<State>,
+}
+
+/// What a handler returns.
+pub(crate) type Outcome = Result<Value, ServiceError>;
+
+impl Emulator {
+    /// An empty partition whose IDs derive from `seed`; the clock starts at
+    /// 2017-02-27T00:00:00Z.
+    pub fn new(seed: u64) -> Emulator {
+        Emulator {
+            state: Mutex::new(State::new(seed)),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A handler never panics while it holds the lock in a way that leaves the state
+        // half-changed (checks come before changes), so a poisoned lock is still usable.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Calls `operation` (model name `CreateAccount` or boto3 name `create_account`) of
+    /// `service` (`organizations`, `account`, `chime`) as account `caller`, with the request as
+    /// wire JSON (`null` counts as `{}`); the response as wire JSON.
+    pub fn call(
+        &self,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        input: &Value,
+    ) -> Result<Value, EmulatorError> {
+        let (service, op) = find_operation(service, operation)?;
+        let caller = parse_caller(caller)?;
+        let empty = Value::Object(serde_json::Map::new());
+        let input = if input.is_null() { &empty } else { input };
+        let issues = validate_operation(service, op, input);
+        if !issues.is_empty() {
+            return Err(ServiceError::invalid_request(service.name, issues).into());
+        }
+        let mut state = self.lock();
+        state.account_or_register(caller.as_str());
+        let outcome = match service.name {
+            "organizations" => organizations::dispatch(&mut state, op.name, caller.as_str(), input),
+            "account" => account::dispatch(&mut state, op.name, caller.as_str(), input),
+            _ => chime::dispatch(&mut state, op.name, caller.as_str(), input),
+        };
+        Ok(outcome?)
+    }
+
+    /// [`Emulator::call`] on JSON text, for the bindings: text that is not JSON is refused as
+    /// an invalid request (code INVALID_TYPE), like any other malformed input.
+    pub fn call_json(
+        &self,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        input: &str,
+    ) -> Result<String, EmulatorError> {
+        let (found, _) = find_operation(service, operation)?;
+        let parsed: Value = if input.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(input).map_err(|err| {
+                ServiceError::invalid_request(
+                    found.name,
+                    vec![Issue::wrong_type(
+                        "",
+                        "a JSON object",
+                        &format!("text that is not JSON ({err})"),
+                    )],
+                )
+            })?
+        };
+        let output = self.call(service, operation, caller, &parsed)?;
+        Ok(output.to_string())
+    }
+
+    /// Registers a standalone account with its root email and name (an account that calls
+    /// without being registered gets `account-<id>@example.com`).
+    pub fn register_account(&self, id: &str, email: &str, name: &str) -> Result<(), EmulatorError> {
+        let id = parse_caller(id)?;
+        let email = Email::parse(email)
+            .map_err(|err| EmulatorError::usage("INVALID_ARGUMENT", format!("email: {err}")))?;
+        let name = AccountName::parse(name)
+            .map_err(|err| EmulatorError::usage("INVALID_ARGUMENT", format!("name: {err}")))?;
+        let mut state = self.lock();
+        if state.accounts.contains_key(id.as_str()) {
+            return Err(EmulatorError::usage(
+                "ACCOUNT_TAKEN",
+                format!("account {id} already exists"),
+            ));
+        }
+        let key = email.as_str().to_ascii_lowercase();
+        if state.emails.contains_key(&key) {
+            return Err(EmulatorError::usage(
+                "EMAIL_TAKEN",
+                format!("another account already uses {}", email.as_str()),
+            ));
+        }
+        state.emails.insert(key, id.as_str().to_owned());
+        state.accounts.insert(
+            id.as_str().to_owned(),
+            state::AccountRecord {
+                email: email.as_str().to_owned(),
+                name: name.as_str().to_owned(),
+                membership: None,
+            },
+        );
+        Ok(())
+    }
+
+    /// Adds a user (by email) to a Chime account, for the `UserEmail` filter of ListAccounts
+    /// (the four seed operations have no way to add users).
+    pub fn add_chime_user(&self, chime_account_id: &str, email: &str) -> Result<(), EmulatorError> {
+        let mut state = self.lock();
+        let account = state
+            .chime_accounts
+            .get_mut(chime_account_id)
+            .ok_or_else(|| {
+                EmulatorError::usage("NOT_FOUND", format!("no Chime account {chime_account_id}"))
+            })?;
+        account.user_emails.insert(email.to_ascii_lowercase());
+        Ok(())
+    }
+
+    /// The virtual clock, seconds since the epoch.
+    pub fn now(&self) -> f64 {
+        self.lock().clock
+    }
+
+    /// Moves the clock forward: CreateAccount requests made before the new time finish, and
+    /// handshakes whose 15 days have passed expire.
+    pub fn advance(&self, seconds: f64) -> Result<(), EmulatorError> {
+        if !seconds.is_finite() || !(0.0..=1.0e10).contains(&seconds) {
+            return Err(EmulatorError::usage(
+                "INVALID_ARGUMENT",
+                "seconds must be a finite number from 0 to 1e10",
+            ));
+        }
+        let mut state = self.lock();
+        state.clock += seconds;
+        organizations::on_clock(&mut state);
+        Ok(())
+    }
+
+    /// The limits in force.
+    pub fn quotas(&self) -> Quotas {
+        self.lock().quotas
+    }
+
+    /// Sets the limits (they apply to later calls; nothing already there is removed).
+    pub fn set_quotas(&self, quotas: Quotas) {
+        self.lock().quotas = quotas;
+    }
+
+    /// The whole state as versioned JSON.
+    pub fn export(&self) -> Value {
+        let state = self.lock();
+        json!({
+            "format": SNAPSHOT_FORMAT,
+            "version": SNAPSHOT_VERSION,
+            "state": serde_json::to_value(&*state).unwrap_or(Value::Null),
+        })
+    }
+
+    /// Replaces the state with a snapshot from [`Emulator::export`], after checking it whole:
+    /// another format or version, a missing or mistyped field, or references that do not
+    /// resolve are refused and the current state is kept.
+    pub fn import(&self, snapshot: &Value) -> Result<(), EmulatorError> {
+        let state = state_from_snapshot(snapshot)?;
+        *self.lock() = state;
+        Ok(())
+    }
+
+    /// An emulator holding a snapshot.
+    pub fn from_snapshot(snapshot: &Value) -> Result<Emulator, EmulatorError> {
+        Ok(Emulator {
+            state: Mutex::new(state_from_snapshot(snapshot)?),
+        })
+    }
+
+    /// Writes the snapshot to `path` atomically: to a temporary file beside it, flushed, then
+    /// renamed over `path`, so a reader never sees a half-written file.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), EmulatorError> {
+        use std::io::Write;
+        let path = path.as_ref();
+        let text = serde_json::to_vec(&self.export())
+            .map_err(|err| EmulatorError::snapshot("SNAPSHOT_IO", err.to_string()))?;
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| EmulatorError::snapshot("SNAPSHOT_IO", "the path names no file"))?;
+        let mut temporary_name = file_name.to_owned();
+        temporary_name.push(format!(".tmp-{}", std::process::id()));
+        let temporary = path.with_file_name(temporary_name);
+        let io = |err: std::io::Error| {
+            EmulatorError::snapshot("SNAPSHOT_IO", format!("{}: {err}", path.display()))
+        };
+        let written = (|| {
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(&text)?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        written.map_err(io)
+    }
+
+    /// Reads a snapshot written by [`Emulator::save`] into a new emulator.
+    pub fn load(path: impl AsRef<Path>) -> Result<Emulator, EmulatorError> {
+        Ok(Emulator {
+            state: Mutex::new(read_snapshot(path.as_ref())?),
+        })
+    }
+
+    /// Replaces this emulator's state with the snapshot at `path`; on any error the current
+    /// state is kept.
+    pub fn load_into(&self, path: impl AsRef<Path>) -> Result<(), EmulatorError> {
+        let state = read_snapshot(path.as_ref())?;
+        *self.lock() = state;
+        Ok(())
+    }
+
+    /// Typed Organizations calls as `caller`.
+    pub fn organizations<'e>(&'e self, caller: &str) -> OrganizationsClient<'e> {
+        OrganizationsClient::new(self, caller)
+    }
+
+    /// Typed Account calls as `caller`.
+    pub fn account<'e>(&'e self, caller: &str) -> AccountClient<'e> {
+        AccountClient::new(self, caller)
+    }
+
+    /// Typed Chime calls as `caller`.
+    pub fn chime<'e>(&'e self, caller: &str) -> ChimeClient<'e> {
+        ChimeClient::new(self, caller)
+    }
+
+    /// Checks the structural invariants (each member account has exactly one parent, the
+    /// tree has no cycle and is at most 5 OUs deep, every target keeps an SCP while SCPs are
+    /// enabled, indexes agree); the list of what is broken, empty when all hold. Tests call it
+    /// after random operation sequences.
+    pub fn check_invariants(&self) -> Vec<String> {
+        organizations::invariant_violations(&self.lock())
+    }
+}
+
+fn parse_caller(caller: &str) -> Result<AccountId, EmulatorError> {
+    AccountId::parse(caller).map_err(|err| {
+        EmulatorError::usage(
+            "INVALID_CALLER",
+            format!("the caller must be a 12-digit account ID: {err}"),
+        )
+    })
+}
+
+fn read_snapshot(path: &Path) -> Result<State, EmulatorError> {
+    let text = std::fs::read(path).map_err(|err| {
+        EmulatorError::snapshot("SNAPSHOT_IO", format!("{}: {err}", path.display()))
+    })?;
+    let value: Value = serde_json::from_slice(&text).map_err(|err| {
+        EmulatorError::snapshot(
+            "SNAPSHOT_CORRUPT",
+            format!("{} is not a complete JSON snapshot: {err}", path.display()),
+        )
+    })?;
+    state_from_snapshot(&value)
+}
+
+fn state_from_snapshot(snapshot: &Value) -> Result<State, EmulatorError> {
+    if snapshot.get("format").and_then(Value::as_str) != Some(SNAPSHOT_FORMAT) {
+        return Err(EmulatorError::snapshot(
+            "SNAPSHOT_CORRUPT",
+            format!("not an {SNAPSHOT_FORMAT} snapshot (no \"format\": \"{SNAPSHOT_FORMAT}\")"),
+        ));
+    }
+    match snapshot.get("version").and_then(Value::as_u64) {
+        Some(SNAPSHOT_VERSION) => {}
+        other => {
+            return Err(EmulatorError::snapshot(
+                "SNAPSHOT_VERSION",
+                format!(
+                    "snapshot version {} is not {SNAPSHOT_VERSION}, the version this build reads",
+                    other.map_or_else(|| "(missing)".to_owned(), |v| v.to_string())
+                ),
+            ))
+        }
+    }
+    let state: State = State::deserialize_from(snapshot.get("state").unwrap_or(&Value::Null))
+        .map_err(|err| {
+            EmulatorError::snapshot("SNAPSHOT_CORRUPT", format!("the state does not fit: {err}"))
+        })?;
+    let broken = organizations::invariant_violations(&state);
+    if let Some(first) = broken.first() {
+        return Err(EmulatorError::snapshot(
+            "SNAPSHOT_CORRUPT",
+            format!("the state is inconsistent: {first}"),
+        ));
+    }
+    Ok(state)
+}
+
+impl State {
+    fn deserialize_from(value: &Value) -> Result<State, serde_json::Error> {
+        serde::Deserialize::deserialize(value)
+    }
+}

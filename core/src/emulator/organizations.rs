@@ -1,0 +1,2122 @@
+//! The 39 AWS Organizations operations of the 2017 model, on the emulated partition.
+//!
+//! Each handler finds the caller's organization and role first (AccessDeniedException for a
+//! member calling a management-account operation, AWSOrganizationsNotInUseException for an
+//! account in no organization), then checks every rule of the operation, and changes the state
+//! only when all of them hold. Handshakes move through [`crate::handshake::transition`], so the
+//! emulator and the exported transition table cannot disagree.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
+
+use serde_json::{json, Value};
+
+use super::paging::PageQuery;
+use super::state::{
+    AccountRecord, CreateAccountRecord, HandshakeRecord, Membership, OrganizationRecord,
+    OrganizationalUnitRecord, PolicyRecord, RootRecord, State, FULL_AWS_ACCESS_CONTENT,
+    FULL_AWS_ACCESS_DESCRIPTION, FULL_AWS_ACCESS_ID, FULL_AWS_ACCESS_NAME, MAX_OU_DEPTH,
+    MAX_POLICIES_PER_TARGET, SERVICE_CONTROL_POLICY,
+};
+use super::{Outcome, ServiceError};
+use crate::generated::organizations::{
+    ActionType, Handshake, HandshakeParty, HandshakePartyType, HandshakeResource,
+    HandshakeResourceType, HandshakeState,
+};
+use crate::handshake::{expiration_for, transition, Actor, Event};
+use crate::ids::AccountId;
+use crate::model::EpochTimestamp;
+use crate::page_token::{PageTokenCodec, ORGANIZATIONS_LIMITS};
+
+fn text<'a>(input: &'a Value, key: &str) -> &'a str {
+    input.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+fn optional<'a>(input: &'a Value, key: &str) -> Option<&'a str> {
+    input.get(key).and_then(Value::as_str)
+}
+
+fn error(code: &'static str, message: impl Into<String>) -> ServiceError {
+    ServiceError::new(code, message)
+}
+
+fn not_in_use() -> ServiceError {
+    error(
+        "AWSOrganizationsNotInUseException",
+        "Your account is not a member of an organization.",
+    )
+}
+
+fn constraint(reason: &'static str, message: impl Into<String>) -> ServiceError {
+    ServiceError::with_reason("ConstraintViolationException", reason, message)
+}
+
+fn handshake_constraint(reason: &'static str, message: impl Into<String>) -> ServiceError {
+    ServiceError::with_reason("HandshakeConstraintViolationException", reason, message)
+}
+
+/// Runs one Organizations operation (the input is valid for it).
+pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: &Value) -> Outcome {
+    match operation {
+        "AcceptHandshake" => accept_handshake(state, caller, input),
+        "AttachPolicy" => attach_policy(state, caller, input),
+        "CancelHandshake" => cancel_handshake(state, caller, input),
+        "CreateAccount" => create_account(state, caller, input),
+        "CreateOrganization" => create_organization(state, caller, input),
+        "CreateOrganizationalUnit" => create_organizational_unit(state, caller, input),
+        "CreatePolicy" => create_policy(state, caller, input),
+        "DeclineHandshake" => decline_handshake(state, caller, input),
+        "DeleteOrganization" => delete_organization(state, caller),
+        "DeleteOrganizationalUnit" => delete_organizational_unit(state, caller, input),
+        "DeletePolicy" => delete_policy(state, caller, input),
+        "DescribeAccount" => describe_account(state, caller, input),
+        "DescribeCreateAccountStatus" => describe_create_account_status(state, caller, input),
+        "DescribeHandshake" => describe_handshake(state, caller, input),
+        "DescribeOrganization" => describe_organization(state, caller),
+        "DescribeOrganizationalUnit" => describe_organizational_unit(state, caller, input),
+        "DescribePolicy" => describe_policy(state, caller, input),
+        "DetachPolicy" => detach_policy(state, caller, input),
+        "DisablePolicyType" => disable_policy_type(state, caller, input),
+        "EnableAllFeatures" => enable_all_features(state, caller),
+        "EnablePolicyType" => enable_policy_type(state, caller, input),
+        "InviteAccountToOrganization" => invite_account(state, caller, input),
+        "LeaveOrganization" => leave_organization(state, caller),
+        "ListAccounts" => list_accounts(state, caller, input),
+        "ListAccountsForParent" => list_accounts_for_parent(state, caller, input),
+        "ListChildren" => list_children(state, caller, input),
+        "ListCreateAccountStatus" => list_create_account_status(state, caller, input),
+        "ListHandshakesForAccount" => list_handshakes_for_account(state, caller, input),
+        "ListHandshakesForOrganization" => list_handshakes_for_organization(state, caller, input),
+        "ListOrganizationalUnitsForParent" => list_organizational_units(state, caller, input),
+        "ListParents" => list_parents(state, caller, input),
+        "ListPolicies" => list_policies(state, caller, input),
+        "ListPoliciesForTarget" => list_policies_for_target(state, caller, input),
+        "ListRoots" => list_roots(state, caller, input),
+        "ListTargetsForPolicy" => list_targets_for_policy(state, caller, input),
+        "MoveAccount" => move_account(state, caller, input),
+        "RemoveAccountFromOrganization" => remove_account(state, caller, input),
+        "UpdateOrganizationalUnit" => update_organizational_unit(state, caller, input),
+        "UpdatePolicy" => update_policy(state, caller, input),
+        other => Err(error(
+            "ServiceException",
+            format!("the emulator has no handler for {other}"),
+        )),
+    }
+}
+
+// ---------------------------------------------------------------- who may call
+
+/// The caller's organization (any member).
+fn member_org(state: &State, caller: &str) -> Result<String, ServiceError> {
+    state
+        .organization_of(caller)
+        .map(str::to_owned)
+        .ok_or_else(not_in_use)
+}
+
+/// The caller's organization, when the caller is its management account.
+fn master_org(state: &State, caller: &str) -> Result<String, ServiceError> {
+    let org = member_org(state, caller)?;
+    if state.organizations[&org].master != caller {
+        return Err(error(
+            "AccessDeniedException",
+            "You don't have permissions to access this resource: only the organization's management account can call this operation.",
+        ));
+    }
+    Ok(org)
+}
+
+// ---------------------------------------------------------------- wire shapes
+
+fn arn(state: &State, org: &str, kind: &str, rest: &str) -> String {
+    let master = state
+        .organizations
+        .get(org)
+        .map_or("", |o| o.master.as_str());
+    format!("arn:aws:organizations::{master}:{kind}/{org}/{rest}")
+}
+
+fn policy_arn(state: &State, org: &str, policy: &str) -> String {
+    if policy == FULL_AWS_ACCESS_ID {
+        format!("arn:aws:organizations::aws:policy/service_control_policy/{policy}")
+    } else {
+        let policy_type = state
+            .policy_type_of(policy)
+            .unwrap_or(SERVICE_CONTROL_POLICY)
+            .to_ascii_lowercase();
+        arn(state, org, "policy", &format!("{policy_type}/{policy}"))
+    }
+}
+
+fn organization_json(state: &State, org_id: &str) -> Value {
+    let org = &state.organizations[org_id];
+    let master = &state.accounts[&org.master];
+    let available: Vec<Value> = if org.feature_set == "ALL" {
+        vec![json!({"Type": SERVICE_CONTROL_POLICY, "Status": "ENABLED"})]
+    } else {
+        Vec::new()
+    };
+    json!({
+        "Id": org_id,
+        "Arn": format!("arn:aws:organizations::{}:organization/{org_id}", org.master),
+        "FeatureSet": org.feature_set,
+        "MasterAccountArn": arn(state, org_id, "account", &org.master),
+        "MasterAccountId": org.master,
+        "MasterAccountEmail": master.email,
+        "AvailablePolicyTypes": available,
+    })
+}
+
+fn account_json(state: &State, id: &str) -> Value {
+    let account = &state.accounts[id];
+    let mut body = json!({"Id": id, "Name": account.name, "Status": "ACTIVE"});
+    if let Some(m) = &account.membership {
+        body["Arn"] = json!(arn(state, &m.organization, "account", id));
+        body["JoinedMethod"] = json!(m.joined_method);
+        body["JoinedTimestamp"] = json!(EpochTimestamp(m.joined_timestamp));
+    }
+    body
+}
+
+fn root_json(state: &State, root_id: &str) -> Value {
+    let root = &state.roots[root_id];
+    let types: Vec<Value> = root
+        .policy_types
+        .iter()
+        .map(|t| json!({"Type": t, "Status": "ENABLED"}))
+        .collect();
+    json!({
+        "Id": root_id,
+        "Arn": arn(state, &root.organization, "root", root_id),
+        "Name": root.name,
+        "PolicyTypes": types,
+    })
+}
+
+fn ou_json(state: &State, ou_id: &str) -> Value {
+    let ou = &state.organizational_units[ou_id];
+    json!({"Id": ou_id, "Arn": arn(state, &ou.organization, "ou", ou_id), "Name": ou.name})
+}
+
+fn policy_summary_json(state: &State, org: &str, policy: &str) -> Value {
+    if policy == FULL_AWS_ACCESS_ID {
+        return json!({
+            "Id": policy,
+            "Arn": policy_arn(state, org, policy),
+            "Name": FULL_AWS_ACCESS_NAME,
+            "Description": FULL_AWS_ACCESS_DESCRIPTION,
+            "Type": SERVICE_CONTROL_POLICY,
+            "AwsManaged": true,
+        });
+    }
+    let record = &state.policies[policy];
+    json!({
+        "Id": policy,
+        "Arn": policy_arn(state, org, policy),
+        "Name": record.name,
+        "Description": record.description,
+        "Type": record.policy_type,
+        "AwsManaged": false,
+    })
+}
+
+fn policy_json(state: &State, org: &str, policy: &str) -> Value {
+    let content = if policy == FULL_AWS_ACCESS_ID {
+        FULL_AWS_ACCESS_CONTENT
+    } else {
+        state.policies[policy].content.as_str()
+    };
+    json!({"PolicySummary": policy_summary_json(state, org, policy), "Content": content})
+}
+
+fn create_account_json(id: &str, record: &CreateAccountRecord) -> Value {
+    let mut body = json!({
+        "Id": id,
+        "AccountName": record.account_name,
+        "State": record.state,
+        "RequestedTimestamp": EpochTimestamp(record.requested_timestamp),
+    });
+    if let Some(at) = record.completed_timestamp {
+        body["CompletedTimestamp"] = json!(EpochTimestamp(at));
+    }
+    if let Some(account) = &record.account_id {
+        body["AccountId"] = json!(account);
+    }
+    if let Some(reason) = &record.failure_reason {
+        body["FailureReason"] = json!(reason);
+    }
+    body
+}
+
+fn handshake_json(record: &HandshakeRecord) -> Value {
+    serde_json::to_value(&record.handshake).unwrap_or(Value::Null)
+}
+
+/// The target summary of a root, OU or account.
+fn target_json(state: &State, org: &str, target: &str) -> Value {
+    let (name, kind, arn_kind) = if let Some(root) = state.roots.get(target) {
+        (root.name.clone(), "ROOT", "root")
+    } else if let Some(ou) = state.organizational_units.get(target) {
+        (ou.name.clone(), "ORGANIZATIONAL_UNIT", "ou")
+    } else {
+        let name = state
+            .accounts
+            .get(target)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        (name, "ACCOUNT", "account")
+    };
+    json!({"TargetId": target, "Arn": arn(state, org, arn_kind, target), "Name": name, "Type": kind})
+}
+
+// ---------------------------------------------------------------- lookups in one organization
+
+fn is_parent_in(state: &State, org: &str, id: &str) -> bool {
+    state.roots.get(id).is_some_and(|r| r.organization == org)
+        || state
+            .organizational_units
+            .get(id)
+            .is_some_and(|ou| ou.organization == org)
+}
+
+fn is_target_in(state: &State, org: &str, id: &str) -> bool {
+    is_parent_in(state, org, id) || state.organization_of(id) == Some(org)
+}
+
+fn policy_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
+    let found = id == FULL_AWS_ACCESS_ID
+        || state
+            .policies
+            .get(id)
+            .is_some_and(|p| p.organization == org);
+    if found {
+        Ok(())
+    } else {
+        Err(error(
+            "PolicyNotFoundException",
+            format!("We can't find a policy with the PolicyId {id}."),
+        ))
+    }
+}
+
+fn root_of(state: &State, org: &str) -> String {
+    state.organizations[org].root.clone()
+}
+
+fn scp_enabled(state: &State, org: &str) -> bool {
+    state.roots[&state.organizations[org].root]
+        .policy_types
+        .contains(SERVICE_CONTROL_POLICY)
+}
+
+/// Attaches FullAWSAccess to a new OU or account when SCPs are enabled.
+fn attach_default(state: &mut State, org: &str, target: &str) {
+    if scp_enabled(state, org) {
+        state.attach(org, FULL_AWS_ACCESS_ID, target);
+    }
+}
+
+fn caller_email(state: &State, caller: &str) -> String {
+    state
+        .accounts
+        .get(caller)
+        .map(|a| a.email.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+fn is_recipient(state: &State, record: &HandshakeRecord, caller: &str) -> bool {
+    record.recipient == caller || record.recipient == caller_email(state, caller)
+}
+
+// ---------------------------------------------------------------- organization
+
+fn create_organization(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    if state.organization_of(caller).is_some() {
+        return Err(error(
+            "AlreadyInOrganizationException",
+            "This account is already a member of an organization.",
+        ));
+    }
+    let feature_set = optional(input, "FeatureSet").unwrap_or("ALL").to_owned();
+    let org_id = state.fresh_id("o-", 10, |s, id| s.organizations.contains_key(id));
+    let root_id = state.fresh_id("r-", 4, |s, id| s.roots.contains_key(id));
+    let all = feature_set == "ALL";
+    state.organizations.insert(
+        org_id.clone(),
+        OrganizationRecord {
+            master: caller.to_owned(),
+            feature_set,
+            root: root_id.clone(),
+            members: BTreeSet::from([caller.to_owned()]),
+            organizational_units: BTreeSet::new(),
+            policies: BTreeSet::new(),
+            handshakes: BTreeSet::new(),
+            create_account_requests: BTreeSet::new(),
+            policy_targets: BTreeMap::new(),
+            enabling_all_features: None,
+            accounts_in_progress: 0,
+        },
+    );
+    let mut root = RootRecord {
+        organization: org_id.clone(),
+        name: "Root".to_owned(),
+        policy_types: BTreeSet::new(),
+        children: Default::default(),
+    };
+    if all {
+        root.policy_types.insert(SERVICE_CONTROL_POLICY.to_owned());
+    }
+    root.children.accounts.insert(caller.to_owned());
+    state.roots.insert(root_id.clone(), root);
+    let clock = state.clock;
+    if let Some(account) = state.accounts.get_mut(caller) {
+        account.membership = Some(Membership {
+            organization: org_id.clone(),
+            parent: root_id.clone(),
+            joined_method: "INVITED".to_owned(),
+            joined_timestamp: clock,
+        });
+    }
+    if all {
+        state.attach(&org_id, FULL_AWS_ACCESS_ID, &root_id);
+        state.attach(&org_id, FULL_AWS_ACCESS_ID, caller);
+    }
+    Ok(json!({"Organization": organization_json(state, &org_id)}))
+}
+
+fn describe_organization(state: &mut State, caller: &str) -> Outcome {
+    let org = member_org(state, caller)?;
+    Ok(json!({"Organization": organization_json(state, &org)}))
+}
+
+fn delete_organization(state: &mut State, caller: &str) -> Outcome {
+    let org_id = master_org(state, caller)?;
+    let org = &state.organizations[&org_id];
+    if org.members.len() > 1 || !org.organizational_units.is_empty() || !org.policies.is_empty() {
+        return Err(error(
+            "OrganizationNotEmptyException",
+            "The organization still has member accounts, OUs or policies; remove them first.",
+        ));
+    }
+    let org = state.organizations.remove(&org_id).expect("checked above");
+    for target in [org.root.as_str(), caller] {
+        state.attachments.remove(target);
+    }
+    state.roots.remove(&org.root);
+    for handshake in &org.handshakes {
+        state.handshakes.remove(handshake);
+    }
+    for request in &org.create_account_requests {
+        state.create_account_requests.remove(request);
+    }
+    if let Some(account) = state.accounts.get_mut(caller) {
+        account.membership = None;
+    }
+    Ok(json!({}))
+}
+
+/// Makes a member account standalone: out of its parent, its policies detached, its
+/// approvals of all features withdrawn.
+fn make_standalone(state: &mut State, org_id: &str, account: &str) {
+    state.detach_all(org_id, account);
+    let parent = state.accounts[account]
+        .membership
+        .as_ref()
+        .map(|m| m.parent.clone());
+    if let Some(children) = parent.and_then(|p| state.children_of_mut(&p)) {
+        children.accounts.remove(account);
+    }
+    if let Some(org) = state.organizations.get_mut(org_id) {
+        org.members.remove(account);
+    }
+    if let Some(record) = state.accounts.get_mut(account) {
+        record.membership = None;
+    }
+    let withdrawn: Vec<String> = state.organizations[org_id]
+        .handshakes
+        .iter()
+        .filter(|h| {
+            let record = &state.handshakes[*h];
+            record.recipient == account && record.parent.is_some() && is_open(&record.handshake)
+        })
+        .cloned()
+        .collect();
+    for id in withdrawn {
+        let parent = {
+            let record = state.handshakes.get_mut(&id).expect("listed above");
+            record.handshake.state = Some(HandshakeState::Canceled);
+            record.parent.clone()
+        };
+        if let Some(parent) = parent {
+            settle_parent(state, &parent);
+        }
+    }
+}
+
+fn leave_organization(state: &mut State, caller: &str) -> Outcome {
+    let org = member_org(state, caller)?;
+    if state.organizations[&org].master == caller {
+        return Err(error(
+            "MasterCannotLeaveOrganizationException",
+            "The management account can't leave its organization; delete the organization instead.",
+        ));
+    }
+    make_standalone(state, &org, caller);
+    Ok(json!({}))
+}
+
+fn remove_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let account = text(input, "AccountId");
+    if state.organization_of(account) != Some(org.as_str()) {
+        return Err(account_not_found(account));
+    }
+    if account == caller {
+        return Err(error(
+            "MasterCannotLeaveOrganizationException",
+            "You can't remove the management account from its organization.",
+        ));
+    }
+    make_standalone(state, &org, account);
+    Ok(json!({}))
+}
+
+fn account_not_found(account: &str) -> ServiceError {
+    error(
+        "AccountNotFoundException",
+        format!("We can't find an account with the AccountId {account} in this organization."),
+    )
+}
+
+// ---------------------------------------------------------------- roots, OUs, accounts
+
+fn parent_not_found(id: &str) -> ServiceError {
+    error(
+        "ParentNotFoundException",
+        format!("We can't find a root or OU with the ParentId {id}."),
+    )
+}
+
+fn ou_not_found(id: &str) -> ServiceError {
+    error(
+        "OrganizationalUnitNotFoundException",
+        format!("We can't find an OU with the OrganizationalUnitId {id}."),
+    )
+}
+
+fn ou_in<'s>(
+    state: &'s State,
+    org: &str,
+    id: &str,
+) -> Result<&'s OrganizationalUnitRecord, ServiceError> {
+    state
+        .organizational_units
+        .get(id)
+        .filter(|ou| ou.organization == org)
+        .ok_or_else(|| ou_not_found(id))
+}
+
+fn sibling_named(state: &State, parent: &str, name: &str, except: Option<&str>) -> bool {
+    state.children_of(parent).is_some_and(|children| {
+        children
+            .organizational_units
+            .iter()
+            .any(|id| Some(id.as_str()) != except && state.organizational_units[id].name == name)
+    })
+}
+
+fn duplicate_ou(name: &str) -> ServiceError {
+    error(
+        "DuplicateOrganizationalUnitException",
+        format!("An OU named {name:?} already exists in this parent."),
+    )
+}
+
+fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let parent = text(input, "ParentId");
+    let name = text(input, "Name");
+    if !is_parent_in(state, &org, parent) {
+        return Err(parent_not_found(parent));
+    }
+    let depth = state
+        .organizational_units
+        .get(parent)
+        .map_or(1, |ou| ou.depth + 1);
+    if depth > MAX_OU_DEPTH {
+        return Err(constraint(
+            "OU_DEPTH_LIMIT_EXCEEDED",
+            format!("OUs can be nested at most {MAX_OU_DEPTH} levels below the root."),
+        ));
+    }
+    if sibling_named(state, parent, name, None) {
+        return Err(duplicate_ou(name));
+    }
+    if state.organizations[&org].organizational_units.len() >= state.quotas.max_organizational_units
+    {
+        return Err(constraint(
+            "OU_NUMBER_LIMIT_EXCEEDED",
+            format!(
+                "The organization already has {} OUs, the most it may have.",
+                state.quotas.max_organizational_units
+            ),
+        ));
+    }
+    let root = root_of(state, &org);
+    let prefix = format!("ou-{}-", &root[2..]);
+    let id = state.fresh_id(&prefix, 8, |s, id| s.organizational_units.contains_key(id));
+    state.organizational_units.insert(
+        id.clone(),
+        OrganizationalUnitRecord {
+            organization: org.clone(),
+            parent: parent.to_owned(),
+            name: name.to_owned(),
+            depth,
+            children: Default::default(),
+        },
+    );
+    if let Some(children) = state.children_of_mut(parent) {
+        children.organizational_units.insert(id.clone());
+    }
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.organizational_units.insert(id.clone());
+    }
+    attach_default(state, &org, &id);
+    Ok(json!({"OrganizationalUnit": ou_json(state, &id)}))
+}
+
+fn describe_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "OrganizationalUnitId");
+    ou_in(state, &org, id)?;
+    Ok(json!({"OrganizationalUnit": ou_json(state, id)}))
+}
+
+fn update_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "OrganizationalUnitId");
+    let parent = ou_in(state, &org, id)?.parent.clone();
+    if let Some(name) = optional(input, "Name") {
+        if sibling_named(state, &parent, name, Some(id)) {
+            return Err(duplicate_ou(name));
+        }
+        if let Some(ou) = state.organizational_units.get_mut(id) {
+            ou.name = name.to_owned();
+        }
+    }
+    Ok(json!({"OrganizationalUnit": ou_json(state, id)}))
+}
+
+fn delete_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "OrganizationalUnitId");
+    let ou = ou_in(state, &org, id)?;
+    if !ou.children.is_empty() {
+        return Err(error(
+            "OrganizationalUnitNotEmptyException",
+            format!("The OU {id} still contains accounts or OUs."),
+        ));
+    }
+    let parent = ou.parent.clone();
+    state.detach_all(&org, id);
+    if let Some(children) = state.children_of_mut(&parent) {
+        children.organizational_units.remove(id);
+    }
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.organizational_units.remove(id);
+    }
+    state.organizational_units.remove(id);
+    Ok(json!({}))
+}
+
+fn describe_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let account = text(input, "AccountId");
+    if state.organization_of(account) != Some(org.as_str()) {
+        return Err(account_not_found(account));
+    }
+    Ok(json!({"Account": account_json(state, account)}))
+}
+
+fn move_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let account = text(input, "AccountId");
+    let source = text(input, "SourceParentId");
+    let destination = text(input, "DestinationParentId");
+    let Some(membership) = state
+        .accounts
+        .get(account)
+        .and_then(|a| a.membership.as_ref())
+        .filter(|m| m.organization == org)
+    else {
+        return Err(account_not_found(account));
+    };
+    if !is_parent_in(state, &org, source) || membership.parent != source {
+        return Err(error(
+            "SourceParentNotFoundException",
+            format!("The account {account} is not in the source parent {source}."),
+        ));
+    }
+    if !is_parent_in(state, &org, destination) {
+        return Err(error(
+            "DestinationParentNotFoundException",
+            format!("We can't find a root or OU with the DestinationParentId {destination}."),
+        ));
+    }
+    if destination == source {
+        return Err(error(
+            "DuplicateAccountException",
+            format!("The account {account} is already in {destination}."),
+        ));
+    }
+    if let Some(children) = state.children_of_mut(source) {
+        children.accounts.remove(account);
+    }
+    if let Some(children) = state.children_of_mut(destination) {
+        children.accounts.insert(account.to_owned());
+    }
+    if let Some(m) = state
+        .accounts
+        .get_mut(account)
+        .and_then(|a| a.membership.as_mut())
+    {
+        m.parent = destination.to_owned();
+    }
+    Ok(json!({}))
+}
+
+fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let record = &state.organizations[&org];
+    if record.members.len() + record.accounts_in_progress >= state.quotas.max_accounts {
+        return Err(constraint(
+            "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            format!(
+                "The organization already has {} accounts (created or being created), the most it may have.",
+                state.quotas.max_accounts
+            ),
+        ));
+    }
+    let id = state.fresh_id("car-", 10, |s, id| {
+        s.create_account_requests.contains_key(id)
+    });
+    let request = CreateAccountRecord {
+        organization: org.clone(),
+        email: text(input, "Email").to_owned(),
+        account_name: text(input, "AccountName").to_owned(),
+        state: "IN_PROGRESS".to_owned(),
+        requested_timestamp: state.clock,
+        completed_timestamp: None,
+        account_id: None,
+        failure_reason: None,
+    };
+    let body = create_account_json(&id, &request);
+    state.create_account_requests.insert(id.clone(), request);
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.create_account_requests.insert(id);
+        record.accounts_in_progress += 1;
+    }
+    Ok(json!({"CreateAccountStatus": body}))
+}
+
+fn create_account_status_in<'s>(
+    state: &'s State,
+    org: &str,
+    id: &str,
+) -> Result<&'s CreateAccountRecord, ServiceError> {
+    state
+        .create_account_requests
+        .get(id)
+        .filter(|r| r.organization == org)
+        .ok_or_else(|| {
+            error(
+                "CreateAccountStatusNotFoundException",
+                format!("We can't find a CreateAccount request with the ID {id}."),
+            )
+        })
+}
+
+fn describe_create_account_status(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "CreateAccountRequestId");
+    let record = create_account_status_in(state, &org, id)?;
+    Ok(json!({"CreateAccountStatus": create_account_json(id, record)}))
+}
+
+/// Runs what the clock's advance makes due: CreateAccount requests finish, handshakes expire.
+pub(super) fn on_clock(state: &mut State) {
+    let due: Vec<String> = state
+        .create_account_requests
+        .iter()
+        .filter(|(_, r)| r.state == "IN_PROGRESS" && r.requested_timestamp < state.clock)
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in due {
+        finish_create_account(state, &id);
+    }
+    let expired: Vec<String> = state
+        .handshakes
+        .iter()
+        .filter(|(_, r)| {
+            is_open(&r.handshake)
+                && r.handshake
+                    .expiration_timestamp
+                    .is_some_and(|at| at.unix_seconds() <= state.clock)
+        })
+        .map(|(id, _)| id.clone())
+        .collect();
+    for id in expired {
+        let clock = state.clock;
+        let Some(record) = state.handshakes.get_mut(&id) else {
+            continue;
+        };
+        if let Ok(after) = transition(&record.handshake, Event::Expire, &Actor::System, clock) {
+            record.handshake = after;
+        }
+        let org = record.organization.clone();
+        if let Some(org) = state.organizations.get_mut(&org) {
+            if org.enabling_all_features.as_deref() == Some(id.as_str()) {
+                org.enabling_all_features = None;
+            }
+        }
+    }
+}
+
+fn finish_create_account(state: &mut State, id: &str) {
+    let clock = state.clock;
+    let request = state.create_account_requests[id].clone();
+    let org = request.organization.clone();
+    let outcome = if !state.organizations.contains_key(&org) {
+        Err("INTERNAL_FAILURE")
+    } else if state
+        .emails
+        .contains_key(&request.email.to_ascii_lowercase())
+    {
+        Err("EMAIL_ALREADY_EXISTS")
+    } else {
+        Ok(state.fresh_account_id())
+    };
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.accounts_in_progress = record.accounts_in_progress.saturating_sub(1);
+    }
+    let record = state
+        .create_account_requests
+        .get_mut(id)
+        .expect("a due request");
+    record.completed_timestamp = Some(clock);
+    match outcome {
+        Err(reason) => {
+            record.state = "FAILED".to_owned();
+            record.failure_reason = Some(reason.to_owned());
+        }
+        Ok(account) => {
+            record.state = "SUCCEEDED".to_owned();
+            record.account_id = Some(account.clone());
+            let root = root_of(state, &org);
+            state
+                .emails
+                .insert(request.email.to_ascii_lowercase(), account.clone());
+            state.accounts.insert(
+                account.clone(),
+                AccountRecord {
+                    email: request.email.clone(),
+                    name: request.account_name.clone(),
+                    membership: Some(Membership {
+                        organization: org.clone(),
+                        parent: root.clone(),
+                        joined_method: "CREATED".to_owned(),
+                        joined_timestamp: clock,
+                    }),
+                },
+            );
+            join(state, &org, &root, &account);
+        }
+    }
+}
+
+/// Puts an account that already has its membership into the root's children, the
+/// organization's members, and gives it the default policy.
+fn join(state: &mut State, org: &str, root: &str, account: &str) {
+    if let Some(children) = state.children_of_mut(root) {
+        children.accounts.insert(account.to_owned());
+    }
+    if let Some(record) = state.organizations.get_mut(org) {
+        record.members.insert(account.to_owned());
+    }
+    attach_default(state, org, account);
+}
+
+// ---------------------------------------------------------------- listings
+
+fn codec(state: &State) -> PageTokenCodec {
+    PageTokenCodec::new(state.token_secret)
+}
+
+fn page_of_set<'s>(
+    set: &'s BTreeSet<String>,
+) -> impl FnOnce(Bound<&str>) -> Box<dyn Iterator<Item = (&'s str, &'s str)> + 's> {
+    move |start| {
+        Box::new(
+            set.range::<str, _>((start, Bound::Unbounded))
+                .map(|id| (id.as_str(), id.as_str())),
+        )
+    }
+}
+
+fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let query = PageQuery::of("ListAccounts", input, ORGANIZATIONS_LIMITS);
+    let (ids, next) = query.run(
+        &codec(state),
+        page_of_set(&state.organizations[&org].members),
+    )?;
+    let accounts: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    Ok(with_token(json!({"Accounts": accounts}), next))
+}
+
+fn with_token(mut body: Value, next: Option<String>) -> Value {
+    if let Some(token) = next {
+        body["NextToken"] = json!(token);
+    }
+    body
+}
+
+fn children_in<'s>(
+    state: &'s State,
+    org: &str,
+    parent: &str,
+) -> Result<&'s super::state::Children, ServiceError> {
+    if !is_parent_in(state, org, parent) {
+        return Err(parent_not_found(parent));
+    }
+    state
+        .children_of(parent)
+        .ok_or_else(|| parent_not_found(parent))
+}
+
+fn list_accounts_for_parent(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let parent = text(input, "ParentId");
+    let children = children_in(state, &org, parent)?;
+    let query = PageQuery::of("ListAccountsForParent", input, ORGANIZATIONS_LIMITS)
+        .filtered("ParentId", parent);
+    let (ids, next) = query.run(&codec(state), page_of_set(&children.accounts))?;
+    let accounts: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    Ok(with_token(json!({"Accounts": accounts}), next))
+}
+
+fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let parent = text(input, "ParentId");
+    let children = children_in(state, &org, parent)?;
+    let query = PageQuery::of(
+        "ListOrganizationalUnitsForParent",
+        input,
+        ORGANIZATIONS_LIMITS,
+    )
+    .filtered("ParentId", parent);
+    let (ids, next) = query.run(&codec(state), page_of_set(&children.organizational_units))?;
+    let units: Vec<Value> = ids.into_iter().map(|id| ou_json(state, id)).collect();
+    Ok(with_token(json!({"OrganizationalUnits": units}), next))
+}
+
+fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let parent = text(input, "ParentId");
+    let child_type = text(input, "ChildType");
+    let children = children_in(state, &org, parent)?;
+    let set = if child_type == "ACCOUNT" {
+        &children.accounts
+    } else {
+        &children.organizational_units
+    };
+    let query = PageQuery::of("ListChildren", input, ORGANIZATIONS_LIMITS)
+        .filtered("ParentId", parent)
+        .filtered("ChildType", child_type);
+    let (ids, next) = query.run(&codec(state), page_of_set(set))?;
+    let listed: Vec<Value> = ids
+        .into_iter()
+        .map(|id| json!({"Id": id, "Type": child_type}))
+        .collect();
+    Ok(with_token(json!({"Children": listed}), next))
+}
+
+fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let child = text(input, "ChildId");
+    let parent = if let Some(ou) = state
+        .organizational_units
+        .get(child)
+        .filter(|ou| ou.organization == org)
+    {
+        ou.parent.clone()
+    } else if let Some(m) = state
+        .accounts
+        .get(child)
+        .and_then(|a| a.membership.as_ref())
+        .filter(|m| m.organization == org)
+    {
+        m.parent.clone()
+    } else {
+        return Err(error(
+            "ChildNotFoundException",
+            format!("We can't find an account or OU with the ChildId {child}."),
+        ));
+    };
+    let kind = if state.roots.contains_key(&parent) {
+        "ROOT"
+    } else {
+        "ORGANIZATIONAL_UNIT"
+    };
+    let single = BTreeSet::from([parent]);
+    let query =
+        PageQuery::of("ListParents", input, ORGANIZATIONS_LIMITS).filtered("ChildId", child);
+    let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
+    let parents: Vec<Value> = ids
+        .into_iter()
+        .map(|id| json!({"Id": id, "Type": kind}))
+        .collect();
+    Ok(with_token(json!({"Parents": parents}), next))
+}
+
+fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let single = BTreeSet::from([root_of(state, &org)]);
+    let query = PageQuery::of("ListRoots", input, ORGANIZATIONS_LIMITS);
+    let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
+    let roots: Vec<Value> = ids.into_iter().map(|id| root_json(state, id)).collect();
+    Ok(with_token(json!({"Roots": roots}), next))
+}
+
+fn list_create_account_status(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let states: Vec<&str> = input
+        .get("States")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let query = PageQuery::of("ListCreateAccountStatus", input, ORGANIZATIONS_LIMITS)
+        .filtered("States", states.join(","));
+    let requests = &state.create_account_requests;
+    let (ids, next) = query.run(&codec(state), |start| {
+        Box::new(
+            state.organizations[&org]
+                .create_account_requests
+                .range::<str, _>((start, Bound::Unbounded))
+                .filter(move |id| {
+                    states.is_empty() || states.contains(&requests[*id].state.as_str())
+                })
+                .map(|id| (id.as_str(), id.as_str())),
+        )
+    })?;
+    let statuses: Vec<Value> = ids
+        .into_iter()
+        .map(|id| create_account_json(id, &state.create_account_requests[id]))
+        .collect();
+    Ok(with_token(json!({"CreateAccountStatuses": statuses}), next))
+}
+
+// ---------------------------------------------------------------- policies
+
+fn check_policy_document(content: &str) -> Result<(), ServiceError> {
+    let malformed = |why: &str| {
+        error(
+            "MalformedPolicyDocumentException",
+            format!("The policy document is not valid: {why}."),
+        )
+    };
+    let document: Value = serde_json::from_str(content)
+        .map_err(|err| malformed(&format!("it is not JSON ({err})")))?;
+    let Some(object) = document.as_object() else {
+        return Err(malformed("it must be a JSON object"));
+    };
+    match object.get("Statement") {
+        Some(Value::Object(_)) => Ok(()),
+        Some(Value::Array(list)) if !list.is_empty() && list.iter().all(Value::is_object) => Ok(()),
+        Some(_) => Err(malformed(
+            "\"Statement\" must be an object or a non-empty list of objects",
+        )),
+        None => Err(malformed("it has no \"Statement\"")),
+    }
+}
+
+fn policy_name_taken(state: &State, org: &str, name: &str, except: Option<&str>) -> bool {
+    name == FULL_AWS_ACCESS_NAME
+        || state.organizations[org]
+            .policies
+            .iter()
+            .any(|id| Some(id.as_str()) != except && state.policies[id].name == name)
+}
+
+fn duplicate_policy(name: &str) -> ServiceError {
+    error(
+        "DuplicatePolicyException",
+        format!("A policy named {name:?} already exists."),
+    )
+}
+
+fn immutable(policy: &str) -> ServiceError {
+    ServiceError::with_reason(
+        "InvalidInputException",
+        "IMMUTABLE_POLICY",
+        format!("The policy {policy} is managed by AWS and can't be changed or deleted."),
+    )
+}
+
+fn create_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    if state.organizations[&org].feature_set != "ALL" {
+        return Err(error(
+            "PolicyTypeNotAvailableForOrganizationException",
+            "Policies are available only in an organization with all features enabled.",
+        ));
+    }
+    let content = text(input, "Content");
+    let name = text(input, "Name");
+    check_policy_document(content)?;
+    if policy_name_taken(state, &org, name, None) {
+        return Err(duplicate_policy(name));
+    }
+    if state.organizations[&org].policies.len() >= state.quotas.max_policies {
+        return Err(constraint(
+            "POLICY_NUMBER_LIMIT_EXCEEDED",
+            format!(
+                "The organization already has {} policies, the most it may have.",
+                state.quotas.max_policies
+            ),
+        ));
+    }
+    let id = state.fresh_id("p-", 10, |s, id| s.policies.contains_key(id));
+    state.policies.insert(
+        id.clone(),
+        PolicyRecord {
+            organization: org.clone(),
+            name: name.to_owned(),
+            description: text(input, "Description").to_owned(),
+            policy_type: text(input, "Type").to_owned(),
+            content: content.to_owned(),
+        },
+    );
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.policies.insert(id.clone());
+    }
+    Ok(json!({"Policy": policy_json(state, &org, &id)}))
+}
+
+fn describe_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "PolicyId");
+    policy_in(state, &org, id)?;
+    Ok(json!({"Policy": policy_json(state, &org, id)}))
+}
+
+fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "PolicyId");
+    policy_in(state, &org, id)?;
+    if id == FULL_AWS_ACCESS_ID {
+        return Err(immutable(id));
+    }
+    let name = optional(input, "Name");
+    let content = optional(input, "Content");
+    if let Some(name) = name {
+        if policy_name_taken(state, &org, name, Some(id)) {
+            return Err(duplicate_policy(name));
+        }
+    }
+    if let Some(content) = content {
+        check_policy_document(content)?;
+    }
+    let record = state.policies.get_mut(id).expect("found above");
+    if let Some(name) = name {
+        record.name = name.to_owned();
+    }
+    if let Some(description) = optional(input, "Description") {
+        record.description = description.to_owned();
+    }
+    if let Some(content) = content {
+        record.content = content.to_owned();
+    }
+    Ok(json!({"Policy": policy_json(state, &org, id)}))
+}
+
+fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let id = text(input, "PolicyId");
+    policy_in(state, &org, id)?;
+    if id == FULL_AWS_ACCESS_ID {
+        return Err(immutable(id));
+    }
+    if state.organizations[&org].policy_targets.contains_key(id) {
+        return Err(error(
+            "PolicyInUseException",
+            format!("The policy {id} is still attached; detach it from every target first."),
+        ));
+    }
+    state.policies.remove(id);
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.policies.remove(id);
+    }
+    Ok(json!({}))
+}
+
+fn target_not_found(id: &str) -> ServiceError {
+    error(
+        "TargetNotFoundException",
+        format!("We can't find a root, OU or account with the TargetId {id}."),
+    )
+}
+
+fn attach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let policy = text(input, "PolicyId");
+    let target = text(input, "TargetId");
+    policy_in(state, &org, policy)?;
+    if !is_target_in(state, &org, target) {
+        return Err(target_not_found(target));
+    }
+    let policy_type = state.policy_type_of(policy).unwrap_or("").to_owned();
+    if !state.roots[&root_of(state, &org)]
+        .policy_types
+        .contains(&policy_type)
+    {
+        return Err(error(
+            "PolicyTypeNotEnabledException",
+            format!("The policy type {policy_type} is not enabled in the root."),
+        ));
+    }
+    if state
+        .attachments
+        .get(target)
+        .is_some_and(|set| set.contains(policy))
+    {
+        return Err(error(
+            "DuplicatePolicyAttachmentException",
+            format!("The policy {policy} is already attached to {target}."),
+        ));
+    }
+    if state.attached_of_type(target, &policy_type) >= MAX_POLICIES_PER_TARGET {
+        return Err(constraint(
+            "MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+            format!("{target} already has {MAX_POLICIES_PER_TARGET} policies of type {policy_type}, the most it may have."),
+        ));
+    }
+    state.attach(&org, policy, target);
+    Ok(json!({}))
+}
+
+fn detach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let policy = text(input, "PolicyId");
+    let target = text(input, "TargetId");
+    policy_in(state, &org, policy)?;
+    if !is_target_in(state, &org, target) {
+        return Err(target_not_found(target));
+    }
+    if !state
+        .attachments
+        .get(target)
+        .is_some_and(|set| set.contains(policy))
+    {
+        return Err(error(
+            "PolicyNotAttachedException",
+            format!("The policy {policy} is not attached to {target}."),
+        ));
+    }
+    let policy_type = state.policy_type_of(policy).unwrap_or("").to_owned();
+    let enabled = state.roots[&root_of(state, &org)]
+        .policy_types
+        .contains(&policy_type);
+    if enabled && state.attached_of_type(target, &policy_type) <= 1 {
+        return Err(constraint(
+            "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+            format!("{target} must keep at least one policy of type {policy_type}; attach another before detaching this one."),
+        ));
+    }
+    state.detach(&org, policy, target);
+    Ok(json!({}))
+}
+
+fn root_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
+    if state.roots.get(id).is_some_and(|r| r.organization == org) {
+        Ok(())
+    } else {
+        Err(error(
+            "RootNotFoundException",
+            format!("We can't find a root with the RootId {id}."),
+        ))
+    }
+}
+
+fn enable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let root = text(input, "RootId");
+    let policy_type = text(input, "PolicyType");
+    root_in(state, &org, root)?;
+    if state.organizations[&org].feature_set != "ALL" {
+        return Err(error(
+            "PolicyTypeNotAvailableForOrganizationException",
+            "Policy types can be enabled only in an organization with all features enabled.",
+        ));
+    }
+    if state.roots[root].policy_types.contains(policy_type) {
+        return Err(error(
+            "PolicyTypeAlreadyEnabledException",
+            format!("The policy type {policy_type} is already enabled in {root}."),
+        ));
+    }
+    if let Some(record) = state.roots.get_mut(root) {
+        record.policy_types.insert(policy_type.to_owned());
+    }
+    if policy_type == SERVICE_CONTROL_POLICY {
+        let record = &state.organizations[&org];
+        let targets: Vec<String> = std::iter::once(root.to_owned())
+            .chain(record.organizational_units.iter().cloned())
+            .chain(record.members.iter().cloned())
+            .collect();
+        for target in targets {
+            state.attach(&org, FULL_AWS_ACCESS_ID, &target);
+        }
+    }
+    Ok(json!({"Root": root_json(state, root)}))
+}
+
+fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let root = text(input, "RootId");
+    let policy_type = text(input, "PolicyType");
+    root_in(state, &org, root)?;
+    if !state.roots[root].policy_types.contains(policy_type) {
+        return Err(error(
+            "PolicyTypeNotEnabledException",
+            format!("The policy type {policy_type} is not enabled in {root}."),
+        ));
+    }
+    let attached: Vec<(String, String)> = state.organizations[&org]
+        .policy_targets
+        .iter()
+        .filter(|(policy, _)| state.policy_type_of(policy) == Some(policy_type))
+        .flat_map(|(policy, targets)| targets.iter().map(move |t| (policy.clone(), t.clone())))
+        .collect();
+    for (policy, target) in attached {
+        state.detach(&org, &policy, &target);
+    }
+    if let Some(record) = state.roots.get_mut(root) {
+        record.policy_types.remove(policy_type);
+    }
+    Ok(json!({"Root": root_json(state, root)}))
+}
+
+fn policy_type_filter(input: &Value) -> &str {
+    input
+        .get("Filter")
+        .and_then(Value::as_str)
+        .unwrap_or(SERVICE_CONTROL_POLICY)
+}
+
+fn list_policies(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let policy_type = policy_type_filter(input);
+    let mut ids: BTreeSet<String> = state.organizations[&org]
+        .policies
+        .iter()
+        .filter(|id| state.policies[*id].policy_type == policy_type)
+        .cloned()
+        .collect();
+    if policy_type == SERVICE_CONTROL_POLICY {
+        ids.insert(FULL_AWS_ACCESS_ID.to_owned());
+    }
+    let query =
+        PageQuery::of("ListPolicies", input, ORGANIZATIONS_LIMITS).filtered("Filter", policy_type);
+    let (page, next) = query.run(&codec(state), page_of_set(&ids))?;
+    let policies: Vec<Value> = page
+        .into_iter()
+        .map(|id| policy_summary_json(state, &org, id))
+        .collect();
+    Ok(with_token(json!({"Policies": policies}), next))
+}
+
+fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let state = &*state;
+    let org = master_org(state, caller)?;
+    let target = text(input, "TargetId");
+    let policy_type = policy_type_filter(input);
+    if !is_target_in(state, &org, target) {
+        return Err(target_not_found(target));
+    }
+    let query = PageQuery::of("ListPoliciesForTarget", input, ORGANIZATIONS_LIMITS)
+        .filtered("TargetId", target)
+        .filtered("Filter", policy_type);
+    let empty = BTreeSet::new();
+    let attached = state.attachments.get(target).unwrap_or(&empty);
+    let (page, next) = query.run(&codec(state), |start| {
+        Box::new(
+            attached
+                .range::<str, _>((start, Bound::Unbounded))
+                .filter(move |id| state.policy_type_of(id) == Some(policy_type))
+                .map(|id| (id.as_str(), id.as_str())),
+        )
+    })?;
+    let policies: Vec<Value> = page
+        .into_iter()
+        .map(|id| policy_summary_json(state, &org, id))
+        .collect();
+    Ok(with_token(json!({"Policies": policies}), next))
+}
+
+fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let policy = text(input, "PolicyId");
+    policy_in(state, &org, policy)?;
+    let empty = BTreeSet::new();
+    let targets = state.organizations[&org]
+        .policy_targets
+        .get(policy)
+        .unwrap_or(&empty);
+    let query = PageQuery::of("ListTargetsForPolicy", input, ORGANIZATIONS_LIMITS)
+        .filtered("PolicyId", policy);
+    let (page, next) = query.run(&codec(state), page_of_set(targets))?;
+    let listed: Vec<Value> = page
+        .into_iter()
+        .map(|id| target_json(state, &org, id))
+        .collect();
+    Ok(with_token(json!({"Targets": listed}), next))
+}
+
+// ---------------------------------------------------------------- handshakes
+
+fn is_open(handshake: &Handshake) -> bool {
+    matches!(
+        handshake.state,
+        Some(HandshakeState::Open | HandshakeState::Requested)
+    )
+}
+
+fn resource(kind: HandshakeResourceType, value: &str) -> HandshakeResource {
+    HandshakeResource {
+        value: Some(value.to_owned()),
+        r#type: Some(kind),
+        resources: None,
+    }
+}
+
+fn party(kind: HandshakePartyType, id: &str) -> HandshakeParty {
+    HandshakeParty {
+        id: Some(id.to_owned()),
+        r#type: Some(kind),
+    }
+}
+
+/// A new handshake of the organization, stored and listed.
+#[allow(clippy::too_many_arguments)]
+fn new_handshake(
+    state: &mut State,
+    org: &str,
+    action: ActionType,
+    handshake_state: HandshakeState,
+    parties: Vec<HandshakeParty>,
+    resources: Vec<HandshakeResource>,
+    recipient: String,
+    parent: Option<String>,
+) -> String {
+    let id = state.fresh_id("h-", 10, |s, id| s.handshakes.contains_key(id));
+    let kind = action.as_str().to_ascii_lowercase();
+    let requested = EpochTimestamp(state.clock);
+    let handshake = Handshake {
+        id: Some(id.clone()),
+        arn: Some(arn(state, org, "handshake", &format!("{kind}/{id}"))),
+        parties: Some(parties),
+        state: Some(handshake_state),
+        requested_timestamp: Some(requested),
+        expiration_timestamp: Some(expiration_for(requested)),
+        action: Some(action),
+        resources: Some(resources),
+    };
+    state.handshakes.insert(
+        id.clone(),
+        HandshakeRecord {
+            organization: org.to_owned(),
+            handshake,
+            recipient,
+            parent,
+            children: Vec::new(),
+        },
+    );
+    if let Some(record) = state.organizations.get_mut(org) {
+        record.handshakes.insert(id.clone());
+    }
+    id
+}
+
+fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let target_id = input
+        .pointer("/Target/Id")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let target_type = input
+        .pointer("/Target/Type")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    if state.organizations[&org].enabling_all_features.is_some() {
+        return Err(handshake_constraint(
+            "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
+            "You can't invite accounts while the organization is enabling all features.",
+        ));
+    }
+    let (party_type, recipient) = match target_type {
+        "ACCOUNT" => (HandshakePartyType::Account, target_id.to_owned()),
+        "EMAIL" => {
+            let email = target_id.to_ascii_lowercase();
+            let recipient = state.emails.get(&email).cloned().unwrap_or(email);
+            (HandshakePartyType::Email, recipient)
+        }
+        _ => {
+            return Err(ServiceError::with_reason(
+                "InvalidInputException",
+                "INVALID_PARTY_TYPE_TARGET",
+                "An invitation's Target must be of Type ACCOUNT or EMAIL.",
+            ))
+        }
+    };
+    if state.organization_of(&recipient) == Some(org.as_str()) {
+        return Err(handshake_constraint(
+            "ALREADY_IN_AN_ORGANIZATION",
+            format!("The account {recipient} is already a member of this organization."),
+        ));
+    }
+    if state.organizations[&org].members.len() >= state.quotas.max_accounts {
+        return Err(handshake_constraint(
+            "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            "The organization already has as many accounts as it may have.",
+        ));
+    }
+    let duplicate = state.organizations[&org].handshakes.iter().any(|id| {
+        let record = &state.handshakes[id];
+        record.recipient == recipient
+            && record.handshake.action == Some(ActionType::Invite)
+            && is_open(&record.handshake)
+    });
+    if duplicate {
+        return Err(error(
+            "DuplicateHandshakeException",
+            format!("An open invitation to {target_id} already exists."),
+        ));
+    }
+    if party_type == HandshakePartyType::Account {
+        state.account_or_register(target_id);
+    }
+    let record = &state.organizations[&org];
+    let master = &state.accounts[&record.master];
+    let mut organization = resource(HandshakeResourceType::Organization, &org);
+    organization.resources = Some(vec![
+        resource(HandshakeResourceType::MasterEmail, &master.email),
+        resource(HandshakeResourceType::MasterName, &master.name),
+        resource(
+            HandshakeResourceType::OrganizationFeatureSet,
+            &record.feature_set,
+        ),
+    ]);
+    let target_resource = if party_type == HandshakePartyType::Account {
+        HandshakeResourceType::Account
+    } else {
+        HandshakeResourceType::Email
+    };
+    let mut resources = vec![organization, resource(target_resource, target_id)];
+    if let Some(notes) = optional(input, "Notes") {
+        resources.push(resource(HandshakeResourceType::Notes, notes));
+    }
+    let parties = vec![
+        party(HandshakePartyType::Organization, &org),
+        party(party_type, target_id),
+    ];
+    let id = new_handshake(
+        state,
+        &org,
+        ActionType::Invite,
+        HandshakeState::Open,
+        parties,
+        resources,
+        recipient,
+        None,
+    );
+    Ok(json!({"Handshake": handshake_json(&state.handshakes[&id])}))
+}
+
+fn enable_all_features(state: &mut State, caller: &str) -> Outcome {
+    let org = master_org(state, caller)?;
+    let record = &state.organizations[&org];
+    if record.feature_set == "ALL" {
+        return Err(handshake_constraint(
+            "ORGANIZATION_ALREADY_HAS_ALL_FEATURES",
+            "The organization already has all features enabled.",
+        ));
+    }
+    if record.enabling_all_features.is_some() {
+        return Err(error(
+            "DuplicateHandshakeException",
+            "The organization is already enabling all features; accept or cancel that handshake first.",
+        ));
+    }
+    let members: Vec<String> = record
+        .members
+        .iter()
+        .filter(|m| **m != record.master)
+        .cloned()
+        .collect();
+    let initial = if members.is_empty() {
+        HandshakeState::Open
+    } else {
+        HandshakeState::Requested
+    };
+    let parent = new_handshake(
+        state,
+        &org,
+        ActionType::EnableAllFeatures,
+        initial,
+        vec![
+            party(HandshakePartyType::Organization, &org),
+            party(HandshakePartyType::Account, caller),
+        ],
+        vec![resource(HandshakeResourceType::Organization, &org)],
+        caller.to_owned(),
+        None,
+    );
+    let mut children = Vec::with_capacity(members.len());
+    for member in members {
+        children.push(new_handshake(
+            state,
+            &org,
+            ActionType::ApproveAllFeatures,
+            HandshakeState::Open,
+            vec![
+                party(HandshakePartyType::Organization, &org),
+                party(HandshakePartyType::Account, &member),
+            ],
+            vec![
+                resource(HandshakeResourceType::Organization, &org),
+                resource(HandshakeResourceType::ParentHandshake, &parent),
+            ],
+            member,
+            Some(parent.clone()),
+        ));
+    }
+    if let Some(record) = state.handshakes.get_mut(&parent) {
+        record.children = children;
+    }
+    if let Some(record) = state.organizations.get_mut(&org) {
+        record.enabling_all_features = Some(parent.clone());
+    }
+    Ok(json!({"Handshake": handshake_json(&state.handshakes[&parent])}))
+}
+
+/// The handshake, when the caller may see it: its recipient, or an account of its
+/// organization. A caller in no organization that is not the recipient gets
+/// AWSOrganizationsNotInUseException.
+fn visible_handshake<'s>(
+    state: &'s State,
+    caller: &str,
+    id: &str,
+) -> Result<&'s HandshakeRecord, ServiceError> {
+    let record = state.handshakes.get(id);
+    let caller_org = state.organization_of(caller);
+    if let Some(record) = record {
+        if is_recipient(state, record, caller) || caller_org == Some(record.organization.as_str()) {
+            return Ok(record);
+        }
+    }
+    if caller_org.is_none() {
+        return Err(not_in_use());
+    }
+    Err(error(
+        "HandshakeNotFoundException",
+        format!("We can't find a handshake with the HandshakeId {id}."),
+    ))
+}
+
+fn actor(state: &State, caller: &str) -> Result<Actor, ServiceError> {
+    let id =
+        AccountId::parse(caller).map_err(|err| error("InvalidInputException", err.to_string()))?;
+    Ok(Actor::Account {
+        id,
+        email: state.accounts.get(caller).map(|a| a.email.clone()),
+        organization: state.organization_of(caller).map(str::to_owned),
+    })
+}
+
+fn refused(err: crate::handshake::HandshakeError) -> ServiceError {
+    ServiceError {
+        reason: err.reason,
+        ..ServiceError::new(err.code.as_str(), err.message)
+    }
+}
+
+/// Moves an ENABLE_ALL_FEATURES parent on when none of its children still waits.
+fn settle_parent(state: &mut State, parent: &str) {
+    let Some(record) = state.handshakes.get(parent) else {
+        return;
+    };
+    let remaining = record
+        .children
+        .iter()
+        .filter(|child| {
+            state.handshakes.get(*child).is_some_and(|c| {
+                !matches!(
+                    c.handshake.state,
+                    Some(HandshakeState::Accepted | HandshakeState::Canceled)
+                )
+            })
+        })
+        .count();
+    let clock = state.clock;
+    if let Ok(after) = transition(
+        &record.handshake,
+        Event::ChildAccepted { remaining },
+        &Actor::System,
+        clock,
+    ) {
+        if let Some(record) = state.handshakes.get_mut(parent) {
+            record.handshake = after;
+        }
+    }
+}
+
+fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let id = text(input, "HandshakeId");
+    let record = visible_handshake(state, caller, id)?;
+    let after = transition(
+        &record.handshake,
+        Event::Accept,
+        &actor(state, caller)?,
+        state.clock,
+    )
+    .map_err(refused)?;
+    let org = record.organization.clone();
+    let parent = record.parent.clone();
+    let action = record.handshake.action.clone();
+    if action == Some(ActionType::Invite)
+        && state.organizations[&org].members.len() >= state.quotas.max_accounts
+    {
+        return Err(handshake_constraint(
+            "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            "The organization already has as many accounts as it may have.",
+        ));
+    }
+    if let Some(record) = state.handshakes.get_mut(id) {
+        record.handshake = after;
+    }
+    match action {
+        Some(ActionType::Invite) => {
+            let root = root_of(state, &org);
+            let clock = state.clock;
+            if let Some(account) = state.accounts.get_mut(caller) {
+                account.membership = Some(Membership {
+                    organization: org.clone(),
+                    parent: root.clone(),
+                    joined_method: "INVITED".to_owned(),
+                    joined_timestamp: clock,
+                });
+            }
+            join(state, &org, &root, caller);
+            // An account joins one organization: its other open invitations lapse.
+            let others: Vec<String> = state
+                .handshakes
+                .iter()
+                .filter(|(other, r)| {
+                    other.as_str() != id
+                        && r.handshake.action == Some(ActionType::Invite)
+                        && is_open(&r.handshake)
+                        && is_recipient(state, r, caller)
+                })
+                .map(|(other, _)| other.clone())
+                .collect();
+            for other in others {
+                if let Some(r) = state.handshakes.get_mut(&other) {
+                    r.handshake.state = Some(HandshakeState::Canceled);
+                }
+            }
+        }
+        Some(ActionType::ApproveAllFeatures) => {
+            if let Some(parent) = parent {
+                settle_parent(state, &parent);
+            }
+        }
+        Some(ActionType::EnableAllFeatures) => {
+            if let Some(record) = state.organizations.get_mut(&org) {
+                record.feature_set = "ALL".to_owned();
+                record.enabling_all_features = None;
+            }
+        }
+        _ => {}
+    }
+    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+}
+
+fn decline_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let id = text(input, "HandshakeId");
+    let record = visible_handshake(state, caller, id)?;
+    let after = transition(
+        &record.handshake,
+        Event::Decline,
+        &actor(state, caller)?,
+        state.clock,
+    )
+    .map_err(refused)?;
+    if let Some(record) = state.handshakes.get_mut(id) {
+        record.handshake = after;
+    }
+    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+}
+
+fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let id = text(input, "HandshakeId");
+    let record = visible_handshake(state, caller, id)?;
+    let after = transition(
+        &record.handshake,
+        Event::Cancel,
+        &actor(state, caller)?,
+        state.clock,
+    )
+    .map_err(refused)?;
+    let org = record.organization.clone();
+    let children = record.children.clone();
+    if let Some(record) = state.handshakes.get_mut(id) {
+        record.handshake = after;
+    }
+    if !children.is_empty()
+        || state.organizations[&org].enabling_all_features.as_deref() == Some(id)
+    {
+        for child in children {
+            if let Some(r) = state.handshakes.get_mut(&child) {
+                if is_open(&r.handshake) {
+                    r.handshake.state = Some(HandshakeState::Canceled);
+                }
+            }
+        }
+        if let Some(record) = state.organizations.get_mut(&org) {
+            if record.enabling_all_features.as_deref() == Some(id) {
+                record.enabling_all_features = None;
+            }
+        }
+    }
+    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+}
+
+fn describe_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let id = text(input, "HandshakeId");
+    let record = visible_handshake(state, caller, id)?;
+    Ok(json!({"Handshake": handshake_json(record)}))
+}
+
+/// The filter of the ListHandshakes operations: an action type or a parent handshake.
+fn handshake_filter(input: &Value) -> (Option<&str>, Option<&str>) {
+    let filter = input.get("Filter");
+    (
+        filter
+            .and_then(|f| f.get("ActionType"))
+            .and_then(Value::as_str),
+        filter
+            .and_then(|f| f.get("ParentHandshakeId"))
+            .and_then(Value::as_str),
+    )
+}
+
+fn handshake_matches(record: &HandshakeRecord, filter: (Option<&str>, Option<&str>)) -> bool {
+    let (action, parent) = filter;
+    action.is_none_or(|a| record.handshake.action.as_ref().map(ActionType::as_str) == Some(a))
+        && parent.is_none_or(|p| record.parent.as_deref() == Some(p))
+}
+
+fn list_handshakes_for_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let email = caller_email(state, caller);
+    let addressed = |r: &HandshakeRecord| r.recipient == caller || r.recipient == email;
+    if state.organization_of(caller).is_none() && !state.handshakes.values().any(addressed) {
+        return Err(not_in_use());
+    }
+    let filter = handshake_filter(input);
+    let query = PageQuery::of("ListHandshakesForAccount", input, ORGANIZATIONS_LIMITS)
+        .filtered("ActionType", filter.0.unwrap_or(""))
+        .filtered("ParentHandshakeId", filter.1.unwrap_or(""));
+    let handshakes = &state.handshakes;
+    let (page, next) = query.run(&codec(state), |start| {
+        Box::new(
+            handshakes
+                .range::<str, _>((start, Bound::Unbounded))
+                .filter(move |(_, r)| addressed(r) && handshake_matches(r, filter))
+                .map(|(id, r)| (id.as_str(), r)),
+        )
+    })?;
+    let listed: Vec<Value> = page.into_iter().map(handshake_json).collect();
+    Ok(with_token(json!({"Handshakes": listed}), next))
+}
+
+fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Value) -> Outcome {
+    let org = master_org(state, caller)?;
+    let filter = handshake_filter(input);
+    let query = PageQuery::of("ListHandshakesForOrganization", input, ORGANIZATIONS_LIMITS)
+        .filtered("ActionType", filter.0.unwrap_or(""))
+        .filtered("ParentHandshakeId", filter.1.unwrap_or(""));
+    let handshakes = &state.handshakes;
+    let (page, next) = query.run(&codec(state), |start| {
+        Box::new(
+            state.organizations[&org]
+                .handshakes
+                .range::<str, _>((start, Bound::Unbounded))
+                .map(|id| (id.as_str(), &handshakes[id]))
+                .filter(move |(_, r)| handshake_matches(r, filter)),
+        )
+    })?;
+    let listed: Vec<Value> = page.into_iter().map(handshake_json).collect();
+    Ok(with_token(json!({"Handshakes": listed}), next))
+}
+
+// ---------------------------------------------------------------- invariants
+
+/// What is structurally wrong with a state (empty when nothing is).
+pub(super) fn invariant_violations(state: &State) -> Vec<String> {
+    let mut broken = Vec::new();
+    let mut parent_count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (email, id) in &state.emails {
+        if state
+            .accounts
+            .get(id)
+            .is_none_or(|a| a.email.to_ascii_lowercase() != *email)
+        {
+            broken.push(format!(
+                "email index entry {email} names {id}, which does not have it"
+            ));
+        }
+    }
+    for (id, account) in &state.accounts {
+        if state.emails.get(&account.email.to_ascii_lowercase()) != Some(id) {
+            broken.push(format!("account {id} is missing from the email index"));
+        }
+        if let Some(m) = &account.membership {
+            match state.organizations.get(&m.organization) {
+                Some(org) if org.members.contains(id) => {}
+                _ => broken.push(format!(
+                    "account {id} claims organization {} which does not list it",
+                    m.organization
+                )),
+            }
+            if state.organization_of_target(&m.parent) != Some(m.organization.as_str())
+                || !state
+                    .children_of(&m.parent)
+                    .is_some_and(|c| c.accounts.contains(id))
+            {
+                broken.push(format!(
+                    "account {id} is not among the children of its parent {}",
+                    m.parent
+                ));
+            }
+        }
+    }
+    for (org_id, org) in &state.organizations {
+        match state.roots.get(&org.root) {
+            Some(root) if root.organization == *org_id => {}
+            _ => broken.push(format!("organization {org_id} has no root {}", org.root)),
+        }
+        if !org.members.contains(&org.master) {
+            broken.push(format!(
+                "organization {org_id} does not list its management account"
+            ));
+        }
+        for member in &org.members {
+            if state.organization_of(member) != Some(org_id.as_str()) {
+                broken.push(format!(
+                    "organization {org_id} lists {member}, which is not its member"
+                ));
+            }
+        }
+        for ou in &org.organizational_units {
+            if state
+                .organizational_units
+                .get(ou)
+                .is_none_or(|o| o.organization != *org_id)
+            {
+                broken.push(format!(
+                    "organization {org_id} lists OU {ou}, which is not its own"
+                ));
+            }
+        }
+        for policy in &org.policies {
+            if state
+                .policies
+                .get(policy)
+                .is_none_or(|p| p.organization != *org_id)
+            {
+                broken.push(format!(
+                    "organization {org_id} lists policy {policy}, which is not its own"
+                ));
+            }
+        }
+        for (policy, targets) in &org.policy_targets {
+            for target in targets {
+                if !state
+                    .attachments
+                    .get(target)
+                    .is_some_and(|s| s.contains(policy))
+                {
+                    broken.push(format!(
+                        "policy {policy} lists target {target} without the attachment"
+                    ));
+                }
+            }
+        }
+        for id in org.handshakes.iter().chain(&org.create_account_requests) {
+            let owner = state
+                .handshakes
+                .get(id)
+                .map(|h| h.organization.as_str())
+                .or_else(|| {
+                    state
+                        .create_account_requests
+                        .get(id)
+                        .map(|r| r.organization.as_str())
+                });
+            if owner != Some(org_id.as_str()) {
+                broken.push(format!(
+                    "organization {org_id} lists {id}, which is not its own"
+                ));
+            }
+        }
+        if let Some(root) = state.roots.get(&org.root) {
+            if root.policy_types.contains(SERVICE_CONTROL_POLICY) {
+                let targets = std::iter::once(&org.root)
+                    .chain(&org.organizational_units)
+                    .chain(&org.members);
+                for target in targets {
+                    if state.attached_of_type(target, SERVICE_CONTROL_POLICY) == 0 {
+                        broken.push(format!("{target} has no SCP while SCPs are enabled"));
+                    }
+                }
+            }
+        }
+    }
+    for (root_id, root) in &state.roots {
+        if state
+            .organizations
+            .get(&root.organization)
+            .is_none_or(|o| o.root != *root_id)
+        {
+            broken.push(format!("root {root_id} belongs to no organization"));
+        }
+    }
+    for (container, children) in state.roots.iter().map(|(id, r)| (id, &r.children)).chain(
+        state
+            .organizational_units
+            .iter()
+            .map(|(id, o)| (id, &o.children)),
+    ) {
+        for account in &children.accounts {
+            *parent_count.entry(account).or_default() += 1;
+            if state
+                .accounts
+                .get(account)
+                .and_then(|a| a.membership.as_ref())
+                .is_none_or(|m| m.parent != *container)
+            {
+                broken.push(format!(
+                    "{container} lists account {account}, whose parent is elsewhere"
+                ));
+            }
+        }
+        for ou in &children.organizational_units {
+            if state
+                .organizational_units
+                .get(ou)
+                .is_none_or(|o| o.parent != *container)
+            {
+                broken.push(format!(
+                    "{container} lists OU {ou}, whose parent is elsewhere"
+                ));
+            }
+        }
+    }
+    for (account, count) in parent_count {
+        if count != 1 {
+            broken.push(format!("account {account} has {count} parents"));
+        }
+    }
+    for (id, ou) in &state.organizational_units {
+        // Walk up: the root must come within MAX_OU_DEPTH steps, with depths consistent.
+        let mut at = id.as_str();
+        let mut steps = 0;
+        let mut reached_root = false;
+        while steps <= MAX_OU_DEPTH {
+            let Some(current) = state.organizational_units.get(at) else {
+                break;
+            };
+            if current.organization != ou.organization {
+                break;
+            }
+            steps += 1;
+            if state
+                .roots
+                .get(&current.parent)
+                .is_some_and(|r| r.organization == ou.organization)
+            {
+                reached_root = true;
+                break;
+            }
+            at = &current.parent;
+        }
+        if !reached_root {
+            broken.push(format!("OU {id} does not reach its root within {MAX_OU_DEPTH} levels (a cycle or a lost parent)"));
+        } else if steps != ou.depth {
+            broken.push(format!(
+                "OU {id} records depth {} but is {steps} deep",
+                ou.depth
+            ));
+        }
+        if !state
+            .children_of(&ou.parent)
+            .is_some_and(|c| c.organizational_units.contains(id))
+        {
+            broken.push(format!("OU {id} is not among the children of its parent"));
+        }
+    }
+    for (target, policies) in &state.attachments {
+        let Some(org) = state.organization_of_target(target) else {
+            broken.push(format!(
+                "policies are attached to {target}, which is in no organization"
+            ));
+            continue;
+        };
+        for policy in policies {
+            let known = policy == FULL_AWS_ACCESS_ID
+                || state
+                    .policies
+                    .get(policy)
+                    .is_some_and(|p| p.organization == org);
+            let indexed = state.organizations[org]
+                .policy_targets
+                .get(policy)
+                .is_some_and(|t| t.contains(target));
+            if !known || !indexed {
+                broken.push(format!("attachment of {policy} to {target} is dangling"));
+            }
+        }
+    }
+    for (id, record) in &state.handshakes {
+        if !state
+            .organizations
+            .get(&record.organization)
+            .is_some_and(|o| o.handshakes.contains(id))
+        {
+            broken.push(format!("handshake {id} belongs to no organization"));
+        }
+    }
+    for (id, record) in &state.create_account_requests {
+        if !state
+            .organizations
+            .get(&record.organization)
+            .is_some_and(|o| o.create_account_requests.contains(id))
+        {
+            broken.push(format!(
+                "CreateAccount request {id} belongs to no organization"
+            ));
+        }
+    }
+    broken
+}
