@@ -55,6 +55,7 @@ lint: tools
 	python3 tests/vectors/build_vectors.py --check
 	python3 tests/vectors/build_request_vectors.py --check
 	python3 tests/vectors/build_handshake_vectors.py --check
+	python3 tests/vectors/build_authz_vectors.py --check
 	cargo xtask codegen --check
 
 rust-test: tools
@@ -83,6 +84,7 @@ vectors:
 	python3 tests/vectors/build_vectors.py
 	python3 tests/vectors/build_request_vectors.py
 	python3 tests/vectors/build_handshake_vectors.py
+	python3 tests/vectors/build_authz_vectors.py
 
 codegen:
 	cargo xtask codegen
