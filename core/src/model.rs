@@ -187,6 +187,39 @@ pub fn services() -> [&'static Service; 3] {
     ]
 }
 
+impl Service {
+    /// The names of the members whose shape is a timestamp (e.g. `JoinedTimestamp`), so that
+    /// a binding can turn them into its host's date type.
+    pub fn timestamp_members(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .shapes
+            .iter()
+            .filter_map(|shape| match shape.kind {
+                ShapeKind::Structure { members, .. } => Some(members),
+                _ => None,
+            })
+            .flatten()
+            .filter(|member| matches!(self.shapes[member.shape].kind, ShapeKind::Timestamp(_)))
+            .map(|member| member.name)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Every error shape any operation of the service lists, sorted.
+    pub fn error_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self
+            .operations
+            .iter()
+            .flat_map(|op| op.errors.iter().copied())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
 /// Looks a service up by its client name (`organizations`, `account`, `chime`).
 pub fn service(name: &str) -> Option<&'static Service> {
     services().into_iter().find(|service| service.name == name)

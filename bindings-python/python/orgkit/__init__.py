@@ -7,7 +7,16 @@ True
 'p-FullAWSAccess'
 """
 
-from ._errors import HandshakeError, OrgkitError, UnknownOperationError, ValidationError
+from . import exceptions
+from ._emulator import Client, Emulator, Paginator
+from ._errors import (
+    EmulatorUsageError,
+    HandshakeError,
+    OrgkitError,
+    ServiceError,
+    UnknownOperationError,
+    ValidationError,
+)
 from ._handshake import apply_handshake_event
 from ._paginate import PageIterator, paginate
 from ._orgkit import (
@@ -60,6 +69,12 @@ from ._orgkit import (
 )
 
 __all__ = [
+    "Client",
+    "Emulator",
+    "EmulatorUsageError",
+    "Paginator",
+    "ServiceError",
+    "exceptions",
     "ERROR_CODES",
     "HandshakeError",
     "VALUE_KINDS",

@@ -55,3 +55,77 @@ class HandshakeError(OrgkitError):
         self.response = {"Error": {"Code": code, "Message": message}}
         if reason is not None:
             self.response["Reason"] = reason
+
+
+class ServiceError(OrgkitError):
+    """An error from an emulated service, shaped like botocore's ClientError: `response` has
+    `Error.Code`, `Error.Message`, `ResponseMetadata.HTTPStatusCode` and, where the exception
+    has one, `Reason`. `code`, `reason`, `message` and `operation_name` are shortcuts; `issues`
+    lists every validation problem of a refused request (empty otherwise), each a dict with
+    `Path`, `Code` and `Message`. Each AWS exception has its own subclass in
+    `orgkit.exceptions` (and on every client's `exceptions`)."""
+
+    code: str
+    reason: str | None
+    message: str
+    operation_name: str
+    issues: list[dict[str, str]]
+    response: dict[str, Any]
+
+    def __init__(self, error: dict[str, Any], operation_name: str) -> None:
+        self.code = str(error.get("Code", ""))
+        self.message = str(error.get("Message", ""))
+        self.reason = error.get("Reason")
+        self.operation_name = operation_name
+        self.issues = list(error.get("Issues", []))
+        self.response = {
+            "Error": {"Code": self.code, "Message": self.message},
+            "ResponseMetadata": {"HTTPStatusCode": error.get("StatusCode", 400)},
+            "Message": self.message,
+        }
+        if self.reason is not None:
+            self.response["Reason"] = self.reason
+        super().__init__(
+            f"An error occurred ({self.code}) when calling the {operation_name} operation: "
+            f"{self.message}"
+        )
+
+
+class EmulatorUsageError(OrgkitError, ValueError):
+    """The emulator itself was used wrongly (a caller that is not an account ID, a duplicate
+    registration, an unreadable snapshot); `code` is stable, e.g. `INVALID_CALLER`,
+    `SNAPSHOT_CORRUPT`."""
+
+    code: str
+    message: str
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+_SERVICE_ERROR_CLASSES: dict[str, type[ServiceError]] = {}
+
+
+def service_error_class(code: str) -> type[ServiceError]:
+    """The `ServiceError` subclass for one AWS exception name (made on first use)."""
+    found = _SERVICE_ERROR_CLASSES.get(code)
+    if found is None:
+        found = type(code, (ServiceError,), {"__module__": "orgkit.exceptions",
+                                             "__doc__": f"The AWS {code}."})
+        _SERVICE_ERROR_CLASSES[code] = found
+    return found
+
+
+def emulator_error(error_json: str, operation_name: str) -> OrgkitError:
+    """The exception for an emulator error (its JSON as the Rust core writes it)."""
+    import json
+
+    error = json.loads(error_json)
+    kind = error.get("Kind")
+    if kind == "service":
+        return service_error_class(error["Code"])(error, operation_name)
+    if kind == "lookup":
+        return UnknownOperationError(error.get("Message", ""))
+    return EmulatorUsageError(error.get("Code", ""), error.get("Message", ""))

@@ -205,6 +205,28 @@ impl EmulatorError {
         }
     }
 
+    /// The error as JSON for the bindings: `Kind` (`service`, `lookup`, `usage`,
+    /// `snapshot`), `Code`, `Message`, and for a service error `Reason`, `StatusCode` and
+    /// `Issues` as in [`ServiceError::to_json`].
+    pub fn to_json(&self) -> Value {
+        match self {
+            EmulatorError::Service(error) => {
+                let mut body = error.to_json();
+                body["Kind"] = json!("service");
+                body
+            }
+            EmulatorError::Lookup(error) => {
+                json!({"Kind": "lookup", "Code": self.code(), "Message": error.to_string()})
+            }
+            EmulatorError::Usage { message, .. } => {
+                json!({"Kind": "usage", "Code": self.code(), "Message": message})
+            }
+            EmulatorError::Snapshot { message, .. } => {
+                json!({"Kind": "snapshot", "Code": self.code(), "Message": message})
+            }
+        }
+    }
+
     fn usage(code: &'static str, message: impl Into<String>) -> EmulatorError {
         EmulatorError::Usage {
             code,

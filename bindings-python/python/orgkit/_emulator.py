@@ -1,0 +1,221 @@
+"""`orgkit.Emulator`: AWS Organizations, Account alternate contacts and Chime accounts in
+memory, driven through boto3-shaped clients.
+
+The emulator is orgkit's Rust core; this module only converts: keyword arguments to JSON text
+and back, epoch seconds and ISO-8601 text to timezone-aware `datetime`, error JSON to the
+exception classes of `orgkit.exceptions`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import datetime, timezone
+from types import ModuleType
+from typing import Any, Callable
+
+from . import exceptions as _exceptions
+from ._errors import service_error_class
+from ._orgkit import Emulator as _NativeEmulator
+from ._orgkit import operations, timestamp_members, validate_request
+from ._paginate import PageIterator, paginate
+
+_SERVICES = ("organizations", "account", "chime")
+
+
+def _timestamps_to_datetime(value: Any, names: frozenset[str]) -> Any:
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in names and isinstance(item, (int, float)):
+                out[key] = datetime.fromtimestamp(item, tz=timezone.utc)
+            elif key in names and isinstance(item, str):
+                out[key] = datetime.fromisoformat(item.replace("Z", "+00:00"))
+            else:
+                out[key] = _timestamps_to_datetime(item, names)
+        return out
+    if isinstance(value, list):
+        return [_timestamps_to_datetime(item, names) for item in value]
+    return value
+
+
+class Paginator:
+    """boto3's `Paginator` for one List operation of an emulator client."""
+
+    def __init__(self, client: Client, operation: str) -> None:
+        self._client = client
+        self._operation = operation
+
+    def paginate(self, **kwargs: Any) -> PageIterator:
+        """The pages, as with boto3: request members as keyword arguments, plus
+        `PaginationConfig={"MaxItems", "PageSize", "StartingToken"}`."""
+        config = dict(kwargs.pop("PaginationConfig", None) or {})
+        return paginate(
+            getattr(self._client, self._python_name()),
+            self._operation,
+            kwargs,
+            service=self._client._service,
+            max_items=config.get("MaxItems"),
+            page_size=config.get("PageSize"),
+            starting_token=config.get("StartingToken"),
+        )
+
+    def _python_name(self) -> str:
+        return self._client._python_names[self._operation]
+
+
+class Client:
+    """A boto3-shaped client of one service, calling as one account. Methods have boto3's
+    names (`create_organization`, `list_accounts`, …) and take its keyword arguments; they
+    return boto3-shaped dicts with `datetime` timestamps and raise `orgkit.ServiceError`
+    subclasses (also on `client.exceptions`)."""
+
+    exceptions: ModuleType = _exceptions
+
+    def __init__(self, emulator: Emulator, service: str, caller: str) -> None:
+        if service not in _SERVICES:
+            raise ValueError(f"unknown service {service!r}; expected one of: {', '.join(_SERVICES)}")
+        self._native = emulator._native
+        self._service = service
+        self.caller = caller
+        self._model_names = {python: model for model, python in operations(service)}
+        self._python_names = {model: python for python, model in self._model_names.items()}
+        self._timestamps = frozenset(timestamp_members(service))
+
+    def __repr__(self) -> str:
+        return f"<orgkit emulator client {self._service} as {self.caller}>"
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self._model_names))
+
+    def __getattr__(self, name: str) -> Callable[..., dict[str, Any]]:
+        model = self.__dict__.get("_model_names", {}).get(name)
+        if model is None:
+            raise AttributeError(f"{self!r} has no operation {name!r}")
+
+        def call(**params: Any) -> dict[str, Any]:
+            return self._call(model, params)
+
+        call.__name__ = name
+        call.__doc__ = f"{model} on the emulator, as account {self.caller}."
+        return call
+
+    def _call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+        try:
+            request = json.dumps(params, allow_nan=False, default=_refuse)
+        except (TypeError, ValueError, RecursionError):
+            raise self._invalid(operation, params) from None
+        body = json.loads(self._native.call_json(self._service, operation, self.caller, request))
+        out: dict[str, Any] = _timestamps_to_datetime(body, self._timestamps)
+        out["ResponseMetadata"] = {"HTTPStatusCode": 200}
+        return out
+
+    def _invalid(self, operation: str, params: dict[str, Any]) -> Exception:
+        """The service's invalid-request error for parameters that do not even fit JSON
+        (NaN, bytes, sets, cycles): orgkit's validator walks the Python objects directly."""
+        issues = validate_request(self._service, operation, params)
+        code = {"account": "ValidationException", "chime": "BadRequestException"}.get(
+            self._service, "InvalidInputException")
+        found = [{"Path": i.path, "Code": i.code, "Message": i.message} for i in issues]
+        if not found:
+            found = [{"Path": "", "Code": "INVALID_TYPE", "Message": "The request does not fit JSON."}]
+        error = {"Code": code, "Message": found[0]["Message"], "Issues": found, "StatusCode": 400}
+        if self._service == "organizations":
+            error["Reason"] = found[0]["Code"]
+        return service_error_class(code)(error, operation)
+
+    def can_paginate(self, operation_name: str) -> bool:
+        """Whether the operation (boto3 name) has a paginator."""
+        return operation_name in self._model_names and self._model_names[operation_name].startswith("List")
+
+    def get_paginator(self, operation_name: str) -> Paginator:
+        """boto3's `get_paginator`: `operation_name` is the boto3 method name."""
+        if not self.can_paginate(operation_name):
+            raise ValueError(f"operation {operation_name!r} of {self._service} cannot be paginated")
+        return Paginator(self, self._model_names[operation_name])
+
+
+def _refuse(value: Any) -> Any:
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+class Emulator:
+    """An in-memory AWS partition (Organizations, Account alternate contacts, Chime accounts).
+
+    `seed` fixes the generated IDs. Accounts exist as soon as they call, or can be registered
+    with an email and name first. The clock is virtual: `advance(seconds)` finishes
+    CreateAccount requests and expires handshakes. Thread-safe: clients of one emulator may be
+    used from several threads.
+    """
+
+    def __init__(self, seed: int = 0) -> None:
+        self._native = _NativeEmulator(seed)
+
+    def client(self, service: str, caller: str) -> Client:
+        """A boto3-shaped client of `service` (`organizations`, `account`, `chime`) calling
+        as account `caller` (12 digits)."""
+        return Client(self, service, caller)
+
+    def register_account(self, account_id: str, email: str, name: str) -> None:
+        """Registers a standalone account with its root email and name."""
+        self._native.register_account(account_id, email, name)
+
+    def add_chime_user(self, chime_account_id: str, email: str) -> None:
+        """Adds a user email to a Chime account (for ListAccounts' UserEmail filter)."""
+        self._native.add_chime_user(chime_account_id, email)
+
+    @property
+    def now(self) -> datetime:
+        """The virtual clock."""
+        return datetime.fromtimestamp(self._native.now(), tz=timezone.utc)
+
+    def advance(self, seconds: float) -> None:
+        """Moves the clock forward."""
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or math.isnan(seconds):
+            raise _usage("INVALID_ARGUMENT", "seconds must be a number")
+        self._native.advance(float(seconds))
+
+    @property
+    def quotas(self) -> dict[str, int]:
+        """The limits in force (`max_accounts`, `max_organizational_units`, `max_policies`)."""
+        return self._native.quotas()
+
+    def set_quotas(self, **limits: int) -> None:
+        """Sets some of the limits, e.g. `set_quotas(max_accounts=5)`."""
+        self._native.set_quotas(**limits)
+
+    def export(self) -> dict[str, Any]:
+        """The whole state as a versioned, JSON-ready dict."""
+        snapshot: dict[str, Any] = json.loads(self._native.export_json())
+        return snapshot
+
+    def import_state(self, snapshot: dict[str, Any]) -> None:
+        """Replaces the state with an `export()`ed snapshot; on error nothing changes."""
+        self._native.import_json(json.dumps(snapshot))
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Writes the snapshot to `path` atomically (temporary file, then rename)."""
+        self._native.save(os.fspath(path))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Emulator:
+        """An emulator read from a snapshot file; a truncated, corrupt or other-version file
+        raises `orgkit.EmulatorUsageError`."""
+        emulator = cls.__new__(cls)
+        emulator._native = _NativeEmulator.load(os.fspath(path))
+        return emulator
+
+    def load_into(self, path: str | os.PathLike[str]) -> None:
+        """Replaces this emulator's state with a snapshot file; on error nothing changes."""
+        self._native.load_into(os.fspath(path))
+
+    def check_invariants(self) -> list[str]:
+        """What is structurally wrong with the state (empty when nothing is)."""
+        return self._native.check_invariants()
+
+
+def _usage(code: str, message: str) -> Exception:
+    from ._errors import EmulatorUsageError
+
+    return EmulatorUsageError(code, message)
