@@ -36,14 +36,20 @@ node: tools
 	cd bindings-node && npx napi build --platform --release
 
 wasm: tools
+	@# The form bundle (pkg/web): validators only, held to the size limit.
 	cargo build -p orgkit-wasm --target wasm32-unknown-unknown --profile wasm-release
 	wasm-bindgen --target web --out-dir bindings-wasm/pkg/web $(WASM)
+	@# The emulator bundle (pkg/web-emulator, and pkg/node for the shared JS suite).
+	cargo build -p orgkit-wasm --features emulator --target wasm32-unknown-unknown --profile wasm-release
+	wasm-bindgen --target web --out-dir bindings-wasm/pkg/web-emulator $(WASM)
 	wasm-bindgen --target nodejs --out-dir bindings-wasm/pkg/node $(WASM)
 	@# binaryen from npm (Debian's wasm-opt 108 produces modules that fail to load).
-	for pkg in web node; do \
+	for pkg in web web-emulator node; do \
 	  bindings-wasm/node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) \
 	    bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm -o bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm; \
 	done
+	@size=$$(gzip -9 -c bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm | wc -c); \
+	  echo "web-emulator .wasm: $$(stat -c %s bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm) bytes, $$size bytes gzipped (no limit: loaded only by pages that run the emulator)"
 	@size=$$(gzip -9 -c bindings-wasm/pkg/web/orgkit_wasm_bg.wasm | wc -c); \
 	  echo "web .wasm: $$(stat -c %s bindings-wasm/pkg/web/orgkit_wasm_bg.wasm) bytes, $$size bytes gzipped (limit $(WASM_GZIP_LIMIT))"; \
 	  test $$size -le $(WASM_GZIP_LIMIT)
@@ -52,6 +58,8 @@ wasm: tools
 lint: tools
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p orgkit-wasm --features emulator --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p orgkit --no-default-features -- -D warnings
 	python3 tests/vectors/build_vectors.py --check
 	python3 tests/vectors/build_request_vectors.py --check
 	python3 tests/vectors/build_handshake_vectors.py --check

@@ -9,6 +9,36 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+/** An in-memory AWS partition (use `Emulator` from `orgkit`, which wraps this class). */
+export declare class NativeEmulator {
+  /** An empty partition whose IDs derive from `seed`. */
+  constructor(seed?: number | undefined | null)
+  /** Calls an operation as `caller`, the request as JSON text. */
+  callJson(service: string, operation: string, caller: string, request: string): CallOutcome
+  /** Registers a standalone account with its email and name. */
+  registerAccount(accountId: string, email: string, name: string): CallOutcome
+  /** Adds a user email to a Chime account. */
+  addChimeUser(chimeAccountId: string, email: string): CallOutcome
+  /** The virtual clock, seconds since the epoch. */
+  now(): number
+  /** Moves the clock forward. */
+  advance(seconds: number): CallOutcome
+  /** The limits in force. */
+  quotas(): Quotas
+  /** Sets the limits; a limit left out keeps its value. */
+  setQuotas(quotas: Quotas): void
+  /** The whole state as versioned JSON text. */
+  exportJson(): string
+  /** Replaces the state with a snapshot (JSON text); on error nothing changes. */
+  importJson(snapshot: string): CallOutcome
+  /** Writes the snapshot to `path` atomically. */
+  save(path: string): CallOutcome
+  /** Replaces the state with the snapshot file at `path`; on error nothing changes. */
+  loadInto(path: string): CallOutcome
+  /** What is structurally wrong with the state (empty when nothing is). */
+  checkInvariants(): Array<string>
+}
+
 /** One walk through the pages of a List operation (used by `paginate`). */
 export declare class PageWalk {
   /** Starts a walk; throws for an unknown or non-paginated operation. */
@@ -69,6 +99,14 @@ export interface ArnParts {
   handshakeType?: string
 }
 
+/** The outcome of one call: the response, or the error, as JSON text. */
+export interface CallOutcome {
+  /** Whether the call succeeded. */
+  ok: boolean
+  /** The response body, or the error (`Kind`, `Code`, `Message`, `Reason`, `Issues`). */
+  body: string
+}
+
 /** Checks many values of one kind in one call: one boolean per value. */
 export declare function checkIds(kind: string, values: Array<unknown>): Array<boolean>
 
@@ -80,6 +118,9 @@ export declare function decideHandshake(action: string, state: string, event: st
 
 /** Every error code of the core catalogue, in order. */
 export declare function errorCodes(): Array<string>
+
+/** Every error shape the operations of `service` list. */
+export declare function errorNames(service: string): Array<string>
 
 /** The result of applying an event. */
 export interface HandshakeApplication {
@@ -210,6 +251,16 @@ export interface PaginatorMembers {
   resultKey: string
 }
 
+/** The emulator's limits. */
+export interface Quotas {
+  /** Accounts in one organization. */
+  maxAccounts?: number
+  /** OUs in one organization. */
+  maxOrganizationalUnits?: number
+  /** Customer policies in one organization. */
+  maxPolicies?: number
+}
+
 /** The result of validating a request. */
 export interface RequestCheck {
   /** Whether the request is valid. */
@@ -217,6 +268,9 @@ export interface RequestCheck {
   /** Every problem found (empty when valid). */
   issues: Array<Issue>
 }
+
+/** The members of `service` whose shape is a timestamp. */
+export declare function timestampMembers(service: string): Array<string>
 
 /**
  * Validates a request given as JSON text. Throws for an unknown service or operation (the

@@ -778,12 +778,14 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.PageWalk = nativeBinding.PageWalk
 module.exports.applyHandshakeEventJson = nativeBinding.applyHandshakeEventJson
 module.exports.checkIds = nativeBinding.checkIds
 module.exports.checkValue = nativeBinding.checkValue
 module.exports.decideHandshake = nativeBinding.decideHandshake
 module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.errorNames = nativeBinding.errorNames
 module.exports.handshakeTransitions = nativeBinding.handshakeTransitions
 module.exports.inspectArn = nativeBinding.inspectArn
 module.exports.isAccountId = nativeBinding.isAccountId
@@ -803,5 +805,6 @@ module.exports.isPolicyTargetId = nativeBinding.isPolicyTargetId
 module.exports.isRoleName = nativeBinding.isRoleName
 module.exports.isRootId = nativeBinding.isRootId
 module.exports.operations = nativeBinding.operations
+module.exports.timestampMembers = nativeBinding.timestampMembers
 module.exports.validateRequestJson = nativeBinding.validateRequestJson
 module.exports.valueKinds = nativeBinding.valueKinds

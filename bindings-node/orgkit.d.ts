@@ -122,3 +122,65 @@ export declare class Arn implements Readonly<ArnParts> {
 
 /** Parses an Organizations ARN; throws `OrgkitValidationError` when it is not one. */
 export declare function parseArn(text: string): Arn
+
+/** An error from an emulated service, shaped like an AWS SDK v3 service exception. */
+export declare class OrgkitServiceError extends OrgkitError {
+  /** The AWS exception name, e.g. `AccessDeniedException` (also `code`). */
+  readonly name: string
+  readonly code: string
+  /** The operation that failed. */
+  readonly operation: string
+  readonly Message: string
+  /** The exception's reason, where the model has one (e.g. `OU_DEPTH_LIMIT_EXCEEDED`). */
+  readonly Reason?: string
+  readonly reason?: string
+  /** Every validation problem of a refused request (empty otherwise). */
+  readonly issues: Issue[]
+  readonly $fault: 'client' | 'server'
+  readonly $metadata: { httpStatusCode: number }
+}
+
+/** The emulator itself was used wrongly; `code` is stable, e.g. `INVALID_CALLER`. */
+export declare class OrgkitEmulatorUsageError extends OrgkitError {
+  readonly code: string
+}
+
+/** One `OrgkitServiceError` subclass per AWS exception name of the three services. */
+export declare const exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+
+/** A response: the operation's output members plus `$metadata`, as SDK v3 returns them. */
+export type EmulatorOutput = { [member: string]: any; $metadata: { httpStatusCode: number } }
+
+/** A client of one emulated service calling as one account: `createOrganization(input)` and
+ * the other camelCase operation methods, and `paginateListAccounts(input, config)` etc. */
+export interface EmulatorClient {
+  readonly service: string
+  readonly caller: string
+  readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+  [method: string]: any
+}
+
+/** The limits of the emulated partition. */
+export interface EmulatorQuotas {
+  maxAccounts?: number
+  maxOrganizationalUnits?: number
+  maxPolicies?: number
+}
+
+/** An in-memory AWS partition: Organizations, Account alternate contacts, Chime accounts. */
+export declare class Emulator {
+  constructor(options?: { seed?: number })
+  client(service: 'organizations' | 'account' | 'chime', options: { caller: string }): EmulatorClient
+  registerAccount(accountId: string, email: string, name: string): void
+  addChimeUser(chimeAccountId: string, email: string): void
+  readonly now: Date
+  advance(seconds: number): void
+  readonly quotas: EmulatorQuotas
+  setQuotas(quotas: EmulatorQuotas): void
+  export(): object
+  importState(snapshot: object): void
+  save(path: string): void
+  static load(path: string): Emulator
+  loadInto(path: string): void
+  checkInvariants(): string[]
+}

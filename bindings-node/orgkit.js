@@ -174,6 +174,187 @@ function paginate(fetch, operation, params = {}, options = {}) {
   return pages
 }
 
+
+/** An error from an emulated service, shaped like an AWS SDK v3 service exception: `name` is
+ * the AWS exception name, `$fault` and `$metadata.httpStatusCode` as the SDK sets them, `Reason`
+ * and `Message` as modelled, and `issues` for a request that failed validation. Every AWS
+ * exception has its own subclass in `exceptions`. */
+class OrgkitServiceError extends OrgkitError {
+  constructor(error, operation) {
+    super(error.Message ?? '')
+    this.name = error.Code
+    this.code = error.Code
+    this.operation = operation
+    this.Message = error.Message
+    if (error.Reason !== undefined) this.Reason = error.Reason
+    this.reason = error.Reason
+    this.issues = (error.Issues ?? []).map((i) => ({ path: i.Path, code: i.Code, message: i.Message }))
+    this.$fault = (error.StatusCode ?? 400) >= 500 ? 'server' : 'client'
+    this.$metadata = { httpStatusCode: error.StatusCode ?? 400 }
+  }
+}
+
+/** The emulator itself was used wrongly (a caller that is not an account ID, a duplicate
+ * registration, an unreadable snapshot); `code` is stable, e.g. `INVALID_CALLER`. */
+class OrgkitEmulatorUsageError extends OrgkitError {
+  constructor(code, message) {
+    super(`${code}: ${message}`)
+    this.name = 'OrgkitEmulatorUsageError'
+    this.code = code
+  }
+}
+
+const SERVICES = ['organizations', 'account', 'chime']
+const exceptions = {}
+for (const service of SERVICES) {
+  for (const code of native.errorNames(service)) {
+    if (exceptions[code]) continue
+    exceptions[code] = { [code]: class extends OrgkitServiceError {} }[code]
+  }
+}
+
+function emulatorError(body, operation) {
+  const error = JSON.parse(body)
+  if (error.Kind === 'service') {
+    const Class = exceptions[error.Code] ?? OrgkitServiceError
+    return new Class(error, operation)
+  }
+  if (error.Kind === 'lookup') return new OrgkitUnknownOperationError(error.Message)
+  return new OrgkitEmulatorUsageError(error.Code, error.Message)
+}
+
+function settled(outcome, operation = '') {
+  if (!outcome.ok) throw emulatorError(outcome.body, operation)
+}
+
+function withDates(value, names) {
+  if (Array.isArray(value)) return value.map((item) => withDates(item, names))
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      const item = value[key]
+      if (names.has(key) && typeof item === 'number') value[key] = new Date(item * 1000)
+      else if (names.has(key) && typeof item === 'string') value[key] = new Date(item)
+      else value[key] = withDates(item, names)
+    }
+  }
+  return value
+}
+
+function lowerFirst(name) {
+  return name[0].toLowerCase() + name.slice(1)
+}
+
+/**
+ * An in-memory AWS partition: Organizations (39 operations), Account alternate contacts and
+ * Chime accounts. `seed` fixes the generated IDs; the clock is virtual (`advance(seconds)`).
+ */
+class Emulator {
+  constructor(options = {}) {
+    this.native = new native.NativeEmulator(options.seed ?? 0)
+  }
+
+  /**
+   * A client of `service` calling as account `caller`: one async camelCase method per
+   * operation (`createOrganization(input)`), taking and returning SDK-v3-shaped objects, and a
+   * `paginate<Operation>(input, config)` async iterator per List operation.
+   */
+  client(service, options = {}) {
+    if (!SERVICES.includes(service)) {
+      throw new OrgkitUnknownOperationError(`unknown service ${JSON.stringify(service)}; expected one of: ${SERVICES.join(', ')}`)
+    }
+    const caller = String(options.caller)
+    const dates = new Set(native.timestampMembers(service))
+    const emulator = this.native
+    const client = { service, caller, exceptions }
+    for (const [operation] of native.operations(service)) {
+      const call = async (input = {}) => {
+        let json
+        try {
+          json = requestJson(input === undefined || input === null ? {} : input)
+        } catch (error) {
+          const code = { account: 'ValidationException', chime: 'BadRequestException' }[service] ?? 'InvalidInputException'
+          const issue = { Path: '', Code: 'INVALID_TYPE', Message: `The request does not fit JSON: ${error.message}` }
+          throw new exceptions[code]({ Code: code, Message: issue.Message, Reason: service === 'organizations' ? 'INVALID_TYPE' : undefined, Issues: [issue], StatusCode: 400 }, operation)
+        }
+        const outcome = emulator.callJson(service, operation, caller, json)
+        settled(outcome, operation)
+        const output = withDates(JSON.parse(outcome.body), dates)
+        output.$metadata = { httpStatusCode: 200 }
+        return output
+      }
+      client[lowerFirst(operation)] = call
+      if (operation.startsWith('List')) {
+        client[`paginate${operation}`] = (input = {}, config = {}) =>
+          paginate(call, operation, input, { ...config, service })
+      }
+    }
+    return Object.freeze(client)
+  }
+
+  /** Registers a standalone account with its root email and name. */
+  registerAccount(accountId, email, name) {
+    settled(this.native.registerAccount(String(accountId), String(email), String(name)))
+  }
+
+  /** Adds a user email to a Chime account (for ListAccounts' UserEmail filter). */
+  addChimeUser(chimeAccountId, email) {
+    settled(this.native.addChimeUser(String(chimeAccountId), String(email)))
+  }
+
+  /** The virtual clock. */
+  get now() {
+    return new Date(this.native.now() * 1000)
+  }
+
+  /** Moves the clock forward: CreateAccount requests finish, handshakes expire. */
+  advance(seconds) {
+    if (typeof seconds !== 'number') throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'seconds must be a number')
+    settled(this.native.advance(seconds))
+  }
+
+  /** The limits in force. */
+  get quotas() {
+    return this.native.quotas()
+  }
+
+  /** Sets some limits, e.g. `setQuotas({ maxAccounts: 5 })`. */
+  setQuotas(quotas) {
+    this.native.setQuotas(quotas)
+  }
+
+  /** The whole state as a versioned, JSON-ready object. */
+  export() {
+    return JSON.parse(this.native.exportJson())
+  }
+
+  /** Replaces the state with an exported snapshot; on error nothing changes. */
+  importState(snapshot) {
+    settled(this.native.importJson(JSON.stringify(snapshot)))
+  }
+
+  /** Writes the snapshot to `path` atomically (temporary file, then rename). */
+  save(path) {
+    settled(this.native.save(String(path)))
+  }
+
+  /** An emulator read from a snapshot file. */
+  static load(path) {
+    const emulator = new Emulator()
+    emulator.loadInto(path)
+    return emulator
+  }
+
+  /** Replaces this emulator's state with a snapshot file; on error nothing changes. */
+  loadInto(path) {
+    settled(this.native.loadInto(String(path)))
+  }
+
+  /** What is structurally wrong with the state (empty when nothing is). */
+  checkInvariants() {
+    return this.native.checkInvariants()
+  }
+}
+
 /** A validated value of one kind; `toString()` and JSON give the text back. */
 class OrgkitValue {
   constructor(kind, value) {
@@ -237,6 +418,10 @@ module.exports = {
   OrgkitValidationError,
   OrgkitUnknownOperationError,
   OrgkitHandshakeError,
+  OrgkitServiceError,
+  OrgkitEmulatorUsageError,
+  Emulator,
+  exceptions,
   applyHandshakeEvent,
   paginate,
   validateRequest,

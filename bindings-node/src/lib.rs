@@ -4,6 +4,7 @@
 #![deny(clippy::all)]
 
 pub mod arn;
+pub mod emulator;
 pub mod error;
 pub mod handshake;
 pub mod ids;

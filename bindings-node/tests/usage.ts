@@ -92,3 +92,25 @@ async function listRoots(): Promise<number> {
 }
 
 void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues, table, decision, listRoots]
+
+// The emulator, as a CDK app's tests would drive it.
+import { Emulator, exceptions, OrgkitServiceError, type EmulatorOutput } from '../orgkit'
+
+async function emulated(): Promise<string> {
+  const emu = new Emulator({ seed: 1 })
+  const org = emu.client('organizations', { caller: '111111111111' })
+  const created: EmulatorOutput = await org.createOrganization({ FeatureSet: 'ALL' })
+  emu.advance(60)
+  try {
+    await org.describeAccount({ AccountId: '999999999999' })
+  } catch (error) {
+    if (error instanceof exceptions.AccountNotFoundException && error instanceof OrgkitServiceError) {
+      return error.name + String(error.$metadata.httpStatusCode)
+    }
+  }
+  for await (const page of org.paginateListAccounts({}, { pageSize: 5 })) {
+    void page
+  }
+  return String(created.Organization.Id) + emu.now.toISOString()
+}
+void emulated

@@ -4,6 +4,8 @@
 //! core's; this file holds only the JS value conversions they share.
 
 pub mod arn;
+#[cfg(feature = "emulator")]
+pub mod emulator;
 pub mod error;
 pub mod handshake;
 pub mod ids;

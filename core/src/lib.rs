@@ -22,6 +22,7 @@
 //! ```
 
 pub mod arn;
+#[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
 pub mod generated;

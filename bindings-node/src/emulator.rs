@@ -1,0 +1,186 @@
+//! Mirrors `orgkit::emulator`: the `Emulator` class. Requests and responses cross as JSON
+//! text and failures come back as data (`{ ok: false, body: <error JSON> }`); `orgkit.js` turns
+//! them into SDK-v3-shaped objects (`Date` timestamps, `$metadata`) and exception classes.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::*;
+use napi_derive::napi;
+use orgkit::emulator::{Emulator as CoreEmulator, EmulatorError, Quotas as CoreQuotas};
+
+/// The outcome of one call: the response, or the error, as JSON text.
+#[napi(object)]
+pub struct CallOutcome {
+    /// Whether the call succeeded.
+    pub ok: bool,
+    /// The response body, or the error (`Kind`, `Code`, `Message`, `Reason`, `Issues`).
+    pub body: String,
+}
+
+/// The emulator's limits.
+#[napi(object)]
+pub struct Quotas {
+    /// Accounts in one organization.
+    pub max_accounts: Option<u32>,
+    /// OUs in one organization.
+    pub max_organizational_units: Option<u32>,
+    /// Customer policies in one organization.
+    pub max_policies: Option<u32>,
+}
+
+fn failure(error: EmulatorError) -> CallOutcome {
+    CallOutcome {
+        ok: false,
+        body: error.to_json().to_string(),
+    }
+}
+
+fn done(result: std::result::Result<(), EmulatorError>) -> CallOutcome {
+    match result {
+        Ok(()) => CallOutcome {
+            ok: true,
+            body: "{}".to_owned(),
+        },
+        Err(error) => failure(error),
+    }
+}
+
+/// An in-memory AWS partition (use `Emulator` from `orgkit`, which wraps this class).
+#[napi(js_name = "NativeEmulator")]
+pub struct NativeEmulator {
+    inner: Arc<CoreEmulator>,
+}
+
+#[napi]
+impl NativeEmulator {
+    /// An empty partition whose IDs derive from `seed`.
+    #[napi(constructor)]
+    pub fn new(seed: Option<i64>) -> Self {
+        NativeEmulator {
+            inner: Arc::new(CoreEmulator::new(seed.unwrap_or(0) as u64)),
+        }
+    }
+
+    /// Calls an operation as `caller`, the request as JSON text.
+    #[napi]
+    pub fn call_json(
+        &self,
+        service: String,
+        operation: String,
+        caller: String,
+        request: String,
+    ) -> CallOutcome {
+        match self
+            .inner
+            .call_json(&service, &operation, &caller, &request)
+        {
+            Ok(body) => CallOutcome { ok: true, body },
+            Err(error) => failure(error),
+        }
+    }
+
+    /// Registers a standalone account with its email and name.
+    #[napi]
+    pub fn register_account(&self, account_id: String, email: String, name: String) -> CallOutcome {
+        done(self.inner.register_account(&account_id, &email, &name))
+    }
+
+    /// Adds a user email to a Chime account.
+    #[napi]
+    pub fn add_chime_user(&self, chime_account_id: String, email: String) -> CallOutcome {
+        done(self.inner.add_chime_user(&chime_account_id, &email))
+    }
+
+    /// The virtual clock, seconds since the epoch.
+    #[napi]
+    pub fn now(&self) -> f64 {
+        self.inner.now()
+    }
+
+    /// Moves the clock forward.
+    #[napi]
+    pub fn advance(&self, seconds: f64) -> CallOutcome {
+        done(self.inner.advance(seconds))
+    }
+
+    /// The limits in force.
+    #[napi]
+    pub fn quotas(&self) -> Quotas {
+        let quotas = self.inner.quotas();
+        let cap = |n: usize| Some(n.min(u32::MAX as usize) as u32);
+        Quotas {
+            max_accounts: cap(quotas.max_accounts),
+            max_organizational_units: cap(quotas.max_organizational_units),
+            max_policies: cap(quotas.max_policies),
+        }
+    }
+
+    /// Sets the limits; a limit left out keeps its value.
+    #[napi]
+    pub fn set_quotas(&self, quotas: Quotas) {
+        let current = self.inner.quotas();
+        self.inner.set_quotas(CoreQuotas {
+            max_accounts: quotas
+                .max_accounts
+                .map_or(current.max_accounts, |n| n as usize),
+            max_organizational_units: quotas
+                .max_organizational_units
+                .map_or(current.max_organizational_units, |n| n as usize),
+            max_policies: quotas
+                .max_policies
+                .map_or(current.max_policies, |n| n as usize),
+        });
+    }
+
+    /// The whole state as versioned JSON text.
+    #[napi]
+    pub fn export_json(&self) -> String {
+        self.inner.export().to_string()
+    }
+
+    /// Replaces the state with a snapshot (JSON text); on error nothing changes.
+    #[napi]
+    pub fn import_json(&self, snapshot: String) -> CallOutcome {
+        match serde_json::from_str::<serde_json::Value>(&snapshot) {
+            Ok(value) => done(self.inner.import(&value)),
+            Err(err) => failure(EmulatorError::Snapshot {
+                code: "SNAPSHOT_CORRUPT",
+                message: format!("the snapshot is not JSON: {err}"),
+            }),
+        }
+    }
+
+    /// Writes the snapshot to `path` atomically.
+    #[napi]
+    pub fn save(&self, path: String) -> CallOutcome {
+        done(self.inner.save(path))
+    }
+
+    /// Replaces the state with the snapshot file at `path`; on error nothing changes.
+    #[napi]
+    pub fn load_into(&self, path: String) -> CallOutcome {
+        done(self.inner.load_into(path))
+    }
+
+    /// What is structurally wrong with the state (empty when nothing is).
+    #[napi]
+    pub fn check_invariants(&self) -> Vec<String> {
+        self.inner.check_invariants()
+    }
+}
+
+/// The members of `service` whose shape is a timestamp.
+#[napi]
+pub fn timestamp_members(service: String) -> Result<Vec<&'static str>> {
+    orgkit::model::service(&service)
+        .map(|s| s.timestamp_members())
+        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown service {service:?}")))
+}
+
+/// Every error shape the operations of `service` list.
+#[napi]
+pub fn error_names(service: String) -> Result<Vec<&'static str>> {
+    orgkit::model::service(&service)
+        .map(|s| s.error_names())
+        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown service {service:?}")))
+}
