@@ -115,3 +115,46 @@ test('demo form validates as the user types and blocks invalid submits', async (
 
   assert.deepEqual(pageErrors, [])
 })
+
+test('the emulator runs in the page', async (t) => {
+  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', 'web-emulator', 'orgkit_wasm.js')), 'build the emulator bundle first (make wasm)')
+  fs.mkdirSync(OUTPUT, { recursive: true })
+  const port = await freePort()
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
+    stdio: 'ignore',
+  })
+  t.after(() => server.kill())
+  const url = `http://127.0.0.1:${port}/demo/emulator.html`
+  await waitForServer(url)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
+  t.after(() => browser.close())
+  const page = await browser.newPage()
+  const pageErrors = []
+  page.on('pageerror', (error) => pageErrors.push(error))
+  await page.goto(url)
+  await page.waitForSelector('body[data-ready="true"]')
+  assert.match(await page.textContent('#tree'), /^Root \(r-[0-9a-z]{4}\)\n  · account-111111111111 \(111111111111\)$/)
+
+  await page.fill('#ou-name', 'Engineering')
+  await page.click('#add-ou-button')
+  assert.match(await page.textContent('#result'), /^Created Engineering \(ou-[0-9a-z]{4}-[0-9a-z]{8}\)$/)
+  assert.match(await page.textContent('#tree'), /\n  Engineering \(ou-/)
+
+  // The same name again under the same parent: AWS's error, shown as such.
+  await page.click('#add-ou-button')
+  assert.match(await page.textContent('#result'), /^DuplicateOrganizationalUnitException: /)
+  assert.equal(await page.getAttribute('#result', 'data-failed'), 'true')
+
+  await page.fill('#invitee', '222222222222')
+  await page.click('#invite-button')
+  assert.match(await page.textContent('#result'), /^222222222222 accepted handshake h-/)
+  assert.match(await page.textContent('#tree'), /· account-222222222222 \(222222222222\)/)
+  await page.fill('#invitee', 'not-an-account')
+  await page.click('#invite-button')
+  assert.match(await page.textContent('#result'), /^InvalidInputException \(INVALID_PARTY_TYPE_TARGET\): Value \(redacted\) at 'target.id'/)
+  await page.screenshot({ path: path.join(OUTPUT, 'emulator.png'), fullPage: true })
+  assert.deepEqual(pageErrors, [])
+})
