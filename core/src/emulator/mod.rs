@@ -104,8 +104,10 @@ impl ServiceError {
     /// `ValidationException`, Chime `BadRequestException`.
     pub fn invalid_request(service: &str, issues: Vec<Issue>) -> ServiceError {
         let first = issues.first();
-        let message =
-            first.map_or_else(|| "The request is not valid.".to_owned(), Issue::to_string);
+        let message = first.map_or_else(
+            || "The request is not valid.".to_owned(),
+            |issue| issue.message.clone(),
+        );
         let mut error = match service {
             "account" => ServiceError::new("ValidationException", message),
             "chime" => ServiceError::with_reason("BadRequestException", "BadRequest", message),
