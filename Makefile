@@ -17,6 +17,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
         wasm-test browser-test bench vectors
 
 demo: python node
+	$(PYTHON) bindings-python/examples/tour.py
 	$(PYTHON) bindings-python/examples/demo.py
 
 test: lint rust-test python-test node-test wasm-test browser-test
