@@ -80,6 +80,7 @@ node-test: node
 	git diff --exit-code -- bindings-node/index.js bindings-node/index.d.ts
 	cd bindings-node && npx tsc --noEmit -p tests/tsconfig.json
 	cd bindings-node && node --test tests/
+	$(PYTHON) bindings-python/examples/tour.py > /dev/null
 	ORGKIT_IMPL=node node --test tests/js/
 
 wasm-test: wasm
