@@ -8,9 +8,95 @@ use std::sync::Arc;
 use orgkit::emulator::{Emulator, EmulatorError, Quotas};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList};
+use serde_json::Value;
+
+use crate::validate::PyInput;
 
 static ERROR_FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static FROM_EPOCH: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
+static FROM_ISO: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static TIMESTAMP_MEMBERS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> =
+    std::sync::OnceLock::new();
+
+fn timestamp_names(service: &str) -> &'static [&'static str] {
+    let all = TIMESTAMP_MEMBERS.get_or_init(|| {
+        orgkit::model::services()
+            .iter()
+            .map(|s| (s.name, s.timestamp_members()))
+            .collect()
+    });
+    all.iter()
+        .find(|(name, _)| *name == service)
+        .map_or(&[], |(_, names)| names.as_slice())
+}
+
+/// An aware `datetime` for a timestamp member: epoch seconds (Organizations, Account) or
+/// ISO-8601 text (Chime).
+fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py, PyAny>>> {
+    match value {
+        Value::Number(n) => {
+            let (from_timestamp, utc) = FROM_EPOCH.get_or_try_init(py, || -> PyResult<_> {
+                let datetime = py.import("datetime")?;
+                Ok((
+                    datetime.getattr("datetime")?.getattr("fromtimestamp")?.unbind(),
+                    datetime.getattr("timezone")?.getattr("utc")?.unbind(),
+                ))
+            })?;
+            let seconds = n.as_f64().unwrap_or(0.0);
+            Ok(Some(from_timestamp.bind(py).call1((seconds, utc.bind(py)))?))
+        }
+        Value::String(text) => {
+            let from_iso = FROM_ISO.get_or_try_init(py, || -> PyResult<_> {
+                Ok(py
+                    .import("datetime")?
+                    .getattr("datetime")?
+                    .getattr("fromisoformat")?
+                    .unbind())
+            })?;
+            let text = text.strip_suffix('Z').map_or_else(|| text.clone(), |t| format!("{t}+00:00"));
+            Ok(Some(from_iso.bind(py).call1((text,))?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A response as Python objects (dicts, lists, str, int, float, bool, None), with the
+/// timestamp members as `datetime`.
+fn to_python<'py>(py: Python<'py>, value: &Value, timestamps: &[&str]) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(flag) => flag.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(text) => text.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_python(py, item, timestamps)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (key, item) in map {
+                let converted = if timestamps.contains(&key.as_str()) {
+                    datetime_of(py, item)?
+                } else {
+                    None
+                };
+                match converted {
+                    Some(moment) => dict.set_item(key, moment)?,
+                    None => dict.set_item(key, to_python(py, item, timestamps)?)?,
+                }
+            }
+            dict.into_any()
+        }
+    })
+}
 
 fn raise(py: Python<'_>, error: &EmulatorError, operation: &str) -> PyErr {
     let built = ERROR_FACTORY
@@ -61,6 +147,27 @@ impl PyEmulator {
         let inner = Arc::clone(&self.inner);
         py.detach(|| inner.call_json(service, operation, caller, request))
             .map_err(|err| raise(py, &err, operation))
+    }
+
+    /// Calls an operation as `caller` with the request as Python objects (validated where
+    /// they lie, so any object gets a clear error); the response as boto3-shaped Python objects
+    /// with `datetime` timestamps.
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        params: Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let output = self
+            .inner
+            .call_input(service, operation, caller, &PyInput(params))
+            .map_err(|err| raise(py, &err, operation))?;
+        let service = orgkit::validate::find_service(service)
+            .map(|s| s.name)
+            .unwrap_or("organizations");
+        to_python(py, &output, timestamp_names(service))
     }
 
     /// Registers a standalone account with its email and name.

@@ -17,7 +17,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyT
 use crate::error::{issue_list, validation_error};
 
 /// A Python value as the validator sees it.
-struct PyInput<'py>(Bound<'py, PyAny>);
+pub(crate) struct PyInput<'py>(pub(crate) Bound<'py, PyAny>);
 
 fn type_name(value: &Bound<'_, PyAny>) -> String {
     value

@@ -1,9 +1,9 @@
 """`orgkit.Emulator`: AWS Organizations, Account alternate contacts and Chime accounts in
 memory, driven through boto3-shaped clients.
 
-The emulator is orgkit's Rust core; this module only converts: keyword arguments to JSON text
-and back, epoch seconds and ISO-8601 text to timezone-aware `datetime`, error JSON to the
-exception classes of `orgkit.exceptions`.
+The emulator is orgkit's Rust core, which also validates the keyword arguments where they lie
+and builds the boto3-shaped response (timestamps as timezone-aware `datetime`); this module
+only adds boto3's client surface: method names, paginators, `exceptions`.
 """
 
 from __future__ import annotations
@@ -16,28 +16,11 @@ from types import ModuleType
 from typing import Any, Callable
 
 from . import exceptions as _exceptions
-from ._errors import service_error_class
 from ._orgkit import Emulator as _NativeEmulator
-from ._orgkit import operations, timestamp_members, validate_request
+from ._orgkit import operations
 from ._paginate import PageIterator, paginate
 
 _SERVICES = ("organizations", "account", "chime")
-
-
-def _timestamps_to_datetime(value: Any, names: frozenset[str]) -> Any:
-    if isinstance(value, dict):
-        out = {}
-        for key, item in value.items():
-            if key in names and isinstance(item, (int, float)):
-                out[key] = datetime.fromtimestamp(item, tz=timezone.utc)
-            elif key in names and isinstance(item, str):
-                out[key] = datetime.fromisoformat(item.replace("Z", "+00:00"))
-            else:
-                out[key] = _timestamps_to_datetime(item, names)
-        return out
-    if isinstance(value, list):
-        return [_timestamps_to_datetime(item, names) for item in value]
-    return value
 
 
 class Paginator:
@@ -81,7 +64,6 @@ class Client:
         self.caller = caller
         self._model_names = {python: model for model, python in operations(service)}
         self._python_names = {model: python for python, model in self._model_names.items()}
-        self._timestamps = frozenset(timestamp_members(service))
 
     def __repr__(self) -> str:
         return f"<orgkit emulator client {self._service} as {self.caller}>"
@@ -99,31 +81,14 @@ class Client:
 
         call.__name__ = name
         call.__doc__ = f"{model} on the emulator, as account {self.caller}."
+        # Found once; later lookups are plain attribute reads.
+        self.__dict__[name] = call
         return call
 
     def _call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
-        try:
-            request = json.dumps(params, allow_nan=False, default=_refuse)
-        except (TypeError, ValueError, RecursionError):
-            raise self._invalid(operation, params) from None
-        body = json.loads(self._native.call_json(self._service, operation, self.caller, request))
-        out: dict[str, Any] = _timestamps_to_datetime(body, self._timestamps)
+        out: dict[str, Any] = self._native.call(self._service, operation, self.caller, params)
         out["ResponseMetadata"] = {"HTTPStatusCode": 200}
         return out
-
-    def _invalid(self, operation: str, params: dict[str, Any]) -> Exception:
-        """The service's invalid-request error for parameters that do not even fit JSON
-        (NaN, bytes, sets, cycles): orgkit's validator walks the Python objects directly."""
-        issues = validate_request(self._service, operation, params)
-        code = {"account": "ValidationException", "chime": "BadRequestException"}.get(
-            self._service, "InvalidInputException")
-        found = [{"Path": i.path, "Code": i.code, "Message": i.message} for i in issues]
-        if not found:
-            found = [{"Path": "", "Code": "INVALID_TYPE", "Message": "The request does not fit JSON."}]
-        error = {"Code": code, "Message": found[0]["Message"], "Issues": found, "StatusCode": 400}
-        if self._service == "organizations":
-            error["Reason"] = found[0]["Code"]
-        return service_error_class(code)(error, operation)
 
     def can_paginate(self, operation_name: str) -> bool:
         """Whether the operation (boto3 name) has a paginator."""
@@ -134,10 +99,6 @@ class Client:
         if not self.can_paginate(operation_name):
             raise ValueError(f"operation {operation_name!r} of {self._service} cannot be paginated")
         return Paginator(self, self._model_names[operation_name])
-
-
-def _refuse(value: Any) -> Any:
-    raise TypeError(f"{type(value).__name__} is not a JSON value")
 
 
 class Emulator:

@@ -47,7 +47,7 @@ use serde_json::{json, Value};
 
 use crate::error::{Issue, LookupError};
 use crate::ids::{AccountId, AccountName, Email};
-use crate::validate::{find_operation, validate_operation};
+use crate::validate::{find_operation, validate_input, InputKind, RequestInput};
 
 pub use state::Quotas;
 use state::State;
@@ -280,20 +280,36 @@ impl Emulator {
         caller: &str,
         input: &Value,
     ) -> Result<Value, EmulatorError> {
+        self.call_input(service, operation, caller, &input)
+    }
+
+    /// [`Emulator::call`] on any [`RequestInput`] — a binding's view of its host's objects (a
+    /// Python dict): the request is validated where it lies, then copied into JSON. The copy
+    /// follows the shapes validation has just checked, so its size and depth are bounded by
+    /// the model, whatever the host object looked like.
+    pub fn call_input<I: RequestInput>(
+        &self,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        input: &I,
+    ) -> Result<Value, EmulatorError> {
         let (service, op) = find_operation(service, operation)?;
         let caller = parse_caller(caller)?;
-        let empty = Value::Object(serde_json::Map::new());
-        let input = if input.is_null() { &empty } else { input };
-        let issues = validate_operation(service, op, input);
+        let issues = validate_input(service, op, input);
         if !issues.is_empty() {
             return Err(ServiceError::invalid_request(service.name, issues).into());
         }
+        let input = match input_value(input) {
+            Value::Null => Value::Object(serde_json::Map::new()),
+            other => other,
+        };
         let mut state = self.lock();
         state.account_or_register(caller.as_str());
         let outcome = match service.name {
-            "organizations" => organizations::dispatch(&mut state, op.name, caller.as_str(), input),
-            "account" => account::dispatch(&mut state, op.name, caller.as_str(), input),
-            _ => chime::dispatch(&mut state, op.name, caller.as_str(), input),
+            "organizations" => organizations::dispatch(&mut state, op.name, caller.as_str(), &input),
+            "account" => account::dispatch(&mut state, op.name, caller.as_str(), &input),
+            _ => chime::dispatch(&mut state, op.name, caller.as_str(), &input),
         };
         Ok(outcome?)
     }
@@ -494,6 +510,28 @@ impl Emulator {
     /// after random operation sequences.
     pub fn check_invariants(&self) -> Vec<String> {
         organizations::invariant_violations(&self.lock())
+    }
+}
+
+/// A validated request as JSON (values of kinds validation refuses cannot reach here; they
+/// would become `null`).
+fn input_value<I: RequestInput>(input: &I) -> Value {
+    match input.kind() {
+        InputKind::Null | InputKind::Other(_) => Value::Null,
+        InputKind::Bool(flag) => Value::Bool(flag),
+        InputKind::Integer(n) => Value::from(n),
+        InputKind::Float(x) => serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number),
+        InputKind::Text(text) => Value::String(text.into_owned()),
+        InputKind::List(_) => Value::Array(input.items().iter().map(input_value).collect()),
+        InputKind::Map(_) => {
+            let mut map = serde_json::Map::new();
+            input.for_each_entry(&mut |key, value| {
+                if let Ok(key) = key {
+                    map.insert(key.to_owned(), input_value(&value));
+                }
+            });
+            Value::Object(map)
+        }
     }
 }
 
