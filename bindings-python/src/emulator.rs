@@ -39,12 +39,17 @@ fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py
             let (from_timestamp, utc) = FROM_EPOCH.get_or_try_init(py, || -> PyResult<_> {
                 let datetime = py.import("datetime")?;
                 Ok((
-                    datetime.getattr("datetime")?.getattr("fromtimestamp")?.unbind(),
+                    datetime
+                        .getattr("datetime")?
+                        .getattr("fromtimestamp")?
+                        .unbind(),
                     datetime.getattr("timezone")?.getattr("utc")?.unbind(),
                 ))
             })?;
             let seconds = n.as_f64().unwrap_or(0.0);
-            Ok(Some(from_timestamp.bind(py).call1((seconds, utc.bind(py)))?))
+            Ok(Some(
+                from_timestamp.bind(py).call1((seconds, utc.bind(py)))?,
+            ))
         }
         Value::String(text) => {
             let from_iso = FROM_ISO.get_or_try_init(py, || -> PyResult<_> {
@@ -54,7 +59,9 @@ fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py
                     .getattr("fromisoformat")?
                     .unbind())
             })?;
-            let text = text.strip_suffix('Z').map_or_else(|| text.clone(), |t| format!("{t}+00:00"));
+            let text = text
+                .strip_suffix('Z')
+                .map_or_else(|| text.clone(), |t| format!("{t}+00:00"));
             Ok(Some(from_iso.bind(py).call1((text,))?))
         }
         _ => Ok(None),
@@ -63,7 +70,11 @@ fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py
 
 /// A response as Python objects (dicts, lists, str, int, float, bool, None), with the
 /// timestamp members as `datetime`.
-fn to_python<'py>(py: Python<'py>, value: &Value, timestamps: &[&str]) -> PyResult<Bound<'py, PyAny>> {
+fn to_python<'py>(
+    py: Python<'py>,
+    value: &Value,
+    timestamps: &[&str],
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Null => py.None().into_bound(py),
         Value::Bool(flag) => flag.into_pyobject(py)?.to_owned().into_any(),

@@ -280,7 +280,15 @@ impl Emulator {
         caller: &str,
         input: &Value,
     ) -> Result<Value, EmulatorError> {
-        self.call_input(service, operation, caller, &input)
+        let (service, op) = find_operation(service, operation)?;
+        let caller = parse_caller(caller)?;
+        let issues = validate_input(service, op, &input);
+        if !issues.is_empty() {
+            return Err(ServiceError::invalid_request(service.name, issues).into());
+        }
+        let empty = Value::Object(serde_json::Map::new());
+        let input = if input.is_null() { &empty } else { input };
+        self.run_valid(service.name, op.name, caller.as_str(), input)
     }
 
     /// [`Emulator::call`] on any [`RequestInput`] — a binding's view of its host's objects (a
@@ -304,12 +312,23 @@ impl Emulator {
             Value::Null => Value::Object(serde_json::Map::new()),
             other => other,
         };
+        self.run_valid(service.name, op.name, caller.as_str(), &input)
+    }
+
+    /// Runs a request that passed validation.
+    fn run_valid(
+        &self,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        input: &Value,
+    ) -> Result<Value, EmulatorError> {
         let mut state = self.lock();
-        state.account_or_register(caller.as_str());
-        let outcome = match service.name {
-            "organizations" => organizations::dispatch(&mut state, op.name, caller.as_str(), &input),
-            "account" => account::dispatch(&mut state, op.name, caller.as_str(), &input),
-            _ => chime::dispatch(&mut state, op.name, caller.as_str(), &input),
+        state.ensure_account(caller);
+        let outcome = match service {
+            "organizations" => organizations::dispatch(&mut state, operation, caller, input),
+            "account" => account::dispatch(&mut state, operation, caller, input),
+            _ => chime::dispatch(&mut state, operation, caller, input),
         };
         Ok(outcome?)
     }

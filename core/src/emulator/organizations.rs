@@ -167,15 +167,43 @@ fn organization_json(state: &State, org_id: &str) -> Value {
     })
 }
 
+/// A JSON object from its members, without going through serde's serializer.
+fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    let mut map = serde_json::Map::new();
+    for (key, value) in members {
+        map.insert(key.to_owned(), value);
+    }
+    Value::Object(map)
+}
+
+fn text_value(text: &str) -> Value {
+    Value::String(text.to_owned())
+}
+
+fn epoch_value(seconds: f64) -> Value {
+    json!(EpochTimestamp(seconds))
+}
+
 fn account_json(state: &State, id: &str) -> Value {
     let account = &state.accounts[id];
-    let mut body = json!({"Id": id, "Name": account.name, "Status": "ACTIVE"});
-    if let Some(m) = &account.membership {
-        body["Arn"] = json!(arn(state, &m.organization, "account", id));
-        body["JoinedMethod"] = json!(m.joined_method);
-        body["JoinedTimestamp"] = json!(EpochTimestamp(m.joined_timestamp));
+    match &account.membership {
+        Some(m) => object([
+            ("Id", text_value(id)),
+            (
+                "Arn",
+                Value::String(arn(state, &m.organization, "account", id)),
+            ),
+            ("Name", text_value(&account.name)),
+            ("Status", text_value("ACTIVE")),
+            ("JoinedMethod", text_value(&m.joined_method)),
+            ("JoinedTimestamp", epoch_value(m.joined_timestamp)),
+        ]),
+        None => object([
+            ("Id", text_value(id)),
+            ("Name", text_value(&account.name)),
+            ("Status", text_value("ACTIVE")),
+        ]),
     }
-    body
 }
 
 fn root_json(state: &State, root_id: &str) -> Value {
@@ -195,29 +223,41 @@ fn root_json(state: &State, root_id: &str) -> Value {
 
 fn ou_json(state: &State, ou_id: &str) -> Value {
     let ou = &state.organizational_units[ou_id];
-    json!({"Id": ou_id, "Arn": arn(state, &ou.organization, "ou", ou_id), "Name": ou.name})
+    object([
+        ("Id", text_value(ou_id)),
+        (
+            "Arn",
+            Value::String(arn(state, &ou.organization, "ou", ou_id)),
+        ),
+        ("Name", text_value(&ou.name)),
+    ])
 }
 
 fn policy_summary_json(state: &State, org: &str, policy: &str) -> Value {
-    if policy == FULL_AWS_ACCESS_ID {
-        return json!({
-            "Id": policy,
-            "Arn": policy_arn(state, org, policy),
-            "Name": FULL_AWS_ACCESS_NAME,
-            "Description": FULL_AWS_ACCESS_DESCRIPTION,
-            "Type": SERVICE_CONTROL_POLICY,
-            "AwsManaged": true,
-        });
-    }
-    let record = &state.policies[policy];
-    json!({
-        "Id": policy,
-        "Arn": policy_arn(state, org, policy),
-        "Name": record.name,
-        "Description": record.description,
-        "Type": record.policy_type,
-        "AwsManaged": false,
-    })
+    let (name, description, policy_type, managed) = if policy == FULL_AWS_ACCESS_ID {
+        (
+            FULL_AWS_ACCESS_NAME,
+            FULL_AWS_ACCESS_DESCRIPTION,
+            SERVICE_CONTROL_POLICY,
+            true,
+        )
+    } else {
+        let record = &state.policies[policy];
+        (
+            record.name.as_str(),
+            record.description.as_str(),
+            record.policy_type.as_str(),
+            false,
+        )
+    };
+    object([
+        ("Id", text_value(policy)),
+        ("Arn", Value::String(policy_arn(state, org, policy))),
+        ("Name", text_value(name)),
+        ("Description", text_value(description)),
+        ("Type", text_value(policy_type)),
+        ("AwsManaged", Value::Bool(managed)),
+    ])
 }
 
 fn policy_json(state: &State, org: &str, policy: &str) -> Value {
@@ -272,11 +312,14 @@ fn target_json(state: &State, org: &str, target: &str) -> Value {
 // ---------------------------------------------------------------- lookups in one organization
 
 fn is_parent_in(state: &State, org: &str, id: &str) -> bool {
-    state.roots.get(id).is_some_and(|r| r.organization == org)
-        || state
+    if id.starts_with("r-") {
+        state.roots.get(id).is_some_and(|r| r.organization == org)
+    } else {
+        state
             .organizational_units
             .get(id)
             .is_some_and(|ou| ou.organization == org)
+    }
 }
 
 fn is_target_in(state: &State, org: &str, id: &str) -> bool {
@@ -784,14 +827,12 @@ pub(super) fn on_clock(state: &mut State) {
 
 fn finish_create_account(state: &mut State, id: &str) {
     let clock = state.clock;
-    let request = state.create_account_requests[id].clone();
+    let request = &state.create_account_requests[id];
     let org = request.organization.clone();
+    let email_key = request.email.to_ascii_lowercase();
     let outcome = if !state.organizations.contains_key(&org) {
         Err("INTERNAL_FAILURE")
-    } else if state
-        .emails
-        .contains_key(&request.email.to_ascii_lowercase())
-    {
+    } else if state.emails.contains_key(&email_key) {
         Err("EMAIL_ALREADY_EXISTS")
     } else {
         Ok(state.fresh_account_id())
@@ -812,15 +853,14 @@ fn finish_create_account(state: &mut State, id: &str) {
         Ok(account) => {
             record.state = "SUCCEEDED".to_owned();
             record.account_id = Some(account.clone());
+            let (email, name) = (record.email.clone(), record.account_name.clone());
             let root = root_of(state, &org);
-            state
-                .emails
-                .insert(request.email.to_ascii_lowercase(), account.clone());
+            state.emails.insert(email_key, account.clone());
             state.accounts.insert(
                 account.clone(),
                 AccountRecord {
-                    email: request.email.clone(),
-                    name: request.account_name.clone(),
+                    email,
+                    name,
                     membership: Some(Membership {
                         organization: org.clone(),
                         parent: root.clone(),
@@ -936,7 +976,7 @@ fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let (ids, next) = query.run(&codec(state), page_of_set(set))?;
     let listed: Vec<Value> = ids
         .into_iter()
-        .map(|id| json!({"Id": id, "Type": child_type}))
+        .map(|id| object([("Id", text_value(id)), ("Type", text_value(child_type))]))
         .collect();
     Ok(with_token(json!({"Children": listed}), next))
 }
@@ -1491,9 +1531,9 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
             "The organization already has as many accounts as it may have.",
         ));
     }
-    let duplicate = state.organizations[&org].handshakes.iter().any(|id| {
-        let record = &state.handshakes[id];
+    let duplicate = state.handshakes.values().any(|record| {
         record.recipient == recipient
+            && record.organization == org
             && record.handshake.action == Some(ActionType::Invite)
             && is_open(&record.handshake)
     });
@@ -1504,7 +1544,7 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         ));
     }
     if party_type == HandshakePartyType::Account {
-        state.account_or_register(target_id);
+        state.ensure_account(target_id);
     }
     let record = &state.organizations[&org];
     let master = &state.accounts[&record.master];
@@ -1719,14 +1759,15 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
             }
             join(state, &org, &root, caller);
             // An account joins one organization: its other open invitations lapse.
+            let email = caller_email(state, caller);
             let others: Vec<String> = state
                 .handshakes
                 .iter()
                 .filter(|(other, r)| {
-                    other.as_str() != id
+                    (r.recipient == caller || r.recipient == email)
+                        && other.as_str() != id
                         && r.handshake.action == Some(ActionType::Invite)
                         && is_open(&r.handshake)
-                        && is_recipient(state, r, caller)
                 })
                 .map(|(other, _)| other.clone())
                 .collect();
@@ -2118,5 +2159,7 @@ pub(super) fn invariant_violations(state: &State) -> Vec<String> {
             ));
         }
     }
+    // Some maps are hashed: sort, so that the same state always reports the same way.
+    broken.sort();
     broken
 }

@@ -3,9 +3,9 @@
 //! Every map is ordered by ID, which is also the order List operations return and the sort key
 //! the page tokens carry, so pages stay stable while items are added between requests.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::generated::organizations::Handshake;
 
@@ -204,20 +204,35 @@ pub struct State {
     /// The page-token key.
     pub token_secret: u64,
     pub quotas: Quotas,
-    pub accounts: BTreeMap<String, AccountRecord>,
+    /// Looked up on every call, never listed in order: hashed (snapshots write it sorted).
+    #[serde(serialize_with = "sorted")]
+    pub accounts: HashMap<String, AccountRecord>,
     /// Lower-case email → account ID.
-    pub emails: BTreeMap<String, String>,
+    #[serde(serialize_with = "sorted")]
+    pub emails: HashMap<String, String>,
     pub organizations: BTreeMap<String, OrganizationRecord>,
-    pub roots: BTreeMap<String, RootRecord>,
-    pub organizational_units: BTreeMap<String, OrganizationalUnitRecord>,
-    pub policies: BTreeMap<String, PolicyRecord>,
+    #[serde(serialize_with = "sorted")]
+    pub roots: HashMap<String, RootRecord>,
+    #[serde(serialize_with = "sorted")]
+    pub organizational_units: HashMap<String, OrganizationalUnitRecord>,
+    #[serde(serialize_with = "sorted")]
+    pub policies: HashMap<String, PolicyRecord>,
     /// Target (root, OU or account) → attached policy IDs.
-    pub attachments: BTreeMap<String, BTreeSet<String>>,
+    #[serde(serialize_with = "sorted")]
+    pub attachments: HashMap<String, BTreeSet<String>>,
     pub handshakes: BTreeMap<String, HandshakeRecord>,
     pub create_account_requests: BTreeMap<String, CreateAccountRecord>,
     /// Account ID → contact type → contact.
     pub alternate_contacts: BTreeMap<String, BTreeMap<String, AlternateContactRecord>>,
     pub chime_accounts: BTreeMap<String, ChimeAccountRecord>,
+}
+
+/// Writes a hashed map in key order, so that equal states give equal snapshots.
+fn sorted<S: Serializer, V: Serialize>(
+    map: &HashMap<String, V>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    map.iter().collect::<BTreeMap<_, _>>().serialize(serializer)
 }
 
 /// 2017-02-27T00:00:00Z, the day the Organizations API was released: where clocks start.
@@ -231,13 +246,13 @@ impl State {
             rng: seed ^ 0x6f72_676b_6974_2121,
             token_secret: 0,
             quotas: Quotas::default(),
-            accounts: BTreeMap::new(),
-            emails: BTreeMap::new(),
+            accounts: HashMap::new(),
+            emails: HashMap::new(),
             organizations: BTreeMap::new(),
-            roots: BTreeMap::new(),
-            organizational_units: BTreeMap::new(),
-            policies: BTreeMap::new(),
-            attachments: BTreeMap::new(),
+            roots: HashMap::new(),
+            organizational_units: HashMap::new(),
+            policies: HashMap::new(),
+            attachments: HashMap::new(),
             handshakes: BTreeMap::new(),
             create_account_requests: BTreeMap::new(),
             alternate_contacts: BTreeMap::new(),
@@ -289,22 +304,22 @@ impl State {
         }
     }
 
-    /// The account, registering it as a standalone account when it is new (accounts exist
-    /// in the partition before they call).
-    pub fn account_or_register(&mut self, id: &str) -> &AccountRecord {
-        if !self.accounts.contains_key(id) {
-            let email = format!("account-{id}@example.com");
-            self.emails.insert(email.clone(), id.to_owned());
-            self.accounts.insert(
-                id.to_owned(),
-                AccountRecord {
-                    email,
-                    name: format!("account-{id}"),
-                    membership: None,
-                },
-            );
+    /// Registers an account that calls (or is invited) for the first time as a standalone
+    /// account: accounts exist in the partition before they call.
+    pub fn ensure_account(&mut self, id: &str) {
+        if self.accounts.contains_key(id) {
+            return;
         }
-        &self.accounts[id]
+        let email = format!("account-{id}@example.com");
+        self.emails.insert(email.clone(), id.to_owned());
+        self.accounts.insert(
+            id.to_owned(),
+            AccountRecord {
+                email,
+                name: format!("account-{id}"),
+                membership: None,
+            },
+        );
     }
 
     /// The organization an account belongs to.
@@ -318,8 +333,8 @@ impl State {
 
     /// The children of a root or OU.
     pub fn children_of(&self, parent: &str) -> Option<&Children> {
-        if let Some(root) = self.roots.get(parent) {
-            Some(&root.children)
+        if parent.starts_with("r-") {
+            self.roots.get(parent).map(|root| &root.children)
         } else {
             self.organizational_units.get(parent).map(|ou| &ou.children)
         }
@@ -327,8 +342,8 @@ impl State {
 
     /// The children of a root or OU, to change.
     pub fn children_of_mut(&mut self, parent: &str) -> Option<&mut Children> {
-        if let Some(root) = self.roots.get_mut(parent) {
-            Some(&mut root.children)
+        if parent.starts_with("r-") {
+            self.roots.get_mut(parent).map(|root| &mut root.children)
         } else {
             self.organizational_units
                 .get_mut(parent)
@@ -338,10 +353,14 @@ impl State {
 
     /// The organization a root, OU or member account belongs to.
     pub fn organization_of_target(&self, target: &str) -> Option<&str> {
-        if let Some(root) = self.roots.get(target) {
-            Some(&root.organization)
-        } else if let Some(ou) = self.organizational_units.get(target) {
-            Some(&ou.organization)
+        if target.starts_with("r-") {
+            self.roots
+                .get(target)
+                .map(|root| root.organization.as_str())
+        } else if target.starts_with("ou-") {
+            self.organizational_units
+                .get(target)
+                .map(|ou| ou.organization.as_str())
         } else {
             self.organization_of(target)
         }
