@@ -11,7 +11,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 use serde_json::Value;
 
-use crate::validate::PyInput;
+use crate::validate::{member_name, PyInput};
 
 static ERROR_FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static FROM_EPOCH: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
@@ -99,9 +99,10 @@ fn to_python<'py>(
                 } else {
                     None
                 };
+                let name = member_name(py, key);
                 match converted {
-                    Some(moment) => dict.set_item(key, moment)?,
-                    None => dict.set_item(key, to_python(py, item, timestamps)?)?,
+                    Some(moment) => dict.set_item(name, moment)?,
+                    None => dict.set_item(name, to_python(py, item, timestamps)?)?,
                 }
             }
             dict.into_any()
@@ -162,7 +163,7 @@ impl PyEmulator {
 
     /// Calls an operation as `caller` with the request as Python objects (validated where
     /// they lie, so any object gets a clear error); the response as boto3-shaped Python objects
-    /// with `datetime` timestamps.
+    /// with `datetime` timestamps and `ResponseMetadata`.
     fn call<'py>(
         &self,
         py: Python<'py>,
@@ -178,7 +179,27 @@ impl PyEmulator {
         let service = orgkit::validate::find_service(service)
             .map(|s| s.name)
             .unwrap_or("organizations");
-        to_python(py, &output, timestamp_names(service))
+        let response = to_python(py, &output, timestamp_names(service))?;
+        if let Ok(dict) = response.cast::<PyDict>() {
+            let metadata = PyDict::new(py);
+            metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
+            dict.set_item(pyo3::intern!(py, "ResponseMetadata"), metadata)?;
+        }
+        Ok(response)
+    }
+
+    /// `call` with the request as keyword arguments, as boto3's client methods take it.
+    #[pyo3(signature = (service, operation, caller, **params))]
+    fn call_kwargs<'py>(
+        &self,
+        py: Python<'py>,
+        service: &str,
+        operation: &str,
+        caller: &str,
+        params: Option<Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let params = params.unwrap_or_else(|| PyDict::new(py));
+        self.call(py, service, operation, caller, params.into_any())
     }
 
     /// Registers a standalone account with its email and name.

@@ -19,6 +19,33 @@ use crate::error::{issue_list, validation_error};
 /// A Python value as the validator sees it.
 pub(crate) struct PyInput<'py>(pub(crate) Bound<'py, PyAny>);
 
+static MEMBER_NAMES: PyOnceLock<std::collections::HashMap<&'static str, Py<PyString>>> =
+    PyOnceLock::new();
+
+/// The model's member names as interned Python strings (their hashes are cached), so that
+/// looking a member up in a dict, or building a response dict, makes no new string.
+pub(crate) fn member_name<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyString> {
+    let names = MEMBER_NAMES.get_or_init(py, || {
+        let mut names = std::collections::HashMap::new();
+        for service in orgkit::model::services() {
+            for shape in service.shapes {
+                if let orgkit::model::ShapeKind::Structure { members, .. } = shape.kind {
+                    for member in members {
+                        names
+                            .entry(member.name)
+                            .or_insert_with(|| PyString::intern(py, member.name).unbind());
+                    }
+                }
+            }
+        }
+        names
+    });
+    match names.get(name) {
+        Some(interned) => interned.bind(py).clone(),
+        None => PyString::new(py, name),
+    }
+}
+
 fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
@@ -78,7 +105,10 @@ impl RequestInput for PyInput<'_> {
 
     fn member(&self, key: &str) -> Option<Self> {
         let dict = self.0.cast::<PyDict>().ok()?;
-        dict.get_item(key).ok().flatten().map(PyInput)
+        dict.get_item(member_name(self.0.py(), key))
+            .ok()
+            .flatten()
+            .map(PyInput)
     }
 
     fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self)) {
