@@ -99,11 +99,12 @@ vectors:
 codegen:
 	cargo xtask codegen
 
-BENCH_PYTHON_PACKAGES := botocore==1.44.5 aws-resource-validator-organizations==2.6.0
+BENCH_PYTHON_PACKAGES := botocore==1.44.5 boto3==1.44.5 aws-resource-validator-organizations==2.6.0 moto==5.2.5
 
 bench: python node wasm
-	cargo bench -p orgkit --bench ids --bench validate -- --noplot
+	cargo bench -p orgkit --bench ids --bench validate --bench emulator -- --noplot
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(BENCH_PYTHON_PACKAGES)
 	$(PYTHON) bindings-python/benchmarks/bench_ids.py
 	$(PYTHON) bindings-python/benchmarks/bench_requests.py
+	$(PYTHON) bindings-python/benchmarks/bench_emulator.py
 	node bindings-node/benchmarks/bench-requests.cjs
