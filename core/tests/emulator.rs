@@ -1824,3 +1824,512 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------------ every error, per operation
+
+struct Case {
+    caller: &'static str,
+    operation: &'static str,
+    input: Value,
+    expect: &'static str,
+    quotas: Option<Quotas>,
+}
+
+fn case(caller: &'static str, operation: &'static str, input: Value, expect: &'static str) -> Case {
+    Case {
+        caller,
+        operation,
+        input,
+        expect,
+        quotas: None,
+    }
+}
+
+/// Each Organizations operation's happy path and every error its handler can return (beyond
+/// the authorization matrix), on the authz fixture: `{root}`, `{ou}` (holds `{policy}`), the
+/// member `{member}`, the created account `{created}`, the open invitation `{handshake}` to
+/// `{invitee}`, the unattached `{spare_policy}` and the finished request `{car}`.
+#[test]
+fn every_operation_answers_with_each_of_its_errors() {
+    let text = std::fs::read_to_string(vectors_dir().join("authz.json")).unwrap();
+    let vectors: Value = serde_json::from_str(&text).unwrap();
+    let (template, vars) = run_fixture(&vectors);
+    let snapshot = template.export();
+    let m = "master";
+    let few = |max_accounts, max_organizational_units, max_policies| {
+        Some(Quotas {
+            max_accounts,
+            max_organizational_units,
+            max_policies,
+        })
+    };
+    let cases = vec![
+        case(
+            m,
+            "AttachPolicy",
+            json!({"PolicyId": "{spare_policy}", "TargetId": "{root}"}),
+            "ok",
+        ),
+        case(
+            m,
+            "AttachPolicy",
+            json!({"PolicyId": "p-0000000000", "TargetId": "{root}"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "AttachPolicy",
+            json!({"PolicyId": "{policy}", "TargetId": "999999999999"}),
+            "TargetNotFoundException",
+        ),
+        case(
+            m,
+            "AttachPolicy",
+            json!({"PolicyId": "{policy}", "TargetId": "{ou}"}),
+            "DuplicatePolicyAttachmentException",
+        ),
+        case(
+            m,
+            "DetachPolicy",
+            json!({"PolicyId": "{policy}", "TargetId": "{ou}"}),
+            "ok",
+        ),
+        case(
+            m,
+            "DetachPolicy",
+            json!({"PolicyId": "p-0000000000", "TargetId": "{ou}"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "DetachPolicy",
+            json!({"PolicyId": "{policy}", "TargetId": "r-zzzz"}),
+            "TargetNotFoundException",
+        ),
+        case(
+            m,
+            "DetachPolicy",
+            json!({"PolicyId": "{policy}", "TargetId": "{root}"}),
+            "PolicyNotAttachedException",
+        ),
+        case(
+            m,
+            "DetachPolicy",
+            json!({"PolicyId": "p-FullAWSAccess", "TargetId": "{member}"}),
+            "ConstraintViolationException:MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+        ),
+        case(
+            m,
+            "CreatePolicy",
+            json!({"Content": "{}", "Description": "", "Name": "x", "Type": SCP}),
+            "MalformedPolicyDocumentException",
+        ),
+        case(
+            m,
+            "CreatePolicy",
+            json!({"Content": DOCUMENT, "Description": "", "Name": "FullAWSAccess", "Type": SCP}),
+            "DuplicatePolicyException",
+        ),
+        Case {
+            quotas: few(10_000, 1_000, 2),
+            ..case(
+                m,
+                "CreatePolicy",
+                json!({"Content": DOCUMENT, "Description": "", "Name": "x", "Type": SCP}),
+                "ConstraintViolationException:POLICY_NUMBER_LIMIT_EXCEEDED",
+            )
+        },
+        case(
+            m,
+            "DescribePolicy",
+            json!({"PolicyId": "p-0000000000"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "UpdatePolicy",
+            json!({"PolicyId": "p-0000000000", "Name": "x"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "UpdatePolicy",
+            json!({"PolicyId": "{policy}", "Name": "Spare"}),
+            "DuplicatePolicyException",
+        ),
+        case(
+            m,
+            "UpdatePolicy",
+            json!({"PolicyId": "{policy}", "Content": "not json"}),
+            "MalformedPolicyDocumentException",
+        ),
+        case(
+            m,
+            "UpdatePolicy",
+            json!({"PolicyId": "p-FullAWSAccess", "Name": "x"}),
+            "InvalidInputException:IMMUTABLE_POLICY",
+        ),
+        case(
+            m,
+            "DeletePolicy",
+            json!({"PolicyId": "p-0000000000"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "DeletePolicy",
+            json!({"PolicyId": "p-FullAWSAccess"}),
+            "InvalidInputException:IMMUTABLE_POLICY",
+        ),
+        case(
+            m,
+            "ListPolicies",
+            json!({"Filter": SCP, "MaxResults": 1}),
+            "ok",
+        ),
+        case(
+            m,
+            "ListPolicies",
+            json!({"Filter": SCP, "NextToken": "p1.00.0000000000000000"}),
+            "InvalidInputException:INVALID_NEXT_TOKEN",
+        ),
+        case(
+            m,
+            "ListPoliciesForTarget",
+            json!({"TargetId": "{ou}", "Filter": SCP}),
+            "ok",
+        ),
+        case(
+            m,
+            "ListPoliciesForTarget",
+            json!({"TargetId": "ou-zzzz-zzzzzzzz", "Filter": SCP}),
+            "TargetNotFoundException",
+        ),
+        case(
+            m,
+            "ListTargetsForPolicy",
+            json!({"PolicyId": "p-0000000000"}),
+            "PolicyNotFoundException",
+        ),
+        case(
+            m,
+            "EnablePolicyType",
+            json!({"RootId": "r-zzzz", "PolicyType": SCP}),
+            "RootNotFoundException",
+        ),
+        case(
+            m,
+            "DisablePolicyType",
+            json!({"RootId": "r-zzzz", "PolicyType": SCP}),
+            "RootNotFoundException",
+        ),
+        case(
+            m,
+            "CreateOrganizationalUnit",
+            json!({"ParentId": "{ou}", "Name": "Nested"}),
+            "ok",
+        ),
+        case(
+            m,
+            "CreateOrganizationalUnit",
+            json!({"ParentId": "ou-zzzz-zzzzzzzz", "Name": "x"}),
+            "ParentNotFoundException",
+        ),
+        case(
+            m,
+            "CreateOrganizationalUnit",
+            json!({"ParentId": "{root}", "Name": "Engineering"}),
+            "DuplicateOrganizationalUnitException",
+        ),
+        Case {
+            quotas: few(10_000, 1, 1_000),
+            ..case(
+                m,
+                "CreateOrganizationalUnit",
+                json!({"ParentId": "{root}", "Name": "x"}),
+                "ConstraintViolationException:OU_NUMBER_LIMIT_EXCEEDED",
+            )
+        },
+        case(
+            m,
+            "DescribeOrganizationalUnit",
+            json!({"OrganizationalUnitId": "ou-zzzz-zzzzzzzz"}),
+            "OrganizationalUnitNotFoundException",
+        ),
+        case(
+            m,
+            "UpdateOrganizationalUnit",
+            json!({"OrganizationalUnitId": "ou-zzzz-zzzzzzzz", "Name": "x"}),
+            "OrganizationalUnitNotFoundException",
+        ),
+        case(
+            m,
+            "DeleteOrganizationalUnit",
+            json!({"OrganizationalUnitId": "ou-zzzz-zzzzzzzz"}),
+            "OrganizationalUnitNotFoundException",
+        ),
+        case(
+            m,
+            "ListOrganizationalUnitsForParent",
+            json!({"ParentId": "ou-zzzz-zzzzzzzz"}),
+            "ParentNotFoundException",
+        ),
+        case(
+            m,
+            "ListAccountsForParent",
+            json!({"ParentId": "r-zzzz"}),
+            "ParentNotFoundException",
+        ),
+        case(
+            m,
+            "ListChildren",
+            json!({"ParentId": "r-zzzz", "ChildType": "ACCOUNT"}),
+            "ParentNotFoundException",
+        ),
+        case(
+            m,
+            "ListChildren",
+            json!({"ParentId": "{root}", "ChildType": "ORGANIZATIONAL_UNIT"}),
+            "ok",
+        ),
+        case(m, "ListParents", json!({"ChildId": "{ou}"}), "ok"),
+        case(
+            m,
+            "ListParents",
+            json!({"ChildId": "ou-zzzz-zzzzzzzz"}),
+            "ChildNotFoundException",
+        ),
+        case(m, "ListRoots", json!({"MaxResults": 1}), "ok"),
+        case(
+            m,
+            "DescribeAccount",
+            json!({"AccountId": "999999999999"}),
+            "AccountNotFoundException",
+        ),
+        case(
+            m,
+            "MoveAccount",
+            json!({"AccountId": "999999999999", "SourceParentId": "{root}", "DestinationParentId": "{ou}"}),
+            "AccountNotFoundException",
+        ),
+        case(
+            m,
+            "MoveAccount",
+            json!({"AccountId": "{member}", "SourceParentId": "{ou}", "DestinationParentId": "{root}"}),
+            "SourceParentNotFoundException",
+        ),
+        case(
+            m,
+            "MoveAccount",
+            json!({"AccountId": "{member}", "SourceParentId": "{root}", "DestinationParentId": "ou-zzzz-zzzzzzzz"}),
+            "DestinationParentNotFoundException",
+        ),
+        case(
+            m,
+            "MoveAccount",
+            json!({"AccountId": "{member}", "SourceParentId": "{root}", "DestinationParentId": "{root}"}),
+            "DuplicateAccountException",
+        ),
+        case(
+            m,
+            "RemoveAccountFromOrganization",
+            json!({"AccountId": "999999999999"}),
+            "AccountNotFoundException",
+        ),
+        case(
+            m,
+            "RemoveAccountFromOrganization",
+            json!({"AccountId": "{master}"}),
+            "MasterCannotLeaveOrganizationException",
+        ),
+        Case {
+            quotas: few(3, 1_000, 1_000),
+            ..case(
+                m,
+                "CreateAccount",
+                json!({"Email": "x@example.com", "AccountName": "X"}),
+                "ConstraintViolationException:ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            )
+        },
+        case(
+            m,
+            "DescribeCreateAccountStatus",
+            json!({"CreateAccountRequestId": "car-0000000000"}),
+            "CreateAccountStatusNotFoundException",
+        ),
+        case(
+            m,
+            "ListCreateAccountStatus",
+            json!({"States": ["FAILED"]}),
+            "ok",
+        ),
+        case(
+            m,
+            "InviteAccountToOrganization",
+            json!({"Target": {"Id": "{invitee}", "Type": "ACCOUNT"}}),
+            "DuplicateHandshakeException",
+        ),
+        case(
+            m,
+            "InviteAccountToOrganization",
+            json!({"Target": {"Id": "{member}", "Type": "ACCOUNT"}}),
+            "HandshakeConstraintViolationException:ALREADY_IN_AN_ORGANIZATION",
+        ),
+        case(
+            m,
+            "InviteAccountToOrganization",
+            json!({"Target": {"Id": "new@example.com", "Type": "EMAIL"}}),
+            "ok",
+        ),
+        case(
+            m,
+            "InviteAccountToOrganization",
+            json!({"Target": {"Id": "o-abcdefghij", "Type": "ORGANIZATION"}}),
+            "InvalidInputException:INVALID_PARTY_TYPE_TARGET",
+        ),
+        Case {
+            quotas: few(3, 1_000, 1_000),
+            ..case(
+                m,
+                "InviteAccountToOrganization",
+                json!({"Target": {"Id": "555555555555", "Type": "ACCOUNT"}}),
+                "HandshakeConstraintViolationException:ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            )
+        },
+        Case {
+            quotas: few(3, 1_000, 1_000),
+            ..case(
+                "invitee",
+                "AcceptHandshake",
+                json!({"HandshakeId": "{handshake}"}),
+                "HandshakeConstraintViolationException:ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            )
+        },
+        case(
+            "invitee",
+            "AcceptHandshake",
+            json!({"HandshakeId": "h-0000000000"}),
+            "AWSOrganizationsNotInUseException",
+        ),
+        case(
+            "member",
+            "AcceptHandshake",
+            json!({"HandshakeId": "h-0000000000"}),
+            "HandshakeNotFoundException",
+        ),
+        case(
+            "member",
+            "AcceptHandshake",
+            json!({"HandshakeId": "{member_invite}"}),
+            "HandshakeAlreadyInStateException",
+        ),
+        case(
+            "member",
+            "DeclineHandshake",
+            json!({"HandshakeId": "{member_invite}"}),
+            "InvalidHandshakeTransitionException",
+        ),
+        case(
+            m,
+            "CancelHandshake",
+            json!({"HandshakeId": "{member_invite}"}),
+            "InvalidHandshakeTransitionException",
+        ),
+        case(
+            m,
+            "CancelHandshake",
+            json!({"HandshakeId": "h-0000000000"}),
+            "HandshakeNotFoundException",
+        ),
+        case(
+            m,
+            "DescribeHandshake",
+            json!({"HandshakeId": "h-0000000000"}),
+            "HandshakeNotFoundException",
+        ),
+        case(
+            m,
+            "ListHandshakesForAccount",
+            json!({"Filter": {"ActionType": "INVITE", "ParentHandshakeId": "h-0000000000"}}),
+            "InvalidInputException:MAX_LIMIT_EXCEEDED_FILTER",
+        ),
+        case(
+            m,
+            "ListHandshakesForOrganization",
+            json!({"Filter": {"ActionType": "INVITE"}, "MaxResults": 1}),
+            "ok",
+        ),
+        case(
+            m,
+            "ListHandshakesForOrganization",
+            json!({"NextToken": "forged"}),
+            "InvalidInputException:INVALID_NEXT_TOKEN",
+        ),
+        case(
+            m,
+            "EnableAllFeatures",
+            json!({}),
+            "HandshakeConstraintViolationException:ORGANIZATION_ALREADY_HAS_ALL_FEATURES",
+        ),
+        case(m, "DescribeOrganization", json!({}), "ok"),
+        case(
+            m,
+            "ListAccounts",
+            json!({"MaxResults": 0}),
+            "InvalidInputException:MIN_VALUE_EXCEEDED",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for c in cases {
+        let emulator = Emulator::from_snapshot(&snapshot).unwrap();
+        if let Some(quotas) = c.quotas {
+            emulator.set_quotas(quotas);
+        }
+        let caller = vars[c.caller].clone();
+        let before = emulator.export();
+        let result = org(&emulator, &caller, c.operation, substitute(&c.input, &vars));
+        let got = match &result {
+            Ok(_) => "ok".to_owned(),
+            Err(_) => code(result.clone()),
+        };
+        if got != c.expect {
+            failures.push(format!(
+                "{} {}: expected {}, got {got}",
+                c.operation, c.input, c.expect
+            ));
+        }
+        if got != "ok" {
+            // A refused call changes nothing (beyond registering a first-time caller).
+            let mut after = emulator.export();
+            let mut before = before.clone();
+            for snapshot in [&mut after, &mut before] {
+                snapshot["state"]["accounts"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove(&caller);
+            }
+            assert_eq!(
+                after["state"]["handshakes"], before["state"]["handshakes"],
+                "{}",
+                c.operation
+            );
+            assert_eq!(
+                after["state"]["organizations"], before["state"]["organizations"],
+                "{}",
+                c.operation
+            );
+            assert_eq!(
+                after["state"]["policies"], before["state"]["policies"],
+                "{}",
+                c.operation
+            );
+            assert_eq!(
+                after["state"]["attachments"], before["state"]["attachments"],
+                "{}",
+                c.operation
+            );
+        }
+        assert!(emulator.check_invariants().is_empty());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
