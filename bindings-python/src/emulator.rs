@@ -69,11 +69,14 @@ fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py
 }
 
 /// A response as Python objects (dicts, lists, str, int, float, bool, None), with the
-/// timestamp members as `datetime`.
-fn to_python<'py>(
+/// timestamp members as `datetime`. `last` holds the last timestamp converted and its
+/// `datetime`: the emulator's clock is virtual, so the members of one response often share a
+/// time (accounts created together), and a `datetime` is immutable, so one object serves all.
+fn to_python<'py, 'v>(
     py: Python<'py>,
-    value: &Value,
+    value: &'v Value,
     timestamps: &[&str],
+    last: &mut Option<(&'v Value, Bound<'py, PyAny>)>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match value {
         Value::Null => py.None().into_bound(py),
@@ -87,23 +90,30 @@ fn to_python<'py>(
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(to_python(py, item, timestamps)?)?;
+                list.append(to_python(py, item, timestamps, last)?)?;
             }
             list.into_any()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (key, item) in map {
-                let converted = if timestamps.contains(&key.as_str()) {
-                    datetime_of(py, item)?
-                } else {
-                    None
-                };
                 let name = member_name(py, key);
-                match converted {
-                    Some(moment) => dict.set_item(name, moment)?,
-                    None => dict.set_item(name, to_python(py, item, timestamps)?)?,
+                if timestamps.contains(&key.as_str()) {
+                    let reused = match last {
+                        Some((seen, moment)) if *seen == item => Some(moment.clone()),
+                        _ => None,
+                    };
+                    let moment = match reused {
+                        Some(moment) => Some(moment),
+                        None => datetime_of(py, item)?,
+                    };
+                    if let Some(moment) = moment {
+                        *last = Some((item, moment.clone()));
+                        dict.set_item(name, moment)?;
+                        continue;
+                    }
                 }
+                dict.set_item(name, to_python(py, item, timestamps, last)?)?;
             }
             dict.into_any()
         }
@@ -179,7 +189,7 @@ impl PyEmulator {
         let service = orgkit::validate::find_service(service)
             .map(|s| s.name)
             .unwrap_or("organizations");
-        let response = to_python(py, &output, timestamp_names(service))?;
+        let response = to_python(py, &output, timestamp_names(service), &mut None)?;
         if let Ok(dict) = response.cast::<PyDict>() {
             let metadata = PyDict::new(py);
             metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
