@@ -2333,3 +2333,80 @@ fn every_operation_answers_with_each_of_its_errors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn invitations_wait_while_all_features_are_enabled() {
+    let o = organization("CONSOLIDATED_BILLING");
+    o.join(MEMBER);
+    let late = "666666666666";
+    let pending = ok(
+        &o.emulator,
+        MASTER,
+        "InviteAccountToOrganization",
+        json!({"Target": {"Id": late, "Type": "ACCOUNT"}}),
+    )["Handshake"]["Id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(&o.emulator, MASTER, "EnableAllFeatures", json!({}));
+    assert_eq!(
+        code(org(
+            &o.emulator,
+            late,
+            "AcceptHandshake",
+            json!({"HandshakeId": pending})
+        )),
+        "HandshakeConstraintViolationException:INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES"
+    );
+    assert!(o.emulator.check_invariants().is_empty());
+}
+
+#[test]
+fn an_account_being_created_keeps_the_organization_from_deletion() {
+    let o = organization("ALL");
+    ok(
+        &o.emulator,
+        MASTER,
+        "CreateAccount",
+        json!({"Email": "soon@example.com", "AccountName": "Soon"}),
+    );
+    assert_eq!(
+        code(org(&o.emulator, MASTER, "DeleteOrganization", json!({}))),
+        "OrganizationNotEmptyException"
+    );
+    o.emulator.advance(1.0).unwrap();
+    let created = ok(&o.emulator, MASTER, "ListCreateAccountStatus", json!({}))
+        ["CreateAccountStatuses"][0]["AccountId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    ok(
+        &o.emulator,
+        MASTER,
+        "RemoveAccountFromOrganization",
+        json!({"AccountId": created}),
+    );
+    ok(&o.emulator, MASTER, "DeleteOrganization", json!({}));
+}
+
+#[test]
+fn chime_default_license_must_be_supported() {
+    let emulator = Emulator::new(4);
+    let created = emulator
+        .call("chime", "CreateAccount", MASTER, &json!({"Name": "Team"}))
+        .unwrap();
+    let id = created["Account"]["AccountId"].as_str().unwrap();
+    assert_eq!(
+        code(emulator.call(
+            "chime",
+            "UpdateAccount",
+            MASTER,
+            &json!({"AccountId": id, "DefaultLicense": "ProTrial"})
+        )),
+        "BadRequestException:BadRequest"
+    );
+    let kept = emulator
+        .call("chime", "GetAccount", MASTER, &json!({"AccountId": id}))
+        .unwrap();
+    assert_eq!(kept["Account"]["DefaultLicense"], "Pro");
+}

@@ -47,6 +47,18 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
         "UpdateAccount" => {
             let id = text(input, "AccountId");
             owned(state, caller, id)?;
+            if let Some(license) = input.get("DefaultLicense").and_then(Value::as_str) {
+                if !SUPPORTED_LICENSES.contains(&license) {
+                    return Err(ServiceError::with_reason(
+                        "BadRequestException",
+                        "BadRequest",
+                        format!(
+                            "The license {license} is not one the account supports ({}).",
+                            SUPPORTED_LICENSES.join(", ")
+                        ),
+                    ));
+                }
+            }
             let record = state.chime_accounts.get_mut(id).expect("checked above");
             if let Some(name) = input.get("Name").and_then(Value::as_str) {
                 record.name = name.to_owned();

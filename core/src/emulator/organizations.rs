@@ -435,7 +435,11 @@ fn describe_organization(state: &mut State, caller: &str) -> Outcome {
 fn delete_organization(state: &mut State, caller: &str) -> Outcome {
     let org_id = master_org(state, caller)?;
     let org = &state.organizations[&org_id];
-    if org.members.len() > 1 || !org.organizational_units.is_empty() || !org.policies.is_empty() {
+    if org.members.len() > 1
+        || org.accounts_in_progress > 0
+        || !org.organizational_units.is_empty()
+        || !org.policies.is_empty()
+    {
         return Err(error(
             "OrganizationNotEmptyException",
             "The organization still has member accounts, OUs or policies; remove them first.",
@@ -1734,6 +1738,14 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = record.organization.clone();
     let parent = record.parent.clone();
     let action = record.handshake.action.clone();
+    if action == Some(ActionType::Invite)
+        && state.organizations[&org].enabling_all_features.is_some()
+    {
+        return Err(handshake_constraint(
+            "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
+            "The organization is enabling all features; invitations wait until that completes.",
+        ));
+    }
     if action == Some(ActionType::Invite)
         && state.organizations[&org].members.len() >= state.quotas.max_accounts
     {
