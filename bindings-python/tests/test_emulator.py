@@ -248,3 +248,8 @@ def test_usage_errors() -> None:
     assert taken.value.code == "ACCOUNT_TAKEN"
     with pytest.raises(ValueError):
         emu.client("iam", caller=MASTER)
+    with pytest.raises(orgkit.EmulatorUsageError) as not_text:
+        emu.client("organizations", caller=111111111111)  # type: ignore[arg-type]
+    assert not_text.value.code == "INVALID_CALLER"
+    with pytest.raises(orgkit.EmulatorUsageError):
+        emu.register_account(444444444444, "x@example.com", "X")  # type: ignore[arg-type]

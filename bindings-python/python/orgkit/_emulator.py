@@ -9,9 +9,9 @@ only adds boto3's client surface: method names, paginators, `exceptions`.
 from __future__ import annotations
 
 import json
-from functools import partial
 import math
 import os
+from functools import partial
 from datetime import datetime, timezone
 from types import ModuleType
 from typing import Any, Callable
@@ -62,7 +62,7 @@ class Client:
             raise ValueError(f"unknown service {service!r}; expected one of: {', '.join(_SERVICES)}")
         self._native = emulator._native
         self._service = service
-        self.caller = caller
+        self.caller = _text("caller", caller, "INVALID_CALLER")
         self._model_names = {python: model for model, python in operations(service)}
         self._python_names = {model: python for python, model in self._model_names.items()}
 
@@ -113,11 +113,12 @@ class Emulator:
 
     def register_account(self, account_id: str, email: str, name: str) -> None:
         """Registers a standalone account with its root email and name."""
-        self._native.register_account(account_id, email, name)
+        self._native.register_account(
+            _text("account_id", account_id), _text("email", email), _text("name", name))
 
     def add_chime_user(self, chime_account_id: str, email: str) -> None:
         """Adds a user email to a Chime account (for ListAccounts' UserEmail filter)."""
-        self._native.add_chime_user(chime_account_id, email)
+        self._native.add_chime_user(_text("chime_account_id", chime_account_id), _text("email", email))
 
     @property
     def now(self) -> datetime:
@@ -167,6 +168,13 @@ class Emulator:
     def check_invariants(self) -> list[str]:
         """What is structurally wrong with the state (empty when nothing is)."""
         return self._native.check_invariants()
+
+
+def _text(what: str, value: object, code: str = "INVALID_ARGUMENT") -> str:
+    """`value` when it is a str; otherwise the usage error with `code`."""
+    if not isinstance(value, str):
+        raise _usage(code, f"{what} must be a str, not {type(value).__name__}")
+    return value
 
 
 def _usage(code: str, message: str) -> Exception:
