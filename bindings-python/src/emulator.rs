@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use orgkit::emulator::{Emulator, EmulatorError, Quotas};
+use orgkit::emulator::{Emulator, EmulatorError, Output, Quotas};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
@@ -31,8 +31,84 @@ fn timestamp_names(service: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, names)| names.as_slice())
 }
 
-/// An aware `datetime` for a timestamp member: epoch seconds (Organizations, Account) or
-/// ISO-8601 text (Chime).
+/// An aware `datetime` from seconds since the epoch.
+fn datetime_from_epoch(py: Python<'_>, seconds: f64) -> PyResult<Bound<'_, PyAny>> {
+    let (from_timestamp, utc) = FROM_EPOCH.get_or_try_init(py, || -> PyResult<_> {
+        let datetime = py.import("datetime")?;
+        Ok((
+            datetime
+                .getattr("datetime")?
+                .getattr("fromtimestamp")?
+                .unbind(),
+            datetime.getattr("timezone")?.getattr("utc")?.unbind(),
+        ))
+    })?;
+    from_timestamp.bind(py).call1((seconds, utc.bind(py)))
+}
+
+/// An aware `datetime` from ISO-8601 text.
+fn datetime_from_iso<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let from_iso = FROM_ISO.get_or_try_init(py, || -> PyResult<_> {
+        Ok(py
+            .import("datetime")?
+            .getattr("datetime")?
+            .getattr("fromisoformat")?
+            .unbind())
+    })?;
+    let text = text
+        .strip_suffix('Z')
+        .map_or_else(|| text.to_owned(), |t| format!("{t}+00:00"));
+    from_iso.bind(py).call1((text,))
+}
+
+/// A response as Python objects, `datetime`s for its timestamps. Equal timestamps share one
+/// `datetime` (immutable): the emulator's clock is virtual, so accounts created together
+/// carry the same time.
+fn output_to_python<'py>(
+    py: Python<'py>,
+    output: &Output,
+    timestamps: &[&str],
+    last: &mut Option<(f64, Bound<'py, PyAny>)>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match output {
+        Output::Null => py.None().into_bound(py),
+        Output::Bool(flag) => flag.into_pyobject(py)?.to_owned().into_any(),
+        Output::Integer(n) => n.into_pyobject(py)?.into_any(),
+        Output::Epoch(seconds) => match last {
+            Some((seen, moment)) if seen.to_bits() == seconds.to_bits() => moment.clone(),
+            _ => {
+                let moment = datetime_from_epoch(py, *seconds)?;
+                *last = Some((*seconds, moment.clone()));
+                moment
+            }
+        },
+        Output::Iso(text) => datetime_from_iso(py, text)?,
+        Output::Text(text) => text.into_pyobject(py)?.into_any(),
+        Output::Static(text) => text.into_pyobject(py)?.into_any(),
+        Output::List(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(output_to_python(py, item, timestamps, last)?)?;
+            }
+            list.into_any()
+        }
+        Output::Object(members) => {
+            let dict = PyDict::new(py);
+            for (key, value) in members {
+                dict.set_item(
+                    member_name(py, key),
+                    output_to_python(py, value, timestamps, last)?,
+                )?;
+            }
+            dict.into_any()
+        }
+        Output::Json(value) => to_python(py, value, timestamps, &mut None)?,
+        _ => py.None().into_bound(py),
+    })
+}
+
+/// An aware `datetime` for a timestamp member of a JSON part: epoch seconds (Organizations,
+/// Account) or ISO-8601 text (Chime).
 fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py, PyAny>>> {
     match value {
         Value::Number(n) => {
@@ -184,12 +260,12 @@ impl PyEmulator {
     ) -> PyResult<Bound<'py, PyAny>> {
         let output = self
             .inner
-            .call_input(service, operation, caller, &PyInput(params))
+            .call_output(service, operation, caller, &PyInput(params))
             .map_err(|err| raise(py, &err, operation))?;
         let service = orgkit::validate::find_service(service)
             .map(|s| s.name)
             .unwrap_or("organizations");
-        let response = to_python(py, &output, timestamp_names(service), &mut None)?;
+        let response = output_to_python(py, &output, timestamp_names(service), &mut None)?;
         if let Ok(dict) = response.cast::<PyDict>() {
             let metadata = PyDict::new(py);
             metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;

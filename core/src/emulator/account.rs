@@ -7,6 +7,7 @@
 
 use serde_json::{json, Value};
 
+use super::output::Output;
 use super::state::{AlternateContactRecord, State};
 use super::{Outcome, ServiceError};
 
@@ -31,7 +32,7 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
                 .entry(account)
                 .or_default()
                 .insert(contact_type.to_owned(), contact);
-            Ok(json!({}))
+            Ok(Output::empty())
         }
         "GetAlternateContact" => {
             let contact = state
@@ -39,13 +40,13 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
                 .get(&account)
                 .and_then(|contacts| contacts.get(contact_type))
                 .ok_or_else(|| not_set(&account, contact_type))?;
-            Ok(json!({"AlternateContact": {
+            Ok(Output::Json(json!({"AlternateContact": {
                 "AlternateContactType": contact_type,
                 "EmailAddress": contact.email_address,
                 "Name": contact.name,
                 "PhoneNumber": contact.phone_number,
                 "Title": contact.title,
-            }}))
+            }})))
         }
         "DeleteAlternateContact" => {
             let contacts = state
@@ -57,7 +58,7 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
             if contacts.is_empty() {
                 state.alternate_contacts.remove(&account);
             }
-            Ok(json!({}))
+            Ok(Output::empty())
         }
         other => Err(ServiceError::new(
             "InternalServerException",

@@ -7,8 +7,9 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use super::output::Output;
 use super::paging::PageQuery;
 use super::state::{ChimeAccountRecord, State};
 use super::{Outcome, ServiceError};
@@ -37,12 +38,12 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
                     user_emails: BTreeSet::new(),
                 },
             );
-            Ok(json!({"Account": account_json(state, &id)}))
+            Ok(Output::Object(vec![("Account", account_json(state, &id))]))
         }
         "GetAccount" => {
             let id = text(input, "AccountId");
             owned(state, caller, id)?;
-            Ok(json!({"Account": account_json(state, id)}))
+            Ok(Output::Object(vec![("Account", account_json(state, id))]))
         }
         "UpdateAccount" => {
             let id = text(input, "AccountId");
@@ -66,7 +67,7 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
             if let Some(license) = input.get("DefaultLicense").and_then(Value::as_str) {
                 record.default_license = license.to_owned();
             }
-            Ok(json!({"Account": account_json(state, id)}))
+            Ok(Output::Object(vec![("Account", account_json(state, id))]))
         }
         "ListAccounts" => list_accounts(state, caller, input),
         other => Err(ServiceError::new(
@@ -112,21 +113,32 @@ fn owned(state: &State, caller: &str, id: &str) -> Result<(), ServiceError> {
     }
 }
 
-fn account_json(state: &State, id: &str) -> Value {
+fn account_json(state: &State, id: &str) -> Output {
     let record = &state.chime_accounts[id];
     let created = IsoTimestamp::from_unix_seconds(record.created_timestamp)
         .map(|t| t.as_str().to_owned())
         .unwrap_or_default();
-    json!({
-        "AwsAccountId": record.aws_account_id,
-        "AccountId": id,
-        "Name": record.name,
-        "AccountType": "Team",
-        "CreatedTimestamp": created,
-        "DefaultLicense": record.default_license,
-        "SupportedLicenses": SUPPORTED_LICENSES,
-        "AccountStatus": record.account_status,
-    })
+    Output::Object(vec![
+        ("AwsAccountId", Output::Text(record.aws_account_id.clone())),
+        ("AccountId", Output::Text(id.to_owned())),
+        ("Name", Output::Text(record.name.clone())),
+        ("AccountType", Output::Static("Team")),
+        ("CreatedTimestamp", Output::Iso(created)),
+        (
+            "DefaultLicense",
+            Output::Text(record.default_license.clone()),
+        ),
+        (
+            "SupportedLicenses",
+            Output::List(
+                SUPPORTED_LICENSES
+                    .iter()
+                    .map(|l| Output::Static(l))
+                    .collect(),
+            ),
+        ),
+        ("AccountStatus", Output::Text(record.account_status.clone())),
+    ])
 }
 
 fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -152,10 +164,10 @@ fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
                 .map(|(id, _)| (id.as_str(), id.as_str())),
         )
     })?;
-    let listed: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    let mut body = json!({"Accounts": listed});
+    let listed: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    let mut members = vec![("Accounts", Output::List(listed))];
     if let Some(token) = next {
-        body["NextToken"] = json!(token);
+        members.push(("NextToken", Output::Text(token)));
     }
-    Ok(body)
+    Ok(Output::Object(members))
 }

@@ -35,6 +35,7 @@
 mod account;
 mod chime;
 mod organizations;
+pub mod output;
 mod paging;
 pub mod state;
 mod typed;
@@ -49,6 +50,7 @@ use crate::error::{Issue, LookupError};
 use crate::ids::{AccountId, AccountName, Email};
 use crate::validate::{find_operation, validate_input, InputKind, RequestInput};
 
+pub use output::Output;
 pub use state::Quotas;
 use state::State;
 pub use typed::{AccountClient, ChimeClient, OrganizationsClient};
@@ -251,7 +253,7 @@ pub struct Emulator {
 }
 
 /// What a handler returns.
-pub(crate) type Outcome = Result<Value, ServiceError>;
+pub(crate) type Outcome = Result<Output, ServiceError>;
 
 impl Emulator {
     /// An empty partition whose IDs derive from `seed`; the clock starts at
@@ -288,20 +290,23 @@ impl Emulator {
         }
         let empty = Value::Object(serde_json::Map::new());
         let input = if input.is_null() { &empty } else { input };
-        self.run_valid(service.name, op.name, caller.as_str(), input)
+        Ok(self
+            .run_valid(service.name, op.name, caller.as_str(), input)?
+            .into_value())
     }
 
     /// [`Emulator::call`] on any [`RequestInput`] — a binding's view of its host's objects (a
-    /// Python dict): the request is validated where it lies, then copied into JSON. The copy
-    /// follows the shapes validation has just checked, so its size and depth are bounded by
-    /// the model, whatever the host object looked like.
-    pub fn call_input<I: RequestInput>(
+    /// Python dict) — answering with an [`Output`], which a binding turns into its host's
+    /// objects without going through JSON. The request is validated where it lies, then
+    /// copied into JSON; the copy follows the shapes validation has just checked, so its size
+    /// and depth are bounded by the model, whatever the host object looked like.
+    pub fn call_output<I: RequestInput>(
         &self,
         service: &str,
         operation: &str,
         caller: &str,
         input: &I,
-    ) -> Result<Value, EmulatorError> {
+    ) -> Result<Output, EmulatorError> {
         let (service, op) = find_operation(service, operation)?;
         let caller = parse_caller(caller)?;
         let issues = validate_input(service, op, input);
@@ -322,7 +327,7 @@ impl Emulator {
         operation: &str,
         caller: &str,
         input: &Value,
-    ) -> Result<Value, EmulatorError> {
+    ) -> Result<Output, EmulatorError> {
         let mut state = self.lock();
         state.ensure_account(caller);
         let outcome = match service {
@@ -343,8 +348,8 @@ impl Emulator {
         input: &str,
     ) -> Result<String, EmulatorError> {
         let (found, _) = find_operation(service, operation)?;
-        let parsed: Value = if input.trim().is_empty() {
-            Value::Null
+        let parsed: Value = if input.trim().is_empty() || input.trim() == "null" {
+            Value::Object(serde_json::Map::new())
         } else {
             serde_json::from_str(input).map_err(|err| {
                 ServiceError::invalid_request(
@@ -357,8 +362,14 @@ impl Emulator {
                 )
             })?
         };
-        let output = self.call(service, operation, caller, &parsed)?;
-        Ok(output.to_string())
+        let output = self.call_output(service, operation, caller, &&parsed)?;
+        serde_json::to_string(&output).map_err(|err| {
+            ServiceError::new(
+                "ServiceException",
+                format!("the response does not serialize: {err}"),
+            )
+            .into()
+        })
     }
 
     /// Registers a standalone account with its root email and name (an account that calls

@@ -11,6 +11,7 @@ use std::ops::Bound;
 
 use serde_json::{json, Value};
 
+use super::output::Output;
 use super::paging::PageQuery;
 use super::state::{
     AccountRecord, CreateAccountRecord, HandshakeRecord, Membership, OrganizationRecord,
@@ -148,7 +149,7 @@ fn policy_arn(state: &State, org: &str, policy: &str) -> String {
     }
 }
 
-fn organization_json(state: &State, org_id: &str) -> Value {
+fn organization_json(state: &State, org_id: &str) -> Output {
     let org = &state.organizations[org_id];
     let master = &state.accounts[&org.master];
     let available: Vec<Value> = if org.feature_set == "ALL" {
@@ -156,7 +157,7 @@ fn organization_json(state: &State, org_id: &str) -> Value {
     } else {
         Vec::new()
     };
-    json!({
+    Output::Json(json!({
         "Id": org_id,
         "Arn": format!("arn:aws:organizations::{}:organization/{org_id}", org.master),
         "FeatureSet": org.feature_set,
@@ -164,76 +165,82 @@ fn organization_json(state: &State, org_id: &str) -> Value {
         "MasterAccountId": org.master,
         "MasterAccountEmail": master.email,
         "AvailablePolicyTypes": available,
-    })
+    }))
 }
 
-/// A JSON object from its members, without going through serde's serializer.
-fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
-    let mut map = serde_json::Map::new();
-    for (key, value) in members {
-        map.insert(key.to_owned(), value);
+/// A structure from its members.
+fn object<const N: usize>(members: [(&'static str, Output); N]) -> Output {
+    Output::Object(Vec::from(members))
+}
+
+fn text_value(text: &str) -> Output {
+    Output::Text(text.to_owned())
+}
+
+/// A response with one member.
+fn wrap(name: &'static str, value: Output) -> Outcome {
+    Ok(Output::Object(vec![(name, value)]))
+}
+
+/// A page of a List response: the items under `name`, and `NextToken` when more follow.
+fn listing(name: &'static str, items: Vec<Output>, next: Option<String>) -> Output {
+    let mut members = vec![(name, Output::List(items))];
+    if let Some(token) = next {
+        members.push(("NextToken", Output::Text(token)));
     }
-    Value::Object(map)
+    Output::Object(members)
 }
 
-fn text_value(text: &str) -> Value {
-    Value::String(text.to_owned())
-}
-
-fn epoch_value(seconds: f64) -> Value {
-    json!(EpochTimestamp(seconds))
-}
-
-fn account_json(state: &State, id: &str) -> Value {
+fn account_json(state: &State, id: &str) -> Output {
     let account = &state.accounts[id];
     match &account.membership {
         Some(m) => object([
             ("Id", text_value(id)),
             (
                 "Arn",
-                Value::String(arn(state, &m.organization, "account", id)),
+                Output::Text(arn(state, &m.organization, "account", id)),
             ),
             ("Name", text_value(&account.name)),
             ("Status", text_value("ACTIVE")),
             ("JoinedMethod", text_value(&m.joined_method)),
-            ("JoinedTimestamp", epoch_value(m.joined_timestamp)),
+            ("JoinedTimestamp", Output::Epoch(m.joined_timestamp)),
         ]),
         None => object([
             ("Id", text_value(id)),
             ("Name", text_value(&account.name)),
-            ("Status", text_value("ACTIVE")),
+            ("Status", Output::Static("ACTIVE")),
         ]),
     }
 }
 
-fn root_json(state: &State, root_id: &str) -> Value {
+fn root_json(state: &State, root_id: &str) -> Output {
     let root = &state.roots[root_id];
     let types: Vec<Value> = root
         .policy_types
         .iter()
         .map(|t| json!({"Type": t, "Status": "ENABLED"}))
         .collect();
-    json!({
+    Output::Json(json!({
         "Id": root_id,
         "Arn": arn(state, &root.organization, "root", root_id),
         "Name": root.name,
         "PolicyTypes": types,
-    })
+    }))
 }
 
-fn ou_json(state: &State, ou_id: &str) -> Value {
+fn ou_json(state: &State, ou_id: &str) -> Output {
     let ou = &state.organizational_units[ou_id];
     object([
         ("Id", text_value(ou_id)),
         (
             "Arn",
-            Value::String(arn(state, &ou.organization, "ou", ou_id)),
+            Output::Text(arn(state, &ou.organization, "ou", ou_id)),
         ),
         ("Name", text_value(&ou.name)),
     ])
 }
 
-fn policy_summary_json(state: &State, org: &str, policy: &str) -> Value {
+fn policy_summary_json(state: &State, org: &str, policy: &str) -> Output {
     let (name, description, policy_type, managed) = if policy == FULL_AWS_ACCESS_ID {
         (
             FULL_AWS_ACCESS_NAME,
@@ -252,48 +259,56 @@ fn policy_summary_json(state: &State, org: &str, policy: &str) -> Value {
     };
     object([
         ("Id", text_value(policy)),
-        ("Arn", Value::String(policy_arn(state, org, policy))),
+        ("Arn", Output::Text(policy_arn(state, org, policy))),
         ("Name", text_value(name)),
         ("Description", text_value(description)),
         ("Type", text_value(policy_type)),
-        ("AwsManaged", Value::Bool(managed)),
+        ("AwsManaged", Output::Bool(managed)),
     ])
 }
 
-fn policy_json(state: &State, org: &str, policy: &str) -> Value {
+fn policy_json(state: &State, org: &str, policy: &str) -> Output {
     let content = if policy == FULL_AWS_ACCESS_ID {
         FULL_AWS_ACCESS_CONTENT
     } else {
         state.policies[policy].content.as_str()
     };
-    json!({"PolicySummary": policy_summary_json(state, org, policy), "Content": content})
+    object([
+        ("PolicySummary", policy_summary_json(state, org, policy)),
+        ("Content", text_value(content)),
+    ])
 }
 
-fn create_account_json(id: &str, record: &CreateAccountRecord) -> Value {
-    let mut body = json!({
-        "Id": id,
-        "AccountName": record.account_name,
-        "State": record.state,
-        "RequestedTimestamp": EpochTimestamp(record.requested_timestamp),
-    });
+fn create_account_json(id: &str, record: &CreateAccountRecord) -> Output {
+    let mut members = vec![
+        ("Id", text_value(id)),
+        ("AccountName", text_value(&record.account_name)),
+        ("State", text_value(&record.state)),
+        (
+            "RequestedTimestamp",
+            Output::Epoch(record.requested_timestamp),
+        ),
+    ];
     if let Some(at) = record.completed_timestamp {
-        body["CompletedTimestamp"] = json!(EpochTimestamp(at));
+        members.push(("CompletedTimestamp", Output::Epoch(at)));
     }
     if let Some(account) = &record.account_id {
-        body["AccountId"] = json!(account);
+        members.push(("AccountId", text_value(account)));
     }
     if let Some(reason) = &record.failure_reason {
-        body["FailureReason"] = json!(reason);
+        members.push(("FailureReason", text_value(reason)));
     }
-    body
+    Output::Object(members)
 }
 
-fn handshake_json(record: &HandshakeRecord) -> Value {
-    serde_json::to_value(&record.handshake).unwrap_or(Value::Null)
+fn handshake_json(record: &HandshakeRecord) -> Output {
+    serde_json::to_value(&record.handshake)
+        .unwrap_or(Value::Null)
+        .into()
 }
 
 /// The target summary of a root, OU or account.
-fn target_json(state: &State, org: &str, target: &str) -> Value {
+fn target_json(state: &State, org: &str, target: &str) -> Output {
     let (name, kind, arn_kind) = if let Some(root) = state.roots.get(target) {
         (root.name.clone(), "ROOT", "root")
     } else if let Some(ou) = state.organizational_units.get(target) {
@@ -306,7 +321,9 @@ fn target_json(state: &State, org: &str, target: &str) -> Value {
             .unwrap_or_default();
         (name, "ACCOUNT", "account")
     };
-    json!({"TargetId": target, "Arn": arn(state, org, arn_kind, target), "Name": name, "Type": kind})
+    Output::Json(
+        json!({"TargetId": target, "Arn": arn(state, org, arn_kind, target), "Name": name, "Type": kind}),
+    )
 }
 
 // ---------------------------------------------------------------- lookups in one organization
@@ -424,12 +441,12 @@ fn create_organization(state: &mut State, caller: &str, input: &Value) -> Outcom
         state.attach(&org_id, FULL_AWS_ACCESS_ID, &root_id);
         state.attach(&org_id, FULL_AWS_ACCESS_ID, caller);
     }
-    Ok(json!({"Organization": organization_json(state, &org_id)}))
+    wrap("Organization", organization_json(state, &org_id))
 }
 
 fn describe_organization(state: &mut State, caller: &str) -> Outcome {
     let org = member_org(state, caller)?;
-    Ok(json!({"Organization": organization_json(state, &org)}))
+    wrap("Organization", organization_json(state, &org))
 }
 
 fn delete_organization(state: &mut State, caller: &str) -> Outcome {
@@ -459,7 +476,7 @@ fn delete_organization(state: &mut State, caller: &str) -> Outcome {
     if let Some(account) = state.accounts.get_mut(caller) {
         account.membership = None;
     }
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 /// Makes a member account standalone: out of its parent, its policies detached, its
@@ -509,7 +526,7 @@ fn leave_organization(state: &mut State, caller: &str) -> Outcome {
         ));
     }
     make_standalone(state, &org, caller);
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn remove_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -525,7 +542,7 @@ fn remove_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         ));
     }
     make_standalone(state, &org, account);
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn account_not_found(account: &str) -> ServiceError {
@@ -629,14 +646,14 @@ fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
         record.organizational_units.insert(id.clone());
     }
     attach_default(state, &org, &id);
-    Ok(json!({"OrganizationalUnit": ou_json(state, &id)}))
+    wrap("OrganizationalUnit", ou_json(state, &id))
 }
 
 fn describe_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let id = text(input, "OrganizationalUnitId");
     ou_in(state, &org, id)?;
-    Ok(json!({"OrganizationalUnit": ou_json(state, id)}))
+    wrap("OrganizationalUnit", ou_json(state, id))
 }
 
 fn update_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -651,7 +668,7 @@ fn update_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
             ou.name = name.to_owned();
         }
     }
-    Ok(json!({"OrganizationalUnit": ou_json(state, id)}))
+    wrap("OrganizationalUnit", ou_json(state, id))
 }
 
 fn delete_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -673,7 +690,7 @@ fn delete_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
         record.organizational_units.remove(id);
     }
     state.organizational_units.remove(id);
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn describe_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -682,7 +699,7 @@ fn describe_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if state.organization_of(account) != Some(org.as_str()) {
         return Err(account_not_found(account));
     }
-    Ok(json!({"Account": account_json(state, account)}))
+    wrap("Account", account_json(state, account))
 }
 
 fn move_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -729,7 +746,7 @@ fn move_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     {
         m.parent = destination.to_owned();
     }
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -763,7 +780,7 @@ fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         record.create_account_requests.insert(id);
         record.accounts_in_progress += 1;
     }
-    Ok(json!({"CreateAccountStatus": body}))
+    wrap("CreateAccountStatus", body)
 }
 
 fn create_account_status_in<'s>(
@@ -787,7 +804,7 @@ fn describe_create_account_status(state: &mut State, caller: &str, input: &Value
     let org = master_org(state, caller)?;
     let id = text(input, "CreateAccountRequestId");
     let record = create_account_status_in(state, &org, id)?;
-    Ok(json!({"CreateAccountStatus": create_account_json(id, record)}))
+    wrap("CreateAccountStatus", create_account_json(id, record))
 }
 
 /// Runs what the clock's advance makes due: CreateAccount requests finish, handshakes expire.
@@ -914,15 +931,8 @@ fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
         &codec(state),
         page_of_set(&state.organizations[&org].members),
     )?;
-    let accounts: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    Ok(with_token(json!({"Accounts": accounts}), next))
-}
-
-fn with_token(mut body: Value, next: Option<String>) -> Value {
-    if let Some(token) = next {
-        body["NextToken"] = json!(token);
-    }
-    body
+    let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    Ok(listing("Accounts", accounts, next))
 }
 
 fn children_in<'s>(
@@ -945,8 +955,8 @@ fn list_accounts_for_parent(state: &mut State, caller: &str, input: &Value) -> O
     let query = PageQuery::of("ListAccountsForParent", input, ORGANIZATIONS_LIMITS)
         .filtered("ParentId", parent);
     let (ids, next) = query.run(&codec(state), page_of_set(&children.accounts))?;
-    let accounts: Vec<Value> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    Ok(with_token(json!({"Accounts": accounts}), next))
+    let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    Ok(listing("Accounts", accounts, next))
 }
 
 fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -960,8 +970,8 @@ fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> 
     )
     .filtered("ParentId", parent);
     let (ids, next) = query.run(&codec(state), page_of_set(&children.organizational_units))?;
-    let units: Vec<Value> = ids.into_iter().map(|id| ou_json(state, id)).collect();
-    Ok(with_token(json!({"OrganizationalUnits": units}), next))
+    let units: Vec<Output> = ids.into_iter().map(|id| ou_json(state, id)).collect();
+    Ok(listing("OrganizationalUnits", units, next))
 }
 
 fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -978,11 +988,11 @@ fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
         .filtered("ParentId", parent)
         .filtered("ChildType", child_type);
     let (ids, next) = query.run(&codec(state), page_of_set(set))?;
-    let listed: Vec<Value> = ids
+    let listed: Vec<Output> = ids
         .into_iter()
         .map(|id| object([("Id", text_value(id)), ("Type", text_value(child_type))]))
         .collect();
-    Ok(with_token(json!({"Children": listed}), next))
+    Ok(listing("Children", listed, next))
 }
 
 fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1016,11 +1026,11 @@ fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let query =
         PageQuery::of("ListParents", input, ORGANIZATIONS_LIMITS).filtered("ChildId", child);
     let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
-    let parents: Vec<Value> = ids
+    let parents: Vec<Output> = ids
         .into_iter()
-        .map(|id| json!({"Id": id, "Type": kind}))
+        .map(|id| object([("Id", text_value(id)), ("Type", Output::Static(kind))]))
         .collect();
-    Ok(with_token(json!({"Parents": parents}), next))
+    Ok(listing("Parents", parents, next))
 }
 
 fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1028,8 +1038,8 @@ fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let single = BTreeSet::from([root_of(state, &org)]);
     let query = PageQuery::of("ListRoots", input, ORGANIZATIONS_LIMITS);
     let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
-    let roots: Vec<Value> = ids.into_iter().map(|id| root_json(state, id)).collect();
-    Ok(with_token(json!({"Roots": roots}), next))
+    let roots: Vec<Output> = ids.into_iter().map(|id| root_json(state, id)).collect();
+    Ok(listing("Roots", roots, next))
 }
 
 fn list_create_account_status(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1053,11 +1063,11 @@ fn list_create_account_status(state: &mut State, caller: &str, input: &Value) ->
                 .map(|id| (id.as_str(), id.as_str())),
         )
     })?;
-    let statuses: Vec<Value> = ids
+    let statuses: Vec<Output> = ids
         .into_iter()
         .map(|id| create_account_json(id, &state.create_account_requests[id]))
         .collect();
-    Ok(with_token(json!({"CreateAccountStatuses": statuses}), next))
+    Ok(listing("CreateAccountStatuses", statuses, next))
 }
 
 // ---------------------------------------------------------------- policies
@@ -1144,14 +1154,14 @@ fn create_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.policies.insert(id.clone());
     }
-    Ok(json!({"Policy": policy_json(state, &org, &id)}))
+    wrap("Policy", policy_json(state, &org, &id))
 }
 
 fn describe_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let id = text(input, "PolicyId");
     policy_in(state, &org, id)?;
-    Ok(json!({"Policy": policy_json(state, &org, id)}))
+    wrap("Policy", policy_json(state, &org, id))
 }
 
 fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1181,7 +1191,7 @@ fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(content) = content {
         record.content = content.to_owned();
     }
-    Ok(json!({"Policy": policy_json(state, &org, id)}))
+    wrap("Policy", policy_json(state, &org, id))
 }
 
 fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1201,7 +1211,7 @@ fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.policies.remove(id);
     }
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn target_not_found(id: &str) -> ServiceError {
@@ -1246,7 +1256,7 @@ fn attach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
         ));
     }
     state.attach(&org, policy, target);
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn detach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1278,7 +1288,7 @@ fn detach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
         ));
     }
     state.detach(&org, policy, target);
-    Ok(json!({}))
+    Ok(Output::empty())
 }
 
 fn root_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
@@ -1322,7 +1332,7 @@ fn enable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome
             state.attach(&org, FULL_AWS_ACCESS_ID, &target);
         }
     }
-    Ok(json!({"Root": root_json(state, root)}))
+    wrap("Root", root_json(state, root))
 }
 
 fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1348,7 +1358,7 @@ fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcom
     if let Some(record) = state.roots.get_mut(root) {
         record.policy_types.remove(policy_type);
     }
-    Ok(json!({"Root": root_json(state, root)}))
+    wrap("Root", root_json(state, root))
 }
 
 fn policy_type_filter(input: &Value) -> &str {
@@ -1373,11 +1383,11 @@ fn list_policies(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let query =
         PageQuery::of("ListPolicies", input, ORGANIZATIONS_LIMITS).filtered("Filter", policy_type);
     let (page, next) = query.run(&codec(state), page_of_set(&ids))?;
-    let policies: Vec<Value> = page
+    let policies: Vec<Output> = page
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
         .collect();
-    Ok(with_token(json!({"Policies": policies}), next))
+    Ok(listing("Policies", policies, next))
 }
 
 fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1401,11 +1411,11 @@ fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> O
                 .map(|id| (id.as_str(), id.as_str())),
         )
     })?;
-    let policies: Vec<Value> = page
+    let policies: Vec<Output> = page
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
         .collect();
-    Ok(with_token(json!({"Policies": policies}), next))
+    Ok(listing("Policies", policies, next))
 }
 
 fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1420,11 +1430,11 @@ fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Ou
     let query = PageQuery::of("ListTargetsForPolicy", input, ORGANIZATIONS_LIMITS)
         .filtered("PolicyId", policy);
     let (page, next) = query.run(&codec(state), page_of_set(targets))?;
-    let listed: Vec<Value> = page
+    let listed: Vec<Output> = page
         .into_iter()
         .map(|id| target_json(state, &org, id))
         .collect();
-    Ok(with_token(json!({"Targets": listed}), next))
+    Ok(listing("Targets", listed, next))
 }
 
 // ---------------------------------------------------------------- handshakes
@@ -1584,7 +1594,7 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         recipient,
         None,
     );
-    Ok(json!({"Handshake": handshake_json(&state.handshakes[&id])}))
+    wrap("Handshake", handshake_json(&state.handshakes[&id]))
 }
 
 fn enable_all_features(state: &mut State, caller: &str) -> Outcome {
@@ -1651,7 +1661,7 @@ fn enable_all_features(state: &mut State, caller: &str) -> Outcome {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.enabling_all_features = Some(parent.clone());
     }
-    Ok(json!({"Handshake": handshake_json(&state.handshakes[&parent])}))
+    wrap("Handshake", handshake_json(&state.handshakes[&parent]))
 }
 
 /// The handshake, when the caller may see it: its recipient, or an account of its
@@ -1802,7 +1812,7 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
         }
         _ => {}
     }
-    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+    wrap("Handshake", handshake_json(&state.handshakes[id]))
 }
 
 fn decline_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1818,7 +1828,7 @@ fn decline_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome 
     if let Some(record) = state.handshakes.get_mut(id) {
         record.handshake = after;
     }
-    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+    wrap("Handshake", handshake_json(&state.handshakes[id]))
 }
 
 fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1852,13 +1862,13 @@ fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
             }
         }
     }
-    Ok(json!({"Handshake": handshake_json(&state.handshakes[id])}))
+    wrap("Handshake", handshake_json(&state.handshakes[id]))
 }
 
 fn describe_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let id = text(input, "HandshakeId");
     let record = visible_handshake(state, caller, id)?;
-    Ok(json!({"Handshake": handshake_json(record)}))
+    wrap("Handshake", handshake_json(record))
 }
 
 /// The filter of the ListHandshakes operations: an action type or a parent handshake.
@@ -1899,8 +1909,8 @@ fn list_handshakes_for_account(state: &mut State, caller: &str, input: &Value) -
                 .map(|(id, r)| (id.as_str(), r)),
         )
     })?;
-    let listed: Vec<Value> = page.into_iter().map(handshake_json).collect();
-    Ok(with_token(json!({"Handshakes": listed}), next))
+    let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
+    Ok(listing("Handshakes", listed, next))
 }
 
 fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1919,8 +1929,8 @@ fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Val
                 .filter(move |(_, r)| handshake_matches(r, filter)),
         )
     })?;
-    let listed: Vec<Value> = page.into_iter().map(handshake_json).collect();
-    Ok(with_token(json!({"Handshakes": listed}), next))
+    let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
+    Ok(listing("Handshakes", listed, next))
 }
 
 // ---------------------------------------------------------------- invariants
