@@ -116,7 +116,7 @@ def moto_backend_run() -> int:
 
 
 def moto_boto3_run() -> int:
-    import boto3
+    import boto3  # type: ignore[import-untyped]
     from moto import mock_aws
 
     os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
@@ -126,29 +126,36 @@ def moto_boto3_run() -> int:
         return scenario_boto3_shaped(org, lambda: None, None)
 
 
-def timed(run: Callable[[], int], repeat: int) -> tuple[float, int]:
-    times = []
-    listed = 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        listed = run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), listed
+def timed(run: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    listed = run()
+    return time.perf_counter() - start, listed
 
 
 def main() -> None:
-    rows: list[tuple[str, float, int]] = []
-    rows.append(("orgkit.Emulator, same steps as moto", *timed(lambda: orgkit_run(False), 7)))
-    rows.append(("orgkit.Emulator, + 200 invitations accepted", *timed(lambda: orgkit_run(True), 7)))
-    rows.append(("moto 5 backend (direct calls)", *timed(moto_backend_run, 3)))
+    # The VM's speed drifts over seconds: the runs are interleaved in rounds, so that every
+    # tool sees the same conditions, and each row reports its median.
+    tools: list[tuple[str, Callable[[], int], int]] = [
+        ("orgkit.Emulator, same steps as moto", lambda: orgkit_run(False), 5),
+        ("orgkit.Emulator, + 200 invitations accepted", lambda: orgkit_run(True), 5),
+        ("moto 5 backend (direct calls)", moto_backend_run, 1),
+    ]
+    times: dict[str, list[float]] = {name: [] for name, _, _ in tools}
+    listed: dict[str, int] = {}
+    for _round in range(3):
+        for name, run, repeat in tools:
+            for _ in range(repeat):
+                seconds, listed[name] = timed(run)
+                times[name].append(seconds)
+    rows = [(name, statistics.median(times[name]), listed[name]) for name, _, _ in tools]
     if "--no-boto3" not in sys.argv:
-        rows.append(("moto 5 through boto3 (mock_aws)", *timed(moto_boto3_run, 1)))
+        rows.append(("moto 5 through boto3 (mock_aws)", *timed(moto_boto3_run)))
     base = rows[0][1]
     print(f"scenario: {ACCOUNTS} accounts, 4+16+80 OUs, 50 SCPs x 2 OUs, paged listings"
           f" (Python {sys.version.split()[0]}, orgkit {orgkit.__version__})")
     print(f"{'tool':48} {'median':>10} {'accounts listed':>16} {'vs orgkit':>10}")
-    for name, seconds, listed in rows:
-        print(f"{name:48} {seconds * 1000:8.1f} ms {listed:>16} {seconds / base:9.1f}x")
+    for name, seconds, count in rows:
+        print(f"{name:48} {seconds * 1000:8.1f} ms {count:>16} {seconds / base:9.1f}x")
 
 
 if __name__ == "__main__":
