@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::output::Output;
 use super::paging::PageQuery;
@@ -152,20 +152,37 @@ fn policy_arn(state: &State, org: &str, policy: &str) -> String {
 fn organization_json(state: &State, org_id: &str) -> Output {
     let org = &state.organizations[org_id];
     let master = &state.accounts[&org.master];
-    let available: Vec<Value> = if org.feature_set == "ALL" {
-        vec![json!({"Type": SERVICE_CONTROL_POLICY, "Status": "ENABLED"})]
+    let available = if org.feature_set == "ALL" {
+        vec![enabled_policy_type(SERVICE_CONTROL_POLICY)]
     } else {
         Vec::new()
     };
-    Output::Json(json!({
-        "Id": org_id,
-        "Arn": format!("arn:aws:organizations::{}:organization/{org_id}", org.master),
-        "FeatureSet": org.feature_set,
-        "MasterAccountArn": arn(state, org_id, "account", &org.master),
-        "MasterAccountId": org.master,
-        "MasterAccountEmail": master.email,
-        "AvailablePolicyTypes": available,
-    }))
+    object([
+        ("Id", text_value(org_id)),
+        (
+            "Arn",
+            Output::Text(format!(
+                "arn:aws:organizations::{}:organization/{org_id}",
+                org.master
+            )),
+        ),
+        ("FeatureSet", text_value(&org.feature_set)),
+        (
+            "MasterAccountArn",
+            Output::Text(arn(state, org_id, "account", &org.master)),
+        ),
+        ("MasterAccountId", text_value(&org.master)),
+        ("MasterAccountEmail", text_value(&master.email)),
+        ("AvailablePolicyTypes", Output::List(available)),
+    ])
+}
+
+/// A PolicyTypeSummary of an enabled type.
+fn enabled_policy_type(policy_type: &str) -> Output {
+    object([
+        ("Type", text_value(policy_type)),
+        ("Status", Output::Static("ENABLED")),
+    ])
 }
 
 /// A structure from its members.
@@ -215,17 +232,20 @@ fn account_json(state: &State, id: &str) -> Output {
 
 fn root_json(state: &State, root_id: &str) -> Output {
     let root = &state.roots[root_id];
-    let types: Vec<Value> = root
+    let types = root
         .policy_types
         .iter()
-        .map(|t| json!({"Type": t, "Status": "ENABLED"}))
+        .map(|t| enabled_policy_type(t))
         .collect();
-    Output::Json(json!({
-        "Id": root_id,
-        "Arn": arn(state, &root.organization, "root", root_id),
-        "Name": root.name,
-        "PolicyTypes": types,
-    }))
+    object([
+        ("Id", text_value(root_id)),
+        (
+            "Arn",
+            Output::Text(arn(state, &root.organization, "root", root_id)),
+        ),
+        ("Name", text_value(&root.name)),
+        ("PolicyTypes", Output::List(types)),
+    ])
 }
 
 fn ou_json(state: &State, ou_id: &str) -> Output {
@@ -302,28 +322,87 @@ fn create_account_json(id: &str, record: &CreateAccountRecord) -> Output {
 }
 
 fn handshake_json(record: &HandshakeRecord) -> Output {
-    serde_json::to_value(&record.handshake)
-        .unwrap_or(Value::Null)
-        .into()
+    let handshake = &record.handshake;
+    let mut members = Vec::with_capacity(8);
+    let text = |value: &Option<String>| value.as_deref().map(text_value);
+    if let Some(id) = text(&handshake.id) {
+        members.push(("Id", id));
+    }
+    if let Some(arn) = text(&handshake.arn) {
+        members.push(("Arn", arn));
+    }
+    if let Some(parties) = &handshake.parties {
+        let parties = parties
+            .iter()
+            .map(|party| {
+                let mut fields = Vec::with_capacity(2);
+                if let Some(id) = text(&party.id) {
+                    fields.push(("Id", id));
+                }
+                if let Some(kind) = &party.r#type {
+                    fields.push(("Type", text_value(kind.as_str())));
+                }
+                Output::Object(fields)
+            })
+            .collect();
+        members.push(("Parties", Output::List(parties)));
+    }
+    if let Some(state) = &handshake.state {
+        members.push(("State", text_value(state.as_str())));
+    }
+    if let Some(at) = handshake.requested_timestamp {
+        members.push(("RequestedTimestamp", Output::Epoch(at.unix_seconds())));
+    }
+    if let Some(at) = handshake.expiration_timestamp {
+        members.push(("ExpirationTimestamp", Output::Epoch(at.unix_seconds())));
+    }
+    if let Some(action) = &handshake.action {
+        members.push(("Action", text_value(action.as_str())));
+    }
+    if let Some(resources) = &handshake.resources {
+        members.push(("Resources", resources_json(resources)));
+    }
+    Output::Object(members)
+}
+
+/// HandshakeResources, nested as the model nests them.
+fn resources_json(resources: &[HandshakeResource]) -> Output {
+    Output::List(
+        resources
+            .iter()
+            .map(|resource| {
+                let mut fields = Vec::with_capacity(3);
+                if let Some(value) = &resource.value {
+                    fields.push(("Value", text_value(value)));
+                }
+                if let Some(kind) = &resource.r#type {
+                    fields.push(("Type", text_value(kind.as_str())));
+                }
+                if let Some(nested) = &resource.resources {
+                    fields.push(("Resources", resources_json(nested)));
+                }
+                Output::Object(fields)
+            })
+            .collect(),
+    )
 }
 
 /// The target summary of a root, OU or account.
 fn target_json(state: &State, org: &str, target: &str) -> Output {
     let (name, kind, arn_kind) = if let Some(root) = state.roots.get(target) {
-        (root.name.clone(), "ROOT", "root")
+        (root.name.as_str(), "ROOT", "root")
     } else if let Some(ou) = state.organizational_units.get(target) {
-        (ou.name.clone(), "ORGANIZATIONAL_UNIT", "ou")
+        (ou.name.as_str(), "ORGANIZATIONAL_UNIT", "ou")
     } else {
-        let name = state
-            .accounts
-            .get(target)
-            .map(|a| a.name.clone())
-            .unwrap_or_default();
+        let name = state.accounts.get(target).map_or("", |a| a.name.as_str());
         (name, "ACCOUNT", "account")
     };
-    Output::Json(
-        json!({"TargetId": target, "Arn": arn(state, org, arn_kind, target), "Name": name, "Type": kind}),
-    )
+    object([
+        ("TargetId", text_value(target)),
+        ("Arn", Output::Text(arn(state, org, arn_kind, target))),
+        ("Name", text_value(name)),
+        ("Type", Output::Static(kind)),
+    ])
 }
 
 // ---------------------------------------------------------------- lookups in one organization

@@ -52,6 +52,32 @@ impl Output {
         }
     }
 
+    /// The text of a `Text`/`Static`/`Iso` value (or of a JSON string).
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Output::Text(text) | Output::Iso(text) => Some(text),
+            Output::Static(text) => Some(text),
+            Output::Json(Value::String(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The part at a JSON Pointer (`/Roots/0/Id`), like `serde_json::Value::pointer`.
+    pub fn pointer(&self, pointer: &str) -> Option<&Output> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut at = self;
+        for token in pointer.strip_prefix('/')?.split('/') {
+            at = match at {
+                Output::Object(_) => at.get(token)?,
+                Output::List(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(at)
+    }
+
     /// The response as wire JSON.
     pub fn into_value(self) -> Value {
         match self {
@@ -140,5 +166,12 @@ mod tests {
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
         assert_eq!(output.get("Status"), Some(&Output::Static("ACTIVE")));
         assert_eq!(output.get("Nope"), None);
+        assert_eq!(output.pointer("/Tags/2"), Some(&Output::Integer(-3)));
+        assert_eq!(
+            output.pointer("/Id").and_then(Output::as_str),
+            Some("123456789012")
+        );
+        assert_eq!(output.pointer("/Tags/9"), None);
+        assert_eq!(output.pointer("Id"), None);
     }
 }
