@@ -37,7 +37,7 @@ mod chime;
 mod organizations;
 pub mod output;
 mod paging;
-pub mod state;
+mod state;
 mod typed;
 
 use std::fmt;
