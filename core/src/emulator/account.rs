@@ -5,7 +5,7 @@
 //! account (the seed's rule); otherwise AccessDeniedException. An `AccountId` equal to the
 //! caller's own ID counts as omitted.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::output::Output;
 use super::state::{AlternateContactRecord, State};
@@ -40,13 +40,15 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
                 .get(&account)
                 .and_then(|contacts| contacts.get(contact_type))
                 .ok_or_else(|| not_set(&account, contact_type))?;
-            Ok(Output::Json(json!({"AlternateContact": {
-                "AlternateContactType": contact_type,
-                "EmailAddress": contact.email_address,
-                "Name": contact.name,
-                "PhoneNumber": contact.phone_number,
-                "Title": contact.title,
-            }})))
+            let text = |value: &str| Output::Text(value.to_owned());
+            let contact = Output::Object(vec![
+                ("AlternateContactType", text(contact_type)),
+                ("EmailAddress", text(&contact.email_address)),
+                ("Name", text(&contact.name)),
+                ("PhoneNumber", text(&contact.phone_number)),
+                ("Title", text(&contact.title)),
+            ]);
+            Ok(Output::Object(vec![("AlternateContact", contact)]))
         }
         "DeleteAlternateContact" => {
             let contacts = state
