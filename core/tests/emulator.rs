@@ -2419,3 +2419,78 @@ fn chime_default_license_must_be_supported() {
         .unwrap();
     assert_eq!(kept["Account"]["DefaultLicense"], "Pro");
 }
+
+#[test]
+fn generated_ids_and_arns_follow_the_model() {
+    let text = std::fs::read_to_string(vectors_dir().join("authz.json")).unwrap();
+    let vectors: Value = serde_json::from_str(&text).unwrap();
+    let (emulator, vars) = run_fixture(&vectors);
+    use orgkit::ids;
+    assert!(ids::is_root_id(&vars["root"]));
+    assert!(ids::is_organizational_unit_id(&vars["ou"]));
+    assert!(ids::is_policy_id(&vars["policy"]));
+    assert!(ids::is_handshake_id(&vars["handshake"]));
+    assert!(ids::is_create_account_request_id(&vars["car"]));
+    assert!(ids::is_account_id(&vars["created"]));
+    let organization = ok(&emulator, MASTER, "DescribeOrganization", json!({}));
+    assert!(ids::is_organization_id(
+        organization["Organization"]["Id"].as_str().unwrap()
+    ));
+    // Every ARN in these responses parses as the kind it names.
+    let responses = [
+        organization,
+        ok(&emulator, MASTER, "ListRoots", json!({})),
+        ok(
+            &emulator,
+            MASTER,
+            "DescribeOrganizationalUnit",
+            json!({"OrganizationalUnitId": vars["ou"]}),
+        ),
+        ok(
+            &emulator,
+            MASTER,
+            "DescribePolicy",
+            json!({"PolicyId": vars["policy"]}),
+        ),
+        ok(
+            &emulator,
+            MASTER,
+            "ListTargetsForPolicy",
+            json!({"PolicyId": vars["policy"]}),
+        ),
+        ok(
+            &emulator,
+            MASTER,
+            "DescribeAccount",
+            json!({"AccountId": vars["created"]}),
+        ),
+        ok(
+            &emulator,
+            MASTER,
+            "DescribeHandshake",
+            json!({"HandshakeId": vars["handshake"]}),
+        ),
+    ];
+    let mut arns = Vec::new();
+    fn collect(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    match item {
+                        Value::String(text) if key.ends_with("Arn") => out.push(text.clone()),
+                        other => collect(other, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| collect(item, out)),
+            _ => {}
+        }
+    }
+    for response in &responses {
+        collect(response, &mut arns);
+    }
+    assert!(arns.len() >= 8, "{arns:?}");
+    for arn in arns {
+        orgkit::Arn::parse(&arn).unwrap_or_else(|err| panic!("{arn}: {err}"));
+    }
+}
