@@ -250,7 +250,11 @@ function lowerFirst(name) {
  */
 class Emulator {
   constructor(options = {}) {
-    this.native = new native.NativeEmulator(options.seed ?? 0)
+    const seed = options.seed ?? 0
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'seed must be a non-negative safe integer')
+    }
+    this.native = new native.NativeEmulator(seed)
   }
 
   /**
@@ -319,6 +323,15 @@ class Emulator {
 
   /** Sets some limits, e.g. `setQuotas({ maxAccounts: 5 })`. */
   setQuotas(quotas) {
+    const known = ['maxAccounts', 'maxOrganizationalUnits', 'maxPolicies']
+    for (const [name, value] of Object.entries(quotas ?? {})) {
+      if (!known.includes(name)) {
+        throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', `unknown quota ${JSON.stringify(name)}; expected one of: ${known.join(', ')}`)
+      }
+      if (!Number.isSafeInteger(value) || value < 0 || value > 0xffffffff) {
+        throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', `${name} must be an integer from 0 to 4294967295`)
+      }
+    }
     this.native.setQuotas(quotas)
   }
 

@@ -68,6 +68,13 @@ test('errors are SDK v3 service exceptions, one class per code', async () => {
   })
   await assert.rejects(emu.client('organizations', { caller: 'root' }).listRoots({}), orgkit.OrgkitEmulatorUsageError)
   assert.throws(() => emu.advance(Number.NaN), orgkit.OrgkitEmulatorUsageError)
+  for (const seed of [-1, 1.5, '7', 2 ** 60]) {
+    assert.throws(() => new orgkit.Emulator({ seed }), orgkit.OrgkitEmulatorUsageError)
+  }
+  assert.throws(() => emu.setQuotas({ maxAcounts: 1 }), orgkit.OrgkitEmulatorUsageError)
+  assert.throws(() => emu.setQuotas({ maxAccounts: -1 }), orgkit.OrgkitEmulatorUsageError)
+  emu.setQuotas({ maxAccounts: 2 })
+  assert.equal(emu.quotas.maxAccounts, 2)
 })
 
 test('invitations and enable-all-features across accounts', async () => {

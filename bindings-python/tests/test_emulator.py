@@ -253,3 +253,14 @@ def test_usage_errors() -> None:
     assert not_text.value.code == "INVALID_CALLER"
     with pytest.raises(orgkit.EmulatorUsageError):
         emu.register_account(444444444444, "x@example.com", "X")  # type: ignore[arg-type]
+    for seed in (-1, 2**64, "1", 1.5, True):
+        with pytest.raises(orgkit.EmulatorUsageError):
+            orgkit.Emulator(seed=seed)  # type: ignore[arg-type]
+    with pytest.raises(orgkit.EmulatorUsageError):
+        emu.set_quotas(max_acounts=3)
+    with pytest.raises(orgkit.EmulatorUsageError):
+        emu.set_quotas(max_accounts=-1)
+    with pytest.raises(orgkit.EmulatorUsageError):
+        emu.save(42)  # type: ignore[arg-type]
+    emu.set_quotas(max_accounts=2)
+    assert emu.quotas["max_accounts"] == 2

@@ -104,6 +104,8 @@ class Emulator:
     """
 
     def __init__(self, seed: int = 0) -> None:
+        if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**64:
+            raise _usage("INVALID_ARGUMENT", "seed must be an int from 0 to 2**64 - 1")
         self._native = _NativeEmulator(seed)
 
     def client(self, service: str, caller: str) -> Client:
@@ -138,6 +140,12 @@ class Emulator:
 
     def set_quotas(self, **limits: int) -> None:
         """Sets some of the limits, e.g. `set_quotas(max_accounts=5)`."""
+        known = {"max_accounts", "max_organizational_units", "max_policies"}
+        for name, value in limits.items():
+            if name not in known:
+                raise _usage("INVALID_ARGUMENT", f"unknown quota {name!r}; expected one of: {', '.join(sorted(known))}")
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**63:
+                raise _usage("INVALID_ARGUMENT", f"{name} must be a non-negative int")
         self._native.set_quotas(**limits)
 
     def export(self) -> dict[str, Any]:
@@ -151,23 +159,31 @@ class Emulator:
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the snapshot to `path` atomically (temporary file, then rename)."""
-        self._native.save(os.fspath(path))
+        self._native.save(_path(path))
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Emulator:
         """An emulator read from a snapshot file; a truncated, corrupt or other-version file
         raises `orgkit.EmulatorUsageError`."""
         emulator = cls.__new__(cls)
-        emulator._native = _NativeEmulator.load(os.fspath(path))
+        emulator._native = _NativeEmulator.load(_path(path))
         return emulator
 
     def load_into(self, path: str | os.PathLike[str]) -> None:
         """Replaces this emulator's state with a snapshot file; on error nothing changes."""
-        self._native.load_into(os.fspath(path))
+        self._native.load_into(_path(path))
 
     def check_invariants(self) -> list[str]:
         """What is structurally wrong with the state (empty when nothing is)."""
         return self._native.check_invariants()
+
+
+def _path(path: object) -> str:
+    """A file system path as text; anything else is a usage error."""
+    try:
+        return os.fsdecode(os.fspath(path))  # type: ignore[call-overload]
+    except TypeError:
+        raise _usage("INVALID_ARGUMENT", f"a path must be str or os.PathLike, not {type(path).__name__}") from None
 
 
 def _text(what: str, value: object, code: str = "INVALID_ARGUMENT") -> str:
