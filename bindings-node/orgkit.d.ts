@@ -151,14 +151,21 @@ export declare const exceptions: Readonly<Record<string, typeof OrgkitServiceErr
 /** A response: the operation's output members plus `$metadata`, as SDK v3 returns them. */
 export type EmulatorOutput = { [member: string]: any; $metadata: { httpStatusCode: number } }
 
-/** A client of one emulated service calling as one account: `createOrganization(input)` and
- * the other camelCase operation methods, and `paginateListAccounts(input, config)` etc. */
-export interface EmulatorClient {
-  readonly service: string
-  readonly caller: string
-  readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
-  [method: string]: any
-}
+export type {
+  Organizations,
+  Account,
+  Chime,
+  OrganizationsEmulatorClient,
+  AccountEmulatorClient,
+  ChimeEmulatorClient,
+  EmulatorMetadata,
+  EmulatorPageConfig,
+} from './emulator'
+import type { OrganizationsEmulatorClient, AccountEmulatorClient, ChimeEmulatorClient } from './emulator'
+
+/** A client of one emulated service calling as one account (see `emulator.d.ts` for the
+ * typed clients `client()` returns per service). */
+export type EmulatorClient = OrganizationsEmulatorClient | AccountEmulatorClient | ChimeEmulatorClient
 
 /** The limits of the emulated partition. */
 export interface EmulatorQuotas {
@@ -170,7 +177,9 @@ export interface EmulatorQuotas {
 /** An in-memory AWS partition: Organizations, Account alternate contacts, Chime accounts. */
 export declare class Emulator {
   constructor(options?: { seed?: number })
-  client(service: 'organizations' | 'account' | 'chime', options: { caller: string }): EmulatorClient
+  client(service: 'organizations', options: { caller: string }): OrganizationsEmulatorClient
+  client(service: 'account', options: { caller: string }): AccountEmulatorClient
+  client(service: 'chime', options: { caller: string }): ChimeEmulatorClient
   registerAccount(accountId: string, email: string, name: string): void
   addChimeUser(chimeAccountId: string, email: string): void
   readonly now: Date

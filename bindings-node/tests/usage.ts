@@ -93,13 +93,18 @@ async function listRoots(): Promise<number> {
 
 void [ok, batch, firstIssue, codes, kind, childKind, partition, requestIssues, table, decision, listRoots]
 
-// The emulator, as a CDK app's tests would drive it.
-import { Emulator, exceptions, OrgkitServiceError, type EmulatorOutput } from '../orgkit'
+// The emulator, as a CDK app's tests would drive it: typed requests and responses per service.
+import { Emulator, exceptions, OrgkitServiceError, type Organizations, type EmulatorOutput } from '../orgkit'
 
 async function emulated(): Promise<string> {
   const emu = new Emulator({ seed: 1 })
   const org = emu.client('organizations', { caller: '111111111111' })
-  const created: EmulatorOutput = await org.createOrganization({ FeatureSet: 'ALL' })
+  const created = await org.createOrganization({ FeatureSet: 'ALL' })
+  const id: string | undefined = created.Organization?.Id
+  const status: Organizations.CreateAccountStatus | undefined = (
+    await org.createAccount({ Email: 'dev@example.com', AccountName: 'Dev' })
+  ).CreateAccountStatus
+  const requested: Date | undefined = status?.RequestedTimestamp
   emu.advance(60)
   try {
     await org.describeAccount({ AccountId: '999999999999' })
@@ -109,8 +114,20 @@ async function emulated(): Promise<string> {
     }
   }
   for await (const page of org.paginateListAccounts({}, { pageSize: 5 })) {
-    void page
+    const names: Array<string | undefined> = (page.Accounts ?? []).map((account) => account.Name)
+    void names
   }
-  return String(created.Organization.Id) + emu.now.toISOString()
+  const chime = emu.client('chime', { caller: '111111111111' })
+  const team = await chime.createAccount({ Name: 'Team' })
+  const license: 'Basic' | 'Plus' | 'Pro' | 'ProTrial' | undefined = team.Account?.DefaultLicense
+  const loose: EmulatorOutput = await emu.client('account', { caller: '111111111111' }).getAlternateContact({
+    AlternateContactType: 'BILLING',
+  })
+  void loose
+  // @ts-expect-error: a required member is missing
+  await org.createOrganizationalUnit({ Name: 'no parent' })
+  // @ts-expect-error: not one of the FeatureSet values
+  await org.createOrganization({ FeatureSet: 'SOME' })
+  return String(id) + String(requested) + String(license) + emu.now.toISOString()
 }
 void emulated

@@ -57,6 +57,8 @@ const PRINTABLE_ASCII_NAMES: &[&str] = &[
     "TargetName",
 ];
 
+mod typescript;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -87,7 +89,6 @@ fn repo_root() -> PathBuf {
 fn codegen(check: bool) -> Result<(), String> {
     let root = repo_root();
     let models = root.join("core/models");
-    let out_dir = root.join("core/src/generated");
     let mut files = BTreeMap::new();
     let mut modules = Vec::new();
     for source in SOURCES {
@@ -97,35 +98,66 @@ fn codegen(check: bool) -> Result<(), String> {
             None => Value::Null,
         };
         let code = generate_service(source, &model, &paginators)?;
-        files.insert(format!("{}.rs", source.module), rustfmt(&code)?);
+        files.insert(
+            format!("core/src/generated/{}.rs", source.module),
+            rustfmt(&code)?,
+        );
         modules.push(source);
     }
-    files.insert("mod.rs".to_owned(), rustfmt(&generate_mod(&modules))?);
+    files.insert(
+        "core/src/generated/mod.rs".to_owned(),
+        rustfmt(&generate_mod(&modules))?,
+    );
+
+    // The TypeScript types of the emulator's clients, beside the Node package's other typings.
+    let mut typed = Vec::new();
+    let mut loaded = Vec::new();
+    for source in SOURCES {
+        loaded.push((source, read_json(&models.join(source.model))?));
+    }
+    for (source, model) in &loaded {
+        typed.push(typescript::TypedService {
+            client_name: source.client_name,
+            namespace: match source.client_name {
+                "organizations" => "Organizations",
+                "account" => "Account",
+                _ => "Chime",
+            },
+            model,
+            shapes: reachable_shapes(model)?,
+        });
+    }
+    files.insert(
+        "bindings-node/emulator.d.ts".to_owned(),
+        typescript::generate(&typed, "xtask/src/typescript.rs"),
+    );
 
     let mut stale = Vec::new();
     for (name, text) in &files {
-        let path = out_dir.join(name);
+        let path = root.join(name);
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         if current != *text {
             stale.push(name.clone());
             if !check {
-                std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+                }
                 std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             }
         }
     }
     if check && !stale.is_empty() {
         return Err(format!(
-            "core/src/generated is out of date ({}); run `cargo xtask codegen`",
+            "generated code is out of date ({}); run `cargo xtask codegen`",
             stale.join(", ")
         ));
     }
     if check {
-        println!("core/src/generated is up to date");
+        println!("generated code is up to date");
     } else if stale.is_empty() {
-        println!("core/src/generated unchanged");
+        println!("generated code unchanged");
     } else {
-        println!("wrote core/src/generated/{{{}}}", stale.join(", "));
+        println!("wrote {}", stale.join(", "));
     }
     Ok(())
 }
