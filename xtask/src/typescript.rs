@@ -121,16 +121,19 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
         for (name, op) in &operations {
             let input = op["input"]["shape"]
                 .as_str()
-                .map_or("Record<string, never>".to_owned(), |s| format!("{namespace}.{s}"));
+                .map_or("Record<string, never>".to_owned(), |s| {
+                    format!("{namespace}.{s}")
+                });
             let output = op["output"]["shape"]
                 .as_str()
                 .map_or("EmulatorMetadata".to_owned(), |s| {
                     format!("{namespace}.{s} & EmulatorMetadata")
                 });
-            let optional = if op["input"]["shape"]
-                .as_str()
-                .is_some_and(|s| model["shapes"][s]["required"].as_array().is_some_and(|r| !r.is_empty()))
-            {
+            let optional = if op["input"]["shape"].as_str().is_some_and(|s| {
+                model["shapes"][s]["required"]
+                    .as_array()
+                    .is_some_and(|r| !r.is_empty())
+            }) {
                 ""
             } else {
                 "?"
