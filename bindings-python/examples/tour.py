@@ -126,14 +126,14 @@ def main() -> None:
     sub_invite = founder.invite_account_to_organization(Target={"Id": SUBSIDIARY, "Type": "ACCOUNT"})
     subsidiary = emu.client("organizations", caller=SUBSIDIARY)
     subsidiary.accept_handshake(HandshakeId=sub_invite["Handshake"]["Id"])
-    parent = founder.enable_all_features()["Handshake"]
-    say(f"ENABLE_ALL_FEATURES {parent['Id']}: {parent['State']} while members approve")
+    request = founder.enable_all_features()["Handshake"]
+    say(f"ENABLE_ALL_FEATURES {request['Id']}: {request['State']} while members approve")
     approval = subsidiary.list_handshakes_for_account(
         Filter={"ActionType": "APPROVE_ALL_FEATURES"})["Handshakes"][0]
     subsidiary.accept_handshake(HandshakeId=approval["Id"])
     say(f"{SUBSIDIARY} approves: parent is now "
-        f"{founder.describe_handshake(HandshakeId=parent['Id'])['Handshake']['State']}")
-    founder.accept_handshake(HandshakeId=parent["Id"])
+        f"{founder.describe_handshake(HandshakeId=request['Id'])['Handshake']['State']}")
+    founder.accept_handshake(HandshakeId=request["Id"])
     say(f"the management account accepts: FeatureSet "
         f"{founder.describe_organization()['Organization']['FeatureSet']}")
 

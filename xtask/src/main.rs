@@ -57,6 +57,7 @@ const PRINTABLE_ASCII_NAMES: &[&str] = &[
     "TargetName",
 ];
 
+mod python_types;
 mod typescript;
 
 fn main() -> ExitCode {
@@ -130,6 +131,21 @@ fn codegen(check: bool) -> Result<(), String> {
     files.insert(
         "bindings-node/emulator.d.ts".to_owned(),
         typescript::generate(&typed, "xtask/src/typescript.rs"),
+    );
+    let python: Vec<python_types::TypedService> = typed
+        .iter()
+        .map(|service| python_types::TypedService {
+            client_name: service.client_name,
+            prefix: service.namespace,
+            model: service.model,
+            shapes: service.shapes.clone(),
+        })
+        .collect();
+    files.insert(
+        "bindings-python/python/orgkit/emulator_types.py".to_owned(),
+        python_types::generate(&python, "xtask/src/python_types.rs", |name| {
+            snake_case(name).trim_start_matches("r#").to_owned()
+        }),
     );
 
     let mut stale = Vec::new();

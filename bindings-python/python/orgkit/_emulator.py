@@ -14,12 +14,15 @@ import os
 from functools import partial
 from datetime import datetime, timezone
 from types import ModuleType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Literal, overload
 
 from . import exceptions as _exceptions
 from ._orgkit import Emulator as _NativeEmulator
 from ._orgkit import operations
 from ._paginate import PageIterator, paginate
+
+if TYPE_CHECKING:
+    from .emulator_types import AccountClient, ChimeClient, OrganizationsClient
 
 _SERVICES = ("organizations", "account", "chime")
 
@@ -108,9 +111,17 @@ class Emulator:
             raise _usage("INVALID_ARGUMENT", "seed must be an int from 0 to 2**64 - 1")
         self._native = _NativeEmulator(seed)
 
-    def client(self, service: str, caller: str) -> Client:
+    @overload
+    def client(self, service: Literal["organizations"], caller: str) -> OrganizationsClient: ...
+    @overload
+    def client(self, service: Literal["account"], caller: str) -> AccountClient: ...
+    @overload
+    def client(self, service: Literal["chime"], caller: str) -> ChimeClient: ...
+
+    def client(self, service: str, caller: str) -> Any:
         """A boto3-shaped client of `service` (`organizations`, `account`, `chime`) calling
-        as account `caller` (12 digits)."""
+        as account `caller` (12 digits); typed per service for type checkers (see
+        `orgkit.emulator_types`)."""
         return Client(self, service, caller)
 
     def register_account(self, account_id: str, email: str, name: str) -> None:
