@@ -83,11 +83,7 @@ pub fn generate(
                     .filter_map(Value::as_str)
                     .map(|v| format!("\"{v}\""))
                     .collect();
-                let _ = writeln!(
-                    out,
-                    "\n\n{prefix}{name} = Literal[{}]",
-                    literals.join(", ")
-                );
+                let _ = writeln!(out, "\n\n{prefix}{name} = Literal[{}]", literals.join(", "));
                 continue;
             }
             if definition["type"] != "structure" || definition["exception"] == true {
@@ -103,7 +99,10 @@ pub fn generate(
                 "\n\nclass {prefix}{name}(TypedDict):\n    \"\"\"The {} `{name}` structure.\"\"\"\n",
                 service.client_name
             );
-            let members = definition["members"].as_object().cloned().unwrap_or_default();
+            let members = definition["members"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
             for (member, spec) in &members {
                 let shape = spec["shape"].as_str().unwrap_or("");
                 let ty = type_of(model, shape, prefix);
