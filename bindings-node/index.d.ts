@@ -228,6 +228,12 @@ export interface Issue {
   message: string
 }
 
+/**
+ * The service's error (JSON, as `callJson` fails) for a request that could not even be made
+ * JSON (a cycle, say); `found` says what it was.
+ */
+export declare function notJsonError(service: string, found: string): string
+
 /** The operations of a service as `[modelName, boto3Name]` pairs. */
 export declare function operations(service: string): Array<Array<string>>
 

@@ -804,6 +804,7 @@ module.exports.isPolicyName = nativeBinding.isPolicyName
 module.exports.isPolicyTargetId = nativeBinding.isPolicyTargetId
 module.exports.isRoleName = nativeBinding.isRoleName
 module.exports.isRootId = nativeBinding.isRootId
+module.exports.notJsonError = nativeBinding.notJsonError
 module.exports.operations = nativeBinding.operations
 module.exports.timestampMembers = nativeBinding.timestampMembers
 module.exports.validateRequestJson = nativeBinding.validateRequestJson

@@ -276,9 +276,7 @@ class Emulator {
         try {
           json = requestJson(input === undefined || input === null ? {} : input)
         } catch (error) {
-          const code = { account: 'ValidationException', chime: 'BadRequestException' }[service] ?? 'InvalidInputException'
-          const issue = { Path: '', Code: 'INVALID_TYPE', Message: `The request does not fit JSON: ${error.message}` }
-          throw new exceptions[code]({ Code: code, Message: issue.Message, Reason: service === 'organizations' ? 'INVALID_TYPE' : undefined, Issues: [issue], StatusCode: 400 }, operation)
+          throw emulatorError(native.notJsonError(service, `a value JSON cannot hold (${error.message})`), operation)
         }
         const outcome = emulator.callJson(service, operation, caller, json)
         settled(outcome, operation)

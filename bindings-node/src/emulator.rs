@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use orgkit::emulator::{Emulator as CoreEmulator, EmulatorError, Quotas as CoreQuotas};
+use orgkit::emulator::{
+    Emulator as CoreEmulator, EmulatorError, Quotas as CoreQuotas, ServiceError,
+};
 
 /// The outcome of one call: the response, or the error, as JSON text.
 #[napi(object)]
@@ -167,6 +169,19 @@ impl NativeEmulator {
     pub fn check_invariants(&self) -> Vec<String> {
         self.inner.check_invariants()
     }
+}
+
+/// The service's error (JSON, as `callJson` fails) for a request that could not even be made
+/// JSON (a cycle, say); `found` says what it was.
+#[napi]
+pub fn not_json_error(service: String, found: String) -> Result<String> {
+    let service = orgkit::validate::find_service(&service)
+        .map_err(|err| Error::new(Status::InvalidArg, err.to_string()))?;
+    Ok(
+        EmulatorError::from(ServiceError::not_json(service.name, &found))
+            .to_json()
+            .to_string(),
+    )
 }
 
 /// The members of `service` whose shape is a timestamp.

@@ -1,7 +1,7 @@
-//! Mirrors `orgkit::emulator`: the `Emulator` class. Requests and responses cross as JSON
-//! text; the Python layer (`orgkit/_emulator.py`) turns them into boto3-shaped dicts and raises
-//! the exceptions. A failed call raises the exception `orgkit._errors.emulator_error` builds
-//! from the error's JSON.
+//! Mirrors `orgkit::emulator`: the `Emulator` class. A call validates the keyword arguments
+//! where they lie (core's `call_output` over `PyInput`) and turns the core's `Output` into
+//! boto3-shaped Python objects; `orgkit/_emulator.py` adds boto3's client surface. A failed
+//! call raises the exception `orgkit._errors.emulator_error` builds from the error's JSON.
 
 use std::sync::Arc;
 
@@ -9,28 +9,12 @@ use orgkit::emulator::{Emulator, EmulatorError, Output, Quotas};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
-use serde_json::Value;
 
 use crate::validate::{member_name, PyInput};
 
 static ERROR_FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static FROM_EPOCH: PyOnceLock<(Py<PyAny>, Py<PyAny>)> = PyOnceLock::new();
 static FROM_ISO: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-static TIMESTAMP_MEMBERS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> =
-    std::sync::OnceLock::new();
-
-fn timestamp_names(service: &str) -> &'static [&'static str] {
-    let all = TIMESTAMP_MEMBERS.get_or_init(|| {
-        orgkit::model::services()
-            .iter()
-            .map(|s| (s.name, s.timestamp_members()))
-            .collect()
-    });
-    all.iter()
-        .find(|(name, _)| *name == service)
-        .map_or(&[], |(_, names)| names.as_slice())
-}
-
 /// An aware `datetime` from seconds since the epoch.
 fn datetime_from_epoch(py: Python<'_>, seconds: f64) -> PyResult<Bound<'_, PyAny>> {
     let (from_timestamp, utc) = FROM_EPOCH.get_or_try_init(py, || -> PyResult<_> {
@@ -67,7 +51,6 @@ fn datetime_from_iso<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, Py
 fn output_to_python<'py>(
     py: Python<'py>,
     output: &Output,
-    timestamps: &[&str],
     last: &mut Option<(f64, Bound<'py, PyAny>)>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match output {
@@ -88,111 +71,19 @@ fn output_to_python<'py>(
         Output::List(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(output_to_python(py, item, timestamps, last)?)?;
+                list.append(output_to_python(py, item, last)?)?;
             }
             list.into_any()
         }
         Output::Object(members) => {
             let dict = PyDict::new(py);
             for (key, value) in members {
-                dict.set_item(
-                    member_name(py, key),
-                    output_to_python(py, value, timestamps, last)?,
-                )?;
+                dict.set_item(member_name(py, key), output_to_python(py, value, last)?)?;
             }
             dict.into_any()
         }
-        Output::Json(value) => to_python(py, value, timestamps, &mut None)?,
+        // `Output` may grow; a kind this build does not know becomes None.
         _ => py.None().into_bound(py),
-    })
-}
-
-/// An aware `datetime` for a timestamp member of a JSON part: epoch seconds (Organizations,
-/// Account) or ISO-8601 text (Chime).
-fn datetime_of<'py>(py: Python<'py>, value: &Value) -> PyResult<Option<Bound<'py, PyAny>>> {
-    match value {
-        Value::Number(n) => {
-            let (from_timestamp, utc) = FROM_EPOCH.get_or_try_init(py, || -> PyResult<_> {
-                let datetime = py.import("datetime")?;
-                Ok((
-                    datetime
-                        .getattr("datetime")?
-                        .getattr("fromtimestamp")?
-                        .unbind(),
-                    datetime.getattr("timezone")?.getattr("utc")?.unbind(),
-                ))
-            })?;
-            let seconds = n.as_f64().unwrap_or(0.0);
-            Ok(Some(
-                from_timestamp.bind(py).call1((seconds, utc.bind(py)))?,
-            ))
-        }
-        Value::String(text) => {
-            let from_iso = FROM_ISO.get_or_try_init(py, || -> PyResult<_> {
-                Ok(py
-                    .import("datetime")?
-                    .getattr("datetime")?
-                    .getattr("fromisoformat")?
-                    .unbind())
-            })?;
-            let text = text
-                .strip_suffix('Z')
-                .map_or_else(|| text.clone(), |t| format!("{t}+00:00"));
-            Ok(Some(from_iso.bind(py).call1((text,))?))
-        }
-        _ => Ok(None),
-    }
-}
-
-/// A response as Python objects (dicts, lists, str, int, float, bool, None), with the
-/// timestamp members as `datetime`. `last` holds the last timestamp converted and its
-/// `datetime`: the emulator's clock is virtual, so the members of one response often share a
-/// time (accounts created together), and a `datetime` is immutable, so one object serves all.
-fn to_python<'py, 'v>(
-    py: Python<'py>,
-    value: &'v Value,
-    timestamps: &[&str],
-    last: &mut Option<(&'v Value, Bound<'py, PyAny>)>,
-) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => flag.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_pyobject(py)?.into_any(),
-            (None, Some(u)) => u.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(text) => text.into_pyobject(py)?.into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item, timestamps, last)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                let name = member_name(py, key);
-                if timestamps.contains(&key.as_str()) {
-                    let reused = match last {
-                        Some((seen, moment)) if *seen == item => Some(moment.clone()),
-                        _ => None,
-                    };
-                    let moment = match reused {
-                        Some(moment) => Some(moment),
-                        None => datetime_of(py, item)?,
-                    };
-                    if let Some(moment) = moment {
-                        *last = Some((item, moment.clone()));
-                        dict.set_item(name, moment)?;
-                        continue;
-                    }
-                }
-                dict.set_item(name, to_python(py, item, timestamps, last)?)?;
-            }
-            dict.into_any()
-        }
     })
 }
 
@@ -232,21 +123,6 @@ impl PyEmulator {
         }
     }
 
-    /// Calls an operation as `caller` with the request as JSON text; the response as JSON
-    /// text. The GIL is released while the emulator works.
-    fn call_json(
-        &self,
-        py: Python<'_>,
-        service: &str,
-        operation: &str,
-        caller: &str,
-        request: &str,
-    ) -> PyResult<String> {
-        let inner = Arc::clone(&self.inner);
-        py.detach(|| inner.call_json(service, operation, caller, request))
-            .map_err(|err| raise(py, &err, operation))
-    }
-
     /// Calls an operation as `caller` with the request as Python objects (validated where
     /// they lie, so any object gets a clear error); the response as boto3-shaped Python objects
     /// with `datetime` timestamps and `ResponseMetadata`.
@@ -262,10 +138,7 @@ impl PyEmulator {
             .inner
             .call_output(service, operation, caller, &PyInput(params))
             .map_err(|err| raise(py, &err, operation))?;
-        let service = orgkit::validate::find_service(service)
-            .map(|s| s.name)
-            .unwrap_or("organizations");
-        let response = output_to_python(py, &output, timestamp_names(service), &mut None)?;
+        let response = output_to_python(py, &output, &mut None)?;
         if let Ok(dict) = response.cast::<PyDict>() {
             let metadata = PyDict::new(py);
             metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
@@ -396,16 +269,6 @@ impl PyEmulator {
     fn check_invariants(&self) -> Vec<String> {
         self.inner.check_invariants()
     }
-}
-
-/// The members of `service` whose shape is a timestamp.
-#[pyfunction]
-pub fn timestamp_members(service: &str) -> PyResult<Vec<&'static str>> {
-    orgkit::model::service(service)
-        .map(|s| s.timestamp_members())
-        .ok_or_else(|| {
-            pyo3::exceptions::PyLookupError::new_err(format!("unknown service {service:?}"))
-        })
 }
 
 /// Every error shape the operations of `service` list.

@@ -33,7 +33,6 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<paginate::PyPageWalk>()?;
     module.add_class::<error::PyIssue>()?;
     module.add_class::<emulator::PyEmulator>()?;
-    module.add_function(wrap_pyfunction!(emulator::timestamp_members, module)?)?;
     module.add_function(wrap_pyfunction!(emulator::error_names, module)?)?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;

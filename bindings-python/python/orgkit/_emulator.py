@@ -24,7 +24,6 @@ from ._paginate import PageIterator, paginate
 if TYPE_CHECKING:
     from .emulator_types import AccountClient, ChimeClient, OrganizationsClient
 
-_SERVICES = ("organizations", "account", "chime")
 
 
 class Paginator:
@@ -61,12 +60,12 @@ class Client:
     exceptions: ModuleType = _exceptions
 
     def __init__(self, emulator: Emulator, service: str, caller: str) -> None:
-        if service not in _SERVICES:
-            raise ValueError(f"unknown service {service!r}; expected one of: {', '.join(_SERVICES)}")
+        # orgkit.operations refuses an unknown service, listing the known ones.
+        model_names = {python: model for model, python in operations(service)}
         self._native = emulator._native
         self._service = service
         self.caller = _text("caller", caller, "INVALID_CALLER")
-        self._model_names = {python: model for model, python in operations(service)}
+        self._model_names = model_names
         self._python_names = {model: python for python, model in self._model_names.items()}
 
     def __repr__(self) -> str:

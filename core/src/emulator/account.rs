@@ -9,11 +9,7 @@ use serde_json::Value;
 
 use super::output::Output;
 use super::state::{AlternateContactRecord, State};
-use super::{Outcome, ServiceError};
-
-fn text<'a>(input: &'a Value, key: &str) -> &'a str {
-    input.get(key).and_then(Value::as_str).unwrap_or("")
-}
+use super::{text, Outcome, ServiceError};
 
 /// Runs one Account operation (the input is valid for it).
 pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: &Value) -> Outcome {

@@ -12,15 +12,11 @@ use serde_json::Value;
 use super::output::Output;
 use super::paging::PageQuery;
 use super::state::{ChimeAccountRecord, State};
-use super::{Outcome, ServiceError};
+use super::{text, Outcome, ServiceError};
 use crate::model::IsoTimestamp;
 use crate::page_token::{PageTokenCodec, CHIME_LIMITS};
 
 const SUPPORTED_LICENSES: [&str; 2] = ["Basic", "Pro"];
-
-fn text<'a>(input: &'a Value, key: &str) -> &'a str {
-    input.get(key).and_then(Value::as_str).unwrap_or("")
-}
 
 /// Runs one Chime operation (the input is valid for it).
 pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: &Value) -> Outcome {
@@ -165,9 +161,5 @@ fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
         )
     })?;
     let listed: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    let mut members = vec![("Accounts", Output::List(listed))];
-    if let Some(token) = next {
-        members.push(("NextToken", Output::Text(token)));
-    }
-    Ok(Output::Object(members))
+    Ok(Output::page("Accounts", listed, next))
 }

@@ -122,6 +122,12 @@ impl ServiceError {
         error
     }
 
+    /// The service's invalid-request error for a request that is not even JSON (`found`
+    /// says what it was instead): one INVALID_TYPE issue at the top.
+    pub fn not_json(service: &str, found: &str) -> ServiceError {
+        ServiceError::invalid_request(service, vec![Issue::wrong_type("", "a JSON object", found)])
+    }
+
     /// The error body as the bindings hand it on: `Code`, `Message`, `Reason` (when there is
     /// one), `StatusCode` and `Issues` (`Path`, `Code`, `Message`).
     pub fn to_json(&self) -> Value {
@@ -255,6 +261,17 @@ pub struct Emulator {
 /// What a handler returns.
 pub(crate) type Outcome = Result<Output, ServiceError>;
 
+/// The text member `key` of a validated request (`""` when absent: validation has already
+/// refused a request that lacks a required member).
+pub(crate) fn text<'a>(input: &'a Value, key: &str) -> &'a str {
+    optional(input, key).unwrap_or("")
+}
+
+/// The optional text member `key` of a validated request.
+pub(crate) fn optional<'a>(input: &'a Value, key: &str) -> Option<&'a str> {
+    input.get(key).and_then(Value::as_str)
+}
+
 impl Emulator {
     /// An empty partition whose IDs derive from `seed`; the clock starts at
     /// 2017-02-27T00:00:00Z.
@@ -282,16 +299,11 @@ impl Emulator {
         caller: &str,
         input: &Value,
     ) -> Result<Value, EmulatorError> {
-        let (service, op) = find_operation(service, operation)?;
-        let caller = parse_caller(caller)?;
-        let issues = validate_input(service, op, &input);
-        if !issues.is_empty() {
-            return Err(ServiceError::invalid_request(service.name, issues).into());
-        }
+        let (service, op, caller) = admit(service, operation, caller, &input)?;
         let empty = Value::Object(serde_json::Map::new());
         let input = if input.is_null() { &empty } else { input };
         Ok(self
-            .run_valid(service.name, op.name, caller.as_str(), input)?
+            .run_valid(service, op, caller.as_str(), input)?
             .into_value())
     }
 
@@ -307,17 +319,12 @@ impl Emulator {
         caller: &str,
         input: &I,
     ) -> Result<Output, EmulatorError> {
-        let (service, op) = find_operation(service, operation)?;
-        let caller = parse_caller(caller)?;
-        let issues = validate_input(service, op, input);
-        if !issues.is_empty() {
-            return Err(ServiceError::invalid_request(service.name, issues).into());
-        }
+        let (service, op, caller) = admit(service, operation, caller, input)?;
         let input = match input_value(input) {
             Value::Null => Value::Object(serde_json::Map::new()),
             other => other,
         };
-        self.run_valid(service.name, op.name, caller.as_str(), &input)
+        self.run_valid(service, op, caller.as_str(), &input)
     }
 
     /// Runs a request that passed validation.
@@ -352,14 +359,7 @@ impl Emulator {
             Value::Object(serde_json::Map::new())
         } else {
             serde_json::from_str(input).map_err(|err| {
-                ServiceError::invalid_request(
-                    found.name,
-                    vec![Issue::wrong_type(
-                        "",
-                        "a JSON object",
-                        &format!("text that is not JSON ({err})"),
-                    )],
-                )
+                ServiceError::not_json(found.name, &format!("text that is not JSON ({err})"))
             })?
         };
         let output = self.call_output(service, operation, caller, &&parsed)?;
@@ -563,6 +563,23 @@ fn input_value<I: RequestInput>(input: &I) -> Value {
             Value::Object(map)
         }
     }
+}
+
+/// Finds the operation, checks the caller, and validates the request: what every call does
+/// before it reaches a handler.
+fn admit<I: RequestInput>(
+    service: &str,
+    operation: &str,
+    caller: &str,
+    input: &I,
+) -> Result<(&'static str, &'static str, AccountId), EmulatorError> {
+    let (service, op) = find_operation(service, operation)?;
+    let caller = parse_caller(caller)?;
+    let issues = validate_input(service, op, input);
+    if !issues.is_empty() {
+        return Err(ServiceError::invalid_request(service.name, issues).into());
+    }
+    Ok((service.name, op.name, caller))
 }
 
 fn parse_caller(caller: &str) -> Result<AccountId, EmulatorError> {

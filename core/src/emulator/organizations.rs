@@ -19,7 +19,7 @@ use super::state::{
     FULL_AWS_ACCESS_DESCRIPTION, FULL_AWS_ACCESS_ID, FULL_AWS_ACCESS_NAME, MAX_OU_DEPTH,
     MAX_POLICIES_PER_TARGET, SERVICE_CONTROL_POLICY,
 };
-use super::{Outcome, ServiceError};
+use super::{optional, text, Outcome, ServiceError};
 use crate::generated::organizations::{
     ActionType, Handshake, HandshakeParty, HandshakePartyType, HandshakeResource,
     HandshakeResourceType, HandshakeState,
@@ -28,14 +28,6 @@ use crate::handshake::{expiration_for, transition, Actor, Event};
 use crate::ids::AccountId;
 use crate::model::EpochTimestamp;
 use crate::page_token::{PageTokenCodec, ORGANIZATIONS_LIMITS};
-
-fn text<'a>(input: &'a Value, key: &str) -> &'a str {
-    input.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-fn optional<'a>(input: &'a Value, key: &str) -> Option<&'a str> {
-    input.get(key).and_then(Value::as_str)
-}
 
 fn error(code: &'static str, message: impl Into<String>) -> ServiceError {
     ServiceError::new(code, message)
@@ -197,15 +189,6 @@ fn text_value(text: &str) -> Output {
 /// A response with one member.
 fn wrap(name: &'static str, value: Output) -> Outcome {
     Ok(Output::Object(vec![(name, value)]))
-}
-
-/// A page of a List response: the items under `name`, and `NextToken` when more follow.
-fn listing(name: &'static str, items: Vec<Output>, next: Option<String>) -> Output {
-    let mut members = vec![(name, Output::List(items))];
-    if let Some(token) = next {
-        members.push(("NextToken", Output::Text(token)));
-    }
-    Output::Object(members)
 }
 
 fn account_json(state: &State, id: &str) -> Output {
@@ -1011,7 +994,7 @@ fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
         page_of_set(&state.organizations[&org].members),
     )?;
     let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    Ok(listing("Accounts", accounts, next))
+    Ok(Output::page("Accounts", accounts, next))
 }
 
 fn children_in<'s>(
@@ -1035,7 +1018,7 @@ fn list_accounts_for_parent(state: &mut State, caller: &str, input: &Value) -> O
         .filtered("ParentId", parent);
     let (ids, next) = query.run(&codec(state), page_of_set(&children.accounts))?;
     let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
-    Ok(listing("Accounts", accounts, next))
+    Ok(Output::page("Accounts", accounts, next))
 }
 
 fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1050,7 +1033,7 @@ fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> 
     .filtered("ParentId", parent);
     let (ids, next) = query.run(&codec(state), page_of_set(&children.organizational_units))?;
     let units: Vec<Output> = ids.into_iter().map(|id| ou_json(state, id)).collect();
-    Ok(listing("OrganizationalUnits", units, next))
+    Ok(Output::page("OrganizationalUnits", units, next))
 }
 
 fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1071,7 +1054,7 @@ fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
         .into_iter()
         .map(|id| object([("Id", text_value(id)), ("Type", text_value(child_type))]))
         .collect();
-    Ok(listing("Children", listed, next))
+    Ok(Output::page("Children", listed, next))
 }
 
 fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1109,7 +1092,7 @@ fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
         .into_iter()
         .map(|id| object([("Id", text_value(id)), ("Type", Output::Static(kind))]))
         .collect();
-    Ok(listing("Parents", parents, next))
+    Ok(Output::page("Parents", parents, next))
 }
 
 fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1118,7 +1101,7 @@ fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let query = PageQuery::of("ListRoots", input, ORGANIZATIONS_LIMITS);
     let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
     let roots: Vec<Output> = ids.into_iter().map(|id| root_json(state, id)).collect();
-    Ok(listing("Roots", roots, next))
+    Ok(Output::page("Roots", roots, next))
 }
 
 fn list_create_account_status(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1146,7 +1129,7 @@ fn list_create_account_status(state: &mut State, caller: &str, input: &Value) ->
         .into_iter()
         .map(|id| create_account_json(id, &state.create_account_requests[id]))
         .collect();
-    Ok(listing("CreateAccountStatuses", statuses, next))
+    Ok(Output::page("CreateAccountStatuses", statuses, next))
 }
 
 // ---------------------------------------------------------------- policies
@@ -1466,7 +1449,7 @@ fn list_policies(state: &mut State, caller: &str, input: &Value) -> Outcome {
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
         .collect();
-    Ok(listing("Policies", policies, next))
+    Ok(Output::page("Policies", policies, next))
 }
 
 fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1494,7 +1477,7 @@ fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> O
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
         .collect();
-    Ok(listing("Policies", policies, next))
+    Ok(Output::page("Policies", policies, next))
 }
 
 fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1513,7 +1496,7 @@ fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Ou
         .into_iter()
         .map(|id| target_json(state, &org, id))
         .collect();
-    Ok(listing("Targets", listed, next))
+    Ok(Output::page("Targets", listed, next))
 }
 
 // ---------------------------------------------------------------- handshakes
@@ -1989,7 +1972,7 @@ fn list_handshakes_for_account(state: &mut State, caller: &str, input: &Value) -
         )
     })?;
     let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
-    Ok(listing("Handshakes", listed, next))
+    Ok(Output::page("Handshakes", listed, next))
 }
 
 fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -2009,7 +1992,7 @@ fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Val
         )
     })?;
     let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
-    Ok(listing("Handshakes", listed, next))
+    Ok(Output::page("Handshakes", listed, next))
 }
 
 // ---------------------------------------------------------------- invariants

@@ -31,14 +31,21 @@ pub enum Output {
     List(Vec<Output>),
     /// A structure, its members in the order they were added.
     Object(Vec<(&'static str, Output)>),
-    /// A part built as JSON (the rarely returned shapes).
-    Json(Value),
 }
 
 impl Output {
     /// `{}`, the body of operations that return nothing.
     pub fn empty() -> Output {
         Output::Object(Vec::new())
+    }
+
+    /// A page of a List response: the items under `name`, and `NextToken` when more follow.
+    pub fn page(name: &'static str, items: Vec<Output>, next: Option<String>) -> Output {
+        let mut members = vec![(name, Output::List(items))];
+        if let Some(token) = next {
+            members.push(("NextToken", Output::Text(token)));
+        }
+        Output::Object(members)
     }
 
     /// The member `name` of a structure.
@@ -57,7 +64,6 @@ impl Output {
         match self {
             Output::Text(text) | Output::Iso(text) => Some(text),
             Output::Static(text) => Some(text),
-            Output::Json(Value::String(text)) => Some(text),
             _ => None,
         }
     }
@@ -98,7 +104,6 @@ impl Output {
                     .map(|(key, value)| (key.to_owned(), value.into_value()))
                     .collect(),
             ),
-            Output::Json(value) => value,
         }
     }
 }
@@ -126,14 +131,7 @@ impl Serialize for Output {
                 }
                 map.end()
             }
-            Output::Json(value) => value.serialize(serializer),
         }
-    }
-}
-
-impl From<Value> for Output {
-    fn from(value: Value) -> Output {
-        Output::Json(value)
     }
 }
 
@@ -153,14 +151,13 @@ mod tests {
                 "Tags",
                 Output::List(vec![Output::Null, Output::Bool(true), Output::Integer(-3)]),
             ),
-            ("Extra", Output::Json(json!({"a": [1]}))),
             ("When", Output::Iso("2021-07-16T12:00:00.000Z".into())),
         ]);
         let value = output.clone().into_value();
         assert_eq!(
             value,
             json!({"Id": "123456789012", "Joined": 1_488_153_600, "Half": 0.5, "Status": "ACTIVE",
-                   "Tags": [null, true, -3], "Extra": {"a": [1]}, "When": "2021-07-16T12:00:00.000Z"})
+                   "Tags": [null, true, -3], "When": "2021-07-16T12:00:00.000Z"})
         );
         let text = serde_json::to_string(&output).unwrap();
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), value);
