@@ -65,6 +65,7 @@ lint: tools
 	python3 tests/vectors/build_request_vectors.py --check
 	python3 tests/vectors/build_handshake_vectors.py --check
 	python3 tests/vectors/build_authz_vectors.py --check
+	python3 tests/vectors/build_paginate_vectors.py --check
 	cargo xtask codegen --check
 
 rust-test: tools
@@ -97,6 +98,7 @@ vectors:
 	python3 tests/vectors/build_request_vectors.py
 	python3 tests/vectors/build_handshake_vectors.py
 	python3 tests/vectors/build_authz_vectors.py
+	python3 tests/vectors/build_paginate_vectors.py
 
 codegen:
 	cargo xtask codegen

@@ -48,6 +48,67 @@ pub enum PaginationError {
     /// `receive` was called when no request was due.
     #[error("no page was requested")]
     NoRequestPending,
+    /// An option of the walk cannot be used (a page size of 0; from the bindings, a value of
+    /// the wrong type).
+    #[error("invalid pagination option: {detail}")]
+    InvalidConfig {
+        /// What is wrong, naming the option.
+        detail: String,
+    },
+    /// A fetched page is not a response of the operation (not a map, the result member not a
+    /// list, the token not text); the bindings find these while reading a page.
+    #[error("a {operation} page {detail}")]
+    MalformedPage {
+        /// The operation.
+        operation: &'static str,
+        /// What is wrong with the page.
+        detail: String,
+    },
+}
+
+impl PaginationError {
+    /// Every code [`PaginationError::code`] can return. Bindings export this list.
+    pub const CODES: &'static [&'static str] = &[
+        "UNKNOWN_OPERATION",
+        "NOT_PAGINATED",
+        "REPEATED_TOKEN",
+        "NO_REQUEST_PENDING",
+        "INVALID_PAGINATION_CONFIG",
+        "MALFORMED_PAGE",
+    ];
+
+    /// The stable machine code of the error (one of [`PaginationError::CODES`]).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PaginationError::Lookup(_) => "UNKNOWN_OPERATION",
+            PaginationError::NotPaginated { .. } => "NOT_PAGINATED",
+            PaginationError::RepeatedToken { .. } => "REPEATED_TOKEN",
+            PaginationError::NoRequestPending => "NO_REQUEST_PENDING",
+            PaginationError::InvalidConfig { .. } => "INVALID_PAGINATION_CONFIG",
+            PaginationError::MalformedPage { .. } => "MALFORMED_PAGE",
+        }
+    }
+}
+
+/// What is wrong with a fetched page; `found` names what was there instead, in the host's
+/// words (`a number`, `NoneType`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageFault<'a> {
+    /// The page is not a map (object, dict).
+    NotAMap {
+        /// What it is.
+        found: &'a str,
+    },
+    /// The result member (e.g. `Accounts`) is present but not a list.
+    ResultNotAList {
+        /// What it is.
+        found: &'a str,
+    },
+    /// The output token member is present but not text.
+    TokenNotText {
+        /// What it is.
+        found: &'a str,
+    },
 }
 
 /// What the next request adds to the caller's parameters.
@@ -94,10 +155,12 @@ fn encode_resume(token: Option<&str>, skip: usize) -> String {
 fn decode_resume(text: &str) -> Option<(Option<String>, usize)> {
     let rest = text.strip_prefix(TOKEN_PREFIX)?;
     let (skip, hex) = rest.split_once(':')?;
-    let skip: usize = skip.parse().ok()?;
-    if hex.len() % 2 != 0 {
+    // Digits only: `parse` and `from_str_radix` would also take a leading '+'.
+    let digits_only = |text: &str, radix: u32| text.chars().all(|c| c.is_digit(radix));
+    if skip.is_empty() || !digits_only(skip, 10) || hex.len() % 2 != 0 || !digits_only(hex, 16) {
         return None;
     }
+    let skip: usize = skip.parse().ok()?;
     let bytes: Option<Vec<u8>> = (0..hex.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
@@ -125,6 +188,11 @@ impl PageWalk {
                     .collect(),
             });
         };
+        if config.page_size == Some(0) {
+            return Err(PaginationError::InvalidConfig {
+                detail: "the page size must be at least 1".to_owned(),
+            });
+        }
         let (next_token, skip) = match config.starting_token.as_deref() {
             None | Some("") => (None, 0),
             Some(text) => decode_resume(text).unwrap_or((Some(text.to_owned()), 0)),
@@ -208,6 +276,70 @@ impl PageWalk {
         Ok(start..end)
     }
 
+    /// Ends the walk because the page just fetched is not a response of the operation;
+    /// returns the error to report. Bindings call this when the host value they got is not
+    /// a map, or its result or token member has the wrong type.
+    pub fn reject_page(&mut self, fault: PageFault<'_>) -> PaginationError {
+        self.pending = false;
+        self.finished = true;
+        let detail = match fault {
+            PageFault::NotAMap { found } => format!("is {found}, not a map"),
+            PageFault::ResultNotAList { found } => {
+                format!("has {} of type {found}, not a list", self.spec.result_key)
+            }
+            PageFault::TokenNotText { found } => {
+                format!("has {} of type {found}, not text", self.spec.output_token)
+            }
+        };
+        PaginationError::MalformedPage {
+            operation: self.operation,
+            detail,
+        }
+    }
+
+    /// [`PageWalk::receive`] on a page as JSON (the response body): reads the result list and
+    /// the output token, and rejects a page of the wrong shape with `MalformedPage`.
+    pub fn receive_json(
+        &mut self,
+        page: &serde_json::Value,
+    ) -> Result<Range<usize>, PaginationError> {
+        use serde_json::Value;
+        fn type_name(value: &Value) -> &'static str {
+            match value {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::String(_) => "text",
+                Value::Array(_) => "a list",
+                Value::Object(_) => "a map",
+            }
+        }
+        let Value::Object(members) = page else {
+            return Err(self.reject_page(PageFault::NotAMap {
+                found: type_name(page),
+            }));
+        };
+        let item_count = match members.get(self.spec.result_key) {
+            None | Some(Value::Null) => 0,
+            Some(Value::Array(items)) => items.len(),
+            Some(other) => {
+                return Err(self.reject_page(PageFault::ResultNotAList {
+                    found: type_name(other),
+                }))
+            }
+        };
+        let token = match members.get(self.spec.output_token) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(token)) => Some(token.as_str()),
+            Some(other) => {
+                return Err(self.reject_page(PageFault::TokenNotText {
+                    found: type_name(other),
+                }))
+            }
+        };
+        self.receive(item_count, token)
+    }
+
     /// Whether the walk is over.
     pub fn is_finished(&self) -> bool {
         self.finished
@@ -277,7 +409,30 @@ mod tests {
         walk.next_request().unwrap();
         let err = walk.receive(1, Some("same")).unwrap_err();
         assert!(matches!(err, PaginationError::RepeatedToken { .. }));
+        assert_eq!(err.code(), "REPEATED_TOKEN");
         assert!(walk.next_request().is_none());
+    }
+
+    #[test]
+    fn a_rejected_page_ends_the_walk_and_a_zero_page_size_is_refused() {
+        let mut walk =
+            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        walk.next_request().unwrap();
+        let err = walk.reject_page(PageFault::NotAMap { found: "a number" });
+        assert_eq!(err.code(), "MALFORMED_PAGE");
+        assert_eq!(err.to_string(), "a ListRoots page is a number, not a map");
+        assert!(walk.next_request().is_none());
+        let zero = PaginationConfig {
+            page_size: Some(0),
+            ..Default::default()
+        };
+        let err = PageWalk::new("organizations", "ListRoots", zero).unwrap_err();
+        assert_eq!(err.code(), "INVALID_PAGINATION_CONFIG");
+        let unknown = PageWalk::new("organizations", "ListNothing", PaginationConfig::default());
+        assert_eq!(unknown.unwrap_err().code(), "UNKNOWN_OPERATION");
+        for code in PaginationError::CODES {
+            assert_eq!(code.to_ascii_uppercase(), *code);
+        }
     }
 
     #[test]

@@ -1,0 +1,82 @@
+//! The shared paginator vectors (`tests/vectors/paginate.json`): every walk, driven through
+//! `PageWalk::receive_json` over the case's fake responses, makes the expected requests, keeps
+//! the expected items, and ends with the expected resume token or error code.
+
+use orgkit::paginate::{PageWalk, PaginationConfig};
+use serde_json::{json, Value};
+
+fn vectors() -> Vec<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/paginate.json"
+    );
+    let text = std::fs::read_to_string(path).expect("paginate.json");
+    let document: Value = serde_json::from_str(&text).expect("JSON");
+    document["cases"].as_array().expect("cases").clone()
+}
+
+/// What a walk did, in the vectors' form.
+fn walk(case: &Value) -> Value {
+    let config = &case["config"];
+    let config = PaginationConfig {
+        max_items: config["max_items"].as_u64().map(|n| n as usize),
+        page_size: config["page_size"].as_u64(),
+        starting_token: config["starting_token"].as_str().map(str::to_owned),
+    };
+    let service = case["service"].as_str().unwrap();
+    let operation = case["operation"].as_str().unwrap();
+    let (mut requests, mut pages) = (Vec::new(), Vec::new());
+    let mut walk = match PageWalk::new(service, operation, config) {
+        Ok(walk) => walk,
+        Err(err) => return json!({"error": err.code(), "requests": [], "pages": []}),
+    };
+    let result_key = walk.spec().result_key;
+    let mut error = None;
+    while let Some(patch) = walk.next_request() {
+        requests.push(json!([patch.token, patch.limit]));
+        let response = &case["responses"][patch.token.as_deref().unwrap_or("")];
+        match walk.receive_json(response) {
+            Ok(keep) => {
+                let items = response[result_key].as_array().cloned().unwrap_or_default();
+                pages.push(Value::Array(items[keep].to_vec()));
+            }
+            Err(err) => {
+                error = Some(err.code());
+                break;
+            }
+        }
+    }
+    let mut outcome = json!({"requests": requests, "pages": pages});
+    if let Some(token) = walk.resume_token() {
+        outcome["resume_token"] = json!(token);
+    }
+    if let Some(code) = error {
+        outcome["error"] = json!(code);
+    }
+    outcome
+}
+
+#[test]
+fn every_paginator_vector_walks_as_expected() {
+    let cases = vectors();
+    assert!(cases.len() >= 30);
+    for case in &cases {
+        assert_eq!(walk(case), case["expect"], "{}", case["name"]);
+    }
+}
+
+#[test]
+fn malformed_pages_say_what_they_hold() {
+    let mut walk =
+        PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+    walk.next_request().unwrap();
+    let err = walk.receive_json(&json!({"Roots": "r-1"})).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a ListRoots page has Roots of type text, not a list"
+    );
+    assert!(
+        walk.next_request().is_none(),
+        "a rejected page ends the walk"
+    );
+}
