@@ -35,6 +35,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<emulator::PyEmulator>()?;
     module.add_function(wrap_pyfunction!(emulator::error_names, module)?)?;
     module.add("ERROR_CODES", error::error_codes())?;
+    module.add("PAGINATION_ERROR_CODES", paginate::pagination_error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -1,10 +1,104 @@
 //! Mirrors `orgkit::paginate`: the transport-free walk, driven from `orgkit/_paginate.py`,
-//! which calls the service and slices each page as the walk says.
+//! which calls the service and slices each page as the walk says. Walk errors are raised as
+//! `orgkit.PaginationError` with the core's code; an unknown operation as
+//! `orgkit.UnknownOperationError`.
 
-use orgkit::paginate::{PageWalk, PaginationConfig};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use orgkit::paginate::{PageFault, PageWalk, PaginationConfig, PaginationError};
+use pyo3::exceptions::{PyKeyError, PyRuntimeError};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use std::sync::Mutex;
+
+static PAGINATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The Python exception for a core pagination error.
+fn raise(py: Python<'_>, err: &PaginationError) -> PyErr {
+    if let PaginationError::Lookup(lookup) = err {
+        return crate::validate::lookup_error(py, lookup);
+    }
+    let class = PAGINATION_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let class = py.import("orgkit._errors")?.getattr("PaginationError")?;
+        Ok(class.cast_into::<PyType>()?.unbind())
+    });
+    match class.and_then(|class| class.bind(py).call1((err.code(), err.to_string()))) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(failed) => failed,
+    }
+}
+
+/// The name of a Python value's type, for messages.
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// A count option (`max_items`, `page_size`): `None` or an `int` from 0 up.
+fn count_option(name: &str, value: Option<&Bound<'_, PyAny>>) -> Result<Option<u64>, String> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        if let Ok(count) = value.extract::<u64>() {
+            return Ok(Some(count));
+        }
+    }
+    Err(format!(
+        "{name} must be None or an int from 0 to 2**64 - 1, not {}",
+        match value.extract::<i128>() {
+            Ok(number) if !value.is_instance_of::<PyBool>() => number.to_string(),
+            _ => type_name(value),
+        }
+    ))
+}
+
+/// Which part of a page has the wrong type.
+enum Wrong {
+    Page,
+    Items,
+    Token,
+}
+
+/// The item count and output token of a page, or which part is wrong and what it holds.
+type PageRead = Result<(usize, Option<String>), (Wrong, String)>;
+
+fn read_page(
+    py: Python<'_>,
+    page: &Bound<'_, PyAny>,
+    result_key: &str,
+    token_key: &str,
+) -> PyResult<PageRead> {
+    if page.cast::<PyMapping>().is_err() {
+        return Ok(Err((Wrong::Page, type_name(page))));
+    }
+    let member = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+        match page.get_item(key) {
+            Ok(value) if value.is_none() => Ok(None),
+            Ok(value) => Ok(Some(value)),
+            Err(err) if err.is_instance_of::<PyKeyError>(py) => Ok(None),
+            Err(err) => Err(err),
+        }
+    };
+    let item_count = match member(result_key)? {
+        None => 0,
+        Some(items) if items.is_instance_of::<PyList>() || items.is_instance_of::<PyTuple>() => {
+            items.len()?
+        }
+        Some(other) => return Ok(Err((Wrong::Items, type_name(&other)))),
+    };
+    let token = match member(token_key)? {
+        None => None,
+        Some(value) => match value.cast::<PyString>().map(|text| text.to_str()) {
+            Ok(Ok(text)) => Some(text.to_owned()),
+            Ok(Err(_)) => return Ok(Err((Wrong::Token, "str (not valid Unicode)".to_owned()))),
+            Err(_) => return Ok(Err((Wrong::Token, type_name(&value)))),
+        },
+    };
+    Ok(Ok((item_count, token)))
+}
 
 /// One walk through the pages of a List operation (used by `orgkit.paginate`).
 #[pyclass(module = "orgkit", name = "PageWalk")]
@@ -21,23 +115,42 @@ impl PyPageWalk {
 
 #[pymethods]
 impl PyPageWalk {
+    /// Starts a walk; raises `orgkit.UnknownOperationError` for an unknown operation and
+    /// `orgkit.PaginationError` for one without a paginator or an unusable option.
     #[new]
     #[pyo3(signature = (service, operation, max_items=None, page_size=None, starting_token=None))]
     fn new(
+        py: Python<'_>,
         service: &str,
         operation: &str,
-        max_items: Option<usize>,
-        page_size: Option<u64>,
-        starting_token: Option<String>,
+        max_items: Option<&Bound<'_, PyAny>>,
+        page_size: Option<&Bound<'_, PyAny>>,
+        starting_token: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
+        let invalid = |detail: String| raise(py, &PaginationError::InvalidConfig { detail });
+        let max_items = count_option("max_items", max_items).map_err(invalid)?;
+        let page_size = count_option("page_size", page_size).map_err(invalid)?;
+        let starting_token = match starting_token.filter(|v| !v.is_none()) {
+            None => None,
+            Some(token) => match token.cast::<PyString>().map(|text| text.to_str()) {
+                Ok(Ok(text)) => Some(text.to_owned()),
+                Ok(Err(_)) => return Err(invalid("starting_token is not valid Unicode".into())),
+                Err(_) => {
+                    return Err(invalid(format!(
+                        "starting_token must be None or a str, not {}",
+                        type_name(token)
+                    )))
+                }
+            },
+        };
         let config = PaginationConfig {
-            max_items,
+            max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             page_size,
             starting_token,
         };
         PageWalk::new(service, operation, config)
             .map(|walk| PyPageWalk(Mutex::new(walk)))
-            .map_err(|err| PyValueError::new_err(err.to_string()))
+            .map_err(|err| raise(py, &err))
     }
 
     /// `(token, page_size)` to add to the next request, or `None` when the walk is over.
@@ -45,13 +158,24 @@ impl PyPageWalk {
         self.with(|walk| walk.next_request().map(|patch| (patch.token, patch.limit)))
     }
 
-    /// Takes a page of `item_count` items and its output token; returns `(start, end)` of
-    /// the items to keep. Raises `RuntimeError` when the service repeats a token.
-    #[pyo3(signature = (item_count, output_token))]
-    fn receive(&self, item_count: usize, output_token: Option<&str>) -> PyResult<(usize, usize)> {
-        self.with(|walk| walk.receive(item_count, output_token))?
-            .map(|range| (range.start, range.end))
-            .map_err(|err| PyRuntimeError::new_err(err.to_string()))
+    /// Takes the page the service returned (a mapping, as boto3 returns); returns
+    /// `(start, end)` of the items under the result key to keep. Raises
+    /// `orgkit.PaginationError`: `MALFORMED_PAGE` when the page is not a mapping, its items
+    /// not a list or its token not a str; `REPEATED_TOKEN` when the service repeats a token.
+    fn receive_page(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
+        // The page is read before the walk is locked: reading it may run Python code.
+        let spec = self.with(|walk| walk.spec())?;
+        let read = read_page(py, page, spec.result_key, spec.output_token)?;
+        self.with(|walk| match read {
+            Ok((item_count, token)) => walk.receive(item_count, token.as_deref()),
+            Err((wrong, found)) => Err(walk.reject_page(match wrong {
+                Wrong::Page => PageFault::NotAMap { found: &found },
+                Wrong::Items => PageFault::ResultNotAList { found: &found },
+                Wrong::Token => PageFault::TokenNotText { found: &found },
+            })),
+        })?
+        .map(|range| (range.start, range.end))
+        .map_err(|err| raise(py, &err))
     }
 
     /// The names of the paginator's members: `(input_token, output_token, limit_key, result_key)`.
@@ -73,4 +197,9 @@ impl PyPageWalk {
     fn resume_token(&self) -> PyResult<Option<String>> {
         self.with(|walk| walk.resume_token().map(str::to_owned))
     }
+}
+
+/// The codes `orgkit.PaginationError` carries, in the core's order.
+pub fn pagination_error_codes() -> Vec<&'static str> {
+    PaginationError::CODES.to_vec()
 }

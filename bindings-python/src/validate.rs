@@ -132,7 +132,8 @@ impl RequestInput for PyInput<'_> {
 
 static UNKNOWN_OPERATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-fn lookup_error(py: Python<'_>, err: &orgkit::LookupError) -> PyErr {
+/// `orgkit.UnknownOperationError` for a name the seed edition does not have.
+pub(crate) fn lookup_error(py: Python<'_>, err: &orgkit::LookupError) -> PyErr {
     let class = UNKNOWN_OPERATION_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
         let class = py
             .import("orgkit._errors")?

@@ -9,6 +9,7 @@ import orgkit
 
 def test_exported_lists_match_core(catalogue: dict) -> None:
     assert orgkit.ERROR_CODES == catalogue["error_codes"]
+    assert orgkit.PAGINATION_ERROR_CODES == catalogue["pagination_error_codes"]
     assert orgkit.VALUE_KINDS == catalogue["value_kinds"]
 
 

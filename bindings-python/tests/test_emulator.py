@@ -264,3 +264,23 @@ def test_usage_errors() -> None:
         emu.save(42)  # type: ignore[arg-type]
     emu.set_quotas(max_accounts=2)
     assert emu.quotas["max_accounts"] == 2
+
+
+def test_lone_surrogates_and_unserializable_snapshots_are_usage_errors() -> None:
+    emu = orgkit.Emulator()
+    with pytest.raises(orgkit.EmulatorUsageError, match="not valid Unicode") as caller:
+        emu.client("organizations", caller="\ud800")
+    assert caller.value.code == "INVALID_CALLER"
+    with pytest.raises(orgkit.EmulatorUsageError, match="not valid Unicode"):
+        emu.register_account(OUTSIDER, "o\udc80@example.com", "Outsider")
+    before = emu.export()
+    deep: dict[str, Any] = {}
+    node = deep
+    for _ in range(100_000):
+        node["a"] = {}
+        node = node["a"]
+    for bad in ({"format": b"orgkit-emulator"}, {"version": float("nan")}, deep):
+        with pytest.raises(orgkit.EmulatorUsageError) as corrupt:
+            emu.import_state(bad)
+        assert corrupt.value.code == "SNAPSHOT_CORRUPT"
+    assert emu.export() == before

@@ -1,6 +1,7 @@
 //! `tests/vectors/catalogue.json` is the core's catalogue as data, for the binding suites to
 //! compare their exported lists with. This test keeps the file equal to the core.
 
+use orgkit::paginate::PaginationError;
 use orgkit::{ErrorCode, ValueKind};
 
 #[test]
@@ -21,6 +22,11 @@ fn catalogue_file_matches_core() {
     assert_eq!(
         file["value_kinds"],
         serde_json::json!(kinds),
+        "update catalogue.json"
+    );
+    assert_eq!(
+        file["pagination_error_codes"],
+        serde_json::json!(PaginationError::CODES),
         "update catalogue.json"
     );
 }

@@ -13,6 +13,7 @@ from ._errors import (
     EmulatorUsageError,
     HandshakeError,
     OrgkitError,
+    PaginationError,
     ServiceError,
     UnknownOperationError,
     ValidationError,
@@ -21,6 +22,7 @@ from ._handshake import apply_handshake_event
 from ._paginate import PageIterator, paginate
 from ._orgkit import (
     ERROR_CODES,
+    PAGINATION_ERROR_CODES,
     VALUE_KINDS,
     AccountId,
     AccountName,
@@ -76,6 +78,8 @@ __all__ = [
     "ServiceError",
     "exceptions",
     "ERROR_CODES",
+    "PAGINATION_ERROR_CODES",
+    "PaginationError",
     "HandshakeError",
     "VALUE_KINDS",
     "AccountId",

@@ -165,7 +165,11 @@ class Emulator:
 
     def import_state(self, snapshot: dict[str, Any]) -> None:
         """Replaces the state with an `export()`ed snapshot; on error nothing changes."""
-        self._native.import_json(json.dumps(snapshot))
+        try:
+            text = json.dumps(snapshot, allow_nan=False)
+        except (TypeError, ValueError, RecursionError) as err:
+            raise _usage("SNAPSHOT_CORRUPT", f"the snapshot is not JSON data: {err}") from None
+        self._native.import_json(text)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the snapshot to `path` atomically (temporary file, then rename)."""
@@ -200,6 +204,11 @@ def _text(what: str, value: object, code: str = "INVALID_ARGUMENT") -> str:
     """`value` when it is a str; otherwise the usage error with `code`."""
     if not isinstance(value, str):
         raise _usage(code, f"{what} must be a str, not {type(value).__name__}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _usage(code, f"{what} is not valid Unicode (it holds a lone surrogate)") from None
     return value
 
 

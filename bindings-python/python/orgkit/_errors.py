@@ -57,6 +57,21 @@ class HandshakeError(OrgkitError):
             self.response["Reason"] = reason
 
 
+class PaginationError(OrgkitError):
+    """A paginator walk cannot start or go on, like botocore's PaginationError. `code` is
+    stable (one of `orgkit.PAGINATION_ERROR_CODES`): `NOT_PAGINATED`, `REPEATED_TOKEN` (the
+    service returned a token twice; following it would loop), `MALFORMED_PAGE` (the fetch
+    returned something that is not the operation's response), `INVALID_PAGINATION_CONFIG`."""
+
+    code: str
+    message: str
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
 class ServiceError(OrgkitError):
     """An error from an emulated service, shaped like botocore's ClientError: `response` has
     `Error.Code`, `Error.Message`, `ResponseMetadata.HTTPStatusCode` and, where the exception

@@ -11,6 +11,7 @@ __all__ = [
     "ChildId",
     "CreateAccountRequestId",
     "ERROR_CODES",
+    "PAGINATION_ERROR_CODES",
     "Email",
     "HandshakeId",
     "Issue",
@@ -56,6 +57,7 @@ __all__ = [
 
 __version__: str
 ERROR_CODES: list[str]
+PAGINATION_ERROR_CODES: list[str]
 VALUE_KINDS: list[str]
 
 @final
@@ -119,7 +121,7 @@ class PageWalk:
         starting_token: str | None = None,
     ) -> PageWalk: ...
     def next_request(self) -> tuple[str | None, int | None] | None: ...
-    def receive(self, item_count: int, output_token: str | None) -> tuple[int, int]: ...
+    def receive_page(self, page: object) -> tuple[int, int]: ...
     @property
     def members(self) -> tuple[str, str, str, str]: ...
     @property

@@ -2,6 +2,7 @@
 
 The walk itself (tokens, page size, `max_items`, resuming mid-page, refusing a repeated token)
 is orgkit's Rust `PageWalk`; this module only calls `fetch` and slices each page as it says.
+Errors of the walk are `orgkit.PaginationError`s with a stable `code`.
 """
 
 from __future__ import annotations
@@ -44,10 +45,11 @@ class PageIterator:
                 request[input_token] = token
             if limit is not None:
                 request[limit_key] = limit
-            response = dict(self._fetch(**request))
-            items = list(response.get(result_key) or [])
-            start, end = walk.receive(len(items), response.get(output_token))
-            response[result_key] = items[start:end]
+            fetched = self._fetch(**request)
+            # Raises orgkit.PaginationError for a page that is not a response of the operation.
+            start, end = walk.receive_page(fetched)
+            response = dict(fetched)
+            response[result_key] = list(response.get(result_key) or ())[start:end]
             self.resume_token = walk.resume_token
             yield response
 
