@@ -39,22 +39,31 @@ export declare class NativeEmulator {
   checkInvariants(): Array<string>
 }
 
-/** One walk through the pages of a List operation (used by `paginate`). */
-export declare class PageWalk {
-  /** Starts a walk; throws for an unknown or non-paginated operation. */
+/** One walk through the pages of a List operation (wrapped by `PageWalk` in `orgkit.js`). */
+export declare class NativePageWalk {
+  /**
+   * Starts a walk; throws (with `code`) for an unknown or non-paginated operation or an
+   * unusable option.
+   */
   constructor(service: string, operation: string, maxItems?: number | undefined | null, pageSize?: number | undefined | null, startingToken?: string | undefined | null)
   /** What the next request adds, or `null` when the walk is over. */
   nextRequest(): PagePatch | null
   /**
    * Takes a page of `itemCount` items and its output token; returns `[start, end)` of the
-   * items to keep. Throws when the service repeats a token.
+   * items to keep. Throws `REPEATED_TOKEN` when the service repeats a token.
    */
   receive(itemCount: number, outputToken?: string | undefined | null): Array<number>
+  /**
+   * Ends the walk because the page is not a response of the operation and throws
+   * `MALFORMED_PAGE`: `part` is `page`, `items` or `token`; `found` says what was there.
+   */
+  rejectPage(part: string, found: string): void
   /** The paginator's member names. */
   get members(): PaginatorMembers
   /** The token to resume from when `maxItems` stopped the walk early. */
   get resumeToken(): string | null
 }
+export type PageWalk = NativePageWalk
 
 /** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
 export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, organization: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
@@ -244,6 +253,9 @@ export interface PagePatch {
   /** The limit member's value, when a page size is set. */
   limit?: number
 }
+
+/** Every code a pagination error carries, in the core's order. */
+export declare function paginationErrorCodes(): Array<string>
 
 /** The paginator's member names. */
 export interface PaginatorMembers {

@@ -779,6 +779,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
+module.exports.NativePageWalk = nativeBinding.NativePageWalk
 module.exports.PageWalk = nativeBinding.PageWalk
 module.exports.applyHandshakeEventJson = nativeBinding.applyHandshakeEventJson
 module.exports.checkIds = nativeBinding.checkIds
@@ -806,6 +807,7 @@ module.exports.isRoleName = nativeBinding.isRoleName
 module.exports.isRootId = nativeBinding.isRootId
 module.exports.notJsonError = nativeBinding.notJsonError
 module.exports.operations = nativeBinding.operations
+module.exports.paginationErrorCodes = nativeBinding.paginationErrorCodes
 module.exports.timestampMembers = nativeBinding.timestampMembers
 module.exports.validateRequestJson = nativeBinding.validateRequestJson
 module.exports.valueKinds = nativeBinding.valueKinds

@@ -1,6 +1,6 @@
 // Typings of orgkit.js, the package entry point. The native functions and result shapes come
 // from index.d.ts, which napi-rs generates from the Rust sources.
-import type { ArnParts, Issue, RequestCheck } from './index'
+import type { ArnParts, Issue, PaginatorMembers, RequestCheck } from './index'
 
 export * from './index'
 
@@ -55,6 +55,37 @@ export declare function applyHandshakeEvent<H extends object>(
   actor?: string,
   options?: { email?: string; organizationId?: string; now?: number | Date; remainingChildren?: number },
 ): H
+
+/** Every code an `OrgkitPaginationError` carries, in the core's order. */
+export declare const PAGINATION_ERROR_CODES: readonly string[]
+
+/** A paginator walk cannot start or go on (like botocore's PaginationError). */
+export declare class OrgkitPaginationError extends OrgkitError {
+  /** `NOT_PAGINATED`, `REPEATED_TOKEN`, `MALFORMED_PAGE`, `INVALID_PAGINATION_CONFIG`, … */
+  readonly code: string
+}
+
+/** What the next request of a walk adds: the input token and the page size. */
+export interface PageRequest {
+  token?: string | null
+  limit?: number | null
+}
+
+/**
+ * One walk through the pages of a List operation, without a transport. Throws
+ * `OrgkitPaginationError` (or `OrgkitUnknownOperationError` for an unknown operation).
+ */
+export declare class PageWalk {
+  constructor(service: string, operation: string, maxItems?: number, pageSize?: number, startingToken?: string)
+  /** The paginator's member names. */
+  readonly members: PaginatorMembers
+  /** What the next request adds, or `null` when the walk is over. */
+  nextRequest(): PageRequest | null
+  /** Takes the service's response; returns `[start, end)` of its items to keep. */
+  receivePage(page: unknown): [number, number]
+  /** Set when `maxItems` stopped the walk before the last page. */
+  readonly resumeToken: string | undefined
+}
 
 /** The pages of a List operation; `resumeToken` is set when `maxItems` stopped the walk. */
 export interface PageIterator<Page> extends AsyncGenerator<Page, void, undefined> {

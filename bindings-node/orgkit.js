@@ -39,32 +39,49 @@ const MAX_DEPTH = 32
 
 /**
  * The request as the SDK would send it (JSON.stringify drops `undefined` members and writes
- * `NaN` as `null`). When plain JSON.stringify fails, values nested deeper than MAX_DEPTH and
- * BigInts become `null`, which the validator reports as INVALID_TYPE at their path; a cycle
- * still throws JSON.stringify's TypeError.
+ * `NaN` as `null`). JSON.stringify escapes a lone surrogate as `\udXXX`, which is not valid
+ * Unicode; such input, like a cycle, nesting too deep for the engine or a BigInt, goes
+ * through `boundedCopy` instead, so the validator reports it at its path.
  */
 function requestJson(params) {
+  let json
   try {
     // The common case, at full speed.
-    return JSON.stringify(params)
+    json = JSON.stringify(params)
   } catch {
-    // Too deep for the engine's stack, or a BigInt: retry with the bounded replacer below
-    // (a cycle throws again, from there).
-    return boundedJson(params)
+    return JSON.stringify(boundedCopy(params, 0, new Set()))
   }
+  return json !== undefined && json.includes('\\ud') ? JSON.stringify(boundedCopy(params, 0, new Set())) : json
 }
 
-function boundedJson(params) {
-  const depthOf = new WeakMap()
-  return JSON.stringify(params, function (key, value) {
-    if (typeof value === 'bigint') return null
-    if (value !== null && typeof value === 'object') {
-      const depth = key === '' && !depthOf.has(this) ? 0 : (depthOf.get(this) ?? 0) + 1
-      if (depth > MAX_DEPTH) return null
-      depthOf.set(value, depth)
+/**
+ * A JSON-safe copy of `value`: a lone surrogate becomes U+FFFD (as the napi and TextEncoder
+ * conversions do), a BigInt a number, and a cycle or anything nested deeper than MAX_DEPTH an
+ * empty object or array — deeper than any shape, so the validator never reads inside it.
+ */
+function boundedCopy(value, depth, ancestors) {
+  if (typeof value === 'string') return value.isWellFormed() ? value : value.toWellFormed()
+  if (typeof value === 'bigint') return Number(value)
+  if (value === null || typeof value !== 'object') return value
+  if (typeof value.toJSON === 'function') return boundedCopy(value.toJSON(), depth, ancestors)
+  const isArray = Array.isArray(value)
+  if (depth >= MAX_DEPTH || ancestors.has(value)) return isArray ? [] : {}
+  ancestors.add(value)
+  let copy
+  if (isArray) {
+    copy = value.map((item) => {
+      const inner = boundedCopy(item, depth + 1, ancestors)
+      return inner === undefined || typeof inner === 'function' || typeof inner === 'symbol' ? null : inner
+    })
+  } else {
+    copy = {}
+    for (const [key, item] of Object.entries(value)) {
+      const inner = boundedCopy(item, depth + 1, ancestors)
+      if (inner !== undefined && typeof inner !== 'function' && typeof inner !== 'symbol') copy[key] = inner
     }
-    return value
-  })
+  }
+  ancestors.delete(value)
+  return copy
 }
 
 /**
@@ -136,33 +153,105 @@ function applyHandshakeEvent(handshake, event, actor, options = {}) {
   return after
 }
 
+/** A paginator walk cannot start or go on, like botocore's PaginationError; `code` is one of
+ * `PAGINATION_ERROR_CODES` (`NOT_PAGINATED`, `REPEATED_TOKEN`, `MALFORMED_PAGE`,
+ * `INVALID_PAGINATION_CONFIG`). */
+class OrgkitPaginationError extends OrgkitError {
+  constructor(code, message) {
+    super(`${code}: ${message}`)
+    this.name = 'OrgkitPaginationError'
+    this.code = code
+  }
+}
+
+/** Runs a native walk step, turning its coded errors into orgkit's classes. */
+function walkStep(step) {
+  try {
+    return step()
+  } catch (error) {
+    if (error.code === 'UNKNOWN_OPERATION') throw new OrgkitUnknownOperationError(error.message)
+    if (native.paginationErrorCodes().includes(error.code)) throw new OrgkitPaginationError(error.code, error.message)
+    throw error
+  }
+}
+
+function describe(value) {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/**
+ * One walk through the pages of a List operation, without a transport: `nextRequest()` says
+ * what the next request adds (`{ token, limit }`, or `null` when the walk is over);
+ * `receivePage(page)` takes the response and returns `[start, end)` of its items to keep;
+ * `resumeToken` is set when `maxItems` stopped the walk early. Throws
+ * `OrgkitPaginationError` / `OrgkitUnknownOperationError`.
+ */
+class PageWalk {
+  constructor(service, operation, maxItems, pageSize, startingToken) {
+    const option = (name, value, type) => {
+      if (value === undefined || value === null) return undefined
+      if (typeof value !== type || (type === 'string' && !value.isWellFormed())) {
+        throw new OrgkitPaginationError(
+          'INVALID_PAGINATION_CONFIG',
+          `invalid pagination option: ${name} must be ${type === 'string' ? 'a well-formed string' : 'a number'}, not ${describe(value)}`,
+        )
+      }
+      return value
+    }
+    const args = [option('maxItems', maxItems, 'number'), option('pageSize', pageSize, 'number'),
+      option('startingToken', startingToken, 'string')]
+    this.native = walkStep(() => new native.NativePageWalk(String(service), String(operation), ...args))
+    this.members = this.native.members
+  }
+
+  nextRequest() {
+    return this.native.nextRequest() ?? null
+  }
+
+  receivePage(page) {
+    const { resultKey, outputToken } = this.members
+    if (page === null || typeof page !== 'object' || Array.isArray(page)) {
+      return walkStep(() => this.native.rejectPage('page', describe(page)))
+    }
+    const items = page[resultKey] ?? []
+    const token = page[outputToken] ?? undefined
+    if (!Array.isArray(items)) return walkStep(() => this.native.rejectPage('items', describe(items)))
+    if (token !== undefined && (typeof token !== 'string' || !token.isWellFormed())) {
+      const found = typeof token === 'string' ? 'a string that is not valid Unicode' : describe(token)
+      return walkStep(() => this.native.rejectPage('token', found))
+    }
+    return walkStep(() => this.native.receive(items.length, token))
+  }
+
+  get resumeToken() {
+    return this.native.resumeToken ?? undefined
+  }
+}
+
 /**
  * The pages of `operation` (`ListAccounts` or `list_accounts`) as an async iterator, fetched by
  * awaiting `fetch(input)` — `(input) => client.send(new ListAccountsCommand(input))` works as
  * is. Options: `service` (default `organizations`), `maxItems`, `pageSize`, `startingToken`.
  * After the walk, `iterator.resumeToken` holds the token to resume from when `maxItems`
- * stopped it early.
+ * stopped it early. A page that is not the operation's response, or a token the service
+ * returns twice, ends the walk with `OrgkitPaginationError`.
  */
 function paginate(fetch, operation, params = {}, options = {}) {
-  const walk = new native.PageWalk(
-    options.service ?? 'organizations',
-    String(operation),
-    options.maxItems,
-    options.pageSize,
-    options.startingToken,
-  )
-  const { inputToken, outputToken, limitKey, resultKey } = walk.members
+  const walk = new PageWalk(options.service ?? 'organizations', operation, options.maxItems,
+    options.pageSize, options.startingToken)
+  const { inputToken, limitKey, resultKey } = walk.members
   const pages = (async function* () {
     let patch
-    while ((patch = walk.nextRequest()) !== null && patch !== undefined) {
+    while ((patch = walk.nextRequest()) !== null) {
       const request = { ...params }
       if (patch.token !== undefined && patch.token !== null) request[inputToken] = patch.token
       if (patch.limit !== undefined && patch.limit !== null) request[limitKey] = patch.limit
-      const response = { ...(await fetch(request)) }
-      const items = Array.isArray(response[resultKey]) ? response[resultKey] : []
-      const [start, end] = walk.receive(items.length, response[outputToken] ?? undefined)
-      response[resultKey] = items.slice(start, end)
-      pages.resumeToken = walk.resumeToken ?? undefined
+      const fetched = await fetch(request)
+      const [start, end] = walk.receivePage(fetched)
+      const response = { ...fetched, [resultKey]: (fetched[resultKey] ?? []).slice(start, end) }
+      pages.resumeToken = walk.resumeToken
       yield response
     }
   })()
@@ -173,7 +262,6 @@ function paginate(fetch, operation, params = {}, options = {}) {
   }
   return pages
 }
-
 
 /** An error from an emulated service, shaped like an AWS SDK v3 service exception: `name` is
  * the AWS exception name, `$fault` and `$metadata.httpStatusCode` as the SDK sets them, `Reason`
@@ -340,7 +428,13 @@ class Emulator {
 
   /** Replaces the state with an exported snapshot; on error nothing changes. */
   importState(snapshot) {
-    settled(this.native.importJson(JSON.stringify(snapshot)))
+    let json
+    try {
+      json = JSON.stringify(snapshot)
+    } catch (error) {
+      throw new OrgkitEmulatorUsageError('SNAPSHOT_CORRUPT', `the snapshot is not JSON data: ${error.message}`)
+    }
+    settled(this.native.importJson(json ?? 'undefined'))
   }
 
   /** Writes the snapshot to `path` atomically (temporary file, then rename). */
@@ -425,12 +519,15 @@ module.exports = {
   ...valueClasses,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   VALUE_KINDS: Object.freeze(native.valueKinds()),
+  PAGINATION_ERROR_CODES: Object.freeze(native.paginationErrorCodes()),
   OrgkitError,
   OrgkitValidationError,
   OrgkitUnknownOperationError,
   OrgkitHandshakeError,
   OrgkitServiceError,
   OrgkitEmulatorUsageError,
+  OrgkitPaginationError,
+  PageWalk,
   Emulator,
   exceptions,
   applyHandshakeEvent,

@@ -1,9 +1,10 @@
-//! Mirrors `orgkit::paginate`: the transport-free walk, driven by `paginate` in `orgkit.js`,
-//! which awaits the fetch and slices each page as the walk says.
+//! Mirrors `orgkit::paginate`: the transport-free walk, driven by the `PageWalk` class and
+//! `paginate` in `orgkit.js`, which await the fetch, read each page and slice it as the walk
+//! says. Errors carry the core's code as their `code` (`REPEATED_TOKEN`, `MALFORMED_PAGE`, …).
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use orgkit::paginate::{PageWalk as CoreWalk, PaginationConfig};
+use orgkit::paginate::{PageFault, PageWalk as CoreWalk, PaginationConfig, PaginationError};
 
 /// What the next request adds: the token and the page size.
 #[napi(object)]
@@ -11,7 +12,7 @@ pub struct PagePatch {
     /// The input token member's value, when there is one.
     pub token: Option<String>,
     /// The limit member's value, when a page size is set.
-    pub limit: Option<u32>,
+    pub limit: Option<f64>,
 }
 
 /// The paginator's member names.
@@ -27,29 +28,55 @@ pub struct PaginatorMembers {
     pub result_key: String,
 }
 
-/// One walk through the pages of a List operation (used by `paginate`).
-#[napi]
+/// A JS error whose `code` is the core's pagination error code.
+fn coded(err: PaginationError) -> Error<&'static str> {
+    Error::new(err.code(), err.to_string())
+}
+
+/// A count option: absent, or a whole number from 0 to 2**53 - 1.
+fn count_option(
+    name: &str,
+    value: Option<f64>,
+) -> std::result::Result<Option<u64>, PaginationError> {
+    match value {
+        None => Ok(None),
+        Some(number)
+            if number.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&number) =>
+        {
+            Ok(Some(number as u64))
+        }
+        Some(number) => Err(PaginationError::InvalidConfig {
+            detail: format!("{name} must be a whole number from 0 to 2**53 - 1, not {number}"),
+        }),
+    }
+}
+
+/// One walk through the pages of a List operation (wrapped by `PageWalk` in `orgkit.js`).
+#[napi(js_name = "NativePageWalk")]
 pub struct PageWalk(CoreWalk);
 
 #[napi]
 impl PageWalk {
-    /// Starts a walk; throws for an unknown or non-paginated operation.
+    /// Starts a walk; throws (with `code`) for an unknown or non-paginated operation or an
+    /// unusable option.
     #[napi(constructor)]
     pub fn new(
         service: String,
         operation: String,
-        max_items: Option<u32>,
-        page_size: Option<u32>,
+        max_items: Option<f64>,
+        page_size: Option<f64>,
         starting_token: Option<String>,
-    ) -> Result<Self> {
+    ) -> Result<Self, &'static str> {
+        let max_items = count_option("maxItems", max_items).map_err(coded)?;
+        let page_size = count_option("pageSize", page_size).map_err(coded)?;
         let config = PaginationConfig {
-            max_items: max_items.map(|n| n as usize),
-            page_size: page_size.map(u64::from),
+            max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            page_size,
             starting_token,
         };
         CoreWalk::new(&service, &operation, config)
             .map(PageWalk)
-            .map_err(|err| Error::new(Status::InvalidArg, err.to_string()))
+            .map_err(coded)
     }
 
     /// What the next request adds, or `null` when the walk is over.
@@ -57,18 +84,34 @@ impl PageWalk {
     pub fn next_request(&mut self) -> Option<PagePatch> {
         self.0.next_request().map(|patch| PagePatch {
             token: patch.token,
-            limit: patch.limit.map(|n| n.min(u64::from(u32::MAX)) as u32),
+            limit: patch.limit.map(|n| n as f64),
         })
     }
 
     /// Takes a page of `itemCount` items and its output token; returns `[start, end)` of the
-    /// items to keep. Throws when the service repeats a token.
+    /// items to keep. Throws `REPEATED_TOKEN` when the service repeats a token.
     #[napi]
-    pub fn receive(&mut self, item_count: u32, output_token: Option<String>) -> Result<Vec<u32>> {
+    pub fn receive(
+        &mut self,
+        item_count: u32,
+        output_token: Option<String>,
+    ) -> Result<Vec<u32>, &'static str> {
         self.0
             .receive(item_count as usize, output_token.as_deref())
             .map(|range| vec![range.start as u32, range.end as u32])
-            .map_err(|err| Error::new(Status::GenericFailure, err.to_string()))
+            .map_err(coded)
+    }
+
+    /// Ends the walk because the page is not a response of the operation and throws
+    /// `MALFORMED_PAGE`: `part` is `page`, `items` or `token`; `found` says what was there.
+    #[napi]
+    pub fn reject_page(&mut self, part: String, found: String) -> Result<(), &'static str> {
+        let fault = match part.as_str() {
+            "page" => PageFault::NotAMap { found: &found },
+            "items" => PageFault::ResultNotAList { found: &found },
+            _ => PageFault::TokenNotText { found: &found },
+        };
+        Err(coded(self.0.reject_page(fault)))
     }
 
     /// The paginator's member names.
@@ -88,4 +131,10 @@ impl PageWalk {
     pub fn resume_token(&self) -> Option<String> {
         self.0.resume_token().map(str::to_owned)
     }
+}
+
+/// Every code a pagination error carries, in the core's order.
+#[napi]
+pub fn pagination_error_codes() -> Vec<&'static str> {
+    PaginationError::CODES.to_vec()
 }

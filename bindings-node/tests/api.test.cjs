@@ -68,6 +68,7 @@ test('exported lists are frozen copies of the catalogue', () => {
   )
   assert.deepEqual([...orgkit.ERROR_CODES], catalogue.error_codes)
   assert.deepEqual([...orgkit.VALUE_KINDS], catalogue.value_kinds)
+  assert.deepEqual([...orgkit.PAGINATION_ERROR_CODES], catalogue.pagination_error_codes)
   assert.ok(Object.isFrozen(orgkit.ERROR_CODES))
 })
 
@@ -88,10 +89,28 @@ test('checkRequest throws every issue; unknown names throw OrgkitUnknownOperatio
     () => orgkit.validateRequest('organizations', 'CreateOrg', {}),
     (error) => error instanceof orgkit.OrgkitUnknownOperationError && error.code === 'UNKNOWN_OPERATION' && /CreateOrganization/.test(error.message),
   )
-  // A cycle cannot be sent to AWS either: JSON.stringify's TypeError.
+  // A cycle is reported where it is, as Python reports it.
   const cyclic = { Email: 'someone@example.com', AccountName: 'Prod' }
   cyclic.Self = cyclic
-  assert.throws(() => orgkit.validateRequest('organizations', 'CreateAccount', cyclic), TypeError)
+  assert.deepEqual(
+    orgkit.validateRequest('organizations', 'CreateAccount', cyclic).issues.map((i) => [i.path, i.code]),
+    [['Self', 'UNKNOWN_PARAMETER']],
+  )
+})
+
+test('hostile request values are reported at their path, never thrown', () => {
+  const codes = (params) => orgkit.validateRequest('organizations', 'CreateAccount', params).issues.map((i) => [i.path, i.code])
+  const good = { Email: 'someone@example.com', AccountName: 'Prod' }
+  // A lone surrogate is not valid Unicode: U+FFFD, as napi converts it, breaks the pattern.
+  assert.deepEqual(codes({ ...good, Email: 'some\ud800one@example.com' }), [['Email', 'INVALID_PATTERN']])
+  const list = []
+  list.push(list)
+  assert.deepEqual(codes({ ...good, AccountName: list }), [['AccountName', 'INVALID_TYPE']])
+  let deep = 'x'
+  for (let i = 0; i < 100000; i++) deep = [deep]
+  assert.deepEqual(codes({ ...good, RoleName: deep }), [['RoleName', 'INVALID_TYPE']])
+  assert.deepEqual(codes({ ...good, IamUserAccessToBilling: 10n }), [['IamUserAccessToBilling', 'INVALID_TYPE']])
+  assert.deepEqual(orgkit.validateRequest('organizations', 'ListRoots', { MaxResults: 10n }).issues, [])
 })
 
 test('applyHandshakeEvent works on SDK-shaped handshakes with Date timestamps', () => {
@@ -148,7 +167,27 @@ test('paginate: an async iterator over any async fetch, with maxItems and resume
   await assert.rejects(async () => {
     for await (const page of looping) void page
   }, /twice/)
-  assert.throws(() => orgkit.paginate(fetch, 'CreateAccount'), /cannot be paginated/)
+  assert.throws(() => orgkit.paginate(fetch, 'CreateAccount'), (e) => e instanceof orgkit.OrgkitPaginationError && e.code === 'NOT_PAGINATED')
+  assert.throws(() => orgkit.paginate(fetch, 'ListNothing'), orgkit.OrgkitUnknownOperationError)
+})
+
+test('paginate: unusable options and malformed pages are OrgkitPaginationErrors with codes', async () => {
+  for (const options of [{ maxItems: -1 }, { maxItems: 1.5 }, { maxItems: NaN }, { pageSize: '10' }, { pageSize: 0 },
+    { pageSize: 2 ** 60 }, { startingToken: 5 }, { startingToken: '\ud800' }]) {
+    assert.throws(() => orgkit.paginate(async () => ({}), 'ListRoots', {}, options),
+      (e) => e instanceof orgkit.OrgkitPaginationError && e.code === 'INVALID_PAGINATION_CONFIG', JSON.stringify(options))
+  }
+  for (const [page, fragment] of [[null, 'is null, not a map'], [[{ Id: 'r-1' }], 'is an array, not a map'],
+    [5, 'is a number, not a map'], [{ Roots: 'r-1' }, 'has Roots of type a string, not a list'],
+    [{ Roots: [], NextToken: 7 }, 'has NextToken of type a number, not text'],
+    [{ Roots: [], NextToken: '\udc80' }, 'not valid Unicode']]) {
+    await assert.rejects(async () => {
+      for await (const p of orgkit.paginate(async () => page, 'ListRoots')) void p
+    }, (e) => e instanceof orgkit.OrgkitPaginationError && e.code === 'MALFORMED_PAGE' && e.message.includes(fragment), fragment)
+  }
+  await assert.rejects(async () => {
+    for await (const p of orgkit.paginate(async () => { throw new Error('network down') }, 'ListRoots')) void p
+  }, /network down/)
 })
 
 test('README JavaScript examples run', async () => {

@@ -115,3 +115,30 @@ test('save and load through files', async () => {
   assert.deepEqual(loaded.export(), emu.export())
   fs.rmSync(dir, { recursive: true })
 })
+
+test('importState refuses what JSON cannot hold, leaving the state as it was', () => {
+  const emu = new orgkit.Emulator({ seed: 3 })
+  const before = emu.export()
+  const cycle = {}
+  cycle.self = cycle
+  let deep = {}
+  for (let i = 0; i < 100000; i++) deep = { a: deep }
+  for (const bad of [cycle, deep, { format: 10n }, undefined, 'junk']) {
+    assert.throws(() => emu.importState(bad), (e) => e instanceof orgkit.OrgkitEmulatorUsageError && e.code === 'SNAPSHOT_CORRUPT')
+  }
+  assert.deepEqual(emu.export(), before)
+})
+
+test('lone surrogates in a request are replaced, as the SDK would send them, and checked', async () => {
+  const emu = new orgkit.Emulator({ seed: 3 })
+  const org = emu.client('organizations', { caller: '111111111111' })
+  await org.createOrganization({})
+  const [root] = (await org.listRoots({})).Roots
+  await assert.rejects(org.createAccount({ Email: 'a\ud800@example.com', AccountName: 'x' }),
+    (e) => e instanceof orgkit.exceptions.InvalidInputException && e.issues[0].path === 'Email')
+  await assert.rejects(org.createOrganizationalUnit({ ParentId: root.Id, Name: 'team\udc80' }),
+    (e) => e instanceof orgkit.exceptions.InvalidInputException && e.issues[0].path === 'Name')
+  const policy = await org.createPolicy({ Name: 'p', Description: 'note\udc80', Type: 'SERVICE_CONTROL_POLICY',
+    Content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) })
+  assert.equal(policy.Policy.PolicySummary.Description, 'note\ufffd')
+})
