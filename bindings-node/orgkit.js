@@ -175,10 +175,12 @@ function walkStep(step) {
   }
 }
 
+/** What a value is, for messages: `null`, `an array`, `a number`, `an object`, … */
 function describe(value) {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+  const type = typeof value
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
 }
 
 /**

@@ -9,6 +9,10 @@ pub mod emulator;
 pub mod error;
 pub mod handshake;
 pub mod ids;
+// The paginator walks lists a page fetches itself; the form bundle (pkg/web) has no use for it
+// and stays under its size limit without it.
+#[cfg(feature = "emulator")]
+pub mod paginate;
 pub mod validate;
 
 use js_sys::{Array, Object, Reflect};

@@ -1,0 +1,224 @@
+//! Mirrors `orgkit::paginate`: the client-side walk through the pages of a List operation, for
+//! pages that fetch lists themselves. `receivePage` reads the response object; errors are thrown
+//! as `Error`s whose `code` is the core's (`REPEATED_TOKEN`, `MALFORMED_PAGE`, …), the same
+//! classes of failure the Node package throws.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use orgkit::paginate::{PageFault, PageWalk as CoreWalk, PaginationConfig, PaginationError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{set, string_array};
+
+/// A JS `Error` named after orgkit's class for `err`, with `code` set.
+fn coded(err: &PaginationError) -> JsValue {
+    let error = match err {
+        PaginationError::Lookup(_) => {
+            let error = js_sys::Error::new(&err.to_string());
+            error.set_name("OrgkitUnknownOperationError");
+            error
+        }
+        _ => {
+            let error = js_sys::Error::new(&format!("{}: {err}", err.code()));
+            error.set_name("OrgkitPaginationError");
+            error
+        }
+    };
+    let _ = Reflect::set(&error, &"code".into(), &err.code().into());
+    error.into()
+}
+
+/// What a JS value is, in the words the Node package uses (`null`, `an array`, `a number`).
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if Array::is_array(value) {
+        "an array".to_owned()
+    } else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {kind}")
+    }
+}
+
+fn invalid(detail: String) -> JsValue {
+    coded(&PaginationError::InvalidConfig { detail })
+}
+
+/// A count option: absent, or a whole number from 0 to 2**53 - 1.
+fn count_option(name: &str, value: &JsValue) -> Result<Option<u64>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_f64() {
+        Some(number)
+            if number.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&number) =>
+        {
+            Ok(Some(number as u64))
+        }
+        Some(number) => Err(invalid(format!(
+            "{name} must be a whole number from 0 to 2**53 - 1, not {number}"
+        ))),
+        None => Err(invalid(format!(
+            "{name} must be a number, not {}",
+            describe(value)
+        ))),
+    }
+}
+
+/// Text that is a well-formed JS string (no lone surrogate), or `None`.
+fn well_formed_text(value: &JsValue) -> Option<String> {
+    let string = value.dyn_ref::<JsString>()?;
+    string.is_valid_utf16().then(|| String::from(string))
+}
+
+/// One walk through the pages of a List operation, without a transport.
+#[wasm_bindgen]
+pub struct PageWalk(CoreWalk);
+
+#[wasm_bindgen]
+impl PageWalk {
+    /// Starts a walk over `operation` (`ListAccounts` or `list_accounts`) of `service`, with
+    /// botocore's options `maxItems`, `pageSize`, `startingToken`. Throws for an unknown or
+    /// non-paginated operation or an unusable option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        service: &JsValue,
+        operation: &JsValue,
+        max_items: &JsValue,
+        page_size: &JsValue,
+        starting_token: &JsValue,
+    ) -> Result<PageWalk, JsValue> {
+        let max_items = count_option("maxItems", max_items)?;
+        let page_size = count_option("pageSize", page_size)?;
+        let starting_token = if starting_token.is_undefined() || starting_token.is_null() {
+            None
+        } else {
+            Some(well_formed_text(starting_token).ok_or_else(|| {
+                invalid(format!(
+                    "startingToken must be a well-formed string, not {}",
+                    describe(starting_token)
+                ))
+            })?)
+        };
+        let config = PaginationConfig {
+            max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+            page_size,
+            starting_token,
+        };
+        let service = service.as_string().unwrap_or_default();
+        let operation = operation.as_string().unwrap_or_default();
+        CoreWalk::new(&service, &operation, config)
+            .map(PageWalk)
+            .map_err(|err| coded(&err))
+    }
+
+    /// What the next request adds (`{ token, limit }`), or `null` when the walk is over.
+    #[wasm_bindgen(js_name = nextRequest)]
+    pub fn next_request(&mut self) -> JsValue {
+        match self.0.next_request() {
+            None => JsValue::NULL,
+            Some(patch) => {
+                let object = Object::new();
+                set(
+                    &object,
+                    "token",
+                    patch.token.map_or(JsValue::NULL, JsValue::from),
+                );
+                set(
+                    &object,
+                    "limit",
+                    patch
+                        .limit
+                        .map_or(JsValue::NULL, |n| JsValue::from(n as f64)),
+                );
+                object.into()
+            }
+        }
+    }
+
+    /// Takes the response of the request just made; returns `[start, end]` of its items to
+    /// keep. Throws `MALFORMED_PAGE` for a response of the wrong shape and `REPEATED_TOKEN`
+    /// when the service returns a token twice.
+    #[wasm_bindgen(js_name = receivePage)]
+    pub fn receive_page(&mut self, page: &JsValue) -> Result<Array, JsValue> {
+        let spec = self.0.spec();
+        if !page.is_object() || Array::is_array(page) {
+            let found = describe(page);
+            return Err(coded(
+                &self.0.reject_page(PageFault::NotAMap { found: &found }),
+            ));
+        }
+        let member = |key: &str| {
+            Reflect::get(page, &JsValue::from_str(key))
+                .ok()
+                .filter(|value| !value.is_undefined() && !value.is_null())
+        };
+        let item_count = match member(spec.result_key) {
+            None => 0,
+            Some(items) if Array::is_array(&items) => Array::from(&items).length() as usize,
+            Some(other) => {
+                let found = describe(&other);
+                return Err(coded(
+                    &self
+                        .0
+                        .reject_page(PageFault::ResultNotAList { found: &found }),
+                ));
+            }
+        };
+        let token = match member(spec.output_token) {
+            None => None,
+            Some(value) => match well_formed_text(&value) {
+                Some(text) => Some(text),
+                None => {
+                    let found = if value.is_string() {
+                        "a string that is not valid Unicode".to_owned()
+                    } else {
+                        describe(&value)
+                    };
+                    return Err(coded(
+                        &self
+                            .0
+                            .reject_page(PageFault::TokenNotText { found: &found }),
+                    ));
+                }
+            },
+        };
+        let range = self
+            .0
+            .receive(item_count, token.as_deref())
+            .map_err(|err| coded(&err))?;
+        Ok([range.start, range.end]
+            .into_iter()
+            .map(|n| JsValue::from(n as f64))
+            .collect())
+    }
+
+    /// The paginator's member names: `{ inputToken, outputToken, limitKey, resultKey }`.
+    #[wasm_bindgen(getter)]
+    pub fn members(&self) -> Object {
+        let spec = self.0.spec();
+        let object = Object::new();
+        set(&object, "inputToken", spec.input_token);
+        set(&object, "outputToken", spec.output_token);
+        set(&object, "limitKey", spec.limit_key);
+        set(&object, "resultKey", spec.result_key);
+        object
+    }
+
+    /// The token to resume from when `maxItems` stopped the walk before the last page.
+    #[wasm_bindgen(getter, js_name = resumeToken)]
+    pub fn resume_token(&self) -> Option<String> {
+        self.0.resume_token().map(str::to_owned)
+    }
+}
+
+/// Every code a pagination error carries, in the core's order.
+#[wasm_bindgen(js_name = paginationErrorCodes)]
+pub fn pagination_error_codes() -> Array {
+    string_array(PaginationError::CODES.iter().copied())
+}
