@@ -59,11 +59,12 @@ function requestJson(params) {
  * conversions do), a BigInt a number, and a cycle or anything nested deeper than MAX_DEPTH an
  * empty object or array — deeper than any shape, so the validator never reads inside it.
  */
-function boundedCopy(value, depth, ancestors) {
+function boundedCopy(value, depth, ancestors, converted = false) {
   if (typeof value === 'string') return value.isWellFormed() ? value : value.toWellFormed()
   if (typeof value === 'bigint') return Number(value)
   if (value === null || typeof value !== 'object') return value
-  if (typeof value.toJSON === 'function') return boundedCopy(value.toJSON(), depth, ancestors)
+  // Like JSON.stringify, `toJSON` once per value (a `toJSON` returning an object is not rerun).
+  if (!converted && typeof value.toJSON === 'function') return boundedCopy(value.toJSON(), depth, ancestors, true)
   const isArray = Array.isArray(value)
   if (depth >= MAX_DEPTH || ancestors.has(value)) return isArray ? [] : {}
   ancestors.add(value)

@@ -111,6 +111,9 @@ test('hostile request values are reported at their path, never thrown', () => {
   assert.deepEqual(codes({ ...good, RoleName: deep }), [['RoleName', 'INVALID_TYPE']])
   assert.deepEqual(codes({ ...good, IamUserAccessToBilling: 10n }), [['IamUserAccessToBilling', 'INVALID_TYPE']])
   assert.deepEqual(orgkit.validateRequest('organizations', 'ListRoots', { MaxResults: 10n }).issues, [])
+  const selfish = { toJSON() { return this } }
+  selfish.loop = selfish
+  assert.deepEqual(codes({ ...good, RoleName: selfish }), [['RoleName', 'INVALID_TYPE']])
 })
 
 test('applyHandshakeEvent works on SDK-shaped handshakes with Date timestamps', () => {
