@@ -176,12 +176,19 @@ function walkStep(step) {
   }
 }
 
-/** What a value is, for messages: `null`, `an array`, `a number`, `an object`, … */
+/** A value's type as the core's messages name it (`null`, `list`, `structure`, `integer`, …),
+ * so that the walk's errors read alike from Node, WASM and Python. */
 function describe(value) {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  const type = typeof value
-  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+  if (value === null || value === undefined) return 'null'
+  if (Array.isArray(value)) return 'list'
+  switch (typeof value) {
+    case 'object':
+      return 'structure'
+    case 'number':
+      return Number.isInteger(value) && Math.abs(value) <= 2 ** 53 ? 'integer' : 'float'
+    default:
+      return typeof value
+  }
 }
 
 /**
@@ -222,7 +229,7 @@ class PageWalk {
     const token = page[outputToken] ?? undefined
     if (!Array.isArray(items)) return walkStep(() => this.native.rejectPage('items', describe(items)))
     if (token !== undefined && (typeof token !== 'string' || !token.isWellFormed())) {
-      const found = typeof token === 'string' ? 'a string that is not valid Unicode' : describe(token)
+      const found = typeof token === 'string' ? 'string (not valid Unicode)' : describe(token)
       return walkStep(() => this.native.rejectPage('token', found))
     }
     return walkStep(() => this.native.receive(items.length, token))

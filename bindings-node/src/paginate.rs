@@ -33,24 +33,6 @@ fn coded(err: PaginationError) -> Error<&'static str> {
     Error::new(err.code(), err.to_string())
 }
 
-/// A count option: absent, or a whole number from 0 to 2**53 - 1.
-fn count_option(
-    name: &str,
-    value: Option<f64>,
-) -> std::result::Result<Option<u64>, PaginationError> {
-    match value {
-        None => Ok(None),
-        Some(number)
-            if number.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&number) =>
-        {
-            Ok(Some(number as u64))
-        }
-        Some(number) => Err(PaginationError::InvalidConfig {
-            detail: format!("{name} must be a whole number from 0 to 2**53 - 1, not {number}"),
-        }),
-    }
-}
-
 /// One walk through the pages of a List operation (wrapped by `PageWalk` in `orgkit.js`).
 #[napi(js_name = "NativePageWalk")]
 pub struct PageWalk(CoreWalk);
@@ -67,8 +49,10 @@ impl PageWalk {
         page_size: Option<f64>,
         starting_token: Option<String>,
     ) -> Result<Self, &'static str> {
-        let max_items = count_option("maxItems", max_items).map_err(coded)?;
-        let page_size = count_option("pageSize", page_size).map_err(coded)?;
+        let max_items =
+            PaginationConfig::count_from_number("maxItems", max_items).map_err(coded)?;
+        let page_size =
+            PaginationConfig::count_from_number("pageSize", page_size).map_err(coded)?;
         let config = PaginationConfig {
             max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
             page_size,

@@ -180,9 +180,9 @@ test('paginate: unusable options and malformed pages are OrgkitPaginationErrors 
     assert.throws(() => orgkit.paginate(async () => ({}), 'ListRoots', {}, options),
       (e) => e instanceof orgkit.OrgkitPaginationError && e.code === 'INVALID_PAGINATION_CONFIG', JSON.stringify(options))
   }
-  for (const [page, fragment] of [[null, 'is null, not a map'], [[{ Id: 'r-1' }], 'is an array, not a map'],
-    [5, 'is a number, not a map'], [{ Roots: 'r-1' }, 'has Roots of type a string, not a list'],
-    [{ Roots: [], NextToken: 7 }, 'has NextToken of type a number, not text'],
+  for (const [page, fragment] of [[null, 'is of type null, not a structure'], [[{ Id: 'r-1' }], 'is of type list, not a structure'],
+    [5, 'is of type integer, not a structure'], [{ Roots: 'r-1' }, 'has Roots of type string, not a list'],
+    [{ Roots: [], NextToken: 7 }, 'has NextToken of type integer, not a string'],
     [{ Roots: [], NextToken: '\udc80' }, 'not valid Unicode']]) {
     await assert.rejects(async () => {
       for await (const p of orgkit.paginate(async () => page, 'ListRoots')) void p

@@ -3,12 +3,14 @@
 //! `orgkit.PaginationError` with the core's code; an unknown operation as
 //! `orgkit.UnknownOperationError`.
 
-use orgkit::paginate::{PageFault, PageWalk, PaginationConfig, PaginationError};
-use pyo3::exceptions::{PyKeyError, PyRuntimeError};
+use orgkit::paginate::{PageWalk, PaginationConfig, PaginationError};
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyInt, PyString, PyType};
 use std::sync::Mutex;
+
+use crate::validate::PyInput;
 
 static PAGINATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
@@ -53,51 +55,6 @@ fn count_option(name: &str, value: Option<&Bound<'_, PyAny>>) -> Result<Option<u
             _ => type_name(value),
         }
     ))
-}
-
-/// Which part of a page has the wrong type.
-enum Wrong {
-    Page,
-    Items,
-    Token,
-}
-
-/// The item count and output token of a page, or which part is wrong and what it holds.
-type PageRead = Result<(usize, Option<String>), (Wrong, String)>;
-
-fn read_page(
-    py: Python<'_>,
-    page: &Bound<'_, PyAny>,
-    result_key: &str,
-    token_key: &str,
-) -> PyResult<PageRead> {
-    if page.cast::<PyMapping>().is_err() {
-        return Ok(Err((Wrong::Page, type_name(page))));
-    }
-    let member = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
-        match page.get_item(key) {
-            Ok(value) if value.is_none() => Ok(None),
-            Ok(value) => Ok(Some(value)),
-            Err(err) if err.is_instance_of::<PyKeyError>(py) => Ok(None),
-            Err(err) => Err(err),
-        }
-    };
-    let item_count = match member(result_key)? {
-        None => 0,
-        Some(items) if items.is_instance_of::<PyList>() || items.is_instance_of::<PyTuple>() => {
-            items.len()?
-        }
-        Some(other) => return Ok(Err((Wrong::Items, type_name(&other)))),
-    };
-    let token = match member(token_key)? {
-        None => None,
-        Some(value) => match value.cast::<PyString>().map(|text| text.to_str()) {
-            Ok(Ok(text)) => Some(text.to_owned()),
-            Ok(Err(_)) => return Ok(Err((Wrong::Token, "str (not valid Unicode)".to_owned()))),
-            Err(_) => return Ok(Err((Wrong::Token, type_name(&value)))),
-        },
-    };
-    Ok(Ok((item_count, token)))
 }
 
 /// One walk through the pages of a List operation (used by `orgkit.paginate`).
@@ -158,24 +115,14 @@ impl PyPageWalk {
         self.with(|walk| walk.next_request().map(|patch| (patch.token, patch.limit)))
     }
 
-    /// Takes the page the service returned (a mapping, as boto3 returns); returns
+    /// Takes the page the service returned (a dict, as boto3 returns); returns
     /// `(start, end)` of the items under the result key to keep. Raises
-    /// `orgkit.PaginationError`: `MALFORMED_PAGE` when the page is not a mapping, its items
+    /// `orgkit.PaginationError`: `MALFORMED_PAGE` when the page is not a dict, its items
     /// not a list or its token not a str; `REPEATED_TOKEN` when the service repeats a token.
     fn receive_page(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
-        // The page is read before the walk is locked: reading it may run Python code.
-        let spec = self.with(|walk| walk.spec())?;
-        let read = read_page(py, page, spec.result_key, spec.output_token)?;
-        self.with(|walk| match read {
-            Ok((item_count, token)) => walk.receive(item_count, token.as_deref()),
-            Err((wrong, found)) => Err(walk.reject_page(match wrong {
-                Wrong::Page => PageFault::NotAMap { found: &found },
-                Wrong::Items => PageFault::ResultNotAList { found: &found },
-                Wrong::Token => PageFault::TokenNotText { found: &found },
-            })),
-        })?
-        .map(|range| (range.start, range.end))
-        .map_err(|err| raise(py, &err))
+        self.with(|walk| walk.receive_page(PyInput(page.clone())))?
+            .map(|range| (range.start, range.end))
+            .map_err(|err| raise(py, &err))
     }
 
     /// The names of the paginator's members: `(input_token, output_token, limit_key, result_key)`.

@@ -151,12 +151,12 @@ def test_unusable_options_are_pagination_errors(options: dict, fragment: str) ->
 @pytest.mark.parametrize(
     ("page", "fragment"),
     [
-        (None, "is NoneType, not a map"),
-        ([{"Id": "r-1"}], "is list, not a map"),
-        ({"Roots": "r-1"}, "has Roots of type str, not a list"),
-        ({"Roots": {"Id": "r-1"}}, "has Roots of type dict, not a list"),
-        ({"Roots": [], "NextToken": 7}, "has NextToken of type int, not text"),
-        ({"Roots": [], "NextToken": b"t"}, "has NextToken of type bytes, not text"),
+        (None, "is of type null, not a structure"),
+        ([{"Id": "r-1"}], "is of type list, not a structure"),
+        ({"Roots": "r-1"}, "has Roots of type string, not a list"),
+        ({"Roots": {"Id": "r-1"}}, "has Roots of type structure, not a list"),
+        ({"Roots": [], "NextToken": 7}, "has NextToken of type integer, not a string"),
+        ({"Roots": [], "NextToken": b"t"}, "has NextToken of type bytes, not a string"),
         ({"Roots": [], "NextToken": "\udc80"}, "not valid Unicode"),
     ],
 )

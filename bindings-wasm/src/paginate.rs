@@ -4,10 +4,12 @@
 //! classes of failure the Node package throws.
 
 use js_sys::{Array, JsString, Object, Reflect};
-use orgkit::paginate::{PageFault, PageWalk as CoreWalk, PaginationConfig, PaginationError};
+use orgkit::paginate::{PageWalk as CoreWalk, PaginationConfig, PaginationError};
+use orgkit::validate::RequestInput;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::validate::JsInput;
 use crate::{set, string_array};
 
 /// A JS `Error` named after orgkit's class for `err`, with `code` set.
@@ -28,23 +30,6 @@ fn coded(err: &PaginationError) -> JsValue {
     error.into()
 }
 
-/// What a JS value is, in the words the Node package uses (`null`, `an array`, `a number`).
-fn describe(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".to_owned()
-    } else if Array::is_array(value) {
-        "an array".to_owned()
-    } else {
-        let kind = value.js_typeof().as_string().unwrap_or_default();
-        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        format!("{article} {kind}")
-    }
-}
-
 fn invalid(detail: String) -> JsValue {
     coded(&PaginationError::InvalidConfig { detail })
 }
@@ -54,20 +39,11 @@ fn count_option(name: &str, value: &JsValue) -> Result<Option<u64>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    match value.as_f64() {
-        Some(number)
-            if number.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&number) =>
-        {
-            Ok(Some(number as u64))
-        }
-        Some(number) => Err(invalid(format!(
-            "{name} must be a whole number from 0 to 2**53 - 1, not {number}"
-        ))),
-        None => Err(invalid(format!(
-            "{name} must be a number, not {}",
-            describe(value)
-        ))),
-    }
+    let Some(number) = value.as_f64() else {
+        let found = JsInput(value.clone()).kind().type_name();
+        return Err(invalid(format!("{name} must be a number, not {found}")));
+    };
+    PaginationConfig::count_from_number(name, Some(number)).map_err(|err| coded(&err))
 }
 
 /// Text that is a well-formed JS string (no lone surrogate), or `None`.
@@ -99,9 +75,9 @@ impl PageWalk {
             None
         } else {
             Some(well_formed_text(starting_token).ok_or_else(|| {
+                let found = JsInput(starting_token.clone()).kind().type_name();
                 invalid(format!(
-                    "startingToken must be a well-formed string, not {}",
-                    describe(starting_token)
+                    "startingToken must be a well-formed string, not {found}"
                 ))
             })?)
         };
@@ -146,51 +122,9 @@ impl PageWalk {
     /// when the service returns a token twice.
     #[wasm_bindgen(js_name = receivePage)]
     pub fn receive_page(&mut self, page: &JsValue) -> Result<Array, JsValue> {
-        let spec = self.0.spec();
-        if !page.is_object() || Array::is_array(page) {
-            let found = describe(page);
-            return Err(coded(
-                &self.0.reject_page(PageFault::NotAMap { found: &found }),
-            ));
-        }
-        let member = |key: &str| {
-            Reflect::get(page, &JsValue::from_str(key))
-                .ok()
-                .filter(|value| !value.is_undefined() && !value.is_null())
-        };
-        let item_count = match member(spec.result_key) {
-            None => 0,
-            Some(items) if Array::is_array(&items) => Array::from(&items).length() as usize,
-            Some(other) => {
-                let found = describe(&other);
-                return Err(coded(
-                    &self
-                        .0
-                        .reject_page(PageFault::ResultNotAList { found: &found }),
-                ));
-            }
-        };
-        let token = match member(spec.output_token) {
-            None => None,
-            Some(value) => match well_formed_text(&value) {
-                Some(text) => Some(text),
-                None => {
-                    let found = if value.is_string() {
-                        "a string that is not valid Unicode".to_owned()
-                    } else {
-                        describe(&value)
-                    };
-                    return Err(coded(
-                        &self
-                            .0
-                            .reject_page(PageFault::TokenNotText { found: &found }),
-                    ));
-                }
-            },
-        };
         let range = self
             .0
-            .receive(item_count, token.as_deref())
+            .receive_page(JsInput(page.clone()))
             .map_err(|err| coded(&err))?;
         Ok([range.start, range.end]
             .into_iter()

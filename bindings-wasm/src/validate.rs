@@ -13,7 +13,7 @@ use crate::set;
 /// A JS value as the validator sees it, read in place (no copy into JSON). Members that are
 /// `undefined` count as absent, as `JSON.stringify` would leave them out; the walk follows the
 /// model's shapes, so deep or cyclic input is never followed further than the shapes go.
-struct JsInput(JsValue);
+pub(crate) struct JsInput(pub(crate) JsValue);
 
 /// Whole numbers up to 2^53 are integers, as `JSON.stringify` writes them.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::error::LookupError;
 use crate::model::Paginator;
-use crate::validate::find_operation;
+use crate::validate::{find_operation, InputKind, RequestInput};
 
 /// Options of a walk, as botocore's `PaginationConfig`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,11 +90,11 @@ impl PaginationError {
     }
 }
 
-/// What is wrong with a fetched page; `found` names what was there instead, in the host's
-/// words (`a number`, `NoneType`, …).
+/// What is wrong with a fetched page; `found` names the type that was there instead, in the
+/// validator's words ([`InputKind::type_name`]: `string`, `list`, `structure`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageFault<'a> {
-    /// The page is not a map (object, dict).
+    /// The page is not a structure (object, dict).
     NotAMap {
         /// What it is.
         found: &'a str,
@@ -109,6 +109,26 @@ pub enum PageFault<'a> {
         /// What it is.
         found: &'a str,
     },
+}
+
+impl PaginationConfig {
+    /// A count option (`max_items`, `page_size`) given as a host number (a JS number): absent,
+    /// or a whole number from 0 to 2^53 - 1; `name` is the option's name in the host.
+    pub fn count_from_number(
+        name: &str,
+        value: Option<f64>,
+    ) -> Result<Option<u64>, PaginationError> {
+        const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+        match value {
+            None => Ok(None),
+            Some(number) if number.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&number) => {
+                Ok(Some(number as u64))
+            }
+            Some(number) => Err(PaginationError::InvalidConfig {
+                detail: format!("{name} must be a whole number from 0 to 2**53 - 1, not {number}"),
+            }),
+        }
+    }
 }
 
 /// What the next request adds to the caller's parameters.
@@ -283,12 +303,15 @@ impl PageWalk {
         self.pending = false;
         self.finished = true;
         let detail = match fault {
-            PageFault::NotAMap { found } => format!("is {found}, not a map"),
+            PageFault::NotAMap { found } => format!("is of type {found}, not a structure"),
             PageFault::ResultNotAList { found } => {
                 format!("has {} of type {found}, not a list", self.spec.result_key)
             }
             PageFault::TokenNotText { found } => {
-                format!("has {} of type {found}, not text", self.spec.output_token)
+                format!(
+                    "has {} of type {found}, not a string",
+                    self.spec.output_token
+                )
             }
         };
         PaginationError::MalformedPage {
@@ -297,47 +320,43 @@ impl PageWalk {
         }
     }
 
-    /// [`PageWalk::receive`] on a page as JSON (the response body): reads the result list and
-    /// the output token, and rejects a page of the wrong shape with `MalformedPage`.
-    pub fn receive_json(
+    /// [`PageWalk::receive`] on the page itself: reads the result list and the output token
+    /// through [`RequestInput`] (a `serde_json::Value`, or a binding's view of a host object),
+    /// and rejects a page of the wrong shape with `MalformedPage`.
+    pub fn receive_page<I: RequestInput>(
         &mut self,
-        page: &serde_json::Value,
+        page: I,
     ) -> Result<Range<usize>, PaginationError> {
-        use serde_json::Value;
-        fn type_name(value: &Value) -> &'static str {
-            match value {
-                Value::Null => "null",
-                Value::Bool(_) => "a boolean",
-                Value::Number(_) => "a number",
-                Value::String(_) => "text",
-                Value::Array(_) => "a list",
-                Value::Object(_) => "a map",
-            }
+        let page_kind = page.kind();
+        if !matches!(page_kind, InputKind::Map(_)) {
+            let found = page_kind.type_name();
+            return Err(self.reject_page(PageFault::NotAMap { found: &found }));
         }
-        let Value::Object(members) = page else {
-            return Err(self.reject_page(PageFault::NotAMap {
-                found: type_name(page),
-            }));
+        let present = |key: &str| {
+            page.member(key)
+                .filter(|value| !matches!(value.kind(), InputKind::Null))
         };
-        let item_count = match members.get(self.spec.result_key) {
-            None | Some(Value::Null) => 0,
-            Some(Value::Array(items)) => items.len(),
+        let item_count = match present(self.spec.result_key) {
+            None => 0,
+            Some(items) => match items.kind() {
+                InputKind::List(count) => count,
+                other => {
+                    let found = other.type_name();
+                    return Err(self.reject_page(PageFault::ResultNotAList { found: &found }));
+                }
+            },
+        };
+        let token_value = present(self.spec.output_token);
+        let token = match token_value.as_ref().map(RequestInput::kind) {
+            None => None,
+            Some(InputKind::Text(text)) => Some(text),
             Some(other) => {
-                return Err(self.reject_page(PageFault::ResultNotAList {
-                    found: type_name(other),
-                }))
+                let found = other.type_name();
+                return Err(self.reject_page(PageFault::TokenNotText { found: &found }));
             }
         };
-        let token = match members.get(self.spec.output_token) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(token)) => Some(token.as_str()),
-            Some(other) => {
-                return Err(self.reject_page(PageFault::TokenNotText {
-                    found: type_name(other),
-                }))
-            }
-        };
-        self.receive(item_count, token)
+        let token = token.map(|text| text.into_owned());
+        self.receive(item_count, token.as_deref())
     }
 
     /// Whether the walk is over.
@@ -418,9 +437,12 @@ mod tests {
         let mut walk =
             PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
         walk.next_request().unwrap();
-        let err = walk.reject_page(PageFault::NotAMap { found: "a number" });
+        let err = walk.reject_page(PageFault::NotAMap { found: "integer" });
         assert_eq!(err.code(), "MALFORMED_PAGE");
-        assert_eq!(err.to_string(), "a ListRoots page is a number, not a map");
+        assert_eq!(
+            err.to_string(),
+            "a ListRoots page is of type integer, not a structure"
+        );
         assert!(walk.next_request().is_none());
         let zero = PaginationConfig {
             page_size: Some(0),

@@ -236,6 +236,13 @@ fn aws_member_path(path: &str) -> String {
     out
 }
 
+impl InputKind<'_> {
+    /// The type's name as messages give it (`string`, `integer`, `list`, `structure`, …).
+    pub fn type_name(&self) -> String {
+        type_name(self)
+    }
+}
+
 fn type_name(kind: &InputKind<'_>) -> String {
     match kind {
         InputKind::Null => "null".to_owned(),

@@ -1,5 +1,5 @@
 //! The shared paginator vectors (`tests/vectors/paginate.json`): every walk, driven through
-//! `PageWalk::receive_json` over the case's fake responses, makes the expected requests, keeps
+//! `PageWalk::receive_page` over the case's fake responses, makes the expected requests, keeps
 //! the expected items, and ends with the expected resume token or error code.
 
 use orgkit::paginate::{PageWalk, PaginationConfig};
@@ -35,7 +35,7 @@ fn walk(case: &Value) -> Value {
     while let Some(patch) = walk.next_request() {
         requests.push(json!([patch.token, patch.limit]));
         let response = &case["responses"][patch.token.as_deref().unwrap_or("")];
-        match walk.receive_json(response) {
+        match walk.receive_page(response) {
             Ok(keep) => {
                 let items = response[result_key].as_array().cloned().unwrap_or_default();
                 pages.push(Value::Array(items[keep].to_vec()));
@@ -67,16 +67,50 @@ fn every_paginator_vector_walks_as_expected() {
 
 #[test]
 fn malformed_pages_say_what_they_hold() {
-    let mut walk =
-        PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
-    walk.next_request().unwrap();
-    let err = walk.receive_json(&json!({"Roots": "r-1"})).unwrap_err();
+    let walk_of_roots = || {
+        let mut walk =
+            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        walk.next_request().unwrap();
+        walk
+    };
+    let mut walk = walk_of_roots();
+    let err = walk.receive_page(&json!({"Roots": "r-1"})).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "a ListRoots page has Roots of type text, not a list"
+        "a ListRoots page has Roots of type string, not a list"
     );
     assert!(
         walk.next_request().is_none(),
         "a rejected page ends the walk"
     );
+    let err = walk_of_roots()
+        .receive_page(&json!({"Roots": [], "NextToken": 7}))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a ListRoots page has NextToken of type integer, not a string"
+    );
+    let err = walk_of_roots().receive_page(&json!([1])).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a ListRoots page is of type list, not a structure"
+    );
+}
+
+#[test]
+fn host_numbers_are_whole_counts_or_refused() {
+    let counts = [
+        Some(0.0),
+        Some(20.0),
+        None,
+        Some(-1.0),
+        Some(1.5),
+        Some(f64::NAN),
+        Some(1e300),
+    ];
+    let accepted: Vec<bool> = counts
+        .iter()
+        .map(|n| PaginationConfig::count_from_number("maxItems", *n).is_ok())
+        .collect();
+    assert_eq!(accepted, [true, true, true, false, false, false, false]);
 }

@@ -58,8 +58,8 @@ test(`[${impl}] unusable options and malformed pages are coded errors with a rea
     assert.throws(() => new orgkit.PageWalk('organizations', 'ListRoots', ...options),
       (e) => e.code === 'INVALID_PAGINATION_CONFIG' && /invalid pagination option/.test(e.message), String(options))
   }
-  for (const [page, fragment] of [[undefined, 'is an undefined, not a map'], ['x', 'is a string, not a map'],
-    [{ Roots: 5 }, 'has Roots of type a number, not a list'], [{ Roots: [], NextToken: {} }, 'has NextToken of type an object, not text']]) {
+  for (const [page, fragment] of [[undefined, 'is of type null, not a structure'], ['x', 'is of type string, not a structure'],
+    [{ Roots: 5.5 }, 'has Roots of type float, not a list'], [{ Roots: [], NextToken: {} }, 'has NextToken of type structure, not a string']]) {
     const walk = new orgkit.PageWalk('organizations', 'ListRoots')
     walk.nextRequest()
     assert.throws(() => walk.receivePage(page), (e) => e.code === 'MALFORMED_PAGE' && e.message.includes(fragment), fragment)

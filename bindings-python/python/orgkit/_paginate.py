@@ -46,9 +46,10 @@ class PageIterator:
             if limit is not None:
                 request[limit_key] = limit
             fetched = self._fetch(**request)
+            # Any mapping is read as the dict it holds.
+            response = dict(fetched) if isinstance(fetched, Mapping) else fetched
             # Raises orgkit.PaginationError for a page that is not a response of the operation.
-            start, end = walk.receive_page(fetched)
-            response = dict(fetched)
+            start, end = walk.receive_page(response)
             response[result_key] = list(response.get(result_key) or ())[start:end]
             self.resume_token = walk.resume_token
             yield response
