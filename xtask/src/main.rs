@@ -57,6 +57,7 @@ const PRINTABLE_ASCII_NAMES: &[&str] = &[
     "TargetName",
 ];
 
+mod client_types;
 mod python_types;
 mod typescript;
 
@@ -110,16 +111,17 @@ fn codegen(check: bool) -> Result<(), String> {
         rustfmt(&generate_mod(&modules))?,
     );
 
-    // The TypeScript types of the emulator's clients, beside the Node package's other typings.
-    let mut typed = Vec::new();
+    // The typed clients of the emulator: TypeScript beside the Node package's other typings,
+    // Python beside the package's modules; both read the models through `client_types`.
     let mut loaded = Vec::new();
     for source in SOURCES {
         loaded.push((source, read_json(&models.join(source.model))?));
     }
+    let mut typed = Vec::new();
     for (source, model) in &loaded {
-        typed.push(typescript::TypedService {
+        typed.push(client_types::TypedService {
             client_name: source.client_name,
-            namespace: match source.client_name {
+            type_prefix: match source.client_name {
                 "organizations" => "Organizations",
                 "account" => "Account",
                 _ => "Chime",
@@ -132,18 +134,9 @@ fn codegen(check: bool) -> Result<(), String> {
         "bindings-node/emulator.d.ts".to_owned(),
         typescript::generate(&typed, "xtask/src/typescript.rs"),
     );
-    let python: Vec<python_types::TypedService> = typed
-        .iter()
-        .map(|service| python_types::TypedService {
-            client_name: service.client_name,
-            prefix: service.namespace,
-            model: service.model,
-            shapes: service.shapes.clone(),
-        })
-        .collect();
     files.insert(
         "bindings-python/python/orgkit/emulator_types.py".to_owned(),
-        python_types::generate(&python, "xtask/src/python_types.rs", |name| {
+        python_types::generate(&typed, "xtask/src/python_types.rs", |name| {
             snake_case(name).trim_start_matches("r#").to_owned()
         }),
     );

@@ -5,35 +5,18 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use crate::client_types::{Declaration, MemberType, TypedService};
 
-/// One service's model, as the generator needs it.
-pub struct TypedService<'m> {
-    /// The client name (`organizations`).
-    pub client_name: &'static str,
-    /// The prefix of the generated names (`Organizations`).
-    pub prefix: &'static str,
-    /// The model JSON.
-    pub model: &'m Value,
-    /// The shapes reachable from the operations.
-    pub shapes: Vec<String>,
-}
-
-fn type_of(model: &Value, shape: &str, prefix: &str) -> String {
-    let definition = &model["shapes"][shape];
-    match definition["type"].as_str().unwrap_or("") {
-        "string" if definition["enum"].is_array() => format!("{prefix}{shape}"),
-        "string" => "str".to_owned(),
-        "integer" | "long" => "int".to_owned(),
-        "double" | "float" => "float".to_owned(),
-        "boolean" => "bool".to_owned(),
-        "timestamp" => "datetime".to_owned(),
-        "list" => {
-            let member = definition["member"]["shape"].as_str().unwrap_or("");
-            format!("list[{}]", type_of(model, member, prefix))
-        }
-        "structure" => format!("{prefix}{shape}"),
-        _ => "object".to_owned(),
+fn spelled(ty: &MemberType<'_>, prefix: &str) -> String {
+    match ty {
+        MemberType::Text => "str".to_owned(),
+        MemberType::Integer => "int".to_owned(),
+        MemberType::Float => "float".to_owned(),
+        MemberType::Boolean => "bool".to_owned(),
+        MemberType::Timestamp => "datetime".to_owned(),
+        MemberType::List(inner) => format!("list[{}]", spelled(inner, prefix)),
+        MemberType::Declared(shape) => format!("{prefix}{shape}"),
+        MemberType::Other => "object".to_owned(),
     }
 }
 
@@ -64,59 +47,38 @@ pub fn generate(
          HTTPStatusCode: int\n"
     );
     for service in services {
-        let model = service.model;
-        let prefix = service.prefix;
-        let operations = model["operations"].as_object().cloned().unwrap_or_default();
-        let inputs: Vec<&str> = operations
-            .values()
-            .filter_map(|op| op["input"]["shape"].as_str())
-            .collect();
-        let outputs: Vec<&str> = operations
-            .values()
-            .filter_map(|op| op["output"]["shape"].as_str())
-            .collect();
-        for name in &service.shapes {
-            let definition = &model["shapes"][name];
-            if let Some(values) = definition["enum"].as_array() {
-                let literals: Vec<String> = values
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(|v| format!("\"{v}\""))
-                    .collect();
-                let _ = writeln!(out, "\n\n{prefix}{name} = Literal[{}]", literals.join(", "));
-                continue;
-            }
-            if definition["type"] != "structure" || definition["exception"] == true {
-                continue;
-            }
-            let required: Vec<&str> = definition["required"]
-                .as_array()
-                .map(|r| r.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let is_input = inputs.contains(&name.as_str());
-            let _ = writeln!(
-                out,
-                "\n\nclass {prefix}{name}(TypedDict):\n    \"\"\"The {} `{name}` structure.\"\"\"\n",
-                service.client_name
-            );
-            let members = definition["members"]
-                .as_object()
-                .cloned()
-                .unwrap_or_default();
-            for (member, spec) in &members {
-                let shape = spec["shape"].as_str().unwrap_or("");
-                let ty = type_of(model, shape, prefix);
-                if is_input && required.contains(&member.as_str()) {
-                    let _ = writeln!(out, "    {member}: {ty}");
-                } else {
-                    let _ = writeln!(out, "    {member}: NotRequired[{ty}]");
+        let prefix = service.type_prefix;
+        for declaration in service.declarations() {
+            match declaration {
+                Declaration::Enum { name, values } => {
+                    let literals: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+                    let _ = writeln!(out, "\n\n{prefix}{name} = Literal[{}]", literals.join(", "));
                 }
-            }
-            if outputs.contains(&name.as_str()) {
-                let _ = writeln!(out, "    ResponseMetadata: ResponseMetadata");
-            }
-            if members.is_empty() && !outputs.contains(&name.as_str()) {
-                let _ = writeln!(out, "    pass");
+                Declaration::Structure {
+                    name,
+                    members,
+                    is_output,
+                } => {
+                    let _ = writeln!(
+                        out,
+                        "\n\nclass {prefix}{name}(TypedDict):\n    \"\"\"The {} `{name}` structure.\"\"\"\n",
+                        service.client_name
+                    );
+                    for member in &members {
+                        let ty = spelled(&member.ty, prefix);
+                        if member.required {
+                            let _ = writeln!(out, "    {}: {ty}", member.name);
+                        } else {
+                            let _ = writeln!(out, "    {}: NotRequired[{ty}]", member.name);
+                        }
+                    }
+                    if is_output {
+                        let _ = writeln!(out, "    ResponseMetadata: ResponseMetadata");
+                    }
+                    if members.is_empty() && !is_output {
+                        let _ = writeln!(out, "    pass");
+                    }
+                }
             }
         }
         let _ = writeln!(
@@ -128,13 +90,13 @@ pub fn generate(
              def get_paginator(self, operation_name: str) -> Paginator: ...",
             service.client_name
         );
-        for (name, op) in &operations {
-            let method = python_name(name);
-            let params = match op["input"]["shape"].as_str() {
+        for op in service.operations() {
+            let method = python_name(op.name);
+            let params = match op.input {
                 Some(input) => format!("self, **request: Unpack[{prefix}{input}]"),
                 None => "self".to_owned(),
             };
-            let result = match op["output"]["shape"].as_str() {
+            let result = match op.output {
                 Some(output) => format!("{prefix}{output}"),
                 None => "EmptyResponse".to_owned(),
             };

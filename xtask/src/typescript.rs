@@ -4,34 +4,17 @@
 
 use std::fmt::Write as _;
 
-use serde_json::Value;
+use crate::client_types::{Declaration, MemberType, TypedService};
 
-/// One service's model, as the generator needs it.
-pub struct TypedService<'m> {
-    /// The client name (`organizations`).
-    pub client_name: &'static str,
-    /// The TypeScript namespace (`Organizations`).
-    pub namespace: &'static str,
-    /// The model JSON.
-    pub model: &'m Value,
-    /// The shapes reachable from the operations.
-    pub shapes: Vec<String>,
-}
-
-fn type_of(model: &Value, shape: &str, namespace: &str) -> String {
-    let definition = &model["shapes"][shape];
-    match definition["type"].as_str().unwrap_or("") {
-        "string" if definition["enum"].is_array() => format!("{namespace}.{shape}"),
-        "string" => "string".to_owned(),
-        "integer" | "long" | "double" | "float" => "number".to_owned(),
-        "boolean" => "boolean".to_owned(),
-        "timestamp" => "Date".to_owned(),
-        "list" => {
-            let member = definition["member"]["shape"].as_str().unwrap_or("");
-            format!("Array<{}>", type_of(model, member, namespace))
-        }
-        "structure" => format!("{namespace}.{shape}"),
-        _ => "unknown".to_owned(),
+fn spelled(ty: &MemberType<'_>, namespace: &str) -> String {
+    match ty {
+        MemberType::Text => "string".to_owned(),
+        MemberType::Integer | MemberType::Float => "number".to_owned(),
+        MemberType::Boolean => "boolean".to_owned(),
+        MemberType::Timestamp => "Date".to_owned(),
+        MemberType::List(inner) => format!("Array<{}>", spelled(inner, namespace)),
+        MemberType::Declared(shape) => format!("{namespace}.{shape}"),
+        MemberType::Other => "unknown".to_owned(),
     }
 }
 
@@ -59,54 +42,32 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
          export interface EmulatorPageConfig {{\n  pageSize?: number\n  maxItems?: number\n  startingToken?: string\n}}\n"
     );
     for service in services {
-        let model = service.model;
-        let namespace = service.namespace;
-        let operations = model["operations"].as_object().cloned().unwrap_or_default();
-        let inputs: Vec<&str> = operations
-            .values()
-            .filter_map(|op| op["input"]["shape"].as_str())
-            .collect();
+        let namespace = service.type_prefix;
         let _ = writeln!(
             out,
             "/** The shapes of the {} service. */\nexport declare namespace {namespace} {{",
             service.client_name
         );
-        for name in &service.shapes {
-            let definition = &model["shapes"][name];
-            if let Some(values) = definition["enum"].as_array() {
-                let literals: Vec<String> = values
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(|v| format!("'{v}'"))
-                    .collect();
-                let _ = writeln!(out, "  type {name} = {}", literals.join(" | "));
-                continue;
-            }
-            if definition["type"] != "structure" || definition["exception"] == true {
-                continue;
-            }
-            let required: Vec<&str> = definition["required"]
-                .as_array()
-                .map(|r| r.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let is_input = inputs.contains(&name.as_str());
-            let _ = writeln!(out, "  interface {name} {{");
-            if let Some(members) = definition["members"].as_object() {
-                for (member, spec) in members {
-                    let shape = spec["shape"].as_str().unwrap_or("");
-                    let optional = if is_input && required.contains(&member.as_str()) {
-                        ""
-                    } else {
-                        "?"
-                    };
-                    let _ = writeln!(
-                        out,
-                        "    {member}{optional}: {}",
-                        type_of(model, shape, namespace)
-                    );
+        for declaration in service.declarations() {
+            match declaration {
+                Declaration::Enum { name, values } => {
+                    let literals: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+                    let _ = writeln!(out, "  type {name} = {}", literals.join(" | "));
+                }
+                Declaration::Structure { name, members, .. } => {
+                    let _ = writeln!(out, "  interface {name} {{");
+                    for member in &members {
+                        let optional = if member.required { "" } else { "?" };
+                        let _ = writeln!(
+                            out,
+                            "    {}{optional}: {}",
+                            member.name,
+                            spelled(&member.ty, namespace)
+                        );
+                    }
+                    let _ = writeln!(out, "  }}");
                 }
             }
-            let _ = writeln!(out, "  }}");
         }
         let _ = writeln!(out, "}}\n");
         let client = format!("{namespace}EmulatorClient");
@@ -118,26 +79,15 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
              readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>",
             service.client_name, service.client_name
         );
-        for (name, op) in &operations {
-            let input = op["input"]["shape"]
-                .as_str()
-                .map_or("Record<string, never>".to_owned(), |s| {
-                    format!("{namespace}.{s}")
-                });
-            let output = op["output"]["shape"]
-                .as_str()
-                .map_or("EmulatorMetadata".to_owned(), |s| {
-                    format!("{namespace}.{s} & EmulatorMetadata")
-                });
-            let optional = if op["input"]["shape"].as_str().is_some_and(|s| {
-                model["shapes"][s]["required"]
-                    .as_array()
-                    .is_some_and(|r| !r.is_empty())
-            }) {
-                ""
-            } else {
-                "?"
-            };
+        for op in service.operations() {
+            let name = op.name;
+            let input = op.input.map_or("Record<string, never>".to_owned(), |s| {
+                format!("{namespace}.{s}")
+            });
+            let output = op.output.map_or("EmulatorMetadata".to_owned(), |s| {
+                format!("{namespace}.{s} & EmulatorMetadata")
+            });
+            let optional = if op.input_required { "" } else { "?" };
             let _ = writeln!(
                 out,
                 "  /** `{name}` as the client's caller. */\n  {}(input{optional}: {input}): Promise<{output}>",
