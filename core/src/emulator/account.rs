@@ -1,15 +1,17 @@
 //! The Account service's alternate contacts (Put/Get/DeleteAlternateContact, 2021-09-30).
 //!
 //! Without `AccountId` a call acts on the caller's own account. With it, the caller must be the
-//! management account of an organization with all features enabled that contains that member
-//! account (the seed's rule); otherwise AccessDeniedException. An `AccountId` equal to the
-//! caller's own ID counts as omitted.
+//! management account of an organization with all features enabled and the ID one of that
+//! organization's member accounts (the seed's rule); otherwise AccessDeniedException. The
+//! management account naming its own ID is refused too, as AWS documents ("the management
+//! account can't specify its own AccountId"); so is a member or standalone account naming any
+//! ID, its own included. (orgkit models no delegated administrators.)
 
 use serde_json::Value;
 
 use super::output::Output;
 use super::state::{AlternateContactRecord, State};
-use super::{text, Outcome, ServiceError};
+use super::{text, EmulatorError, Outcome, ServiceError};
 
 /// Runs one Account operation (the input is valid for it).
 pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: &Value) -> Outcome {
@@ -31,11 +33,13 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
             Ok(Output::empty())
         }
         "GetAlternateContact" => {
-            let contact = state
+            let Some(contact) = state
                 .alternate_contacts
                 .get(&account)
                 .and_then(|contacts| contacts.get(contact_type))
-                .ok_or_else(|| not_set(&account, contact_type))?;
+            else {
+                return Err(not_set(&account, contact_type).into());
+            };
             let text = |value: &str| Output::Text(value.to_owned());
             let contact = Output::Object(vec![
                 ("AlternateContactType", text(contact_type)),
@@ -47,21 +51,22 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
             Ok(Output::Object(vec![("AlternateContact", contact)]))
         }
         "DeleteAlternateContact" => {
-            let contacts = state
+            let Some(contacts) = state
                 .alternate_contacts
                 .get_mut(&account)
                 .filter(|contacts| contacts.contains_key(contact_type))
-                .ok_or_else(|| not_set(&account, contact_type))?;
+            else {
+                return Err(not_set(&account, contact_type).into());
+            };
             contacts.remove(contact_type);
             if contacts.is_empty() {
                 state.alternate_contacts.remove(&account);
             }
             Ok(Output::empty())
         }
-        other => Err(ServiceError::new(
-            "InternalServerException",
-            format!("the emulator has no handler for {other}"),
-        )),
+        other => Err(EmulatorError::internal(format!(
+            "the emulator has no handler for Account {other}"
+        ))),
     }
 }
 
@@ -77,23 +82,28 @@ fn target_account(state: &State, caller: &str, input: &Value) -> Result<String, 
     let Some(account) = input.get("AccountId").and_then(Value::as_str) else {
         return Ok(caller.to_owned());
     };
-    if account == caller {
-        return Ok(caller.to_owned());
-    }
-    let allowed = state.organization_of(caller).is_some_and(|org| {
-        let record = &state.organizations[org];
-        record.master == caller
-            && record.feature_set == "ALL"
-            && state.organization_of(account) == Some(org)
-    });
-    if allowed {
-        Ok(account.to_owned())
-    } else {
+    let org = state
+        .organization_of(caller)
+        .and_then(|org| state.organizations.get(org).map(|record| (org, record)));
+    let denied = |why: &str| {
         Err(ServiceError::new(
             "AccessDeniedException",
-            format!(
-                "Account {caller} may not manage the contacts of {account}: only the management account of an organization with all features enabled may, for its member accounts."
-            ),
+            format!("Account {caller} may not name AccountId {account}: {why}"),
         ))
+    };
+    let Some((org, record)) = org.filter(|(_, record)| record.master == caller) else {
+        return denied(
+            "only the management account of an organization may pass an AccountId (to act on its own account, omit AccountId)",
+        );
+    };
+    if account == caller {
+        return denied("the management account can't specify its own AccountId; omit AccountId");
     }
+    if record.feature_set != "ALL" {
+        return denied("the organization does not have all features enabled");
+    }
+    if state.organization_of(account) != Some(org) {
+        return denied("the account is not a member of the caller's organization");
+    }
+    Ok(account.to_owned())
 }

@@ -34,6 +34,7 @@
 
 mod account;
 mod chime;
+mod consistency;
 mod organizations;
 pub mod output;
 mod paging;
@@ -51,14 +52,25 @@ use crate::ids::{AccountId, AccountName, Email};
 use crate::validate::{find_operation, validate_input, InputKind, RequestInput};
 
 pub use output::Output;
-pub use state::Quotas;
 use state::State;
+pub use state::{Quotas, DEFAULT_POLICY_DOCUMENT_LIMIT};
 pub use typed::{AccountClient, ChimeClient, OrganizationsClient};
 
 /// The snapshot format's name, the first thing [`Emulator::import`] checks.
 pub const SNAPSHOT_FORMAT: &str = "orgkit-emulator";
 /// The snapshot version this build writes and reads.
 pub const SNAPSHOT_VERSION: u64 = 1;
+/// The largest snapshot [`Emulator::load`] and [`Emulator::load_into`] read: 1 GiB.
+pub const DEFAULT_SNAPSHOT_LIMIT: u64 = 1 << 30;
+/// The earliest time the clock or any timestamp of the state may show: 1970-01-01T00:00:00Z.
+pub const MIN_TIMESTAMP: f64 = 0.0;
+/// The latest timestamp the state may hold: 9999-12-31T23:59:59Z, the last second both
+/// Python's `datetime` (boto3) and JavaScript's `Date` (SDK v3) represent.
+pub const MAX_TIMESTAMP: f64 = 253_402_300_799.0;
+/// The latest time the clock may show: [`MAX_TIMESTAMP`] less a handshake's 15-day lifetime
+/// (9999-12-16T23:59:59Z), so that every timestamp the emulator computes from the clock (a
+/// handshake's expiration is the furthest ahead) stays within [`MAX_TIMESTAMP`].
+pub const MAX_CLOCK: f64 = MAX_TIMESTAMP - crate::handshake::HANDSHAKE_LIFETIME_SECONDS;
 
 /// An error as an AWS service returns it: the exception name, its reason where the model has
 /// one, and a message. A refused request's validation issues are kept too.
@@ -161,6 +173,45 @@ impl fmt::Display for ServiceError {
 
 impl std::error::Error for ServiceError {}
 
+/// The errors any operation of `service` (`organizations`, `account`, `chime`) may answer
+/// besides the ones its model lists: the service's own error for a request that does not fit
+/// the model (Organizations `InvalidInputException`, Account `ValidationException`, Chime
+/// `BadRequestException`), which AWS's front end returns for every operation before the
+/// operation itself runs. (DescribeOrganization is the one operation whose 2017 error list
+/// lacks it.) Empty for an unknown service.
+pub fn protocol_errors(service: &str) -> &'static [&'static str] {
+    match service {
+        "organizations" => &["InvalidInputException"],
+        "account" => &["ValidationException"],
+        "chime" => &["BadRequestException"],
+        _ => &[],
+    }
+}
+
+/// The values the seed edition's model allows for the reason of `exception` (its `Reason`
+/// member, or Chime's `Code`): e.g. the ConstraintViolationExceptionReason enumeration.
+/// Empty when the exception has no such member or is unknown.
+pub fn reasons_of(service: &str, exception: &str) -> &'static [&'static str] {
+    use crate::model::ShapeKind;
+    let Some(model) = crate::model::service(service) else {
+        return &[];
+    };
+    let Some(shape) = model.shape_named(exception) else {
+        return &[];
+    };
+    let ShapeKind::Structure { members, .. } = &shape.kind else {
+        return &[];
+    };
+    members
+        .iter()
+        .find(|member| member.name == "Reason" || member.name == "Code")
+        .and_then(|member| model.shapes.get(member.shape))
+        .map_or(&[], |reason| match &reason.kind {
+            ShapeKind::String { values, .. } => values,
+            _ => &[],
+        })
+}
+
 fn status_of(code: &str) -> u16 {
     match code {
         "AccessDeniedException" | "ForbiddenException" => 403,
@@ -196,28 +247,37 @@ pub enum EmulatorError {
     /// A snapshot could not be read or written; the state is unchanged.
     #[error("{code}: {message}")]
     Snapshot {
-        /// SNAPSHOT_IO, SNAPSHOT_CORRUPT or SNAPSHOT_VERSION.
+        /// SNAPSHOT_IO, SNAPSHOT_CORRUPT, SNAPSHOT_VERSION or SNAPSHOT_TOO_LARGE.
         code: &'static str,
         /// What was wrong.
+        message: String,
+    },
+    /// The emulator found its own state inconsistent (a bug: import refuses such states, and
+    /// handlers keep them out). Code INTERNAL_ERROR; the call changed nothing it could avoid.
+    #[error("INTERNAL_ERROR: {message}")]
+    Internal {
+        /// What was found broken.
         message: String,
     },
 }
 
 impl EmulatorError {
     /// The stable code: the AWS exception name for a service error, `UNKNOWN_SERVICE` /
-    /// `UNKNOWN_OPERATION` for a lookup, the usage or snapshot code otherwise.
+    /// `UNKNOWN_OPERATION` for a lookup, `INTERNAL_ERROR` for an internal error, the usage or
+    /// snapshot code otherwise.
     pub fn code(&self) -> &'static str {
         match self {
             EmulatorError::Service(error) => error.code,
             EmulatorError::Lookup(LookupError::UnknownService { .. }) => "UNKNOWN_SERVICE",
             EmulatorError::Lookup(_) => "UNKNOWN_OPERATION",
             EmulatorError::Usage { code, .. } | EmulatorError::Snapshot { code, .. } => code,
+            EmulatorError::Internal { .. } => "INTERNAL_ERROR",
         }
     }
 
     /// The error as JSON for the bindings: `Kind` (`service`, `lookup`, `usage`,
-    /// `snapshot`), `Code`, `Message`, and for a service error `Reason`, `StatusCode` and
-    /// `Issues` as in [`ServiceError::to_json`].
+    /// `snapshot`, `internal`), `Code`, `Message`, and for a service error `Reason`,
+    /// `StatusCode` and `Issues` as in [`ServiceError::to_json`].
     pub fn to_json(&self) -> Value {
         match self {
             EmulatorError::Service(error) => {
@@ -234,6 +294,16 @@ impl EmulatorError {
             EmulatorError::Snapshot { message, .. } => {
                 json!({"Kind": "snapshot", "Code": self.code(), "Message": message})
             }
+            EmulatorError::Internal { message } => {
+                json!({"Kind": "internal", "Code": self.code(), "Message": message})
+            }
+        }
+    }
+
+    /// An internal error: the state broke one of its own invariants.
+    pub(crate) fn internal(message: impl Into<String>) -> EmulatorError {
+        EmulatorError::Internal {
+            message: message.into(),
         }
     }
 
@@ -258,8 +328,9 @@ pub struct Emulator {
     state: Mutex<State>,
 }
 
-/// What a handler returns.
-pub(crate) type Outcome = Result<Output, ServiceError>;
+/// What a handler returns: the response, or why the call was refused (a service error, or an
+/// internal error for a state that breaks the emulator's invariants).
+pub(crate) type Outcome = Result<Output, EmulatorError>;
 
 /// The text member `key` of a validated request (`""` when absent: validation has already
 /// refused a request that lacks a required member).
@@ -336,13 +407,21 @@ impl Emulator {
         input: &Value,
     ) -> Result<Output, EmulatorError> {
         let mut state = self.lock();
-        state.ensure_account(caller);
+        // An account that calls for the first time exists in the partition from then on, but
+        // only if the call succeeds: a refused call changes nothing, not even that.
+        let first_call = !state.accounts.contains_key(caller);
+        if first_call {
+            state.ensure_account(caller);
+        }
         let outcome = match service {
             "organizations" => organizations::dispatch(&mut state, operation, caller, input),
             "account" => account::dispatch(&mut state, operation, caller, input),
             _ => chime::dispatch(&mut state, operation, caller, input),
         };
-        Ok(outcome?)
+        if outcome.is_err() && first_call {
+            state.forget_account(caller);
+        }
+        outcome
     }
 
     /// [`Emulator::call`] on JSON text, for the bindings: text that is not JSON is refused as
@@ -401,14 +480,27 @@ impl Emulator {
                 email: email.as_str().to_owned(),
                 name: name.as_str().to_owned(),
                 membership: None,
+                needs_standalone_setup: false,
             },
         );
         Ok(())
     }
 
     /// Adds a user (by email) to a Chime account, for the `UserEmail` filter of ListAccounts
-    /// (the four seed operations have no way to add users).
+    /// (the four seed operations have no way to add users). The email must fit the model's
+    /// `EmailAddress` (INVALID_ARGUMENT); an unknown Chime account is NOT_FOUND.
     pub fn add_chime_user(&self, chime_account_id: &str, email: &str) -> Result<(), EmulatorError> {
+        let issues = crate::validate::validate_request(
+            "chime",
+            "ListAccounts",
+            &json!({ "UserEmail": email }),
+        )?;
+        if let Some(issue) = issues.first() {
+            return Err(EmulatorError::usage(
+                "INVALID_ARGUMENT",
+                format!("email: {}", issue.message),
+            ));
+        }
         let mut state = self.lock();
         let account = state
             .chime_accounts
@@ -420,24 +512,53 @@ impl Emulator {
         Ok(())
     }
 
+    /// Gives an account that CreateAccount made what a standalone account needs (AWS asks
+    /// for a payment method, a verified phone and an accepted customer agreement before such
+    /// an account may leave its organization). Until then LeaveOrganization and
+    /// RemoveAccountFromOrganization refuse it with ConstraintViolationException
+    /// ACCOUNT_CANNOT_LEAVE_ORGANIZATION. Accounts that were invited, registered or called on
+    /// their own are ready already; an unknown account is NOT_FOUND.
+    pub fn prepare_standalone(&self, account_id: &str) -> Result<(), EmulatorError> {
+        let id = parse_caller(account_id)?;
+        let mut state = self.lock();
+        let account = state
+            .accounts
+            .get_mut(id.as_str())
+            .ok_or_else(|| EmulatorError::usage("NOT_FOUND", format!("no account {account_id}")))?;
+        account.needs_standalone_setup = false;
+        Ok(())
+    }
+
     /// The virtual clock, seconds since the epoch.
     pub fn now(&self) -> f64 {
         self.lock().clock
     }
 
     /// Moves the clock forward: CreateAccount requests made before the new time finish, and
-    /// handshakes whose 15 days have passed expire.
+    /// handshakes whose 15 days have passed expire. `seconds` must be finite and not negative
+    /// (INVALID_ARGUMENT), and the new time must not pass [`MAX_CLOCK`]
+    /// (CLOCK_OUT_OF_RANGE); either way the clock does not move.
     pub fn advance(&self, seconds: f64) -> Result<(), EmulatorError> {
-        if !seconds.is_finite() || !(0.0..=1.0e10).contains(&seconds) {
+        if !seconds.is_finite() || seconds < 0.0 {
             return Err(EmulatorError::usage(
                 "INVALID_ARGUMENT",
-                "seconds must be a finite number from 0 to 1e10",
+                "seconds must be a finite number, 0 or more",
             ));
         }
         let mut state = self.lock();
-        state.clock += seconds;
-        organizations::on_clock(&mut state);
-        Ok(())
+        let target = state.clock + seconds;
+        if !(MIN_TIMESTAMP..=MAX_CLOCK).contains(&target) {
+            return Err(EmulatorError::usage(
+                "CLOCK_OUT_OF_RANGE",
+                format!(
+                    "advancing {seconds} seconds would move the clock past {MAX_CLOCK} \
+                     (9999-12-16T23:59:59Z), the latest time whose 15-day handshake \
+                     expiration Python's datetime and JavaScript's Date can still hold"
+                ),
+            ));
+        }
+        state.clock = target;
+        organizations::on_clock(&mut state)
     }
 
     /// The limits in force.
@@ -448,6 +569,20 @@ impl Emulator {
     /// Sets the limits (they apply to later calls; nothing already there is removed).
     pub fn set_quotas(&self, quotas: Quotas) {
         self.lock().quotas = quotas;
+    }
+
+    /// The most characters a policy document may have (CreatePolicy, UpdatePolicy); AWS's
+    /// quota for a service control policy, [`DEFAULT_POLICY_DOCUMENT_LIMIT`] (5,120), unless
+    /// set otherwise.
+    pub fn policy_document_limit(&self) -> usize {
+        self.lock().policy_document_limit
+    }
+
+    /// Sets the policy document limit (for later calls; existing policies stay). A longer
+    /// document is refused with MalformedPolicyDocumentException: the 2017 model has no
+    /// POLICY_CONTENT_LIMIT_EXCEEDED reason.
+    pub fn set_policy_document_limit(&self, max_characters: usize) {
+        self.lock().policy_document_limit = max_characters;
     }
 
     /// The whole state as versioned JSON.
@@ -504,17 +639,47 @@ impl Emulator {
         written.map_err(io)
     }
 
-    /// Reads a snapshot written by [`Emulator::save`] into a new emulator.
+    /// Reads a snapshot written by [`Emulator::save`] into a new emulator, refusing a file
+    /// larger than [`DEFAULT_SNAPSHOT_LIMIT`] (see [`Emulator::load_with_limit`]).
     pub fn load(path: impl AsRef<Path>) -> Result<Emulator, EmulatorError> {
+        Emulator::load_with_limit(path, DEFAULT_SNAPSHOT_LIMIT)
+    }
+
+    /// [`Emulator::load`] with a size limit: a path that is not a regular file (a directory,
+    /// a device such as `/dev/zero`, a pipe) is refused with SNAPSHOT_IO before anything is
+    /// read, and a file of more than `max_bytes` bytes with SNAPSHOT_TOO_LARGE (at most
+    /// `max_bytes + 1` bytes are ever read, even from a file that grows meanwhile).
+    pub fn load_with_limit(
+        path: impl AsRef<Path>,
+        max_bytes: u64,
+    ) -> Result<Emulator, EmulatorError> {
         Ok(Emulator {
-            state: Mutex::new(read_snapshot(path.as_ref())?),
+            state: Mutex::new(read_snapshot(path.as_ref(), max_bytes)?),
         })
     }
 
-    /// Replaces this emulator's state with the snapshot at `path`; on any error the current
-    /// state is kept.
+    /// Replaces this emulator's state with the snapshot at `path` (at most
+    /// [`DEFAULT_SNAPSHOT_LIMIT`] bytes); on any error the current state is kept.
     pub fn load_into(&self, path: impl AsRef<Path>) -> Result<(), EmulatorError> {
-        let state = read_snapshot(path.as_ref())?;
+        self.load_into_with_limit(path, DEFAULT_SNAPSHOT_LIMIT)
+    }
+
+    /// [`Emulator::load_into`] with a size limit, as in [`Emulator::load_with_limit`].
+    pub fn load_into_with_limit(
+        &self,
+        path: impl AsRef<Path>,
+        max_bytes: u64,
+    ) -> Result<(), EmulatorError> {
+        let state = read_snapshot(path.as_ref(), max_bytes)?;
+        *self.lock() = state;
+        Ok(())
+    }
+
+    /// Replaces the state with a snapshot given as JSON text (what a binding receives from its
+    /// host): text longer than `max_bytes` bytes is refused with SNAPSHOT_TOO_LARGE before it
+    /// is parsed, text that is not JSON with SNAPSHOT_CORRUPT; then as [`Emulator::import`].
+    pub fn import_json(&self, text: &str, max_bytes: u64) -> Result<(), EmulatorError> {
+        let state = state_from_bytes(text.as_bytes(), max_bytes, "the snapshot text")?;
         *self.lock() = state;
         Ok(())
     }
@@ -539,7 +704,7 @@ impl Emulator {
     /// enabled, indexes agree); the list of what is broken, empty when all hold. Tests call it
     /// after random operation sequences.
     pub fn check_invariants(&self) -> Vec<String> {
-        organizations::invariant_violations(&self.lock())
+        consistency::problems(&self.lock())
     }
 }
 
@@ -591,14 +756,55 @@ fn parse_caller(caller: &str) -> Result<AccountId, EmulatorError> {
     })
 }
 
-fn read_snapshot(path: &Path) -> Result<State, EmulatorError> {
-    let text = std::fs::read(path).map_err(|err| {
+fn read_snapshot(path: &Path, max_bytes: u64) -> Result<State, EmulatorError> {
+    use std::io::Read;
+    let io = |err: std::io::Error| {
         EmulatorError::snapshot("SNAPSHOT_IO", format!("{}: {err}", path.display()))
-    })?;
-    let value: Value = serde_json::from_slice(&text).map_err(|err| {
+    };
+    let not_regular = || {
+        EmulatorError::snapshot(
+            "SNAPSHOT_IO",
+            format!(
+                "{} is not a regular file (a directory, device or pipe is never a snapshot)",
+                path.display()
+            ),
+        )
+    };
+    // Look before opening: opening a pipe would block until a writer comes.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if !metadata.is_file() {
+        return Err(not_regular());
+    }
+    if metadata.len() > max_bytes {
+        return Err(too_large(&path.display().to_string(), max_bytes));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    state_from_bytes(&bytes, max_bytes, &path.display().to_string())
+}
+
+fn too_large(what: &str, max_bytes: u64) -> EmulatorError {
+    EmulatorError::snapshot(
+        "SNAPSHOT_TOO_LARGE",
+        format!("{what} is larger than the limit of {max_bytes} bytes"),
+    )
+}
+
+/// Parses and checks a snapshot's bytes (`what` names them in messages).
+fn state_from_bytes(bytes: &[u8], max_bytes: u64, what: &str) -> Result<State, EmulatorError> {
+    if u64::try_from(bytes.len()).map_or(true, |len| len > max_bytes) {
+        return Err(too_large(what, max_bytes));
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|err| {
         EmulatorError::snapshot(
             "SNAPSHOT_CORRUPT",
-            format!("{} is not a complete JSON snapshot: {err}", path.display()),
+            format!("{what} is not a complete JSON snapshot: {err}"),
         )
     })?;
     state_from_snapshot(&value)
@@ -627,7 +833,7 @@ fn state_from_snapshot(snapshot: &Value) -> Result<State, EmulatorError> {
         .map_err(|err| {
             EmulatorError::snapshot("SNAPSHOT_CORRUPT", format!("the state does not fit: {err}"))
         })?;
-    let broken = organizations::invariant_violations(&state);
+    let broken = consistency::problems(&state);
     if let Some(first) = broken.first() {
         return Err(EmulatorError::snapshot(
             "SNAPSHOT_CORRUPT",

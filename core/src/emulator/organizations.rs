@@ -19,7 +19,8 @@ use super::state::{
     FULL_AWS_ACCESS_DESCRIPTION, FULL_AWS_ACCESS_ID, FULL_AWS_ACCESS_NAME, MAX_OU_DEPTH,
     MAX_POLICIES_PER_TARGET, SERVICE_CONTROL_POLICY,
 };
-use super::{optional, text, Outcome, ServiceError};
+use super::{optional, text, EmulatorError, Outcome, ServiceError};
+use crate::error::Issue;
 use crate::generated::organizations::{
     ActionType, Handshake, HandshakeParty, HandshakePartyType, HandshakeResource,
     HandshakeResourceType, HandshakeState,
@@ -29,23 +30,27 @@ use crate::ids::AccountId;
 use crate::model::EpochTimestamp;
 use crate::page_token::{PageTokenCodec, ORGANIZATIONS_LIMITS};
 
-fn error(code: &'static str, message: impl Into<String>) -> ServiceError {
-    ServiceError::new(code, message)
+fn error(code: &'static str, message: impl Into<String>) -> EmulatorError {
+    ServiceError::new(code, message).into()
 }
 
-fn not_in_use() -> ServiceError {
+fn not_in_use() -> EmulatorError {
     error(
         "AWSOrganizationsNotInUseException",
         "Your account is not a member of an organization.",
     )
 }
 
-fn constraint(reason: &'static str, message: impl Into<String>) -> ServiceError {
-    ServiceError::with_reason("ConstraintViolationException", reason, message)
+fn constraint(reason: &'static str, message: impl Into<String>) -> EmulatorError {
+    ServiceError::with_reason("ConstraintViolationException", reason, message).into()
 }
 
-fn handshake_constraint(reason: &'static str, message: impl Into<String>) -> ServiceError {
-    ServiceError::with_reason("HandshakeConstraintViolationException", reason, message)
+fn handshake_constraint(reason: &'static str, message: impl Into<String>) -> EmulatorError {
+    ServiceError::with_reason("HandshakeConstraintViolationException", reason, message).into()
+}
+
+fn invalid_input(reason: &'static str, message: impl Into<String>) -> EmulatorError {
+    ServiceError::with_reason("InvalidInputException", reason, message).into()
 }
 
 /// Runs one Organizations operation (the input is valid for it).
@@ -100,17 +105,54 @@ pub(super) fn dispatch(state: &mut State, operation: &str, caller: &str, input: 
 // ---------------------------------------------------------------- who may call
 
 /// The caller's organization (any member).
-fn member_org(state: &State, caller: &str) -> Result<String, ServiceError> {
+fn member_org(state: &State, caller: &str) -> Result<String, EmulatorError> {
     state
         .organization_of(caller)
         .map(str::to_owned)
         .ok_or_else(not_in_use)
 }
 
+/// The record of an organization an account, root, OU or handshake names: absent only in a
+/// state that breaks the emulator's invariants.
+fn org_record<'s>(state: &'s State, org: &str) -> Result<&'s OrganizationRecord, EmulatorError> {
+    state
+        .organizations
+        .get(org)
+        .ok_or_else(|| EmulatorError::internal(format!("organization {org} is missing")))
+}
+
+fn account_record<'s>(state: &'s State, id: &str) -> Result<&'s AccountRecord, EmulatorError> {
+    state
+        .accounts
+        .get(id)
+        .ok_or_else(|| EmulatorError::internal(format!("account {id} is missing")))
+}
+
+fn root_record<'s>(state: &'s State, id: &str) -> Result<&'s RootRecord, EmulatorError> {
+    state
+        .roots
+        .get(id)
+        .ok_or_else(|| EmulatorError::internal(format!("root {id} is missing")))
+}
+
+fn handshake_record<'s>(state: &'s State, id: &str) -> Result<&'s HandshakeRecord, EmulatorError> {
+    state
+        .handshakes
+        .get(id)
+        .ok_or_else(|| EmulatorError::internal(format!("handshake {id} is missing")))
+}
+
+fn policy_record<'s>(state: &'s State, id: &str) -> Result<&'s PolicyRecord, EmulatorError> {
+    state
+        .policies
+        .get(id)
+        .ok_or_else(|| EmulatorError::internal(format!("policy {id} is missing")))
+}
+
 /// The caller's organization, when the caller is its management account.
-fn master_org(state: &State, caller: &str) -> Result<String, ServiceError> {
+fn master_org(state: &State, caller: &str) -> Result<String, EmulatorError> {
     let org = member_org(state, caller)?;
-    if state.organizations[&org].master != caller {
+    if org_record(state, &org)?.master != caller {
         return Err(error(
             "AccessDeniedException",
             "You don't have permissions to access this resource: only the organization's management account can call this operation.",
@@ -141,15 +183,15 @@ fn policy_arn(state: &State, org: &str, policy: &str) -> String {
     }
 }
 
-fn organization_json(state: &State, org_id: &str) -> Output {
-    let org = &state.organizations[org_id];
-    let master = &state.accounts[&org.master];
+fn organization_json(state: &State, org_id: &str) -> Result<Output, EmulatorError> {
+    let org = org_record(state, org_id)?;
+    let master = account_record(state, &org.master)?;
     let available = if org.feature_set == "ALL" {
         vec![enabled_policy_type(SERVICE_CONTROL_POLICY)]
     } else {
         Vec::new()
     };
-    object([
+    Ok(object([
         ("Id", text_value(org_id)),
         (
             "Arn",
@@ -166,7 +208,7 @@ fn organization_json(state: &State, org_id: &str) -> Output {
         ("MasterAccountId", text_value(&org.master)),
         ("MasterAccountEmail", text_value(&master.email)),
         ("AvailablePolicyTypes", Output::List(available)),
-    ])
+    ]))
 }
 
 /// A PolicyTypeSummary of an enabled type.
@@ -191,9 +233,9 @@ fn wrap(name: &'static str, value: Output) -> Outcome {
     Ok(Output::Object(vec![(name, value)]))
 }
 
-fn account_json(state: &State, id: &str) -> Output {
-    let account = &state.accounts[id];
-    match &account.membership {
+fn account_json(state: &State, id: &str) -> Result<Output, EmulatorError> {
+    let account = account_record(state, id)?;
+    Ok(match &account.membership {
         Some(m) => object([
             ("Id", text_value(id)),
             (
@@ -210,17 +252,17 @@ fn account_json(state: &State, id: &str) -> Output {
             ("Name", text_value(&account.name)),
             ("Status", Output::Static("ACTIVE")),
         ]),
-    }
+    })
 }
 
-fn root_json(state: &State, root_id: &str) -> Output {
-    let root = &state.roots[root_id];
+fn root_json(state: &State, root_id: &str) -> Result<Output, EmulatorError> {
+    let root = root_record(state, root_id)?;
     let types = root
         .policy_types
         .iter()
         .map(|t| enabled_policy_type(t))
         .collect();
-    object([
+    Ok(object([
         ("Id", text_value(root_id)),
         (
             "Arn",
@@ -228,22 +270,25 @@ fn root_json(state: &State, root_id: &str) -> Output {
         ),
         ("Name", text_value(&root.name)),
         ("PolicyTypes", Output::List(types)),
-    ])
+    ]))
 }
 
-fn ou_json(state: &State, ou_id: &str) -> Output {
-    let ou = &state.organizational_units[ou_id];
-    object([
+fn ou_json(state: &State, ou_id: &str) -> Result<Output, EmulatorError> {
+    let ou = state
+        .organizational_units
+        .get(ou_id)
+        .ok_or_else(|| EmulatorError::internal(format!("OU {ou_id} is missing")))?;
+    Ok(object([
         ("Id", text_value(ou_id)),
         (
             "Arn",
             Output::Text(arn(state, &ou.organization, "ou", ou_id)),
         ),
         ("Name", text_value(&ou.name)),
-    ])
+    ]))
 }
 
-fn policy_summary_json(state: &State, org: &str, policy: &str) -> Output {
+fn policy_summary_json(state: &State, org: &str, policy: &str) -> Result<Output, EmulatorError> {
     let (name, description, policy_type, managed) = if policy == FULL_AWS_ACCESS_ID {
         (
             FULL_AWS_ACCESS_NAME,
@@ -252,7 +297,7 @@ fn policy_summary_json(state: &State, org: &str, policy: &str) -> Output {
             true,
         )
     } else {
-        let record = &state.policies[policy];
+        let record = policy_record(state, policy)?;
         (
             record.name.as_str(),
             record.description.as_str(),
@@ -260,26 +305,26 @@ fn policy_summary_json(state: &State, org: &str, policy: &str) -> Output {
             false,
         )
     };
-    object([
+    Ok(object([
         ("Id", text_value(policy)),
         ("Arn", Output::Text(policy_arn(state, org, policy))),
         ("Name", text_value(name)),
         ("Description", text_value(description)),
         ("Type", text_value(policy_type)),
         ("AwsManaged", Output::Bool(managed)),
-    ])
+    ]))
 }
 
-fn policy_json(state: &State, org: &str, policy: &str) -> Output {
+fn policy_json(state: &State, org: &str, policy: &str) -> Result<Output, EmulatorError> {
     let content = if policy == FULL_AWS_ACCESS_ID {
         FULL_AWS_ACCESS_CONTENT
     } else {
-        state.policies[policy].content.as_str()
+        policy_record(state, policy)?.content.as_str()
     };
-    object([
-        ("PolicySummary", policy_summary_json(state, org, policy)),
+    Ok(object([
+        ("PolicySummary", policy_summary_json(state, org, policy)?),
         ("Content", text_value(content)),
-    ])
+    ]))
 }
 
 fn create_account_json(id: &str, record: &CreateAccountRecord) -> Output {
@@ -405,7 +450,7 @@ fn is_target_in(state: &State, org: &str, id: &str) -> bool {
     is_parent_in(state, org, id) || state.organization_of(id) == Some(org)
 }
 
-fn policy_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
+fn policy_in(state: &State, org: &str, id: &str) -> Result<(), EmulatorError> {
     let found = id == FULL_AWS_ACCESS_ID
         || state
             .policies
@@ -421,21 +466,22 @@ fn policy_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
     }
 }
 
-fn root_of(state: &State, org: &str) -> String {
-    state.organizations[org].root.clone()
+fn root_of(state: &State, org: &str) -> Result<String, EmulatorError> {
+    Ok(org_record(state, org)?.root.clone())
 }
 
-fn scp_enabled(state: &State, org: &str) -> bool {
-    state.roots[&state.organizations[org].root]
-        .policy_types
-        .contains(SERVICE_CONTROL_POLICY)
+/// Whether a policy type is enabled in the organization's root.
+fn type_enabled(state: &State, org: &str, policy_type: &str) -> Result<bool, EmulatorError> {
+    let root = &org_record(state, org)?.root;
+    Ok(root_record(state, root)?.policy_types.contains(policy_type))
 }
 
 /// Attaches FullAWSAccess to a new OU or account when SCPs are enabled.
-fn attach_default(state: &mut State, org: &str, target: &str) {
-    if scp_enabled(state, org) {
+fn attach_default(state: &mut State, org: &str, target: &str) -> Result<(), EmulatorError> {
+    if type_enabled(state, org, SERVICE_CONTROL_POLICY)? {
         state.attach(org, FULL_AWS_ACCESS_ID, target);
     }
+    Ok(())
 }
 
 fn caller_email(state: &State, caller: &str) -> String {
@@ -503,17 +549,17 @@ fn create_organization(state: &mut State, caller: &str, input: &Value) -> Outcom
         state.attach(&org_id, FULL_AWS_ACCESS_ID, &root_id);
         state.attach(&org_id, FULL_AWS_ACCESS_ID, caller);
     }
-    wrap("Organization", organization_json(state, &org_id))
+    wrap("Organization", organization_json(state, &org_id)?)
 }
 
 fn describe_organization(state: &mut State, caller: &str) -> Outcome {
     let org = member_org(state, caller)?;
-    wrap("Organization", organization_json(state, &org))
+    wrap("Organization", organization_json(state, &org)?)
 }
 
 fn delete_organization(state: &mut State, caller: &str) -> Outcome {
     let org_id = master_org(state, caller)?;
-    let org = &state.organizations[&org_id];
+    let org = org_record(state, &org_id)?;
     if org.members.len() > 1
         || org.accounts_in_progress > 0
         || !org.organizational_units.is_empty()
@@ -524,7 +570,11 @@ fn delete_organization(state: &mut State, caller: &str) -> Outcome {
             "The organization still has member accounts, OUs or policies; remove them first.",
         ));
     }
-    let org = state.organizations.remove(&org_id).expect("checked above");
+    let Some(org) = state.organizations.remove(&org_id) else {
+        return Err(EmulatorError::internal(format!(
+            "organization {org_id} is missing"
+        )));
+    };
     for target in [org.root.as_str(), caller] {
         state.attachments.remove(target);
     }
@@ -543,12 +593,23 @@ fn delete_organization(state: &mut State, caller: &str) -> Outcome {
 
 /// Makes a member account standalone: out of its parent, its policies detached, its
 /// approvals of all features withdrawn.
-fn make_standalone(state: &mut State, org_id: &str, account: &str) {
-    state.detach_all(org_id, account);
-    let parent = state.accounts[account]
+fn make_standalone(state: &mut State, org_id: &str, account: &str) -> Result<(), EmulatorError> {
+    let parent = account_record(state, account)?
         .membership
         .as_ref()
         .map(|m| m.parent.clone());
+    // Look everything up before the first change.
+    let withdrawn: Vec<String> = org_record(state, org_id)?
+        .handshakes
+        .iter()
+        .filter(|h| {
+            state.handshakes.get(*h).is_some_and(|record| {
+                record.recipient == account && record.parent.is_some() && is_open(&record.handshake)
+            })
+        })
+        .cloned()
+        .collect();
+    state.detach_all(org_id, account);
     if let Some(children) = parent.and_then(|p| state.children_of_mut(&p)) {
         children.accounts.remove(account);
     }
@@ -558,36 +619,44 @@ fn make_standalone(state: &mut State, org_id: &str, account: &str) {
     if let Some(record) = state.accounts.get_mut(account) {
         record.membership = None;
     }
-    let withdrawn: Vec<String> = state.organizations[org_id]
-        .handshakes
-        .iter()
-        .filter(|h| {
-            let record = &state.handshakes[*h];
-            record.recipient == account && record.parent.is_some() && is_open(&record.handshake)
-        })
-        .cloned()
-        .collect();
     for id in withdrawn {
-        let parent = {
-            let record = state.handshakes.get_mut(&id).expect("listed above");
-            record.handshake.state = Some(HandshakeState::Canceled);
-            record.parent.clone()
+        let parent = match state.handshakes.get_mut(&id) {
+            Some(record) => {
+                record.handshake.state = Some(HandshakeState::Canceled);
+                record.parent.clone()
+            }
+            None => None,
         };
         if let Some(parent) = parent {
             settle_parent(state, &parent);
         }
     }
+    Ok(())
+}
+
+/// Refuses to let an account CreateAccount made leave before it can stand alone.
+fn check_can_stand_alone(state: &State, account: &str) -> Result<(), EmulatorError> {
+    if account_record(state, account)?.needs_standalone_setup {
+        return Err(constraint(
+            "ACCOUNT_CANNOT_LEAVE_ORGANIZATION",
+            format!(
+                "The account {account} was created in the organization and does not yet have what a standalone account needs (a payment method, a verified phone, an accepted customer agreement); set them up first."
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn leave_organization(state: &mut State, caller: &str) -> Outcome {
     let org = member_org(state, caller)?;
-    if state.organizations[&org].master == caller {
+    if org_record(state, &org)?.master == caller {
         return Err(error(
             "MasterCannotLeaveOrganizationException",
             "The management account can't leave its organization; delete the organization instead.",
         ));
     }
-    make_standalone(state, &org, caller);
+    check_can_stand_alone(state, caller)?;
+    make_standalone(state, &org, caller)?;
     Ok(Output::empty())
 }
 
@@ -603,11 +672,12 @@ fn remove_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
             "You can't remove the management account from its organization.",
         ));
     }
-    make_standalone(state, &org, account);
+    check_can_stand_alone(state, account)?;
+    make_standalone(state, &org, account)?;
     Ok(Output::empty())
 }
 
-fn account_not_found(account: &str) -> ServiceError {
+fn account_not_found(account: &str) -> EmulatorError {
     error(
         "AccountNotFoundException",
         format!("We can't find an account with the AccountId {account} in this organization."),
@@ -616,14 +686,14 @@ fn account_not_found(account: &str) -> ServiceError {
 
 // ---------------------------------------------------------------- roots, OUs, accounts
 
-fn parent_not_found(id: &str) -> ServiceError {
+fn parent_not_found(id: &str) -> EmulatorError {
     error(
         "ParentNotFoundException",
         format!("We can't find a root or OU with the ParentId {id}."),
     )
 }
 
-fn ou_not_found(id: &str) -> ServiceError {
+fn ou_not_found(id: &str) -> EmulatorError {
     error(
         "OrganizationalUnitNotFoundException",
         format!("We can't find an OU with the OrganizationalUnitId {id}."),
@@ -634,7 +704,7 @@ fn ou_in<'s>(
     state: &'s State,
     org: &str,
     id: &str,
-) -> Result<&'s OrganizationalUnitRecord, ServiceError> {
+) -> Result<&'s OrganizationalUnitRecord, EmulatorError> {
     state
         .organizational_units
         .get(id)
@@ -644,14 +714,17 @@ fn ou_in<'s>(
 
 fn sibling_named(state: &State, parent: &str, name: &str, except: Option<&str>) -> bool {
     state.children_of(parent).is_some_and(|children| {
-        children
-            .organizational_units
-            .iter()
-            .any(|id| Some(id.as_str()) != except && state.organizational_units[id].name == name)
+        children.organizational_units.iter().any(|id| {
+            Some(id.as_str()) != except
+                && state
+                    .organizational_units
+                    .get(id)
+                    .is_some_and(|ou| ou.name == name)
+        })
     })
 }
 
-fn duplicate_ou(name: &str) -> ServiceError {
+fn duplicate_ou(name: &str) -> EmulatorError {
     error(
         "DuplicateOrganizationalUnitException",
         format!("An OU named {name:?} already exists in this parent."),
@@ -678,7 +751,7 @@ fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
     if sibling_named(state, parent, name, None) {
         return Err(duplicate_ou(name));
     }
-    if state.organizations[&org].organizational_units.len() >= state.quotas.max_organizational_units
+    if org_record(state, &org)?.organizational_units.len() >= state.quotas.max_organizational_units
     {
         return Err(constraint(
             "OU_NUMBER_LIMIT_EXCEEDED",
@@ -688,8 +761,9 @@ fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
             ),
         ));
     }
-    let root = root_of(state, &org);
-    let prefix = format!("ou-{}-", &root[2..]);
+    let root = root_of(state, &org)?;
+    let suffix = root.strip_prefix("r-").unwrap_or(&root);
+    let prefix = format!("ou-{suffix}-");
     let id = state.fresh_id(&prefix, 8, |s, id| s.organizational_units.contains_key(id));
     state.organizational_units.insert(
         id.clone(),
@@ -707,15 +781,15 @@ fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
     if let Some(record) = state.organizations.get_mut(&org) {
         record.organizational_units.insert(id.clone());
     }
-    attach_default(state, &org, &id);
-    wrap("OrganizationalUnit", ou_json(state, &id))
+    attach_default(state, &org, &id)?;
+    wrap("OrganizationalUnit", ou_json(state, &id)?)
 }
 
 fn describe_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let id = text(input, "OrganizationalUnitId");
     ou_in(state, &org, id)?;
-    wrap("OrganizationalUnit", ou_json(state, id))
+    wrap("OrganizationalUnit", ou_json(state, id)?)
 }
 
 fn update_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -730,7 +804,7 @@ fn update_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
             ou.name = name.to_owned();
         }
     }
-    wrap("OrganizationalUnit", ou_json(state, id))
+    wrap("OrganizationalUnit", ou_json(state, id)?)
 }
 
 fn delete_organizational_unit(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -761,7 +835,7 @@ fn describe_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if state.organization_of(account) != Some(org.as_str()) {
         return Err(account_not_found(account));
     }
-    wrap("Account", account_json(state, account))
+    wrap("Account", account_json(state, account)?)
 }
 
 fn move_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -811,14 +885,36 @@ fn move_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     Ok(Output::empty())
 }
 
+/// How many accounts count against the organization's account quota: its members, the
+/// accounts CreateAccount is still making, and its open invitations (AWS counts an invitation
+/// until it is accepted, declined, canceled or expires). `except` leaves one invitation out.
+fn accounts_counted(
+    state: &State,
+    org: &str,
+    except: Option<&str>,
+) -> Result<usize, EmulatorError> {
+    let record = org_record(state, org)?;
+    let invitations = record
+        .handshakes
+        .iter()
+        .filter(|id| Some(id.as_str()) != except)
+        .filter_map(|id| state.handshakes.get(id))
+        .filter(|h| h.handshake.action == Some(ActionType::Invite) && is_open(&h.handshake))
+        .count();
+    Ok(record
+        .members
+        .len()
+        .saturating_add(record.accounts_in_progress)
+        .saturating_add(invitations))
+}
+
 fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
-    let record = &state.organizations[&org];
-    if record.members.len() + record.accounts_in_progress >= state.quotas.max_accounts {
+    if accounts_counted(state, &org, None)? >= state.quotas.max_accounts {
         return Err(constraint(
             "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
             format!(
-                "The organization already has {} accounts (created or being created), the most it may have.",
+                "The organization already has {} accounts (members, accounts being created and open invitations), the most it may have.",
                 state.quotas.max_accounts
             ),
         ));
@@ -840,7 +936,7 @@ fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     state.create_account_requests.insert(id.clone(), request);
     if let Some(record) = state.organizations.get_mut(&org) {
         record.create_account_requests.insert(id);
-        record.accounts_in_progress += 1;
+        record.accounts_in_progress = record.accounts_in_progress.saturating_add(1);
     }
     wrap("CreateAccountStatus", body)
 }
@@ -849,7 +945,7 @@ fn create_account_status_in<'s>(
     state: &'s State,
     org: &str,
     id: &str,
-) -> Result<&'s CreateAccountRecord, ServiceError> {
+) -> Result<&'s CreateAccountRecord, EmulatorError> {
     state
         .create_account_requests
         .get(id)
@@ -870,7 +966,7 @@ fn describe_create_account_status(state: &mut State, caller: &str, input: &Value
 }
 
 /// Runs what the clock's advance makes due: CreateAccount requests finish, handshakes expire.
-pub(super) fn on_clock(state: &mut State) {
+pub(super) fn on_clock(state: &mut State) -> Result<(), EmulatorError> {
     let due: Vec<String> = state
         .create_account_requests
         .iter()
@@ -878,7 +974,7 @@ pub(super) fn on_clock(state: &mut State) {
         .map(|(id, _)| id.clone())
         .collect();
     for id in due {
-        finish_create_account(state, &id);
+        finish_create_account(state, &id)?;
     }
     let expired: Vec<String> = state
         .handshakes
@@ -906,16 +1002,20 @@ pub(super) fn on_clock(state: &mut State) {
             }
         }
     }
+    Ok(())
 }
 
-fn finish_create_account(state: &mut State, id: &str) {
+fn finish_create_account(state: &mut State, id: &str) -> Result<(), EmulatorError> {
     let clock = state.clock;
-    let request = &state.create_account_requests[id];
+    let request = state
+        .create_account_requests
+        .get(id)
+        .ok_or_else(|| EmulatorError::internal(format!("CreateAccount request {id} is missing")))?;
     let org = request.organization.clone();
     let email_key = request.email.to_ascii_lowercase();
-    let outcome = if !state.organizations.contains_key(&org) {
-        Err("INTERNAL_FAILURE")
-    } else if state.emails.contains_key(&email_key) {
+    let (email, name) = (request.email.clone(), request.account_name.clone());
+    let root = root_of(state, &org)?;
+    let outcome = if state.emails.contains_key(&email_key) {
         Err("EMAIL_ALREADY_EXISTS")
     } else {
         Ok(state.fresh_account_id())
@@ -923,10 +1023,11 @@ fn finish_create_account(state: &mut State, id: &str) {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.accounts_in_progress = record.accounts_in_progress.saturating_sub(1);
     }
-    let record = state
-        .create_account_requests
-        .get_mut(id)
-        .expect("a due request");
+    let Some(record) = state.create_account_requests.get_mut(id) else {
+        return Err(EmulatorError::internal(format!(
+            "CreateAccount request {id} is missing"
+        )));
+    };
     record.completed_timestamp = Some(clock);
     match outcome {
         Err(reason) => {
@@ -936,8 +1037,6 @@ fn finish_create_account(state: &mut State, id: &str) {
         Ok(account) => {
             record.state = "SUCCEEDED".to_owned();
             record.account_id = Some(account.clone());
-            let (email, name) = (record.email.clone(), record.account_name.clone());
-            let root = root_of(state, &org);
             state.emails.insert(email_key, account.clone());
             state.accounts.insert(
                 account.clone(),
@@ -950,26 +1049,42 @@ fn finish_create_account(state: &mut State, id: &str) {
                         joined_method: "CREATED".to_owned(),
                         joined_timestamp: clock,
                     }),
+                    needs_standalone_setup: true,
                 },
             );
-            join(state, &org, &root, &account);
+            join(state, &org, &root, &account)?;
         }
     }
+    Ok(())
 }
 
 /// Puts an account that already has its membership into the root's children, the
 /// organization's members, and gives it the default policy.
-fn join(state: &mut State, org: &str, root: &str, account: &str) {
+fn join(state: &mut State, org: &str, root: &str, account: &str) -> Result<(), EmulatorError> {
     if let Some(children) = state.children_of_mut(root) {
         children.accounts.insert(account.to_owned());
     }
     if let Some(record) = state.organizations.get_mut(org) {
         record.members.insert(account.to_owned());
     }
-    attach_default(state, org, account);
+    attach_default(state, org, account)
 }
 
 // ---------------------------------------------------------------- listings
+
+/// The page parameters of a List request, its tokens bound to the organization and the
+/// caller they were issued to (a token of another organization or caller is
+/// INVALID_NEXT_TOKEN, even for the same operation and filter).
+fn page_query<'a>(operation: &'a str, input: &'a Value, org: &str, caller: &str) -> PageQuery<'a> {
+    PageQuery::of(operation, input, ORGANIZATIONS_LIMITS)
+        .filtered("Organization", org)
+        .filtered("Caller", caller)
+}
+
+/// A NextToken this query did not issue: InvalidInputException INVALID_NEXT_TOKEN.
+fn bad_token(issue: Issue) -> EmulatorError {
+    invalid_input("INVALID_NEXT_TOKEN", issue.message)
+}
 
 fn codec(state: &State) -> PageTokenCodec {
     PageTokenCodec::new(state.token_secret)
@@ -988,12 +1103,17 @@ fn page_of_set<'s>(
 
 fn list_accounts(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
-    let query = PageQuery::of("ListAccounts", input, ORGANIZATIONS_LIMITS);
-    let (ids, next) = query.run(
-        &codec(state),
-        page_of_set(&state.organizations[&org].members),
-    )?;
-    let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    let query = page_query("ListAccounts", input, &org, caller);
+    let (ids, next) = query
+        .run(
+            &codec(state),
+            page_of_set(&org_record(state, &org)?.members),
+        )
+        .map_err(bad_token)?;
+    let accounts = ids
+        .into_iter()
+        .map(|id| account_json(state, id))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("Accounts", accounts, next))
 }
 
@@ -1001,7 +1121,7 @@ fn children_in<'s>(
     state: &'s State,
     org: &str,
     parent: &str,
-) -> Result<&'s super::state::Children, ServiceError> {
+) -> Result<&'s super::state::Children, EmulatorError> {
     if !is_parent_in(state, org, parent) {
         return Err(parent_not_found(parent));
     }
@@ -1014,10 +1134,15 @@ fn list_accounts_for_parent(state: &mut State, caller: &str, input: &Value) -> O
     let org = master_org(state, caller)?;
     let parent = text(input, "ParentId");
     let children = children_in(state, &org, parent)?;
-    let query = PageQuery::of("ListAccountsForParent", input, ORGANIZATIONS_LIMITS)
-        .filtered("ParentId", parent);
-    let (ids, next) = query.run(&codec(state), page_of_set(&children.accounts))?;
-    let accounts: Vec<Output> = ids.into_iter().map(|id| account_json(state, id)).collect();
+    let query =
+        page_query("ListAccountsForParent", input, &org, caller).filtered("ParentId", parent);
+    let (ids, next) = query
+        .run(&codec(state), page_of_set(&children.accounts))
+        .map_err(bad_token)?;
+    let accounts = ids
+        .into_iter()
+        .map(|id| account_json(state, id))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("Accounts", accounts, next))
 }
 
@@ -1025,14 +1150,15 @@ fn list_organizational_units(state: &mut State, caller: &str, input: &Value) -> 
     let org = master_org(state, caller)?;
     let parent = text(input, "ParentId");
     let children = children_in(state, &org, parent)?;
-    let query = PageQuery::of(
-        "ListOrganizationalUnitsForParent",
-        input,
-        ORGANIZATIONS_LIMITS,
-    )
-    .filtered("ParentId", parent);
-    let (ids, next) = query.run(&codec(state), page_of_set(&children.organizational_units))?;
-    let units: Vec<Output> = ids.into_iter().map(|id| ou_json(state, id)).collect();
+    let query = page_query("ListOrganizationalUnitsForParent", input, &org, caller)
+        .filtered("ParentId", parent);
+    let (ids, next) = query
+        .run(&codec(state), page_of_set(&children.organizational_units))
+        .map_err(bad_token)?;
+    let units = ids
+        .into_iter()
+        .map(|id| ou_json(state, id))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("OrganizationalUnits", units, next))
 }
 
@@ -1046,10 +1172,12 @@ fn list_children(state: &mut State, caller: &str, input: &Value) -> Outcome {
     } else {
         &children.organizational_units
     };
-    let query = PageQuery::of("ListChildren", input, ORGANIZATIONS_LIMITS)
+    let query = page_query("ListChildren", input, &org, caller)
         .filtered("ParentId", parent)
         .filtered("ChildType", child_type);
-    let (ids, next) = query.run(&codec(state), page_of_set(set))?;
+    let (ids, next) = query
+        .run(&codec(state), page_of_set(set))
+        .map_err(bad_token)?;
     let listed: Vec<Output> = ids
         .into_iter()
         .map(|id| object([("Id", text_value(id)), ("Type", text_value(child_type))]))
@@ -1085,9 +1213,10 @@ fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
         "ORGANIZATIONAL_UNIT"
     };
     let single = BTreeSet::from([parent]);
-    let query =
-        PageQuery::of("ListParents", input, ORGANIZATIONS_LIMITS).filtered("ChildId", child);
-    let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
+    let query = page_query("ListParents", input, &org, caller).filtered("ChildId", child);
+    let (ids, next) = query
+        .run(&codec(state), page_of_set(&single))
+        .map_err(bad_token)?;
     let parents: Vec<Output> = ids
         .into_iter()
         .map(|id| object([("Id", text_value(id)), ("Type", Output::Static(kind))]))
@@ -1097,10 +1226,15 @@ fn list_parents(state: &mut State, caller: &str, input: &Value) -> Outcome {
 
 fn list_roots(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
-    let single = BTreeSet::from([root_of(state, &org)]);
-    let query = PageQuery::of("ListRoots", input, ORGANIZATIONS_LIMITS);
-    let (ids, next) = query.run(&codec(state), page_of_set(&single))?;
-    let roots: Vec<Output> = ids.into_iter().map(|id| root_json(state, id)).collect();
+    let single = BTreeSet::from([root_of(state, &org)?]);
+    let query = page_query("ListRoots", input, &org, caller);
+    let (ids, next) = query
+        .run(&codec(state), page_of_set(&single))
+        .map_err(bad_token)?;
+    let roots = ids
+        .into_iter()
+        .map(|id| root_json(state, id))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("Roots", roots, next))
 }
 
@@ -1111,36 +1245,49 @@ fn list_create_account_status(state: &mut State, caller: &str, input: &Value) ->
         .and_then(Value::as_array)
         .map(|list| list.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let query = PageQuery::of("ListCreateAccountStatus", input, ORGANIZATIONS_LIMITS)
+    let query = page_query("ListCreateAccountStatus", input, &org, caller)
         .filtered("States", states.join(","));
     let requests = &state.create_account_requests;
-    let (ids, next) = query.run(&codec(state), |start| {
-        Box::new(
-            state.organizations[&org]
-                .create_account_requests
-                .range::<str, _>((start, Bound::Unbounded))
-                .filter(move |id| {
-                    states.is_empty() || states.contains(&requests[*id].state.as_str())
-                })
-                .map(|id| (id.as_str(), id.as_str())),
-        )
-    })?;
-    let statuses: Vec<Output> = ids
+    let listed = &org_record(state, &org)?.create_account_requests;
+    let (page, next) = query
+        .run(&codec(state), |start| {
+            Box::new(
+                listed
+                    .range::<str, _>((start, Bound::Unbounded))
+                    .filter_map(move |id| requests.get(id).map(|record| (id.as_str(), record)))
+                    .filter(move |(_, record)| {
+                        states.is_empty() || states.contains(&record.state.as_str())
+                    })
+                    .map(|(id, record)| (id, (id, record))),
+            )
+        })
+        .map_err(bad_token)?;
+    let statuses: Vec<Output> = page
         .into_iter()
-        .map(|id| create_account_json(id, &state.create_account_requests[id]))
+        .map(|(id, record)| create_account_json(id, record))
         .collect();
     Ok(Output::page("CreateAccountStatuses", statuses, next))
 }
 
 // ---------------------------------------------------------------- policies
 
-fn check_policy_document(content: &str) -> Result<(), ServiceError> {
+/// Checks a policy document: at most `limit` characters (AWS's quota, 5,120 for a service
+/// control policy; the 2017 model has no POLICY_CONTENT_LIMIT_EXCEEDED reason, so a longer
+/// document is a MalformedPolicyDocumentException, as AWS answered then), a JSON object with
+/// a `Statement` object or non-empty list of objects.
+pub(super) fn check_policy_document(content: &str, limit: usize) -> Result<(), EmulatorError> {
     let malformed = |why: &str| {
         error(
             "MalformedPolicyDocumentException",
             format!("The policy document is not valid: {why}."),
         )
     };
+    let length = content.chars().count();
+    if length > limit {
+        return Err(malformed(&format!(
+            "it has {length} characters, more than the {limit} a policy document may have"
+        )));
+    }
     let document: Value = serde_json::from_str(content)
         .map_err(|err| malformed(&format!("it is not JSON ({err})")))?;
     let Some(object) = document.as_object() else {
@@ -1156,24 +1303,27 @@ fn check_policy_document(content: &str) -> Result<(), ServiceError> {
     }
 }
 
-fn policy_name_taken(state: &State, org: &str, name: &str, except: Option<&str>) -> bool {
-    name == FULL_AWS_ACCESS_NAME
-        || state.organizations[org]
-            .policies
-            .iter()
-            .any(|id| Some(id.as_str()) != except && state.policies[id].name == name)
+fn policy_name_taken(
+    state: &State,
+    org: &str,
+    name: &str,
+    except: Option<&str>,
+) -> Result<bool, EmulatorError> {
+    Ok(name == FULL_AWS_ACCESS_NAME
+        || org_record(state, org)?.policies.iter().any(|id| {
+            Some(id.as_str()) != except && state.policies.get(id).is_some_and(|p| p.name == name)
+        }))
 }
 
-fn duplicate_policy(name: &str) -> ServiceError {
+fn duplicate_policy(name: &str) -> EmulatorError {
     error(
         "DuplicatePolicyException",
         format!("A policy named {name:?} already exists."),
     )
 }
 
-fn immutable(policy: &str) -> ServiceError {
-    ServiceError::with_reason(
-        "InvalidInputException",
+fn immutable(policy: &str) -> EmulatorError {
+    invalid_input(
         "IMMUTABLE_POLICY",
         format!("The policy {policy} is managed by AWS and can't be changed or deleted."),
     )
@@ -1181,7 +1331,7 @@ fn immutable(policy: &str) -> ServiceError {
 
 fn create_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
-    if state.organizations[&org].feature_set != "ALL" {
+    if org_record(state, &org)?.feature_set != "ALL" {
         return Err(error(
             "PolicyTypeNotAvailableForOrganizationException",
             "Policies are available only in an organization with all features enabled.",
@@ -1189,11 +1339,11 @@ fn create_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     }
     let content = text(input, "Content");
     let name = text(input, "Name");
-    check_policy_document(content)?;
-    if policy_name_taken(state, &org, name, None) {
+    check_policy_document(content, state.policy_document_limit)?;
+    if policy_name_taken(state, &org, name, None)? {
         return Err(duplicate_policy(name));
     }
-    if state.organizations[&org].policies.len() >= state.quotas.max_policies {
+    if org_record(state, &org)?.policies.len() >= state.quotas.max_policies {
         return Err(constraint(
             "POLICY_NUMBER_LIMIT_EXCEEDED",
             format!(
@@ -1216,14 +1366,14 @@ fn create_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.policies.insert(id.clone());
     }
-    wrap("Policy", policy_json(state, &org, &id))
+    wrap("Policy", policy_json(state, &org, &id)?)
 }
 
 fn describe_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let id = text(input, "PolicyId");
     policy_in(state, &org, id)?;
-    wrap("Policy", policy_json(state, &org, id))
+    wrap("Policy", policy_json(state, &org, id)?)
 }
 
 fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1236,14 +1386,16 @@ fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let name = optional(input, "Name");
     let content = optional(input, "Content");
     if let Some(name) = name {
-        if policy_name_taken(state, &org, name, Some(id)) {
+        if policy_name_taken(state, &org, name, Some(id))? {
             return Err(duplicate_policy(name));
         }
     }
     if let Some(content) = content {
-        check_policy_document(content)?;
+        check_policy_document(content, state.policy_document_limit)?;
     }
-    let record = state.policies.get_mut(id).expect("found above");
+    let Some(record) = state.policies.get_mut(id) else {
+        return Err(EmulatorError::internal(format!("policy {id} is missing")));
+    };
     if let Some(name) = name {
         record.name = name.to_owned();
     }
@@ -1253,7 +1405,7 @@ fn update_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(content) = content {
         record.content = content.to_owned();
     }
-    wrap("Policy", policy_json(state, &org, id))
+    wrap("Policy", policy_json(state, &org, id)?)
 }
 
 fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1263,7 +1415,7 @@ fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if id == FULL_AWS_ACCESS_ID {
         return Err(immutable(id));
     }
-    if state.organizations[&org].policy_targets.contains_key(id) {
+    if org_record(state, &org)?.policy_targets.contains_key(id) {
         return Err(error(
             "PolicyInUseException",
             format!("The policy {id} is still attached; detach it from every target first."),
@@ -1276,7 +1428,7 @@ fn delete_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     Ok(Output::empty())
 }
 
-fn target_not_found(id: &str) -> ServiceError {
+fn target_not_found(id: &str) -> EmulatorError {
     error(
         "TargetNotFoundException",
         format!("We can't find a root, OU or account with the TargetId {id}."),
@@ -1292,10 +1444,7 @@ fn attach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
         return Err(target_not_found(target));
     }
     let policy_type = state.policy_type_of(policy).unwrap_or("").to_owned();
-    if !state.roots[&root_of(state, &org)]
-        .policy_types
-        .contains(&policy_type)
-    {
+    if !type_enabled(state, &org, &policy_type)? {
         return Err(error(
             "PolicyTypeNotEnabledException",
             format!("The policy type {policy_type} is not enabled in the root."),
@@ -1340,9 +1489,7 @@ fn detach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
         ));
     }
     let policy_type = state.policy_type_of(policy).unwrap_or("").to_owned();
-    let enabled = state.roots[&root_of(state, &org)]
-        .policy_types
-        .contains(&policy_type);
+    let enabled = type_enabled(state, &org, &policy_type)?;
     if enabled && state.attached_of_type(target, &policy_type) <= 1 {
         return Err(constraint(
             "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
@@ -1353,7 +1500,7 @@ fn detach_policy(state: &mut State, caller: &str, input: &Value) -> Outcome {
     Ok(Output::empty())
 }
 
-fn root_in(state: &State, org: &str, id: &str) -> Result<(), ServiceError> {
+fn root_in(state: &State, org: &str, id: &str) -> Result<(), EmulatorError> {
     if state.roots.get(id).is_some_and(|r| r.organization == org) {
         Ok(())
     } else {
@@ -1369,13 +1516,13 @@ fn enable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome
     let root = text(input, "RootId");
     let policy_type = text(input, "PolicyType");
     root_in(state, &org, root)?;
-    if state.organizations[&org].feature_set != "ALL" {
+    if org_record(state, &org)?.feature_set != "ALL" {
         return Err(error(
             "PolicyTypeNotAvailableForOrganizationException",
             "Policy types can be enabled only in an organization with all features enabled.",
         ));
     }
-    if state.roots[root].policy_types.contains(policy_type) {
+    if root_record(state, root)?.policy_types.contains(policy_type) {
         return Err(error(
             "PolicyTypeAlreadyEnabledException",
             format!("The policy type {policy_type} is already enabled in {root}."),
@@ -1385,7 +1532,7 @@ fn enable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome
         record.policy_types.insert(policy_type.to_owned());
     }
     if policy_type == SERVICE_CONTROL_POLICY {
-        let record = &state.organizations[&org];
+        let record = org_record(state, &org)?;
         let targets: Vec<String> = std::iter::once(root.to_owned())
             .chain(record.organizational_units.iter().cloned())
             .chain(record.members.iter().cloned())
@@ -1394,7 +1541,7 @@ fn enable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome
             state.attach(&org, FULL_AWS_ACCESS_ID, &target);
         }
     }
-    wrap("Root", root_json(state, root))
+    wrap("Root", root_json(state, root)?)
 }
 
 fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcome {
@@ -1402,13 +1549,13 @@ fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcom
     let root = text(input, "RootId");
     let policy_type = text(input, "PolicyType");
     root_in(state, &org, root)?;
-    if !state.roots[root].policy_types.contains(policy_type) {
+    if !root_record(state, root)?.policy_types.contains(policy_type) {
         return Err(error(
             "PolicyTypeNotEnabledException",
             format!("The policy type {policy_type} is not enabled in {root}."),
         ));
     }
-    let attached: Vec<(String, String)> = state.organizations[&org]
+    let attached: Vec<(String, String)> = org_record(state, &org)?
         .policy_targets
         .iter()
         .filter(|(policy, _)| state.policy_type_of(policy) == Some(policy_type))
@@ -1420,7 +1567,7 @@ fn disable_policy_type(state: &mut State, caller: &str, input: &Value) -> Outcom
     if let Some(record) = state.roots.get_mut(root) {
         record.policy_types.remove(policy_type);
     }
-    wrap("Root", root_json(state, root))
+    wrap("Root", root_json(state, root)?)
 }
 
 fn policy_type_filter(input: &Value) -> &str {
@@ -1433,22 +1580,28 @@ fn policy_type_filter(input: &Value) -> &str {
 fn list_policies(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let policy_type = policy_type_filter(input);
-    let mut ids: BTreeSet<String> = state.organizations[&org]
+    let mut ids: BTreeSet<String> = org_record(state, &org)?
         .policies
         .iter()
-        .filter(|id| state.policies[*id].policy_type == policy_type)
+        .filter(|id| {
+            state
+                .policies
+                .get(*id)
+                .is_some_and(|p| p.policy_type == policy_type)
+        })
         .cloned()
         .collect();
     if policy_type == SERVICE_CONTROL_POLICY {
         ids.insert(FULL_AWS_ACCESS_ID.to_owned());
     }
-    let query =
-        PageQuery::of("ListPolicies", input, ORGANIZATIONS_LIMITS).filtered("Filter", policy_type);
-    let (page, next) = query.run(&codec(state), page_of_set(&ids))?;
-    let policies: Vec<Output> = page
+    let query = page_query("ListPolicies", input, &org, caller).filtered("Filter", policy_type);
+    let (page, next) = query
+        .run(&codec(state), page_of_set(&ids))
+        .map_err(bad_token)?;
+    let policies = page
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("Policies", policies, next))
 }
 
@@ -1460,23 +1613,25 @@ fn list_policies_for_target(state: &mut State, caller: &str, input: &Value) -> O
     if !is_target_in(state, &org, target) {
         return Err(target_not_found(target));
     }
-    let query = PageQuery::of("ListPoliciesForTarget", input, ORGANIZATIONS_LIMITS)
+    let query = page_query("ListPoliciesForTarget", input, &org, caller)
         .filtered("TargetId", target)
         .filtered("Filter", policy_type);
     let empty = BTreeSet::new();
     let attached = state.attachments.get(target).unwrap_or(&empty);
-    let (page, next) = query.run(&codec(state), |start| {
-        Box::new(
-            attached
-                .range::<str, _>((start, Bound::Unbounded))
-                .filter(move |id| state.policy_type_of(id) == Some(policy_type))
-                .map(|id| (id.as_str(), id.as_str())),
-        )
-    })?;
-    let policies: Vec<Output> = page
+    let (page, next) = query
+        .run(&codec(state), |start| {
+            Box::new(
+                attached
+                    .range::<str, _>((start, Bound::Unbounded))
+                    .filter(move |id| state.policy_type_of(id) == Some(policy_type))
+                    .map(|id| (id.as_str(), id.as_str())),
+            )
+        })
+        .map_err(bad_token)?;
+    let policies = page
         .into_iter()
         .map(|id| policy_summary_json(state, &org, id))
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Output::page("Policies", policies, next))
 }
 
@@ -1485,13 +1640,15 @@ fn list_targets_for_policy(state: &mut State, caller: &str, input: &Value) -> Ou
     let policy = text(input, "PolicyId");
     policy_in(state, &org, policy)?;
     let empty = BTreeSet::new();
-    let targets = state.organizations[&org]
+    let targets = org_record(state, &org)?
         .policy_targets
         .get(policy)
         .unwrap_or(&empty);
-    let query = PageQuery::of("ListTargetsForPolicy", input, ORGANIZATIONS_LIMITS)
-        .filtered("PolicyId", policy);
-    let (page, next) = query.run(&codec(state), page_of_set(targets))?;
+    let query =
+        page_query("ListTargetsForPolicy", input, &org, caller).filtered("PolicyId", policy);
+    let (page, next) = query
+        .run(&codec(state), page_of_set(targets))
+        .map_err(bad_token)?;
     let listed: Vec<Output> = page
         .into_iter()
         .map(|id| target_json(state, &org, id))
@@ -1574,7 +1731,7 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         .pointer("/Target/Type")
         .and_then(Value::as_str)
         .unwrap_or("");
-    if state.organizations[&org].enabling_all_features.is_some() {
+    if org_record(state, &org)?.enabling_all_features.is_some() {
         return Err(handshake_constraint(
             "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
             "You can't invite accounts while the organization is enabling all features.",
@@ -1588,8 +1745,7 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
             (HandshakePartyType::Email, recipient)
         }
         _ => {
-            return Err(ServiceError::with_reason(
-                "InvalidInputException",
+            return Err(invalid_input(
                 "INVALID_PARTY_TYPE_TARGET",
                 "An invitation's Target must be of Type ACCOUNT or EMAIL.",
             ))
@@ -1601,29 +1757,29 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
             format!("The account {recipient} is already a member of this organization."),
         ));
     }
-    if state.organizations[&org].members.len() >= state.quotas.max_accounts {
-        return Err(handshake_constraint(
-            "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
-            "The organization already has as many accounts as it may have.",
-        ));
-    }
-    let duplicate = state.handshakes.values().any(|record| {
-        record.recipient == recipient
-            && record.organization == org
-            && record.handshake.action == Some(ActionType::Invite)
-            && is_open(&record.handshake)
-    });
+    let duplicate = org_record(state, &org)?
+        .handshakes
+        .iter()
+        .filter_map(|id| state.handshakes.get(id))
+        .any(|record| {
+            record.recipient == recipient
+                && record.handshake.action == Some(ActionType::Invite)
+                && is_open(&record.handshake)
+        });
     if duplicate {
         return Err(error(
             "DuplicateHandshakeException",
             format!("An open invitation to {target_id} already exists."),
         ));
     }
-    if party_type == HandshakePartyType::Account {
-        state.ensure_account(target_id);
+    if accounts_counted(state, &org, None)? >= state.quotas.max_accounts {
+        return Err(handshake_constraint(
+            "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
+            "The organization already has as many accounts (members, accounts being created and open invitations) as it may have.",
+        ));
     }
-    let record = &state.organizations[&org];
-    let master = &state.accounts[&record.master];
+    let record = org_record(state, &org)?;
+    let master = account_record(state, &record.master)?;
     let mut organization = resource(HandshakeResourceType::Organization, &org);
     organization.resources = Some(vec![
         resource(HandshakeResourceType::MasterEmail, &master.email),
@@ -1642,10 +1798,14 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     if let Some(notes) = optional(input, "Notes") {
         resources.push(resource(HandshakeResourceType::Notes, notes));
     }
+    let by_account = party_type == HandshakePartyType::Account;
     let parties = vec![
         party(HandshakePartyType::Organization, &org),
         party(party_type, target_id),
     ];
+    if by_account {
+        state.ensure_account(target_id);
+    }
     let id = new_handshake(
         state,
         &org,
@@ -1656,30 +1816,39 @@ fn invite_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         recipient,
         None,
     );
-    wrap("Handshake", handshake_json(&state.handshakes[&id]))
+    wrap("Handshake", handshake_json(handshake_record(state, &id)?))
 }
 
 fn enable_all_features(state: &mut State, caller: &str) -> Outcome {
     let org = master_org(state, caller)?;
-    let record = &state.organizations[&org];
+    let record = org_record(state, &org)?;
     if record.feature_set == "ALL" {
         return Err(handshake_constraint(
             "ORGANIZATION_ALREADY_HAS_ALL_FEATURES",
             "The organization already has all features enabled.",
         ));
     }
-    if record.enabling_all_features.is_some() {
-        return Err(error(
-            "DuplicateHandshakeException",
-            "The organization is already enabling all features; accept or cancel that handshake first.",
+    if let Some(open) = &record.enabling_all_features {
+        // The 2017 model lists neither DuplicateHandshakeException for this operation nor
+        // the later ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION reason.
+        return Err(handshake_constraint(
+            "ORGANIZATION_ALREADY_HAS_ALL_FEATURES",
+            format!(
+                "The organization is already enabling all features (handshake {open}); accept or cancel that handshake first."
+            ),
         ));
     }
-    let members: Vec<String> = record
-        .members
-        .iter()
-        .filter(|m| **m != record.master)
-        .cloned()
-        .collect();
+    // Only invited members approve: AWS infers the approval of the accounts it created.
+    let mut members = Vec::new();
+    for member in record.members.iter().filter(|m| **m != record.master) {
+        let invited = account_record(state, member)?
+            .membership
+            .as_ref()
+            .is_some_and(|m| m.joined_method == "INVITED");
+        if invited {
+            members.push(member.clone());
+        }
+    }
     let initial = if members.is_empty() {
         HandshakeState::Open
     } else {
@@ -1723,17 +1892,22 @@ fn enable_all_features(state: &mut State, caller: &str) -> Outcome {
     if let Some(record) = state.organizations.get_mut(&org) {
         record.enabling_all_features = Some(parent.clone());
     }
-    wrap("Handshake", handshake_json(&state.handshakes[&parent]))
+    wrap(
+        "Handshake",
+        handshake_json(handshake_record(state, &parent)?),
+    )
 }
 
 /// The handshake, when the caller may see it: its recipient, or an account of its
-/// organization. A caller in no organization that is not the recipient gets
-/// AWSOrganizationsNotInUseException.
+/// organization. Any other caller gets HandshakeNotFoundException (it cannot see the
+/// handshake), except that AcceptHandshake, whose model lists it, answers
+/// AWSOrganizationsNotInUseException to a caller in no organization.
 fn visible_handshake<'s>(
     state: &'s State,
     caller: &str,
     id: &str,
-) -> Result<&'s HandshakeRecord, ServiceError> {
+    not_in_use_when_standalone: bool,
+) -> Result<&'s HandshakeRecord, EmulatorError> {
     let record = state.handshakes.get(id);
     let caller_org = state.organization_of(caller);
     if let Some(record) = record {
@@ -1741,7 +1915,7 @@ fn visible_handshake<'s>(
             return Ok(record);
         }
     }
-    if caller_org.is_none() {
+    if caller_org.is_none() && not_in_use_when_standalone {
         return Err(not_in_use());
     }
     Err(error(
@@ -1750,9 +1924,9 @@ fn visible_handshake<'s>(
     ))
 }
 
-fn actor(state: &State, caller: &str) -> Result<Actor, ServiceError> {
-    let id =
-        AccountId::parse(caller).map_err(|err| error("InvalidInputException", err.to_string()))?;
+fn actor(state: &State, caller: &str) -> Result<Actor, EmulatorError> {
+    let id = AccountId::parse(caller)
+        .map_err(|err| EmulatorError::internal(format!("the caller {caller:?}: {err}")))?;
     Ok(Actor::Account {
         id,
         email: state.accounts.get(caller).map(|a| a.email.clone()),
@@ -1760,11 +1934,12 @@ fn actor(state: &State, caller: &str) -> Result<Actor, ServiceError> {
     })
 }
 
-fn refused(err: crate::handshake::HandshakeError) -> ServiceError {
+fn refused(err: crate::handshake::HandshakeError) -> EmulatorError {
     ServiceError {
         reason: err.reason,
         ..ServiceError::new(err.code.as_str(), err.message)
     }
+    .into()
 }
 
 /// Moves an ENABLE_ALL_FEATURES parent on when none of its children still waits.
@@ -1799,7 +1974,7 @@ fn settle_parent(state: &mut State, parent: &str) {
 
 fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let id = text(input, "HandshakeId");
-    let record = visible_handshake(state, caller, id)?;
+    let record = visible_handshake(state, caller, id, true)?;
     let after = transition(
         &record.handshake,
         Event::Accept,
@@ -1810,28 +1985,29 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = record.organization.clone();
     let parent = record.parent.clone();
     let action = record.handshake.action.clone();
-    if action == Some(ActionType::Invite)
-        && state.organizations[&org].enabling_all_features.is_some()
-    {
+    let joining = action == Some(ActionType::Invite);
+    if joining && org_record(state, &org)?.enabling_all_features.is_some() {
         return Err(handshake_constraint(
             "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
             "The organization is enabling all features; invitations wait until that completes.",
         ));
     }
-    if action == Some(ActionType::Invite)
-        && state.organizations[&org].members.len() >= state.quotas.max_accounts
-    {
+    // The invitation itself is counted already; the others and the members must leave room.
+    if joining && accounts_counted(state, &org, Some(id))? >= state.quotas.max_accounts {
         return Err(handshake_constraint(
             "ACCOUNT_NUMBER_LIMIT_EXCEEDED",
             "The organization already has as many accounts as it may have.",
         ));
+    }
+    let root = root_of(state, &org)?;
+    if joining {
+        account_record(state, caller)?;
     }
     if let Some(record) = state.handshakes.get_mut(id) {
         record.handshake = after;
     }
     match action {
         Some(ActionType::Invite) => {
-            let root = root_of(state, &org);
             let clock = state.clock;
             if let Some(account) = state.accounts.get_mut(caller) {
                 account.membership = Some(Membership {
@@ -1841,7 +2017,7 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
                     joined_timestamp: clock,
                 });
             }
-            join(state, &org, &root, caller);
+            join(state, &org, &root, caller)?;
             // An account joins one organization: its other open invitations lapse.
             let email = caller_email(state, caller);
             let others: Vec<String> = state
@@ -1874,12 +2050,12 @@ fn accept_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
         }
         _ => {}
     }
-    wrap("Handshake", handshake_json(&state.handshakes[id]))
+    wrap("Handshake", handshake_json(handshake_record(state, id)?))
 }
 
 fn decline_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let id = text(input, "HandshakeId");
-    let record = visible_handshake(state, caller, id)?;
+    let record = visible_handshake(state, caller, id, false)?;
     let after = transition(
         &record.handshake,
         Event::Decline,
@@ -1890,12 +2066,12 @@ fn decline_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome 
     if let Some(record) = state.handshakes.get_mut(id) {
         record.handshake = after;
     }
-    wrap("Handshake", handshake_json(&state.handshakes[id]))
+    wrap("Handshake", handshake_json(handshake_record(state, id)?))
 }
 
 fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let id = text(input, "HandshakeId");
-    let record = visible_handshake(state, caller, id)?;
+    let record = visible_handshake(state, caller, id, false)?;
     let after = transition(
         &record.handshake,
         Event::Cancel,
@@ -1905,12 +2081,11 @@ fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     .map_err(refused)?;
     let org = record.organization.clone();
     let children = record.children.clone();
+    let enabling = org_record(state, &org)?.enabling_all_features.as_deref() == Some(id);
     if let Some(record) = state.handshakes.get_mut(id) {
         record.handshake = after;
     }
-    if !children.is_empty()
-        || state.organizations[&org].enabling_all_features.as_deref() == Some(id)
-    {
+    if !children.is_empty() || enabling {
         for child in children {
             if let Some(r) = state.handshakes.get_mut(&child) {
                 if is_open(&r.handshake) {
@@ -1924,12 +2099,12 @@ fn cancel_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
             }
         }
     }
-    wrap("Handshake", handshake_json(&state.handshakes[id]))
+    wrap("Handshake", handshake_json(handshake_record(state, id)?))
 }
 
 fn describe_handshake(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let id = text(input, "HandshakeId");
-    let record = visible_handshake(state, caller, id)?;
+    let record = visible_handshake(state, caller, id, false)?;
     wrap("Handshake", handshake_json(record))
 }
 
@@ -1952,25 +2127,27 @@ fn handshake_matches(record: &HandshakeRecord, filter: (Option<&str>, Option<&st
         && parent.is_none_or(|p| record.parent.as_deref() == Some(p))
 }
 
+/// Every account lists the handshakes addressed to it (by account ID or by its email), also
+/// an account in no organization: that is how an invitee finds its invitations.
 fn list_handshakes_for_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let email = caller_email(state, caller);
     let addressed = |r: &HandshakeRecord| r.recipient == caller || r.recipient == email;
-    if state.organization_of(caller).is_none() && !state.handshakes.values().any(addressed) {
-        return Err(not_in_use());
-    }
     let filter = handshake_filter(input);
-    let query = PageQuery::of("ListHandshakesForAccount", input, ORGANIZATIONS_LIMITS)
+    let org = state.organization_of(caller).unwrap_or("").to_owned();
+    let query = page_query("ListHandshakesForAccount", input, &org, caller)
         .filtered("ActionType", filter.0.unwrap_or(""))
         .filtered("ParentHandshakeId", filter.1.unwrap_or(""));
     let handshakes = &state.handshakes;
-    let (page, next) = query.run(&codec(state), |start| {
-        Box::new(
-            handshakes
-                .range::<str, _>((start, Bound::Unbounded))
-                .filter(move |(_, r)| addressed(r) && handshake_matches(r, filter))
-                .map(|(id, r)| (id.as_str(), r)),
-        )
-    })?;
+    let (page, next) = query
+        .run(&codec(state), |start| {
+            Box::new(
+                handshakes
+                    .range::<str, _>((start, Bound::Unbounded))
+                    .filter(move |(_, r)| addressed(r) && handshake_matches(r, filter))
+                    .map(|(id, r)| (id.as_str(), r)),
+            )
+        })
+        .map_err(bad_token)?;
     let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
     Ok(Output::page("Handshakes", listed, next))
 }
@@ -1978,272 +2155,21 @@ fn list_handshakes_for_account(state: &mut State, caller: &str, input: &Value) -
 fn list_handshakes_for_organization(state: &mut State, caller: &str, input: &Value) -> Outcome {
     let org = master_org(state, caller)?;
     let filter = handshake_filter(input);
-    let query = PageQuery::of("ListHandshakesForOrganization", input, ORGANIZATIONS_LIMITS)
+    let query = page_query("ListHandshakesForOrganization", input, &org, caller)
         .filtered("ActionType", filter.0.unwrap_or(""))
         .filtered("ParentHandshakeId", filter.1.unwrap_or(""));
     let handshakes = &state.handshakes;
-    let (page, next) = query.run(&codec(state), |start| {
-        Box::new(
-            state.organizations[&org]
-                .handshakes
-                .range::<str, _>((start, Bound::Unbounded))
-                .map(|id| (id.as_str(), &handshakes[id]))
-                .filter(move |(_, r)| handshake_matches(r, filter)),
-        )
-    })?;
+    let listed = &org_record(state, &org)?.handshakes;
+    let (page, next) = query
+        .run(&codec(state), |start| {
+            Box::new(
+                listed
+                    .range::<str, _>((start, Bound::Unbounded))
+                    .filter_map(move |id| handshakes.get(id).map(|r| (id.as_str(), r)))
+                    .filter(move |(_, r)| handshake_matches(r, filter)),
+            )
+        })
+        .map_err(bad_token)?;
     let listed: Vec<Output> = page.into_iter().map(handshake_json).collect();
     Ok(Output::page("Handshakes", listed, next))
-}
-
-// ---------------------------------------------------------------- invariants
-
-/// What is structurally wrong with a state (empty when nothing is).
-pub(super) fn invariant_violations(state: &State) -> Vec<String> {
-    let mut broken = Vec::new();
-    let mut parent_count: BTreeMap<&str, usize> = BTreeMap::new();
-    for (email, id) in &state.emails {
-        if state
-            .accounts
-            .get(id)
-            .is_none_or(|a| a.email.to_ascii_lowercase() != *email)
-        {
-            broken.push(format!(
-                "email index entry {email} names {id}, which does not have it"
-            ));
-        }
-    }
-    for (id, account) in &state.accounts {
-        if state.emails.get(&account.email.to_ascii_lowercase()) != Some(id) {
-            broken.push(format!("account {id} is missing from the email index"));
-        }
-        if let Some(m) = &account.membership {
-            match state.organizations.get(&m.organization) {
-                Some(org) if org.members.contains(id) => {}
-                _ => broken.push(format!(
-                    "account {id} claims organization {} which does not list it",
-                    m.organization
-                )),
-            }
-            if state.organization_of_target(&m.parent) != Some(m.organization.as_str())
-                || !state
-                    .children_of(&m.parent)
-                    .is_some_and(|c| c.accounts.contains(id))
-            {
-                broken.push(format!(
-                    "account {id} is not among the children of its parent {}",
-                    m.parent
-                ));
-            }
-        }
-    }
-    for (org_id, org) in &state.organizations {
-        match state.roots.get(&org.root) {
-            Some(root) if root.organization == *org_id => {}
-            _ => broken.push(format!("organization {org_id} has no root {}", org.root)),
-        }
-        if !org.members.contains(&org.master) {
-            broken.push(format!(
-                "organization {org_id} does not list its management account"
-            ));
-        }
-        for member in &org.members {
-            if state.organization_of(member) != Some(org_id.as_str()) {
-                broken.push(format!(
-                    "organization {org_id} lists {member}, which is not its member"
-                ));
-            }
-        }
-        for ou in &org.organizational_units {
-            if state
-                .organizational_units
-                .get(ou)
-                .is_none_or(|o| o.organization != *org_id)
-            {
-                broken.push(format!(
-                    "organization {org_id} lists OU {ou}, which is not its own"
-                ));
-            }
-        }
-        for policy in &org.policies {
-            if state
-                .policies
-                .get(policy)
-                .is_none_or(|p| p.organization != *org_id)
-            {
-                broken.push(format!(
-                    "organization {org_id} lists policy {policy}, which is not its own"
-                ));
-            }
-        }
-        for (policy, targets) in &org.policy_targets {
-            for target in targets {
-                if !state
-                    .attachments
-                    .get(target)
-                    .is_some_and(|s| s.contains(policy))
-                {
-                    broken.push(format!(
-                        "policy {policy} lists target {target} without the attachment"
-                    ));
-                }
-            }
-        }
-        for id in org.handshakes.iter().chain(&org.create_account_requests) {
-            let owner = state
-                .handshakes
-                .get(id)
-                .map(|h| h.organization.as_str())
-                .or_else(|| {
-                    state
-                        .create_account_requests
-                        .get(id)
-                        .map(|r| r.organization.as_str())
-                });
-            if owner != Some(org_id.as_str()) {
-                broken.push(format!(
-                    "organization {org_id} lists {id}, which is not its own"
-                ));
-            }
-        }
-        if let Some(root) = state.roots.get(&org.root) {
-            if root.policy_types.contains(SERVICE_CONTROL_POLICY) {
-                let targets = std::iter::once(&org.root)
-                    .chain(&org.organizational_units)
-                    .chain(&org.members);
-                for target in targets {
-                    if state.attached_of_type(target, SERVICE_CONTROL_POLICY) == 0 {
-                        broken.push(format!("{target} has no SCP while SCPs are enabled"));
-                    }
-                }
-            }
-        }
-    }
-    for (root_id, root) in &state.roots {
-        if state
-            .organizations
-            .get(&root.organization)
-            .is_none_or(|o| o.root != *root_id)
-        {
-            broken.push(format!("root {root_id} belongs to no organization"));
-        }
-    }
-    for (container, children) in state.roots.iter().map(|(id, r)| (id, &r.children)).chain(
-        state
-            .organizational_units
-            .iter()
-            .map(|(id, o)| (id, &o.children)),
-    ) {
-        for account in &children.accounts {
-            *parent_count.entry(account).or_default() += 1;
-            if state
-                .accounts
-                .get(account)
-                .and_then(|a| a.membership.as_ref())
-                .is_none_or(|m| m.parent != *container)
-            {
-                broken.push(format!(
-                    "{container} lists account {account}, whose parent is elsewhere"
-                ));
-            }
-        }
-        for ou in &children.organizational_units {
-            if state
-                .organizational_units
-                .get(ou)
-                .is_none_or(|o| o.parent != *container)
-            {
-                broken.push(format!(
-                    "{container} lists OU {ou}, whose parent is elsewhere"
-                ));
-            }
-        }
-    }
-    for (account, count) in parent_count {
-        if count != 1 {
-            broken.push(format!("account {account} has {count} parents"));
-        }
-    }
-    for (id, ou) in &state.organizational_units {
-        // Walk up: the root must come within MAX_OU_DEPTH steps, with depths consistent.
-        let mut at = id.as_str();
-        let mut steps = 0;
-        let mut reached_root = false;
-        while steps <= MAX_OU_DEPTH {
-            let Some(current) = state.organizational_units.get(at) else {
-                break;
-            };
-            if current.organization != ou.organization {
-                break;
-            }
-            steps += 1;
-            if state
-                .roots
-                .get(&current.parent)
-                .is_some_and(|r| r.organization == ou.organization)
-            {
-                reached_root = true;
-                break;
-            }
-            at = &current.parent;
-        }
-        if !reached_root {
-            broken.push(format!("OU {id} does not reach its root within {MAX_OU_DEPTH} levels (a cycle or a lost parent)"));
-        } else if steps != ou.depth {
-            broken.push(format!(
-                "OU {id} records depth {} but is {steps} deep",
-                ou.depth
-            ));
-        }
-        if !state
-            .children_of(&ou.parent)
-            .is_some_and(|c| c.organizational_units.contains(id))
-        {
-            broken.push(format!("OU {id} is not among the children of its parent"));
-        }
-    }
-    for (target, policies) in &state.attachments {
-        let Some(org) = state.organization_of_target(target) else {
-            broken.push(format!(
-                "policies are attached to {target}, which is in no organization"
-            ));
-            continue;
-        };
-        for policy in policies {
-            let known = policy == FULL_AWS_ACCESS_ID
-                || state
-                    .policies
-                    .get(policy)
-                    .is_some_and(|p| p.organization == org);
-            let indexed = state.organizations[org]
-                .policy_targets
-                .get(policy)
-                .is_some_and(|t| t.contains(target));
-            if !known || !indexed {
-                broken.push(format!("attachment of {policy} to {target} is dangling"));
-            }
-        }
-    }
-    for (id, record) in &state.handshakes {
-        if !state
-            .organizations
-            .get(&record.organization)
-            .is_some_and(|o| o.handshakes.contains(id))
-        {
-            broken.push(format!("handshake {id} belongs to no organization"));
-        }
-    }
-    for (id, record) in &state.create_account_requests {
-        if !state
-            .organizations
-            .get(&record.organization)
-            .is_some_and(|o| o.create_account_requests.contains(id))
-        {
-            broken.push(format!(
-                "CreateAccount request {id} belongs to no organization"
-            ));
-        }
-    }
-    // Some maps are hashed: sort, so that the same state always reports the same way.
-    broken.sort();
-    broken
 }

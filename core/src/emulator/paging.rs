@@ -8,7 +8,7 @@ use std::ops::Bound;
 
 use serde_json::Value;
 
-use super::ServiceError;
+use crate::error::Issue;
 use crate::page_token::{PageLimits, PageTokenCodec};
 
 /// What a List request asks for: its filter (tokens are bound to it), page size and token.
@@ -41,27 +41,19 @@ impl<'a> PageQuery<'a> {
         self
     }
 
-    /// One page: `items(start)` yields the candidates in ID order from `start` on; `keep`
-    /// drops the ones the filter excludes. Returns the page and the next token.
+    /// One page: `items(start)` yields the candidates in ID order from `start` on. Returns the
+    /// page and the next token, or the INVALID_NEXT_TOKEN issue of a token this query did not
+    /// issue (each service answers it with its own exception).
     pub fn run<'i, T: 'i>(
         &self,
         codec: &PageTokenCodec,
         items: impl FnOnce(Bound<&str>) -> Box<dyn Iterator<Item = (&'i str, T)> + 'i>,
-    ) -> Result<(Vec<T>, Option<String>), ServiceError> {
+    ) -> Result<(Vec<T>, Option<String>), Issue> {
         let filter: Vec<(&str, &str)> = self.filter.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let position =
-            match self.token {
-                Some(token) => Some(codec.decode(token, self.operation, &filter).map_err(
-                    |issue| {
-                        ServiceError::with_reason(
-                            "InvalidInputException",
-                            "INVALID_NEXT_TOKEN",
-                            issue.message,
-                        )
-                    },
-                )?),
-                None => None,
-            };
+        let position = match self.token {
+            Some(token) => Some(codec.decode(token, self.operation, &filter)?),
+            None => None,
+        };
         let size = self
             .max_results
             .unwrap_or(self.limits.default)

@@ -39,12 +39,25 @@ pub struct Quotas {
 }
 
 impl Default for Quotas {
-    /// Large enough for the benchmark scenario; AWS's own defaults are lower and negotiable.
+    /// Large enough for the benchmark scenario; AWS's own defaults are lower and negotiable
+    /// ([`Quotas::aws_defaults`]).
     fn default() -> Quotas {
         Quotas {
             max_accounts: 10_000,
             max_organizational_units: 1_000,
             max_policies: 1_000,
+        }
+    }
+}
+
+impl Quotas {
+    /// The defaults AWS documents for a new organization ("Quotas for AWS Organizations"):
+    /// 10 accounts (open invitations count), 2,000 OUs, 10,000 service control policies.
+    pub const fn aws_defaults() -> Quotas {
+        Quotas {
+            max_accounts: 10,
+            max_organizational_units: 2_000,
+            max_policies: 10_000,
         }
     }
 }
@@ -56,6 +69,23 @@ pub struct AccountRecord {
     pub email: String,
     pub name: String,
     pub membership: Option<Membership>,
+    /// An account CreateAccount made lacks what a standalone account needs (a payment
+    /// method, a verified phone, an accepted agreement) until
+    /// `Emulator::prepare_standalone`; until then it can neither leave nor be removed
+    /// (ConstraintViolationException ACCOUNT_CANNOT_LEAVE_ORGANIZATION).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub needs_standalone_setup: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !*flag
+}
+
+/// The most characters a service control policy's document may have, as AWS documents it.
+pub const DEFAULT_POLICY_DOCUMENT_LIMIT: usize = 5_120;
+
+fn default_policy_document_limit() -> usize {
+    DEFAULT_POLICY_DOCUMENT_LIMIT
 }
 
 /// An account's place in its organization.
@@ -204,6 +234,9 @@ pub struct State {
     /// The page-token key.
     pub token_secret: u64,
     pub quotas: Quotas,
+    /// The most characters a policy document may have (CreatePolicy, UpdatePolicy).
+    #[serde(default = "default_policy_document_limit")]
+    pub policy_document_limit: usize,
     /// Looked up on every call, never listed in order: hashed (snapshots write it sorted).
     #[serde(serialize_with = "sorted")]
     pub accounts: HashMap<String, AccountRecord>,
@@ -246,6 +279,7 @@ impl State {
             rng: seed ^ 0x6f72_676b_6974_2121,
             token_secret: 0,
             quotas: Quotas::default(),
+            policy_document_limit: DEFAULT_POLICY_DOCUMENT_LIMIT,
             accounts: HashMap::new(),
             emails: HashMap::new(),
             organizations: BTreeMap::new(),
@@ -305,12 +339,19 @@ impl State {
     }
 
     /// Registers an account that calls (or is invited) for the first time as a standalone
-    /// account: accounts exist in the partition before they call.
+    /// account: accounts exist in the partition before they call. Its email is
+    /// `account-<id>@example.com`, or, when another account already uses that address,
+    /// `account-<id>-<n>@example.com` for the first free `n`.
     pub fn ensure_account(&mut self, id: &str) {
         if self.accounts.contains_key(id) {
             return;
         }
-        let email = format!("account-{id}@example.com");
+        let mut email = format!("account-{id}@example.com");
+        let mut n = 2u32;
+        while self.emails.contains_key(&email) {
+            email = format!("account-{id}-{n}@example.com");
+            n = n.saturating_add(1);
+        }
         self.emails.insert(email.clone(), id.to_owned());
         self.accounts.insert(
             id.to_owned(),
@@ -318,8 +359,19 @@ impl State {
                 email,
                 name: format!("account-{id}"),
                 membership: None,
+                needs_standalone_setup: false,
             },
         );
+    }
+
+    /// Undoes [`State::ensure_account`] for an account whose first call was refused.
+    pub fn forget_account(&mut self, id: &str) {
+        if let Some(record) = self.accounts.remove(id) {
+            let key = record.email.to_ascii_lowercase();
+            if self.emails.get(&key).map(String::as_str) == Some(id) {
+                self.emails.remove(&key);
+            }
+        }
     }
 
     /// The organization an account belongs to.
