@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};
 
+use crate::error::shielded;
 use crate::validate::{member_name, PyInput};
 
 static ERROR_FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -134,17 +135,19 @@ impl PyEmulator {
         caller: &str,
         params: Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let output = self
-            .inner
-            .call_output(service, operation, caller, &PyInput(params))
-            .map_err(|err| raise(py, &err, operation))?;
-        let response = output_to_python(py, &output, &mut None)?;
-        if let Ok(dict) = response.cast::<PyDict>() {
-            let metadata = PyDict::new(py);
-            metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
-            dict.set_item(pyo3::intern!(py, "ResponseMetadata"), metadata)?;
-        }
-        Ok(response)
+        shielded(py, || {
+            let output = self
+                .inner
+                .call_output(service, operation, caller, &PyInput(params))
+                .map_err(|err| raise(py, &err, operation))?;
+            let response = output_to_python(py, &output, &mut None)?;
+            if let Ok(dict) = response.cast::<PyDict>() {
+                let metadata = PyDict::new(py);
+                metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
+                dict.set_item(pyo3::intern!(py, "ResponseMetadata"), metadata)?;
+            }
+            Ok(response)
+        })
     }
 
     /// `call` with the request as keyword arguments, as boto3's client methods take it.
@@ -169,16 +172,20 @@ impl PyEmulator {
         email: &str,
         name: &str,
     ) -> PyResult<()> {
-        self.inner
-            .register_account(account_id, email, name)
-            .map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            self.inner
+                .register_account(account_id, email, name)
+                .map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// Adds a user email to a Chime account (for ListAccounts' UserEmail filter).
     fn add_chime_user(&self, py: Python<'_>, chime_account_id: &str, email: &str) -> PyResult<()> {
-        self.inner
-            .add_chime_user(chime_account_id, email)
-            .map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            self.inner
+                .add_chime_user(chime_account_id, email)
+                .map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// The virtual clock, seconds since the epoch.
@@ -188,9 +195,11 @@ impl PyEmulator {
 
     /// Moves the clock forward by `seconds`.
     fn advance(&self, py: Python<'_>, seconds: f64) -> PyResult<()> {
-        self.inner
-            .advance(seconds)
-            .map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            self.inner
+                .advance(seconds)
+                .map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// The limits in force, as a dict.
@@ -221,8 +230,8 @@ impl PyEmulator {
     }
 
     /// The whole state as versioned JSON text.
-    fn export_json(&self) -> String {
-        self.inner.export().to_string()
+    fn export_json(&self, py: Python<'_>) -> PyResult<String> {
+        shielded(py, || Ok(self.inner.export().to_string()))
     }
 
     /// Replaces the state with a snapshot (JSON text); on error the state is unchanged.
@@ -237,22 +246,27 @@ impl PyEmulator {
                 "",
             )
         })?;
-        self.inner.import(&value).map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            self.inner.import(&value).map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// Writes the snapshot to `path` atomically.
     fn save(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
         let inner = Arc::clone(&self.inner);
-        py.detach(|| inner.save(&path))
-            .map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            py.detach(|| inner.save(&path))
+                .map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// An emulator read from a snapshot file.
     #[staticmethod]
     fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        let loaded = py
-            .detach(|| Emulator::load(&path))
-            .map_err(|err| raise(py, &err, ""))?;
+        let loaded = shielded(py, || {
+            py.detach(|| Emulator::load(&path))
+                .map_err(|err| raise(py, &err, ""))
+        })?;
         Ok(PyEmulator {
             inner: Arc::new(loaded),
         })
@@ -261,13 +275,15 @@ impl PyEmulator {
     /// Replaces the state with the snapshot at `path`; on error the state is unchanged.
     fn load_into(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
         let inner = Arc::clone(&self.inner);
-        py.detach(|| inner.load_into(&path))
-            .map_err(|err| raise(py, &err, ""))
+        shielded(py, || {
+            py.detach(|| inner.load_into(&path))
+                .map_err(|err| raise(py, &err, ""))
+        })
     }
 
     /// What is structurally wrong with the state (empty when nothing is).
-    fn check_invariants(&self) -> Vec<String> {
-        self.inner.check_invariants()
+    fn check_invariants(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        shielded(py, || Ok(self.inner.check_invariants()))
     }
 }
 

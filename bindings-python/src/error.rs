@@ -2,10 +2,13 @@
 //! `orgkit.ValidationError` (defined in Python so it can subclass both `OrgkitError` and
 //! `ValueError`).
 
+use std::borrow::Cow;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
 use orgkit::{ErrorCode, ValidationError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyType};
+use pyo3::types::{PyList, PyString, PyType};
 
 use crate::ids::python_repr;
 
@@ -80,4 +83,88 @@ pub fn validation_error(py: Python<'_>, error: &ValidationError) -> PyErr {
 /// Every catalogue code, in the core's order.
 pub fn error_codes() -> Vec<&'static str> {
     ErrorCode::ALL.iter().map(|code| code.as_str()).collect()
+}
+
+static INTERNAL_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ARGUMENT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// An instance of one of `orgkit._errors`' coded classes: `Class(code, message)`.
+fn python_error(
+    py: Python<'_>,
+    cell: &PyOnceLock<Py<PyType>>,
+    name: &str,
+    code: &str,
+    message: String,
+) -> PyErr {
+    let class = cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let class = py.import("orgkit._errors")?.getattr(name)?;
+        Ok(class.cast_into::<PyType>()?.unbind())
+    });
+    match class.and_then(|class| class.bind(py).call1((code, message))) {
+        Ok(instance) => PyErr::from_value(instance),
+        Err(err) => err,
+    }
+}
+
+/// `orgkit.ArgumentError` (a `TypeError` and a `ValueError`) with `code` INVALID_ARGUMENT or
+/// TOO_MANY_VALUES: an argument of the wrong kind, before any work is done.
+pub fn argument_error(py: Python<'_>, code: &'static str, message: String) -> PyErr {
+    python_error(py, &ARGUMENT_ERROR, "ArgumentError", code, message)
+}
+
+/// Runs a binding function's body so that a panic (an orgkit bug) becomes an ordinary
+/// `orgkit.InternalError` (code INTERNAL_ERROR, an `Exception`) instead of pyo3's
+/// `PanicException`, which derives from `BaseException` and escapes `except Exception`.
+pub fn shielded<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => {
+            let message = orgkit::error::internal_error_message(&*payload);
+            Err(python_error(
+                py,
+                &INTERNAL_ERROR,
+                "InternalError",
+                orgkit::error::INTERNAL_ERROR,
+                message,
+            ))
+        }
+    }
+}
+
+/// The text of an argument that names something (a service, an operation, a kind, a caller):
+/// a `str` holding valid Unicode, else `orgkit.ArgumentError` naming the argument.
+pub fn name_argument<'a>(
+    py: Python<'_>,
+    what: &str,
+    value: &'a Bound<'_, PyAny>,
+) -> PyResult<Cow<'a, str>> {
+    match value.cast::<PyString>() {
+        Ok(text) => text.to_str().map(Cow::Borrowed).map_err(|_| {
+            argument_error(
+                py,
+                orgkit::error::INVALID_ARGUMENT,
+                format!("{what} must be a str of valid Unicode (it holds a lone surrogate)"),
+            )
+        }),
+        Err(_) => Err(argument_error(
+            py,
+            orgkit::error::INVALID_ARGUMENT,
+            format!("{what} must be a str, not {}", type_label(value)),
+        )),
+    }
+}
+
+/// The name of a value's type, for messages (`int`, `NoneType`).
+pub fn type_label(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// The codes of failed calls (INVALID_ARGUMENT, TOO_MANY_VALUES, INTERNAL_ERROR), in the
+/// core's order.
+pub fn call_error_codes() -> Vec<&'static str> {
+    orgkit::error::CALL_ERROR_CODES.to_vec()
 }

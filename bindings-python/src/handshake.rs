@@ -5,7 +5,6 @@ use orgkit::handshake::{
     apply_event, decide, transition_table, ActionKind, ApplyError, EventKind, Outcome, Role,
     StateKind,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyType};
@@ -41,54 +40,117 @@ pub fn handshake_transitions(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     Ok(rows)
 }
 
-fn unknown(err: orgkit::UnknownName) -> PyErr {
-    PyValueError::new_err(err.to_string())
+use crate::error::{argument_error, name_argument, shielded};
+
+/// A state-machine name (`action`, `state`, `event`, `role`) a caller passed.
+fn parsed<T>(
+    py: Python<'_>,
+    what: &str,
+    value: &Bound<'_, PyAny>,
+    parse: impl FnOnce(&str) -> Result<T, orgkit::UnknownName>,
+) -> PyResult<T> {
+    let name = name_argument(py, what, value)?;
+    parse(&name).map_err(|err| argument_error(py, orgkit::error::INVALID_ARGUMENT, err.to_string()))
+}
+
+/// A flag a caller passed: a `bool` and nothing else (a truthy string is not a flag).
+fn flag(py: Python<'_>, what: &str, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    value
+        .cast::<pyo3::types::PyBool>()
+        .map(|flag| flag.is_true())
+        .map_err(|_| {
+            argument_error(
+                py,
+                orgkit::error::INVALID_ARGUMENT,
+                format!(
+                    "{what} must be a bool, not {}",
+                    crate::error::type_label(value)
+                ),
+            )
+        })
 }
 
 /// One decision of the state machine: `{"to": state, "error": None}` or
 /// `{"to": None, "error": "AccessDeniedException"}`.
 #[pyfunction]
-#[pyo3(signature = (action, state, event, role, expired=false, last_child=true))]
+#[pyo3(signature = (action, state, event, role, expired=None, last_child=None))]
 pub fn decide_handshake<'py>(
     py: Python<'py>,
-    action: &str,
-    state: &str,
-    event: &str,
-    role: &str,
-    expired: bool,
-    last_child: bool,
+    action: &Bound<'py, PyAny>,
+    state: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+    role: &Bound<'py, PyAny>,
+    expired: Option<&Bound<'py, PyAny>>,
+    last_child: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let action = ActionKind::parse_name(action).map_err(unknown)?;
-    let state = StateKind::parse_name(state).map_err(unknown)?;
-    let event = EventKind::parse_name(event).map_err(unknown)?;
-    let role = Role::parse_name(role).map_err(unknown)?;
-    outcome_dict(py, decide(action, state, event, role, expired, last_child))
+    let action = parsed(py, "action", action, ActionKind::parse_name)?;
+    let state = parsed(py, "state", state, StateKind::parse_name)?;
+    let event = parsed(py, "event", event, EventKind::parse_name)?;
+    let role = parsed(py, "role", role, Role::parse_name)?;
+    let expired = expired.map_or(Ok(false), |value| flag(py, "expired", value))?;
+    let last_child = last_child.map_or(Ok(true), |value| flag(py, "last_child", value))?;
+    shielded(py, || {
+        outcome_dict(py, decide(action, state, event, role, expired, last_child))
+    })
 }
 
 static HANDSHAKE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Applies an event to a handshake given as wire JSON; returns the handshake after it as JSON.
-/// Raises `orgkit.HandshakeError` when the state machine refuses the event, `ValueError` for
-/// unusable arguments.
+/// Raises `orgkit.HandshakeError` when the state machine refuses the event,
+/// `orgkit.ArgumentError` (code INVALID_ARGUMENT) for unusable arguments.
 #[pyfunction]
 #[pyo3(signature = (handshake_json, event, account, email, organization, now, remaining_children))]
 #[allow(clippy::too_many_arguments)]
 pub fn apply_handshake_event_json(
     py: Python<'_>,
-    handshake_json: &str,
-    event: &str,
-    account: Option<&str>,
-    email: Option<&str>,
-    organization: Option<&str>,
-    now: f64,
-    remaining_children: usize,
+    handshake_json: &Bound<'_, PyAny>,
+    event: &Bound<'_, PyAny>,
+    account: Option<&Bound<'_, PyAny>>,
+    email: Option<&Bound<'_, PyAny>>,
+    organization: Option<&Bound<'_, PyAny>>,
+    now: &Bound<'_, PyAny>,
+    remaining_children: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
-    let handshake: serde_json::Value = serde_json::from_str(handshake_json)
-        .map_err(|err| PyValueError::new_err(format!("the handshake is not JSON: {err}")))?;
-    let actor = account.map(|id| (id, email, organization));
-    match apply_event(handshake, event, actor, now, remaining_children) {
+    let invalid = |message: String| argument_error(py, orgkit::error::INVALID_ARGUMENT, message);
+    let handshake_json = name_argument(py, "handshake", handshake_json)?;
+    let event = name_argument(py, "event", event)?;
+    let optional = |what: &str, value: Option<&Bound<'_, PyAny>>| -> PyResult<Option<String>> {
+        match value.filter(|value| !value.is_none()) {
+            None => Ok(None),
+            Some(value) => Ok(Some(name_argument(py, what, value)?.into_owned())),
+        }
+    };
+    let account = optional("actor", account)?;
+    let email = optional("email", email)?;
+    let organization = optional("organization", organization)?;
+    let now: f64 = now
+        .extract::<f64>()
+        .ok()
+        .filter(|seconds| seconds.is_finite())
+        .ok_or_else(|| {
+            invalid("now must be a finite number of seconds or a datetime".to_owned())
+        })?;
+    let remaining_children: usize = remaining_children
+        .extract::<usize>()
+        .map_err(|_| invalid("remaining_children must be an int from 0 up".to_owned()))?;
+    let handshake: serde_json::Value = serde_json::from_str(&handshake_json)
+        .map_err(|err| invalid(format!("the handshake is not JSON: {err}")))?;
+    let actor = account
+        .as_deref()
+        .map(|id| (id, email.as_deref(), organization.as_deref()));
+    let applied = shielded(py, || {
+        Ok(apply_event(
+            handshake,
+            &event,
+            actor,
+            now,
+            remaining_children,
+        ))
+    })?;
+    match applied {
         Ok(after) => Ok(after.to_string()),
-        Err(ApplyError::Invalid(message)) => Err(PyValueError::new_err(message)),
+        Err(ApplyError::Invalid(message)) => Err(invalid(message)),
         Err(ApplyError::Refused(refused)) => {
             let class = HANDSHAKE_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
                 let class = py.import("orgkit._errors")?.getattr("HandshakeError")?;

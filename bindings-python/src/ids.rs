@@ -5,7 +5,9 @@ use orgkit::{Issue, ValidationError, ValueKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
-use crate::error::{issue_list, validation_error};
+use crate::error::{
+    argument_error, issue_list, name_argument, shielded, type_label, validation_error,
+};
 
 /// The text of a Python value, or why it has none (not a `str`, or not valid Unicode).
 pub fn text_of<'a>(value: &'a Bound<'_, PyAny>) -> Result<std::borrow::Cow<'a, str>, Issue> {
@@ -47,8 +49,8 @@ macro_rules! predicates {
         $(
             #[doc = concat!("Whether `value` is a valid ", stringify!($kind), " (`False` for anything that is not a `str`).")]
             #[pyfunction]
-            pub fn $name(value: &Bound<'_, PyAny>) -> bool {
-                is_kind(ValueKind::$kind, value)
+            pub fn $name(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+                shielded(py, || Ok(is_kind(ValueKind::$kind, value)))
             }
         )+
 
@@ -79,18 +81,67 @@ predicates! {
     is_arn => Arn,
 }
 
-fn kind_named(kind: &str) -> PyResult<ValueKind> {
-    ValueKind::parse_name(kind)
-        .map_err(|err| pyo3::exceptions::PyValueError::new_err(err.to_string()))
+/// The value kind a caller names (`"AccountId"`); `orgkit.ArgumentError` otherwise.
+fn kind_named(py: Python<'_>, kind: &Bound<'_, PyAny>) -> PyResult<ValueKind> {
+    let name = name_argument(py, "kind", kind)?;
+    ValueKind::parse_name(&name)
+        .map_err(|err| argument_error(py, orgkit::error::INVALID_ARGUMENT, err.to_string()))
 }
 
-/// Checks many values of one kind at once: a list of booleans, one per value.
+/// Checks many values of one kind at once: a list of booleans, one per value. `values` is
+/// any iterable but a `str` or `bytes` (whose items would be characters); at most
+/// `orgkit.MAX_BATCH_VALUES` of them.
 #[pyfunction]
-pub fn check_ids(kind: &str, values: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
-    let kind = kind_named(kind)?;
-    let mut out = Vec::with_capacity(values.len().unwrap_or(0));
-    for value in values.try_iter()? {
-        out.push(is_kind(kind, &value?));
+pub fn check_ids(
+    py: Python<'_>,
+    kind: &Bound<'_, PyAny>,
+    values: &Bound<'_, PyAny>,
+) -> PyResult<Vec<bool>> {
+    let kind = kind_named(py, kind)?;
+    if values.is_instance_of::<PyString>()
+        || values.is_instance_of::<pyo3::types::PyBytes>()
+        || values.is_instance_of::<pyo3::types::PyByteArray>()
+    {
+        return Err(argument_error(
+            py,
+            orgkit::error::INVALID_ARGUMENT,
+            format!(
+                "values must be a list (or another iterable) of values, not a {}",
+                type_label(values)
+            ),
+        ));
+    }
+    let too_many = || {
+        argument_error(
+            py,
+            orgkit::error::TOO_MANY_VALUES,
+            format!(
+                "check_ids takes at most {} values",
+                orgkit::ids::MAX_BATCH_VALUES
+            ),
+        )
+    };
+    // A stated length decides nothing but the refusal; the list grows as values are read.
+    if values
+        .len()
+        .is_ok_and(|n| n > orgkit::ids::MAX_BATCH_VALUES)
+    {
+        return Err(too_many());
+    }
+    let iterator = values.try_iter().map_err(|_| {
+        argument_error(
+            py,
+            orgkit::error::INVALID_ARGUMENT,
+            format!("values must be an iterable, not {}", type_label(values)),
+        )
+    })?;
+    let mut out = Vec::new();
+    for value in iterator {
+        if out.len() == orgkit::ids::MAX_BATCH_VALUES {
+            return Err(too_many());
+        }
+        let value = value?;
+        out.push(shielded(py, || Ok(is_kind(kind, &value)))?);
     }
     Ok(out)
 }
@@ -99,18 +150,20 @@ pub fn check_ids(kind: &str, values: &Bound<'_, PyAny>) -> PyResult<Vec<bool>> {
 #[pyfunction]
 pub fn validate_value<'py>(
     py: Python<'py>,
-    kind: &str,
+    kind: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let kind = kind_named(kind)?;
-    let issues = match text_of(value) {
-        Ok(text) => match kind.check(&text) {
-            Ok(()) => Vec::new(),
-            Err(err) => err.issues_at(""),
-        },
-        Err(issue) => vec![issue],
-    };
-    issue_list(py, &issues)
+    let kind = kind_named(py, kind)?;
+    shielded(py, || {
+        let issues = match text_of(value) {
+            Ok(text) => match kind.check(&text) {
+                Ok(()) => Vec::new(),
+                Err(err) => err.issues_at(""),
+            },
+            Err(issue) => vec![issue],
+        };
+        issue_list(py, &issues)
+    })
 }
 
 /// The names of every kind `check_ids` and `validate_value` accept.
@@ -124,9 +177,11 @@ pub fn parse_typed<T>(
     parse: impl FnOnce(&str) -> Result<T, orgkit::ParseError>,
 ) -> PyResult<T> {
     let py = value.py();
-    let text =
-        text_of(value).map_err(|issue| validation_error(py, &ValidationError::from(issue)))?;
-    parse(&text).map_err(|err| validation_error(py, &err.into()))
+    shielded(py, || {
+        let text =
+            text_of(value).map_err(|issue| validation_error(py, &ValidationError::from(issue)))?;
+        parse(&text).map_err(|err| validation_error(py, &err.into()))
+    })
 }
 
 macro_rules! value_classes {

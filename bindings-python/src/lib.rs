@@ -11,6 +11,13 @@ pub mod ids;
 pub mod paginate;
 pub mod validate;
 
+/// Panics inside a shielded call, so that the tests can check that a panic (an orgkit bug)
+/// reaches Python as `orgkit.InternalError` and leaves everything usable. Not public API.
+#[pyfunction]
+fn _internal_panic(py: Python<'_>, message: String) -> PyResult<()> {
+    error::shielded(py, || -> PyResult<()> { panic!("{message}") })
+}
+
 #[pymodule]
 fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     ids::add_predicates(module)?;
@@ -20,6 +27,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("VALUE_KINDS", ids::kind_names())?;
     module.add_class::<arn::PyArn>()?;
     module.add_function(wrap_pyfunction!(arn::parse_arn, module)?)?;
+    module.add_function(wrap_pyfunction!(_internal_panic, module)?)?;
     module.add_function(wrap_pyfunction!(validate::validate_request, module)?)?;
     module.add_function(wrap_pyfunction!(validate::check_request, module)?)?;
     module.add_function(wrap_pyfunction!(validate::operations, module)?)?;
@@ -35,6 +43,9 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<emulator::PyEmulator>()?;
     module.add_function(wrap_pyfunction!(emulator::error_names, module)?)?;
     module.add("ERROR_CODES", error::error_codes())?;
+    module.add("CALL_ERROR_CODES", error::call_error_codes())?;
+    module.add("MAX_ISSUES", orgkit::validate::MAX_ISSUES)?;
+    module.add("MAX_BATCH_VALUES", orgkit::ids::MAX_BATCH_VALUES)?;
     module.add("PAGINATION_ERROR_CODES", paginate::pagination_error_codes())?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

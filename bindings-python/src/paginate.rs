@@ -3,13 +3,13 @@
 //! `orgkit.PaginationError` with the core's code; an unknown operation as
 //! `orgkit.UnknownOperationError`.
 
-use orgkit::paginate::{PageWalk, PaginationConfig, PaginationError};
-use pyo3::exceptions::PyRuntimeError;
+use orgkit::paginate::{read_page, PageWalk, PaginationConfig, PaginationError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyInt, PyString, PyType};
 use std::sync::Mutex;
 
+use crate::error::{name_argument, shielded};
 use crate::validate::PyInput;
 
 static PAGINATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -57,16 +57,26 @@ fn count_option(name: &str, value: Option<&Bound<'_, PyAny>>) -> Result<Option<u
     ))
 }
 
-/// One walk through the pages of a List operation (used by `orgkit.paginate`).
+/// One walk through the pages of a List operation (used by `orgkit.paginate`). The lock is
+/// held only while core code runs on the walk, never while Python code does (reading a page
+/// can run a key's `__eq__`), so a page that touches the walk gets an answer, not a deadlock.
 #[pyclass(module = "orgkit", name = "PageWalk")]
-pub struct PyPageWalk(Mutex<PageWalk>);
+pub struct PyPageWalk {
+    walk: Mutex<PageWalk>,
+    spec: &'static orgkit::model::Paginator,
+}
 
 impl PyPageWalk {
-    fn with<T>(&self, f: impl FnOnce(&mut PageWalk) -> T) -> PyResult<T> {
-        let mut walk = self.0.lock().map_err(|_| {
-            PyRuntimeError::new_err("the page walk was poisoned by an earlier panic")
-        })?;
-        Ok(f(&mut walk))
+    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut PageWalk) -> T) -> PyResult<T> {
+        // A panic inside `f` is caught by `shielded` and the guard dropped as it unwinds; a
+        // walk left poisoned by one is still consistent (every step checks before it changes).
+        shielded(py, || {
+            let mut walk = self
+                .walk
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            Ok(f(&mut walk))
+        })
     }
 }
 
@@ -78,8 +88,8 @@ impl PyPageWalk {
     #[pyo3(signature = (service, operation, max_items=None, page_size=None, starting_token=None))]
     fn new(
         py: Python<'_>,
-        service: &str,
-        operation: &str,
+        service: &Bound<'_, PyAny>,
+        operation: &Bound<'_, PyAny>,
         max_items: Option<&Bound<'_, PyAny>>,
         page_size: Option<&Bound<'_, PyAny>>,
         starting_token: Option<&Bound<'_, PyAny>>,
@@ -105,14 +115,23 @@ impl PyPageWalk {
             page_size,
             starting_token,
         };
-        PageWalk::new(service, operation, config)
-            .map(|walk| PyPageWalk(Mutex::new(walk)))
-            .map_err(|err| raise(py, &err))
+        let service = name_argument(py, "service", service)?;
+        let operation = name_argument(py, "operation", operation)?;
+        shielded(py, || {
+            PageWalk::new(&service, &operation, config)
+                .map(|walk| PyPageWalk {
+                    spec: walk.spec(),
+                    walk: Mutex::new(walk),
+                })
+                .map_err(|err| raise(py, &err))
+        })
     }
 
     /// `(token, page_size)` to add to the next request, or `None` when the walk is over.
-    fn next_request(&self) -> PyResult<Option<(Option<String>, Option<u64>)>> {
-        self.with(|walk| walk.next_request().map(|patch| (patch.token, patch.limit)))
+    fn next_request(&self, py: Python<'_>) -> PyResult<Option<(Option<String>, Option<u64>)>> {
+        self.with(py, |walk| {
+            walk.next_request().map(|patch| (patch.token, patch.limit))
+        })
     }
 
     /// Takes the page the service returned (a dict, as boto3 returns); returns
@@ -120,29 +139,29 @@ impl PyPageWalk {
     /// `orgkit.PaginationError`: `MALFORMED_PAGE` when the page is not a dict, its items
     /// not a list or its token not a str; `REPEATED_TOKEN` when the service repeats a token.
     fn receive_page(&self, py: Python<'_>, page: &Bound<'_, PyAny>) -> PyResult<(usize, usize)> {
-        self.with(|walk| walk.receive_page(PyInput(page.clone())))?
+        // Read the page (Python code may run) with no lock held, then apply what was read.
+        let reading = shielded(py, || Ok(read_page(self.spec, PyInput(page.clone()))))?;
+        self.with(py, |walk| walk.receive_reading(reading))?
             .map(|range| (range.start, range.end))
             .map_err(|err| raise(py, &err))
     }
 
     /// The names of the paginator's members: `(input_token, output_token, limit_key, result_key)`.
     #[getter]
-    fn members(&self) -> PyResult<(&'static str, &'static str, &'static str, &'static str)> {
-        self.with(|walk| {
-            let spec = walk.spec();
-            (
-                spec.input_token,
-                spec.output_token,
-                spec.limit_key,
-                spec.result_key,
-            )
-        })
+    fn members(&self) -> (&'static str, &'static str, &'static str, &'static str) {
+        let spec = self.spec;
+        (
+            spec.input_token,
+            spec.output_token,
+            spec.limit_key,
+            spec.result_key,
+        )
     }
 
     /// The token to resume from when `max_items` stopped the walk early.
     #[getter]
-    fn resume_token(&self) -> PyResult<Option<String>> {
-        self.with(|walk| walk.resume_token().map(str::to_owned))
+    fn resume_token(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.with(py, |walk| walk.resume_token().map(str::to_owned))
     }
 }
 

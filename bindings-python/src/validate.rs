@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
-use crate::error::{issue_list, validation_error};
+use crate::error::{issue_list, name_argument, shielded, validation_error};
 
 /// A Python value as the validator sees it.
 pub(crate) struct PyInput<'py>(pub(crate) Bound<'py, PyAny>);
@@ -93,14 +93,16 @@ impl RequestInput for PyInput<'_> {
         InputKind::Other(type_name(value))
     }
 
-    fn items(&self) -> Vec<Self> {
+    fn item(&self, index: usize) -> Option<Self> {
+        // By index, never through an iterator: a list that Python code shrinks during the walk
+        // simply ends sooner.
         if let Ok(list) = self.0.cast::<PyList>() {
-            return list.iter().map(PyInput).collect();
+            return list.get_item(index).ok().map(PyInput);
         }
         if let Ok(tuple) = self.0.cast::<PyTuple>() {
-            return tuple.iter().map(PyInput).collect();
+            return tuple.get_item(index).ok().map(PyInput);
         }
-        Vec::new()
+        None
     }
 
     fn member(&self, key: &str) -> Option<Self> {
@@ -115,11 +117,18 @@ impl RequestInput for PyInput<'_> {
         let Ok(dict) = self.0.cast::<PyDict>() else {
             return;
         };
-        for (key, value) in dict.iter() {
+        // The entries are taken first (no Python code runs while the dict is iterated), then
+        // visited: a key's `__repr__` that changes the dict cannot break the iteration.
+        let entries: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = dict.iter().collect();
+        for (key, value) in entries {
             match key.cast::<PyString>().ok().and_then(|k| k.to_str().ok()) {
                 Some(text) => visit(Ok(text), PyInput(value)),
                 None => {
-                    let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
+                    let shown = key
+                        .repr()
+                        .ok()
+                        .and_then(|r| r.to_str().ok().map(orgkit_excerpt))
+                        .unwrap_or_else(|| "?".to_owned());
                     visit(
                         Err(format!("<{} key {shown}>", type_name(&key))),
                         PyInput(value),
@@ -128,6 +137,15 @@ impl RequestInput for PyInput<'_> {
             }
         }
     }
+}
+
+/// At most 48 characters of a key's `repr()` (a hostile `__repr__` may return megabytes).
+fn orgkit_excerpt(text: &str) -> String {
+    let mut shown: String = text.chars().take(48).collect();
+    if text.chars().nth(48).is_some() {
+        shown.push('…');
+    }
+    shown
 }
 
 static UNKNOWN_OPERATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -146,15 +164,27 @@ pub(crate) fn lookup_error(py: Python<'_>, err: &orgkit::LookupError) -> PyErr {
     }
 }
 
+/// Looks an operation up by the names a caller passed (each must be a `str`).
+pub(crate) fn operation_named(
+    py: Python<'_>,
+    service: &Bound<'_, PyAny>,
+    operation: &Bound<'_, PyAny>,
+) -> PyResult<(&'static Service, &'static Operation)> {
+    let service = name_argument(py, "service", service)?;
+    let operation = name_argument(py, "operation", operation)?;
+    find_operation(&service, &operation).map_err(|err| lookup_error(py, &err))
+}
+
 fn run(
     py: Python<'_>,
-    service: &str,
-    operation: &str,
+    service: &Bound<'_, PyAny>,
+    operation: &Bound<'_, PyAny>,
     params: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<orgkit::Issue>> {
-    let (service, operation) =
-        find_operation(service, operation).map_err(|err| lookup_error(py, &err))?;
-    Ok(validate_with(py, service, operation, params))
+    shielded(py, || {
+        let (service, operation) = operation_named(py, service, operation)?;
+        Ok(validate_with(py, service, operation, params))
+    })
 }
 
 fn validate_with(
@@ -182,9 +212,12 @@ pub struct PyRequestValidator {
 #[pymethods]
 impl PyRequestValidator {
     #[new]
-    fn new(py: Python<'_>, service: &str, operation: &str) -> PyResult<Self> {
-        let (service, operation) =
-            find_operation(service, operation).map_err(|err| lookup_error(py, &err))?;
+    fn new(
+        py: Python<'_>,
+        service: &Bound<'_, PyAny>,
+        operation: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let (service, operation) = operation_named(py, service, operation)?;
         Ok(PyRequestValidator { service, operation })
     }
 
@@ -207,13 +240,17 @@ impl PyRequestValidator {
         py: Python<'py>,
         params: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        issue_list(py, &validate_with(py, self.service, self.operation, params))
+        shielded(py, || {
+            issue_list(py, &validate_with(py, self.service, self.operation, params))
+        })
     }
 
     /// Raises `orgkit.ValidationError` with every issue when `params` is not valid.
     #[pyo3(signature = (params=None))]
     fn check(&self, py: Python<'_>, params: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
-        let issues = validate_with(py, self.service, self.operation, params);
+        let issues = shielded(py, || {
+            Ok(validate_with(py, self.service, self.operation, params))
+        })?;
         if issues.is_empty() {
             Ok(())
         } else {
@@ -236,8 +273,8 @@ impl PyRequestValidator {
 #[pyo3(signature = (service, operation, params=None))]
 pub fn validate_request<'py>(
     py: Python<'py>,
-    service: &str,
-    operation: &str,
+    service: &Bound<'py, PyAny>,
+    operation: &Bound<'py, PyAny>,
     params: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let issues = run(py, service, operation, params)?;
@@ -250,8 +287,8 @@ pub fn validate_request<'py>(
 #[pyo3(signature = (service, operation, params=None))]
 pub fn check_request(
     py: Python<'_>,
-    service: &str,
-    operation: &str,
+    service: &Bound<'_, PyAny>,
+    operation: &Bound<'_, PyAny>,
     params: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<()> {
     let issues = run(py, service, operation, params)?;
@@ -264,8 +301,12 @@ pub fn check_request(
 
 /// The operations of a service: (model name, boto3 name) pairs.
 #[pyfunction]
-pub fn operations(py: Python<'_>, service: &str) -> PyResult<Vec<(&'static str, &'static str)>> {
-    let found = orgkit::validate::find_service(service).map_err(|err| lookup_error(py, &err))?;
+pub fn operations(
+    py: Python<'_>,
+    service: &Bound<'_, PyAny>,
+) -> PyResult<Vec<(&'static str, &'static str)>> {
+    let service = name_argument(py, "service", service)?;
+    let found = orgkit::validate::find_service(&service).map_err(|err| lookup_error(py, &err))?;
     Ok(found
         .operations
         .iter()

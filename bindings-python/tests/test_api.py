@@ -9,6 +9,9 @@ import orgkit
 
 def test_exported_lists_match_core(catalogue: dict) -> None:
     assert orgkit.ERROR_CODES == catalogue["error_codes"]
+    assert orgkit.CALL_ERROR_CODES == catalogue["call_error_codes"]
+    assert orgkit.MAX_ISSUES == catalogue["limits"]["max_issues"]
+    assert orgkit.MAX_BATCH_VALUES == catalogue["limits"]["max_batch_values"]
     assert orgkit.PAGINATION_ERROR_CODES == catalogue["pagination_error_codes"]
     assert orgkit.VALUE_KINDS == catalogue["value_kinds"]
 

@@ -48,6 +48,9 @@ pub enum ErrorCode {
     UnknownParameter,
     /// A value of the wrong JSON type, or text that is not valid Unicode (orgkit's own code).
     InvalidType,
+    /// Validation stopped at [`crate::validate::MAX_ISSUES`] issues; the rest of the request
+    /// was not checked (orgkit's own code, always the last issue).
+    TooManyIssues,
 }
 
 impl ErrorCode {
@@ -69,6 +72,7 @@ impl ErrorCode {
         ErrorCode::MaxLimitExceededFilter,
         ErrorCode::UnknownParameter,
         ErrorCode::InvalidType,
+        ErrorCode::TooManyIssues,
     ];
 
     /// The stable wire name, e.g. `"INVALID_PATTERN"`.
@@ -90,6 +94,7 @@ impl ErrorCode {
             ErrorCode::MaxLimitExceededFilter => "MAX_LIMIT_EXCEEDED_FILTER",
             ErrorCode::UnknownParameter => "UNKNOWN_PARAMETER",
             ErrorCode::InvalidType => "INVALID_TYPE",
+            ErrorCode::TooManyIssues => "TOO_MANY_ISSUES",
         }
     }
 
@@ -103,6 +108,31 @@ impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// The code of a failure that is orgkit's own bug: a panic that a binding caught at its
+/// boundary and turned into an ordinary error (Python `orgkit.InternalError`, Node and WASM
+/// `OrgkitInternalError`) instead of aborting the host or leaving an instance unusable.
+pub const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
+
+/// The code of a call whose arguments are of the wrong kind (a number where a name is
+/// expected, a string where a list is), in every binding.
+pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
+
+/// The code of a batch check given more than [`crate::ids::MAX_BATCH_VALUES`] values.
+pub const TOO_MANY_VALUES: &str = "TOO_MANY_VALUES";
+
+/// The codes of failed calls (not of issues), as every binding exports them.
+pub const CALL_ERROR_CODES: &[&str] = &[INVALID_ARGUMENT, TOO_MANY_VALUES, INTERNAL_ERROR];
+
+/// The message of an [`INTERNAL_ERROR`] for a caught panic's payload.
+pub fn internal_error_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned());
+    format!("orgkit failed internally (a bug; please report it): {detail}")
 }
 
 /// One problem found in a value or a request.

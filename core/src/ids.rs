@@ -157,6 +157,11 @@ fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: CharClass) -> 
 // ---------------------------------------------------------------------------------------------
 // Fast predicates, one per kind.
 
+/// The most values one batch check (`check_ids` in every binding) takes: more is refused with
+/// [`crate::error::TOO_MANY_VALUES`] before anything is read, so a length the caller states
+/// (a sparse JS array of 2³²−1 holes) never decides what is allocated.
+pub const MAX_BATCH_VALUES: usize = 1 << 24;
+
 /// `^[0-9]{12}$`
 #[inline]
 pub fn is_account_id(s: &str) -> bool {

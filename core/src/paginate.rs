@@ -327,36 +327,29 @@ impl PageWalk {
         &mut self,
         page: I,
     ) -> Result<Range<usize>, PaginationError> {
-        let page_kind = page.kind();
-        if !matches!(page_kind, InputKind::Map(_)) {
-            let found = page_kind.type_name();
-            return Err(self.reject_page(PageFault::NotAMap { found: &found }));
-        }
-        let present = |key: &str| {
-            page.member(key)
-                .filter(|value| !matches!(value.kind(), InputKind::Null))
-        };
-        let item_count = match present(self.spec.result_key) {
-            None => 0,
-            Some(items) => match items.kind() {
-                InputKind::List(count) => count,
-                other => {
-                    let found = other.type_name();
-                    return Err(self.reject_page(PageFault::ResultNotAList { found: &found }));
-                }
-            },
-        };
-        let token_value = present(self.spec.output_token);
-        let token = match token_value.as_ref().map(RequestInput::kind) {
-            None => None,
-            Some(InputKind::Text(text)) => Some(text),
-            Some(other) => {
-                let found = other.type_name();
-                return Err(self.reject_page(PageFault::TokenNotText { found: &found }));
+        let reading = read_page(self.spec, page);
+        self.receive_reading(reading)
+    }
+
+    /// The second half of [`PageWalk::receive_page`]: takes what [`read_page`] found. A binding
+    /// whose page reading runs host code (a Python `__eq__`, a JS getter) reads the page first,
+    /// holding no lock on the walk, then calls this.
+    pub fn receive_reading(
+        &mut self,
+        reading: Result<PageReading, PageReadFault>,
+    ) -> Result<Range<usize>, PaginationError> {
+        match reading {
+            Ok(PageReading { item_count, token }) => self.receive(item_count, token.as_deref()),
+            Err(PageReadFault::NotAMap(found)) => {
+                Err(self.reject_page(PageFault::NotAMap { found: &found }))
             }
-        };
-        let token = token.map(|text| text.into_owned());
-        self.receive(item_count, token.as_deref())
+            Err(PageReadFault::ResultNotAList(found)) => {
+                Err(self.reject_page(PageFault::ResultNotAList { found: &found }))
+            }
+            Err(PageReadFault::TokenNotText(found)) => {
+                Err(self.reject_page(PageFault::TokenNotText { found: &found }))
+            }
+        }
     }
 
     /// Whether the walk is over.
@@ -368,6 +361,54 @@ impl PageWalk {
     pub fn resume_token(&self) -> Option<&str> {
         self.resume.as_deref()
     }
+}
+
+/// What a fetched page holds, as [`read_page`] found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageReading {
+    /// How many items the result member holds (0 when it is absent or null).
+    pub item_count: usize,
+    /// The output token, when the page has one.
+    pub token: Option<String>,
+}
+
+/// Why a fetched page is not a response of the operation (the found type, in the validator's
+/// words); [`PageWalk::receive_reading`] turns it into `MalformedPage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageReadFault {
+    /// The page is not a structure.
+    NotAMap(String),
+    /// The result member is present but not a list.
+    ResultNotAList(String),
+    /// The output token member is present but not text.
+    TokenNotText(String),
+}
+
+/// Reads a page's item count and token for the paginator `spec`, without touching a walk.
+pub fn read_page<I: RequestInput>(spec: &Paginator, page: I) -> Result<PageReading, PageReadFault> {
+    let page_kind = page.kind();
+    if !matches!(page_kind, InputKind::Map(_)) {
+        return Err(PageReadFault::NotAMap(page_kind.type_name()));
+    }
+    let present = |key: &str| {
+        page.member(key)
+            .filter(|value| !matches!(value.kind(), InputKind::Null))
+    };
+    let item_count = match present(spec.result_key) {
+        None => 0,
+        Some(items) => match items.kind() {
+            InputKind::List(count) => count,
+            other => return Err(PageReadFault::ResultNotAList(other.type_name())),
+        },
+    };
+    let token = match present(spec.output_token) {
+        None => None,
+        Some(value) => match value.kind() {
+            InputKind::Text(text) => Some(text.into_owned()),
+            other => return Err(PageReadFault::TokenNotText(other.type_name())),
+        },
+    };
+    Ok(PageReading { item_count, token })
 }
 
 #[cfg(test)]

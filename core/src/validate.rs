@@ -8,6 +8,14 @@
 //!
 //! Order of the issues: a structure's members in model order (depth first), then its unknown
 //! members sorted by name; the cross-field rules of the operation last.
+//!
+//! Time and memory are bounded whatever the input: the walk stops after [`MAX_ISSUES`] issues
+//! (a last `TOO_MANY_ISSUES` issue says so), reads list items one at a time, keeps only the
+//! unknown member names it may still report, and names a structure's valid members once per
+//! request, not once per unknown member.
+
+use std::collections::BinaryHeap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -15,6 +23,11 @@ use serde_json::Value;
 use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
 use crate::ids::{self, Rule, ValueKind};
 use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind};
+
+/// The most issues one validation reports. Past it the walk stops and a last issue with code
+/// `TOO_MANY_ISSUES` says so, so a request with a million bad members costs no more than one
+/// with a hundred (AWS's own messages likewise list a bounded number of problems).
+pub const MAX_ISSUES: usize = 100;
 
 /// Finds a service by client name; the error lists the services there are.
 pub fn find_service(service: &str) -> Result<&'static Service, LookupError> {
@@ -102,8 +115,18 @@ pub enum InputKind<'a> {
 pub trait RequestInput: Sized {
     /// What the value is.
     fn kind(&self) -> InputKind<'_>;
-    /// The items of a list (empty for anything else).
-    fn items(&self) -> Vec<Self>;
+    /// The item at `index` of a list (`None` past its end, or for anything else). The walk
+    /// reads items one at a time and stops at the issue cap, so a list whose host states a
+    /// length it does not hold (a sparse JS array, a Proxy) costs only what is read.
+    fn item(&self, index: usize) -> Option<Self>;
+    /// Every item of a list, read through [`RequestInput::item`] up to the length
+    /// [`RequestInput::kind`] states (for input that validation has accepted).
+    fn items(&self) -> Vec<Self> {
+        let InputKind::List(count) = self.kind() else {
+            return Vec::new();
+        };
+        (0..count).map_while(|index| self.item(index)).collect()
+    }
     /// The member `key` of a map (`None` when absent or not a map).
     fn member(&self, key: &str) -> Option<Self>;
     /// Calls `visit` with each key of a map and its value; a key that is not text is passed
@@ -127,10 +150,10 @@ impl RequestInput for &Value {
         }
     }
 
-    fn items(&self) -> Vec<Self> {
+    fn item(&self, index: usize) -> Option<Self> {
         match self {
-            Value::Array(items) => items.iter().collect(),
-            _ => Vec::new(),
+            Value::Array(items) => items.get(index),
+            _ => None,
         }
     }
 
@@ -166,6 +189,8 @@ pub fn validate_input<I: RequestInput>(
         operation,
         issues: Vec::new(),
         cross_field: Vec::new(),
+        stopped: false,
+        listed_members: Vec::new(),
     };
     match operation.input {
         Some(input) => walker.shape(input, params, &mut String::with_capacity(64)),
@@ -174,6 +199,15 @@ pub fn validate_input<I: RequestInput>(
     }
     // The cross-field rules, found during the walk, come last.
     walker.issues.append(&mut walker.cross_field);
+    if walker.stopped {
+        walker.issues.push(Issue {
+            path: String::new(),
+            code: ErrorCode::TooManyIssues,
+            message: format!(
+                "Validation stopped after {MAX_ISSUES} issues; the rest of the request was not checked"
+            ),
+        });
+    }
     walker.issues
 }
 
@@ -211,6 +245,41 @@ struct Walker<'a> {
     issues: Vec<Issue>,
     /// Issues of the cross-field rules, reported after every member issue.
     cross_field: Vec<Issue>,
+    /// Whether the walk stopped at [`MAX_ISSUES`] with something left unreported or unread.
+    stopped: bool,
+    /// The structures (by path) whose valid member names a message has already listed, with
+    /// the unknown key that listed them.
+    listed_members: Vec<(String, String)>,
+}
+
+/// The unknown keys of one map that may still be reported: the smallest [`MAX_ISSUES`] by
+/// name (a max-heap, so a larger key costs neither a copy nor a slot) and how many there were.
+#[derive(Default)]
+struct UnknownKeys {
+    smallest: BinaryHeap<String>,
+    count: usize,
+}
+
+impl UnknownKeys {
+    fn offer(&mut self, key: &str) {
+        self.count += 1;
+        if self.smallest.len() < MAX_ISSUES {
+            self.smallest.push(key.to_owned());
+        } else if self
+            .smallest
+            .peek()
+            .is_some_and(|largest| key < largest.as_str())
+        {
+            self.smallest.pop();
+            self.smallest.push(key.to_owned());
+        }
+    }
+
+    /// The kept keys in order, and whether some were dropped.
+    fn into_sorted(self) -> (Vec<String>, bool) {
+        let dropped = self.count > self.smallest.len();
+        (self.smallest.into_sorted_vec(), dropped)
+    }
 }
 
 /// `Target.Id` → `target.id`, `States[1]` → `states.1.member` (how AWS names members in
@@ -279,12 +348,34 @@ fn shown(kind: &InputKind<'_>, sensitive: bool) -> String {
 }
 
 impl Walker<'_> {
+    /// Whether the cap is reached (member and cross-field issues count alike).
+    fn full(&self) -> bool {
+        self.issues.len() + self.cross_field.len() >= MAX_ISSUES
+    }
+
+    /// Whether the walk may go on; past the cap it notes that it stopped.
+    fn room(&mut self) -> bool {
+        if self.full() {
+            self.stopped = true;
+        }
+        !self.stopped
+    }
+
     fn push(&mut self, path: &str, code: ErrorCode, message: String) {
+        if !self.room() {
+            return;
+        }
         self.issues.push(Issue {
             path: path.to_owned(),
             code,
             message,
         });
+    }
+
+    fn push_cross_field(&mut self, issue: Issue) {
+        if self.room() {
+            self.cross_field.push(issue);
+        }
     }
 
     fn constraint(
@@ -316,23 +407,28 @@ impl Walker<'_> {
         match params.kind() {
             InputKind::Null => {}
             InputKind::Map(_) => {
-                let mut keys = Vec::new();
-                params.for_each_entry(&mut |key, _| {
-                    keys.push(key.map_or_else(|other| other, str::to_owned))
+                let mut unknown = UnknownKeys::default();
+                params.for_each_entry(&mut |key, _| match key {
+                    Ok(key) => unknown.offer(key),
+                    Err(other) => unknown.offer(&other),
                 });
-                keys.sort();
+                let (keys, dropped) = unknown.into_sorted();
                 for key in keys {
                     let message = format!(
                         "Unknown parameter in input: {key:?}; this operation takes no parameters"
                     );
                     self.push(&key, ErrorCode::UnknownParameter, message);
                 }
+                self.stopped |= dropped;
             }
             other => self.wrong_type("", &other, "structure"),
         }
     }
 
     fn shape<I: RequestInput>(&mut self, id: ShapeId, value: &I, path: &mut String) {
+        if !self.room() {
+            return;
+        }
         let shape = self.service.shape(id);
         let kind = value.kind();
         match (&shape.kind, &kind) {
@@ -350,10 +446,18 @@ impl Walker<'_> {
                     let rule = format!("Member must have length less than or equal to {max}");
                     self.constraint(path, ErrorCode::MaxLengthExceeded, &kind, false, &rule);
                 }
-                for (index, item) in value.items().iter().enumerate() {
+                // One item at a time: a stated length is not trusted to be held.
+                let count = usize::try_from(count).unwrap_or(usize::MAX);
+                for index in 0..count {
+                    if !self.room() {
+                        break;
+                    }
+                    let Some(item) = value.item(index) else {
+                        break;
+                    };
                     let length = path.len();
-                    path.push_str(&format!("[{index}]"));
-                    self.shape(*member, item, path);
+                    let _ = write!(path, "[{index}]");
+                    self.shape(*member, &item, path);
                     path.truncate(length);
                 }
             }
@@ -394,13 +498,13 @@ impl Walker<'_> {
         // collected (nothing is allocated for them when there are none).
         let mut values: Vec<Option<I>> = Vec::with_capacity(members.len());
         values.resize_with(members.len(), || None);
-        let mut unknown: Vec<String> = Vec::new();
+        let mut unknown = UnknownKeys::default();
         map.for_each_entry(&mut |key, value| match key {
             Ok(key) => match members.iter().position(|m| m.name == key) {
                 Some(index) => values[index] = Some(value),
-                None => unknown.push(key.to_owned()),
+                None => unknown.offer(key),
             },
-            Err(other) => unknown.push(other),
+            Err(other) => unknown.offer(&other),
         });
         for (member, value) in members.iter().zip(&values) {
             let length = path.len();
@@ -422,23 +526,47 @@ impl Walker<'_> {
             path.truncate(length);
         }
         self.cross_field_rules(shape_name, members, &values, path);
-        if unknown.is_empty() {
+        if unknown.count == 0 {
             return;
         }
-        unknown.sort();
-        let known: Vec<&str> = members.iter().map(|m| m.name).collect();
-        for key in unknown {
+        let (keys, dropped) = unknown.into_sorted();
+        for key in keys {
+            if !self.room() {
+                break;
+            }
             let full = if path.is_empty() {
                 key.clone()
             } else {
                 format!("{path}.{key}")
             };
-            let message = format!(
-                "Unknown parameter in input: {key:?}, must be one of: {}",
-                known.join(", ")
-            );
+            let message = self.unknown_member_message(path, &key, members);
             self.push(&full, ErrorCode::UnknownParameter, message);
         }
+        self.stopped |= dropped;
+    }
+
+    /// botocore's message for an unknown member; the structure's valid names are listed the
+    /// first time only, later messages point back to that one.
+    fn unknown_member_message(
+        &mut self,
+        path: &str,
+        key: &str,
+        members: &[model::Member],
+    ) -> String {
+        if let Some((_, first)) = self.listed_members.iter().find(|(at, _)| at == path) {
+            return format!(
+                "Unknown parameter in input: {key:?}, must be one of the names listed for {first:?}"
+            );
+        }
+        self.listed_members.push((path.to_owned(), key.to_owned()));
+        let mut known = String::new();
+        for (index, member) in members.iter().enumerate() {
+            if index > 0 {
+                known.push_str(", ");
+            }
+            known.push_str(member.name);
+        }
+        format!("Unknown parameter in input: {key:?}, must be one of: {known}")
     }
 
     fn string(
@@ -566,19 +694,21 @@ fn loose_email_failure(text: &str) -> Option<String> {
             "a line break at position {position} is not allowed"
         ));
     }
-    let chars: Vec<char> = text.chars().collect();
-    // The earliest '@' with something before it leaves the most room for the domain.
-    let Some(at) = chars
+    // Byte positions: '@' and '.' are ASCII, so no copy of the text is needed. The earliest
+    // '@' with something before it leaves the most room for the domain.
+    let bytes = text.as_bytes();
+    let Some(at) = bytes
         .iter()
         .enumerate()
-        .position(|(i, c)| *c == '@' && i > 0)
+        .position(|(i, b)| *b == b'@' && i > 0)
     else {
         return Some("an email address needs an '@' after at least one character".to_owned());
     };
-    let has_dot = chars
+    // A '.' with at least one character after the '@' before it, and one after it.
+    let has_dot = bytes
         .iter()
         .enumerate()
-        .any(|(i, c)| *c == '.' && i >= at + 2 && i + 1 < chars.len());
+        .any(|(i, b)| *b == b'.' && i >= at + 2 && i + 1 < bytes.len());
     (!has_dot).then(|| "the part after '@' needs a '.' with characters on both sides".to_owned())
 }
 
@@ -606,7 +736,7 @@ impl Walker<'_> {
                 let given =
                     |value: Option<&I>| value.is_some_and(|v| !matches!(v.kind(), InputKind::Null));
                 if given(get("ActionType")) && given(get("ParentHandshakeId")) {
-                    self.cross_field.push(Issue {
+                    self.push_cross_field(Issue {
                         path: path.to_owned(),
                         code: ErrorCode::MaxLimitExceededFilter,
                         message: format!(
@@ -617,7 +747,11 @@ impl Walker<'_> {
                 }
             }
             ("InviteAccountToOrganization", "HandshakeParty") => {
-                invite_target_rules(get("Id"), get("Type"), path, &mut self.cross_field)
+                let mut found = Vec::new();
+                invite_target_rules(get("Id"), get("Type"), path, &mut found);
+                for issue in found {
+                    self.push_cross_field(issue);
+                }
             }
             _ => {}
         }
@@ -727,6 +861,34 @@ mod tests {
                 .contains("CreateAccount, GetAccount, ListAccounts, UpdateAccount"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn issues_stop_at_the_cap_and_members_are_listed_once() {
+        let mut params = serde_json::Map::new();
+        for index in 0..50_000 {
+            params.insert(format!("Extra{index:05}"), json!(index));
+        }
+        let issues =
+            validate_request("organizations", "CreateAccount", &Value::Object(params)).unwrap();
+        assert_eq!(issues.len(), MAX_ISSUES + 1);
+        assert_eq!(issues[0].code, ErrorCode::InputRequired);
+        assert_eq!(issues[2].path, "Extra00000");
+        assert!(issues[2].message.contains("must be one of: Email, AccountName"));
+        assert!(!issues[3].message.contains("AccountName"), "{}", issues[3].message);
+        let last = issues.last().unwrap();
+        assert_eq!((last.code, last.path.as_str()), (ErrorCode::TooManyIssues, ""));
+
+        let nulls = json!({"States": vec![Value::Null; 1_000_000]});
+        let issues = validate_request("organizations", "ListCreateAccountStatus", &nulls).unwrap();
+        assert_eq!(issues.len(), MAX_ISSUES + 1);
+        assert_eq!(issues[MAX_ISSUES - 1].path, "States[99]");
+
+        // Exactly at the cap: nothing was left out, so no TOO_MANY_ISSUES.
+        let hundred = json!({"States": vec![Value::Null; MAX_ISSUES]});
+        let issues = validate_request("organizations", "ListCreateAccountStatus", &hundred).unwrap();
+        assert_eq!(issues.len(), MAX_ISSUES);
+        assert!(issues.iter().all(|issue| issue.code == ErrorCode::InvalidType));
     }
 
     #[test]

@@ -25,6 +25,19 @@ fn catalogue_file_matches_core() {
         "update catalogue.json"
     );
     assert_eq!(
+        file["call_error_codes"],
+        serde_json::json!(orgkit::error::CALL_ERROR_CODES),
+        "update catalogue.json"
+    );
+    assert_eq!(
+        file["limits"],
+        serde_json::json!({
+            "max_issues": orgkit::validate::MAX_ISSUES,
+            "max_batch_values": orgkit::ids::MAX_BATCH_VALUES,
+        }),
+        "update catalogue.json"
+    );
+    assert_eq!(
         file["pagination_error_codes"],
         serde_json::json!(PaginationError::CODES),
         "update catalogue.json"

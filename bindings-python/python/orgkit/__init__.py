@@ -10,8 +10,10 @@ True
 from . import exceptions
 from ._emulator import Client, Emulator, Paginator
 from ._errors import (
+    ArgumentError,
     EmulatorUsageError,
     HandshakeError,
+    InternalError,
     OrgkitError,
     PaginationError,
     ServiceError,
@@ -21,7 +23,10 @@ from ._errors import (
 from ._handshake import apply_handshake_event
 from ._paginate import PageIterator, paginate
 from ._orgkit import (
+    CALL_ERROR_CODES,
     ERROR_CODES,
+    MAX_BATCH_VALUES,
+    MAX_ISSUES,
     PAGINATION_ERROR_CODES,
     VALUE_KINDS,
     AccountId,
@@ -71,6 +76,11 @@ from ._orgkit import (
 )
 
 __all__ = [
+    "ArgumentError",
+    "CALL_ERROR_CODES",
+    "InternalError",
+    "MAX_BATCH_VALUES",
+    "MAX_ISSUES",
     "Client",
     "Emulator",
     "EmulatorUsageError",

@@ -32,6 +32,35 @@ class ValidationError(OrgkitError, ValueError):
         self.code = self.issues[0].code if self.issues else ""
 
 
+class ArgumentError(OrgkitError, TypeError, ValueError):
+    """An argument of the wrong kind, refused before any work is done: a name that is not a
+    `str` (or holds a lone surrogate), a `str` where a list is expected, a batch that is too
+    large. `code` is `INVALID_ARGUMENT` or `TOO_MANY_VALUES`; it is also a `TypeError` and a
+    `ValueError`, so code written against either keeps working."""
+
+    code: str
+    message: str
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class InternalError(OrgkitError):
+    """orgkit failed internally (a bug: a panic in the Rust core, caught at the boundary).
+    `code` is always `INTERNAL_ERROR`; the instance and everything already stored stay usable.
+    Unlike pyo3's `PanicException`, it is an `Exception`, so `except Exception` catches it."""
+
+    code: str
+    message: str
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
 class UnknownOperationError(OrgkitError, LookupError):
     """A service or operation name the seed edition does not have; the message lists the
     valid names."""
