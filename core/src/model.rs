@@ -156,6 +156,9 @@ pub struct Operation {
     pub errors: &'static [&'static str],
     /// The paginator, for List operations.
     pub paginator: Option<Paginator>,
+    /// The HTTP status of a successful response: the model's `http.responseCode`, 200 when
+    /// the model states none (Chime CreateAccount answers 201).
+    pub success_status: u16,
 }
 
 impl Service {

@@ -545,9 +545,11 @@ fn generate_service(
             ),
             None => "None".to_owned(),
         };
+        // The model's `http.responseCode` (Chime CreateAccount: 201); 200 when it states none.
+        let success_status = op["http"]["responseCode"].as_u64().unwrap_or(200);
         let _ = writeln!(
             out,
-            "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator} }},",
+            "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator}, success_status: {success_status} }},",
             rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(shape_of("output")), errors.join(", ")
         );
     }

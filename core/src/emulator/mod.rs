@@ -173,6 +173,14 @@ impl fmt::Display for ServiceError {
 
 impl std::error::Error for ServiceError {}
 
+/// The HTTP status `operation` of `service` answers with when it succeeds, from the model's
+/// `http.responseCode` (200 unless stated: Chime CreateAccount answers 201), so that a wire
+/// protocol sends what AWS sends. Operation and service names as in [`Emulator::call`].
+pub fn success_status(service: &str, operation: &str) -> Result<u16, EmulatorError> {
+    let (_, op) = find_operation(service, operation)?;
+    Ok(op.success_status)
+}
+
 /// The errors any operation of `service` (`organizations`, `account`, `chime`) may answer
 /// besides the ones its model lists: the service's own error for a request that does not fit
 /// the model (Organizations `InvalidInputException`, Account `ValidationException`, Chime

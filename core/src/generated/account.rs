@@ -324,6 +324,7 @@ pub static OPERATIONS: [Operation; 3] = [
             "InternalServerException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "GetAlternateContact",
@@ -338,6 +339,7 @@ pub static OPERATIONS: [Operation; 3] = [
             "InternalServerException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "PutAlternateContact",
@@ -351,6 +353,7 @@ pub static OPERATIONS: [Operation; 3] = [
             "InternalServerException",
         ],
         paginator: None,
+        success_status: 200,
     },
 ];
 

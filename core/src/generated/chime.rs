@@ -558,6 +558,7 @@ pub static OPERATIONS: [Operation; 4] = [
             "ServiceFailureException",
         ],
         paginator: None,
+        success_status: 201,
     },
     Operation {
         name: "GetAccount",
@@ -574,6 +575,7 @@ pub static OPERATIONS: [Operation; 4] = [
             "ServiceFailureException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "ListAccounts",
@@ -595,6 +597,7 @@ pub static OPERATIONS: [Operation; 4] = [
             limit_key: "MaxResults",
             result_key: "Accounts",
         }),
+        success_status: 200,
     },
     Operation {
         name: "UpdateAccount",
@@ -611,6 +614,7 @@ pub static OPERATIONS: [Operation; 4] = [
             "ServiceFailureException",
         ],
         paginator: None,
+        success_status: 200,
     },
 ];
 

@@ -420,6 +420,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "AttachPolicy",
@@ -440,6 +441,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "CancelHandshake",
@@ -456,6 +458,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "CreateAccount",
@@ -472,6 +475,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "CreateOrganization",
@@ -488,6 +492,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "CreateOrganizationalUnit",
@@ -505,6 +510,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "CreatePolicy",
@@ -524,6 +530,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DeclineHandshake",
@@ -540,6 +547,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DeleteOrganization",
@@ -556,6 +564,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DeleteOrganizationalUnit",
@@ -573,6 +582,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DeletePolicy",
@@ -590,6 +600,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribeAccount",
@@ -605,6 +616,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribeCreateAccountStatus",
@@ -620,6 +632,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribeHandshake",
@@ -634,6 +647,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribeOrganization",
@@ -647,6 +661,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribeOrganizationalUnit",
@@ -662,6 +677,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DescribePolicy",
@@ -677,6 +693,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DetachPolicy",
@@ -696,6 +713,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "DisablePolicyType",
@@ -714,6 +732,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "EnableAllFeatures",
@@ -729,6 +748,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "EnablePolicyType",
@@ -748,6 +768,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "PolicyTypeNotAvailableForOrganizationException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "InviteAccountToOrganization",
@@ -765,6 +786,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "LeaveOrganization",
@@ -783,6 +805,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "ListAccounts",
@@ -802,6 +825,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Accounts",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListAccountsForParent",
@@ -822,6 +846,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Accounts",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListChildren",
@@ -842,6 +867,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Children",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListCreateAccountStatus",
@@ -861,6 +887,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "CreateAccountStatuses",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListHandshakesForAccount",
@@ -879,6 +906,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Handshakes",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListHandshakesForOrganization",
@@ -898,6 +926,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Handshakes",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListOrganizationalUnitsForParent",
@@ -918,6 +947,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "OrganizationalUnits",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListParents",
@@ -938,6 +968,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Parents",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListPolicies",
@@ -957,6 +988,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Policies",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListPoliciesForTarget",
@@ -977,6 +1009,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Policies",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListRoots",
@@ -996,6 +1029,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Roots",
         }),
+        success_status: 200,
     },
     Operation {
         name: "ListTargetsForPolicy",
@@ -1016,6 +1050,7 @@ pub static OPERATIONS: [Operation; 39] = [
             limit_key: "MaxResults",
             result_key: "Targets",
         }),
+        success_status: 200,
     },
     Operation {
         name: "MoveAccount",
@@ -1035,6 +1070,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "ServiceException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "RemoveAccountFromOrganization",
@@ -1053,6 +1089,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "UpdateOrganizationalUnit",
@@ -1070,6 +1107,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
     Operation {
         name: "UpdatePolicy",
@@ -1089,6 +1127,7 @@ pub static OPERATIONS: [Operation; 39] = [
             "TooManyRequestsException",
         ],
         paginator: None,
+        success_status: 200,
     },
 ];
 
