@@ -628,6 +628,7 @@ fn every_refusal_is_listed_in_the_model_and_changes_nothing() {
         ));
     }
     let mut operations = std::collections::BTreeSet::new();
+    let documented = readme_exceptions();
     let mut failures = Vec::new();
     let emulator = Emulator::from_snapshot(&snapshot).unwrap();
     for (service, operation, input) in &requests {
@@ -641,6 +642,17 @@ fn every_refusal_is_listed_in_the_model_and_changes_nothing() {
                 Err(EmulatorError::Service(err)) => {
                     operations.insert((service.clone(), operation.clone()));
                     failures.extend(unlisted(service, operation, &err));
+                    let name = orgkit::validate::find_operation(service, operation)
+                        .unwrap()
+                        .1
+                        .name;
+                    let row = documented.get(&(service.clone(), name.to_owned()));
+                    if !row.is_some_and(|codes| codes.contains_key(err.code)) {
+                        failures.push(format!(
+                            "{service} {name} answered {}, which the README's table does not list",
+                            err.code
+                        ));
+                    }
                     if bytes(&emulator) != before {
                         failures.push(format!("{service} {operation} as {caller} was refused ({}) but changed the state", err.code));
                         emulator.import(&snapshot).unwrap();
@@ -658,6 +670,72 @@ fn every_refusal_is_listed_in_the_model_and_changes_nothing() {
         46,
         "operations refused at least once: {operations:?}"
     );
+}
+
+/// The README's "Exceptions per operation" table: (service, operation) → exception → reasons.
+fn readme_exceptions() -> BTreeMap<(String, String), BTreeMap<String, Vec<String>>> {
+    let readme =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let start = readme
+        .find("### Exceptions per operation")
+        .expect("the README has the table");
+    let mut table = BTreeMap::new();
+    for line in readme[start..]
+        .lines()
+        .skip(1)
+        .skip_while(|l| !l.starts_with('|'))
+    {
+        if line.starts_with("|---") {
+            continue;
+        }
+        let Some(row) = line.strip_prefix("| ") else {
+            break;
+        };
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let Some((service, operation)) = cells[0].split_once(' ') else {
+            continue;
+        };
+        if !["organizations", "account", "chime"].contains(&service) {
+            continue;
+        }
+        let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut last = String::new();
+        for word in cells[1].split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
+            if word.ends_with("Exception") {
+                last = word.to_owned();
+                codes.entry(last.clone()).or_default();
+            } else if word.len() > 2 && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') {
+                codes.entry(last.clone()).or_default().push(word.to_owned());
+            }
+        }
+        table.insert((service.to_owned(), operation.to_owned()), codes);
+    }
+    table
+}
+
+/// The README's table names every operation once, and only exceptions (and reasons) its model
+/// allows.
+#[test]
+fn the_readme_table_of_exceptions_follows_the_models() {
+    let table = readme_exceptions();
+    assert_eq!(table.len(), 46, "{:?}", table.keys());
+    for ((service, operation), codes) in &table {
+        let (found, op) = orgkit::validate::find_operation(service, operation).unwrap();
+        for (code, reasons) in codes {
+            assert!(
+                op.errors.contains(&code.as_str())
+                    || protocol_errors(found.name).contains(&code.as_str()),
+                "{service} {operation}: {code} is not in its model"
+            );
+            for reason in reasons {
+                assert!(
+                    reasons_of(found.name, code).contains(&reason.as_str()),
+                    "{service} {operation}: {code} has no reason {reason}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

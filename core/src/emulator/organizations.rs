@@ -741,7 +741,7 @@ fn create_organizational_unit(state: &mut State, caller: &str, input: &Value) ->
     let depth = state
         .organizational_units
         .get(parent)
-        .map_or(1, |ou| ou.depth + 1);
+        .map_or(1, |ou| ou.depth.saturating_add(1));
     if depth > MAX_OU_DEPTH {
         return Err(constraint(
             "OU_DEPTH_LIMIT_EXCEEDED",

@@ -305,10 +305,16 @@ impl State {
         z ^ (z >> 31)
     }
 
-    /// `count` random characters from `alphabet`.
+    /// `count` random characters from `alphabet` (none from an empty alphabet).
     pub fn random_text(&mut self, alphabet: &[u8], count: usize) -> String {
+        let Some(size) = u64::try_from(alphabet.len()).ok().filter(|&n| n > 0) else {
+            return String::new();
+        };
         (0..count)
-            .map(|_| alphabet[(self.next_random() % alphabet.len() as u64) as usize] as char)
+            .filter_map(|_| {
+                let index = usize::try_from(self.next_random() % size).ok()?;
+                alphabet.get(index).map(|&b| char::from(b))
+            })
             .collect()
     }
 
