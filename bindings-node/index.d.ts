@@ -15,6 +15,12 @@ export declare class NativeEmulator {
   constructor(seed?: number | undefined | null)
   /** Calls an operation as `caller`, the request as JSON text. */
   callJson(service: string, operation: string, caller: string, request: string): CallOutcome
+  /**
+   * Calls an operation as `caller` with the request as a JS value, validated where it lies
+   * (as `validateRequest` reads it: nothing is serialized first, so a sparse array or a
+   * throwing getter is reported at its path); the response as JSON text.
+   */
+  callValue(service: string, operation: string, caller: string, request: unknown): CallOutcome
   /** Registers a standalone account with its email and name. */
   registerAccount(accountId: string, email: string, name: string): CallOutcome
   /** Adds a user email to a Chime account. */
@@ -65,6 +71,12 @@ export declare class NativePageWalk {
 }
 export type PageWalk = NativePageWalk
 
+/**
+ * Panics inside a shielded call, so that the tests can check that a panic (an orgkit bug)
+ * reaches JS as an INTERNAL_ERROR and the process lives on. Not public API.
+ */
+export declare function __orgkitInternalPanic(message: string): void
+
 /** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
 export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, organization: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
 
@@ -108,6 +120,9 @@ export interface ArnParts {
   handshakeType?: string
 }
 
+/** The codes of failed calls (INVALID_ARGUMENT, TOO_MANY_VALUES, INTERNAL_ERROR), in order. */
+export declare function callErrorCodes(): Array<string>
+
 /** The outcome of one call: the response, or the error, as JSON text. */
 export interface CallOutcome {
   /** Whether the call succeeded. */
@@ -116,14 +131,18 @@ export interface CallOutcome {
   body: string
 }
 
-/** Checks many values of one kind in one call: one boolean per value. */
+/**
+ * Checks many values of one kind in one call: one boolean per value. The array's length is
+ * read first: more than `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any
+ * value is read, and the result grows as values are read (a sparse array's holes are `false`).
+ */
 export declare function checkIds(kind: string, values: Array<unknown>): Array<boolean>
 
 /** Checks one value of `kind` and returns the result as data (never throws for a bad value). */
 export declare function checkValue(kind: string, value: unknown): ValueCheck
 
 /** One decision of the state machine. */
-export declare function decideHandshake(action: string, state: string, event: string, role: string, expired?: boolean | undefined | null, lastChild?: boolean | undefined | null): HandshakeOutcome
+export declare function decideHandshake(action: string, state: string, event: string, role: string, expired?: boolean, lastChild?: boolean): HandshakeOutcome
 
 /** Every error code of the core catalogue, in order. */
 export declare function errorCodes(): Array<string>
@@ -237,6 +256,17 @@ export interface Issue {
   message: string
 }
 
+/** The core's limits. */
+export declare function limits(): Limits
+
+/** The most issues one validation reports, and the most values one `checkIds` takes. */
+export interface Limits {
+  /** `MAX_ISSUES` of the core. */
+  maxIssues: number
+  /** `MAX_BATCH_VALUES` of the core. */
+  maxBatchValues: number
+}
+
 /**
  * The service's error (JSON, as `callJson` fails) for a request that could not even be made
  * JSON (a cycle, say); `found` says what it was.
@@ -283,7 +313,10 @@ export interface Quotas {
 export interface RequestCheck {
   /** Whether the request is valid. */
   valid: boolean
-  /** Every problem found (empty when valid). */
+  /**
+   * Every problem found (empty when valid), at most `MAX_ISSUES` and a last
+   * `TOO_MANY_ISSUES`.
+   */
   issues: Array<Issue>
 }
 
@@ -291,10 +324,11 @@ export interface RequestCheck {
 export declare function timestampMembers(service: string): Array<string>
 
 /**
- * Validates a request given as JSON text. Throws for an unknown service or operation (the
- * message lists the valid names) and for text that is not JSON.
+ * Validates a request (an SDK v3 input object, read in place). Throws for an unknown service
+ * or operation (`code` UNKNOWN_OPERATION; the message lists the valid names) and for names
+ * that are not strings (`code` INVALID_ARGUMENT).
  */
-export declare function validateRequestJson(service: string, operation: string, json: string): RequestCheck
+export declare function validateRequest(service: string, operation: string, params?: unknown): RequestCheck
 
 /** The result of checking one value. */
 export interface ValueCheck {

@@ -6,6 +6,12 @@ export * from './index'
 
 /** Every error code of the core catalogue, in order. */
 export declare const ERROR_CODES: readonly string[]
+/** The codes of failed calls: `INVALID_ARGUMENT`, `TOO_MANY_VALUES`, `INTERNAL_ERROR`. */
+export declare const CALL_ERROR_CODES: readonly string[]
+/** The most issues one validation reports (then a last `TOO_MANY_ISSUES` issue). */
+export declare const MAX_ISSUES: number
+/** The most values one `checkIds` call takes. */
+export declare const MAX_BATCH_VALUES: number
 /** Every value kind `checkIds` and `checkValue` accept. */
 export declare const VALUE_KINDS: readonly string[]
 
@@ -21,6 +27,19 @@ export declare class OrgkitValidationError extends OrgkitError {
   constructor(issues: Issue[])
 }
 
+/** An argument of the wrong kind (a number where a name is expected), or a batch that is too
+ * large. */
+export declare class OrgkitArgumentError extends OrgkitError {
+  readonly code: 'INVALID_ARGUMENT' | 'TOO_MANY_VALUES'
+  constructor(code: 'INVALID_ARGUMENT' | 'TOO_MANY_VALUES', message: string)
+}
+
+/** orgkit failed internally (a bug caught at the boundary); the process stays usable. */
+export declare class OrgkitInternalError extends OrgkitError {
+  readonly code: 'INTERNAL_ERROR'
+  constructor(message: string)
+}
+
 /** A service or operation name orgkit does not model; the message lists the valid ones. */
 export declare class OrgkitUnknownOperationError extends OrgkitError {
   readonly code: 'UNKNOWN_OPERATION'
@@ -30,9 +49,9 @@ export declare class OrgkitUnknownOperationError extends OrgkitError {
  * Every issue of a request (an SDK v3 input object). `operation` is `CreateAccount` or
  * `create_account`; `service` is `organizations`, `account` or `chime`.
  */
-export declare function validateRequest(service: string, operation: string, params?: object): RequestCheck
+export declare function validateRequest(service: string, operation: string, params?: unknown): RequestCheck
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
-export declare function checkRequest(service: string, operation: string, params?: object): void
+export declare function checkRequest(service: string, operation: string, params?: unknown): void
 
 /** The handshake state machine refused an event; `code` is the AWS exception name. */
 export declare class OrgkitHandshakeError extends OrgkitError {

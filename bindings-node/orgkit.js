@@ -34,55 +34,65 @@ class OrgkitUnknownOperationError extends OrgkitError {
   }
 }
 
-/** Deeper than any input shape of the seed edition nests (three levels). */
-const MAX_DEPTH = 32
-
-/**
- * The request as the SDK would send it (JSON.stringify drops `undefined` members and writes
- * `NaN` as `null`). JSON.stringify escapes a lone surrogate as `\udXXX`, which is not valid
- * Unicode; such input, like a cycle, nesting too deep for the engine or a BigInt, goes
- * through `boundedCopy` instead, so the validator reports it at its path.
- */
-function requestJson(params) {
-  let json
-  try {
-    // The common case, at full speed.
-    json = JSON.stringify(params)
-  } catch {
-    return JSON.stringify(boundedCopy(params, 0, new Set()))
+/** An argument of the wrong kind (a number where a name is expected, a string where an array
+ * is), or a batch that is too large; `code` is `INVALID_ARGUMENT` or `TOO_MANY_VALUES`. */
+class OrgkitArgumentError extends OrgkitError {
+  constructor(code, message) {
+    super(`${code}: ${message}`)
+    this.name = 'OrgkitArgumentError'
+    this.code = code
   }
-  return json !== undefined && json.includes('\\ud') ? JSON.stringify(boundedCopy(params, 0, new Set())) : json
 }
 
-/**
- * A JSON-safe copy of `value`: a lone surrogate becomes U+FFFD (as the napi and TextEncoder
- * conversions do), a BigInt a number, and a cycle or anything nested deeper than MAX_DEPTH an
- * empty object or array — deeper than any shape, so the validator never reads inside it.
- */
-function boundedCopy(value, depth, ancestors, converted = false) {
-  if (typeof value === 'string') return value.isWellFormed() ? value : value.toWellFormed()
-  if (typeof value === 'bigint') return Number(value)
-  if (value === null || typeof value !== 'object') return value
-  // Like JSON.stringify, `toJSON` once per value (a `toJSON` returning an object is not rerun).
-  if (!converted && typeof value.toJSON === 'function') return boundedCopy(value.toJSON(), depth, ancestors, true)
-  const isArray = Array.isArray(value)
-  if (depth >= MAX_DEPTH || ancestors.has(value)) return isArray ? [] : {}
-  ancestors.add(value)
-  let copy
-  if (isArray) {
-    copy = value.map((item) => {
-      const inner = boundedCopy(item, depth + 1, ancestors)
-      return inner === undefined || typeof inner === 'function' || typeof inner === 'symbol' ? null : inner
-    })
-  } else {
-    copy = {}
-    for (const [key, item] of Object.entries(value)) {
-      const inner = boundedCopy(item, depth + 1, ancestors)
-      if (inner !== undefined && typeof inner !== 'function' && typeof inner !== 'symbol') copy[key] = inner
+/** orgkit failed internally (a bug: a panic in the Rust core, caught at the boundary); `code`
+ * is always `INTERNAL_ERROR`. The process and every object stay usable. */
+class OrgkitInternalError extends OrgkitError {
+  constructor(message) {
+    super(`INTERNAL_ERROR: ${message}`)
+    this.name = 'OrgkitInternalError'
+    this.code = 'INTERNAL_ERROR'
+  }
+}
+
+/** napi-rs's own argument errors (a wrong JS type for a typed parameter). */
+const NAPI_ARGUMENT_STATUSES = new Set(['InvalidArg', 'StringExpected', 'NumberExpected', 'BooleanExpected',
+  'ObjectExpected', 'ArrayExpected', 'FunctionExpected', 'BigintExpected'])
+
+/** The orgkit error for an error a native function threw (others are rethrown as they are). */
+function translated(error) {
+  if (error === null || typeof error !== 'object' || error instanceof OrgkitError) return error
+  const code = error.code
+  if (code === 'INTERNAL_ERROR') return new OrgkitInternalError(error.message)
+  if (code === 'UNKNOWN_OPERATION') return new OrgkitUnknownOperationError(error.message)
+  if (code === 'INVALID_ARGUMENT' || code === 'TOO_MANY_VALUES') return new OrgkitArgumentError(code, error.message)
+  if (NAPI_ARGUMENT_STATUSES.has(code)) return new OrgkitArgumentError('INVALID_ARGUMENT', error.message)
+  if (code === 'GenericFailure' && /^INTERNAL_ERROR: /.test(error.message)) {
+    return new OrgkitInternalError(error.message.slice('INTERNAL_ERROR: '.length))
+  }
+  return error
+}
+
+/** `fn` with its native errors translated into orgkit's classes. */
+function translating(fn) {
+  const wrapped = function (...args) {
+    try {
+      return fn.apply(this, args)
+    } catch (error) {
+      throw translated(error)
     }
   }
-  ancestors.delete(value)
-  return copy
+  Object.defineProperty(wrapped, 'name', { value: fn.name })
+  return wrapped
+}
+
+/** A name argument (service, operation, caller, …): a well-formed string, else
+ * `OrgkitArgumentError`. Never coerces: `String(Object.create(null))` would throw a TypeError. */
+function nameArgument(what, value) {
+  if (typeof value !== 'string' || !value.isWellFormed()) {
+    const found = typeof value === 'string' ? 'a string that is not well formed' : describe(value)
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', `${what} must be a well-formed string, not ${found}`)
+  }
+  return value
 }
 
 /**
@@ -90,20 +100,16 @@ function boundedCopy(value, depth, ancestors, converted = false) {
  * `CreateAccount` (or boto3's `create_account`); `service` is `organizations`, `account` or
  * `chime`. Throws `OrgkitUnknownOperationError` for names orgkit does not model.
  */
-function validateRequest(service, operation, params = {}) {
-  const json = requestJson(params === undefined ? {} : params)
+function validateRequest(service, operation, params) {
   try {
-    return native.validateRequestJson(String(service), String(operation), json)
+    return native.validateRequest(service, operation, params)
   } catch (error) {
-    if (/^unknown (service|operation)/.test(error.message)) {
-      throw new OrgkitUnknownOperationError(error.message)
-    }
-    throw error
+    throw translated(error)
   }
 }
 
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
-function checkRequest(service, operation, params = {}) {
+function checkRequest(service, operation, params) {
   const { valid, issues } = validateRequest(service, operation, params)
   if (!valid) throw new OrgkitValidationError(issues)
 }
@@ -130,20 +136,44 @@ const HANDSHAKE_TIMESTAMPS = ['RequestedTimestamp', 'ExpirationTimestamp']
  * `OrgkitHandshakeError` when the state machine refuses the event.
  */
 function applyHandshakeEvent(handshake, event, actor, options = {}) {
+  if (handshake === null || typeof handshake !== 'object' || Array.isArray(handshake)) {
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', `the handshake must be an object, not ${describe(handshake)}`)
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', 'options must be an object')
+  }
   const wire = { ...handshake }
   for (const key of HANDSHAKE_TIMESTAMPS) {
     if (wire[key] instanceof Date) wire[key] = wire[key].getTime() / 1000
   }
   const now = options.now instanceof Date ? options.now.getTime() / 1000 : options.now ?? Date.now() / 1000
-  const result = native.applyHandshakeEventJson(
-    JSON.stringify(wire),
-    String(event),
-    actor,
-    options.email,
-    options.organizationId,
-    now,
-    options.remainingChildren,
-  )
+  if (typeof now !== 'number' || !Number.isFinite(now)) {
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', 'options.now must be a Date or a finite number of seconds')
+  }
+  const optionalName = (what, value) => (value === undefined || value === null ? undefined : nameArgument(what, value))
+  const remaining = options.remainingChildren
+  if (remaining !== undefined && (!Number.isSafeInteger(remaining) || remaining < 0 || remaining > 0xffffffff)) {
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', 'options.remainingChildren must be an integer from 0 to 4294967295')
+  }
+  let text
+  try {
+    text = JSON.stringify(wire)
+  } catch (error) {
+    throw new OrgkitArgumentError('INVALID_ARGUMENT', `the handshake is not JSON data: ${error.message}`)
+  }
+  if (typeof text !== 'string') throw new OrgkitArgumentError('INVALID_ARGUMENT', 'the handshake must be an object')
+  let result
+  try {
+    result = native.applyHandshakeEventJson(text, nameArgument('event', event), optionalName('actor', actor),
+      optionalName('options.email', options.email), optionalName('options.organizationId', options.organizationId),
+      now, remaining)
+  } catch (error) {
+    const converted = translated(error)
+    if (converted === error && error && error.code === 'InvalidArg') {
+      throw new OrgkitArgumentError('INVALID_ARGUMENT', error.message)
+    }
+    throw converted
+  }
   if (result.refused) {
     throw new OrgkitHandshakeError(result.refused.code, result.refused.message, result.refused.reason)
   }
@@ -172,7 +202,7 @@ function walkStep(step) {
   } catch (error) {
     if (error.code === 'UNKNOWN_OPERATION') throw new OrgkitUnknownOperationError(error.message)
     if (native.paginationErrorCodes().includes(error.code)) throw new OrgkitPaginationError(error.code, error.message)
-    throw error
+    throw translated(error)
   }
 }
 
@@ -212,7 +242,8 @@ class PageWalk {
     }
     const args = [option('maxItems', maxItems, 'number'), option('pageSize', pageSize, 'number'),
       option('startingToken', startingToken, 'string')]
-    this.native = walkStep(() => new native.NativePageWalk(String(service), String(operation), ...args))
+    this.native = walkStep(() => new native.NativePageWalk(nameArgument('service', service),
+      nameArgument('operation', operation), ...args))
     this.members = this.native.members
   }
 
@@ -318,6 +349,7 @@ function emulatorError(body, operation) {
     return new Class(error, operation)
   }
   if (error.Kind === 'lookup') return new OrgkitUnknownOperationError(error.Message)
+  if (error.Kind === 'internal') return new OrgkitInternalError(error.Message)
   return new OrgkitEmulatorUsageError(error.Code, error.Message)
 }
 
@@ -364,19 +396,17 @@ class Emulator {
     if (!SERVICES.includes(service)) {
       throw new OrgkitUnknownOperationError(`unknown service ${JSON.stringify(service)}; expected one of: ${SERVICES.join(', ')}`)
     }
-    const caller = String(options.caller)
+    if (options === null || typeof options !== 'object') {
+      throw new OrgkitArgumentError('INVALID_ARGUMENT', 'options must be an object with a caller')
+    }
+    const caller = nameArgument('options.caller', options.caller)
     const dates = new Set(native.timestampMembers(service))
     const emulator = this.native
     const client = { service, caller, exceptions }
     for (const [operation] of native.operations(service)) {
-      const call = async (input = {}) => {
-        let json
-        try {
-          json = requestJson(input === undefined || input === null ? {} : input)
-        } catch (error) {
-          throw emulatorError(native.notJsonError(service, `a value JSON cannot hold (${error.message})`), operation)
-        }
-        const outcome = emulator.callJson(service, operation, caller, json)
+      const call = async (input) => {
+        // Read in place by the core (as validateRequest does): nothing is serialized first.
+        const outcome = emulator.callValue(service, operation, caller, input === null ? undefined : input)
         settled(outcome, operation)
         const output = withDates(JSON.parse(outcome.body), dates)
         output.$metadata = { httpStatusCode: 200 }
@@ -393,12 +423,13 @@ class Emulator {
 
   /** Registers a standalone account with its root email and name. */
   registerAccount(accountId, email, name) {
-    settled(this.native.registerAccount(String(accountId), String(email), String(name)))
+    settled(this.native.registerAccount(nameArgument('accountId', accountId), nameArgument('email', email),
+      nameArgument('name', name)))
   }
 
   /** Adds a user email to a Chime account (for ListAccounts' UserEmail filter). */
   addChimeUser(chimeAccountId, email) {
-    settled(this.native.addChimeUser(String(chimeAccountId), String(email)))
+    settled(this.native.addChimeUser(nameArgument('chimeAccountId', chimeAccountId), nameArgument('email', email)))
   }
 
   /** The virtual clock. */
@@ -449,7 +480,7 @@ class Emulator {
 
   /** Writes the snapshot to `path` atomically (temporary file, then rename). */
   save(path) {
-    settled(this.native.save(String(path)))
+    settled(this.native.save(nameArgument('path', path)))
   }
 
   /** An emulator read from a snapshot file. */
@@ -461,7 +492,7 @@ class Emulator {
 
   /** Replaces this emulator's state with a snapshot file; on error nothing changes. */
   loadInto(path) {
-    settled(this.native.loadInto(String(path)))
+    settled(this.native.loadInto(nameArgument('path', path)))
   }
 
   /** What is structurally wrong with the state (empty when nothing is). */
@@ -473,7 +504,7 @@ class Emulator {
 /** A validated value of one kind; `toString()` and JSON give the text back. */
 class OrgkitValue {
   constructor(kind, value) {
-    const result = native.checkValue(kind, value)
+    const result = translating(native.checkValue)(kind, value)
     if (!result.valid) throw new OrgkitValidationError(result.issues)
     this.value = value
     this.kind = result.kind
@@ -506,7 +537,7 @@ for (const kind of native.valueKinds()) {
 /** A parsed Organizations ARN; `toString()` gives it back exactly. */
 class Arn {
   constructor(text) {
-    const result = native.inspectArn(text)
+    const result = translating(native.inspectArn)(text)
     if (!result.valid) throw new OrgkitValidationError(result.issues)
     Object.assign(this, result.arn)
     Object.freeze(this)
@@ -524,10 +555,25 @@ function parseArn(text) {
   return new Arn(text)
 }
 
+/** The native functions, with their errors translated (the classes and internals stay out). */
+const publicNative = {}
+for (const [name, value] of Object.entries(native)) {
+  if (name.startsWith('Native') || name.startsWith('__orgkit')) continue
+  publicNative[name] = typeof value === 'function' ? translating(value) : value
+}
+
 module.exports = {
-  ...native,
+  ...publicNative,
+  NativeEmulator: native.NativeEmulator,
+  NativePageWalk: native.NativePageWalk,
+  __orgkitInternalPanic: translating(native.__orgkitInternalPanic),
   ...valueClasses,
   ERROR_CODES: Object.freeze(native.errorCodes()),
+  CALL_ERROR_CODES: Object.freeze(native.callErrorCodes()),
+  MAX_ISSUES: native.limits().maxIssues,
+  MAX_BATCH_VALUES: native.limits().maxBatchValues,
+  OrgkitArgumentError,
+  OrgkitInternalError,
   VALUE_KINDS: Object.freeze(native.valueKinds()),
   PAGINATION_ERROR_CODES: Object.freeze(native.paginationErrorCodes()),
   OrgkitError,

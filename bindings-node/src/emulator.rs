@@ -37,6 +37,22 @@ fn failure(error: EmulatorError) -> CallOutcome {
     }
 }
 
+/// Runs an emulator command so that a panic (an orgkit bug) becomes a failed outcome with
+/// code INTERNAL_ERROR instead of unwinding into Node-API (which aborts the process).
+fn guarded(body: impl FnOnce() -> CallOutcome) -> CallOutcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)).unwrap_or_else(|payload| {
+        CallOutcome {
+            ok: false,
+            body: serde_json::json!({
+                "Kind": "internal",
+                "Code": orgkit::error::INTERNAL_ERROR,
+                "Message": orgkit::error::internal_error_message(&*payload),
+            })
+            .to_string(),
+        }
+    })
+}
+
 fn done(result: std::result::Result<(), EmulatorError>) -> CallOutcome {
     match result {
         Ok(()) => CallOutcome {
@@ -72,25 +88,61 @@ impl NativeEmulator {
         caller: String,
         request: String,
     ) -> CallOutcome {
-        match self
-            .inner
-            .call_json(&service, &operation, &caller, &request)
-        {
-            Ok(body) => CallOutcome { ok: true, body },
-            Err(error) => failure(error),
-        }
+        guarded(|| {
+            match self
+                .inner
+                .call_json(&service, &operation, &caller, &request)
+            {
+                Ok(body) => CallOutcome { ok: true, body },
+                Err(error) => failure(error),
+            }
+        })
+    }
+
+    /// Calls an operation as `caller` with the request as a JS value, validated where it lies
+    /// (as `validateRequest` reads it: nothing is serialized first, so a sparse array or a
+    /// throwing getter is reported at its path); the response as JSON text.
+    #[napi(ts_args_type = "service: string, operation: string, caller: string, request: unknown")]
+    pub fn call_value(
+        &self,
+        service: String,
+        operation: String,
+        caller: String,
+        request: Unknown<'_>,
+    ) -> CallOutcome {
+        guarded(|| {
+            let input = crate::validate::NodeInput::of(&request);
+            let result = if input.is_undefined() {
+                self.inner
+                    .call_output(&service, &operation, &caller, &&serde_json::json!({}))
+            } else {
+                self.inner
+                    .call_output(&service, &operation, &caller, &input)
+            };
+            match result.and_then(|output| {
+                serde_json::to_string(&output).map_err(|err| {
+                    EmulatorError::from(ServiceError::new(
+                        "ServiceException",
+                        format!("the response does not serialize: {err}"),
+                    ))
+                })
+            }) {
+                Ok(body) => CallOutcome { ok: true, body },
+                Err(error) => failure(error),
+            }
+        })
     }
 
     /// Registers a standalone account with its email and name.
     #[napi]
     pub fn register_account(&self, account_id: String, email: String, name: String) -> CallOutcome {
-        done(self.inner.register_account(&account_id, &email, &name))
+        guarded(|| done(self.inner.register_account(&account_id, &email, &name)))
     }
 
     /// Adds a user email to a Chime account.
     #[napi]
     pub fn add_chime_user(&self, chime_account_id: String, email: String) -> CallOutcome {
-        done(self.inner.add_chime_user(&chime_account_id, &email))
+        guarded(|| done(self.inner.add_chime_user(&chime_account_id, &email)))
     }
 
     /// The virtual clock, seconds since the epoch.
@@ -102,7 +154,7 @@ impl NativeEmulator {
     /// Moves the clock forward.
     #[napi]
     pub fn advance(&self, seconds: f64) -> CallOutcome {
-        done(self.inner.advance(seconds))
+        guarded(|| done(self.inner.advance(seconds)))
     }
 
     /// The limits in force.
@@ -143,25 +195,27 @@ impl NativeEmulator {
     /// Replaces the state with a snapshot (JSON text); on error nothing changes.
     #[napi]
     pub fn import_json(&self, snapshot: String) -> CallOutcome {
-        match serde_json::from_str::<serde_json::Value>(&snapshot) {
-            Ok(value) => done(self.inner.import(&value)),
-            Err(err) => failure(EmulatorError::Snapshot {
-                code: "SNAPSHOT_CORRUPT",
-                message: format!("the snapshot is not JSON: {err}"),
-            }),
-        }
+        guarded(
+            || match serde_json::from_str::<serde_json::Value>(&snapshot) {
+                Ok(value) => done(self.inner.import(&value)),
+                Err(err) => failure(EmulatorError::Snapshot {
+                    code: "SNAPSHOT_CORRUPT",
+                    message: format!("the snapshot is not JSON: {err}"),
+                }),
+            },
+        )
     }
 
     /// Writes the snapshot to `path` atomically.
     #[napi]
     pub fn save(&self, path: String) -> CallOutcome {
-        done(self.inner.save(path))
+        guarded(|| done(self.inner.save(path)))
     }
 
     /// Replaces the state with the snapshot file at `path`; on error nothing changes.
     #[napi]
     pub fn load_into(&self, path: String) -> CallOutcome {
-        done(self.inner.load_into(path))
+        guarded(|| done(self.inner.load_into(path)))
     }
 
     /// What is structurally wrong with the state (empty when nothing is).

@@ -1,5 +1,8 @@
 //! Mirrors `orgkit::error`: issues as plain objects and the exported catalogue.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 /// One problem found in a value or a request.
@@ -30,4 +33,58 @@ pub fn error_codes() -> Vec<&'static str> {
         .iter()
         .map(|code| code.as_str())
         .collect()
+}
+
+/// An error whose JS `code` is INVALID_ARGUMENT: an argument of the wrong kind.
+pub fn argument(message: String) -> Error<&'static str> {
+    Error::new(orgkit::error::INVALID_ARGUMENT, message)
+}
+
+/// Runs an export's body so that a panic (an orgkit bug) becomes an ordinary JS error with
+/// `code` INTERNAL_ERROR (`orgkit.js` throws it as `OrgkitInternalError`) instead of unwinding
+/// into Node-API, which aborts the process.
+pub fn shielded<T>(body: impl FnOnce() -> Result<T, &'static str>) -> Result<T, &'static str> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(result) => result,
+        Err(payload) => Err(Error::new(
+            orgkit::error::INTERNAL_ERROR,
+            orgkit::error::internal_error_message(&*payload),
+        )),
+    }
+}
+
+/// Turns an error of another status into one with a string code (the message is kept).
+pub fn coded<S: AsRef<str>>(code: &'static str) -> impl Fn(Error<S>) -> Error<&'static str> {
+    move |err| Error::new(code, err.reason.clone())
+}
+
+/// The codes of failed calls (INVALID_ARGUMENT, TOO_MANY_VALUES, INTERNAL_ERROR), in order.
+#[napi]
+pub fn call_error_codes() -> Vec<&'static str> {
+    orgkit::error::CALL_ERROR_CODES.to_vec()
+}
+
+/// The most issues one validation reports, and the most values one `checkIds` takes.
+#[napi(object)]
+pub struct Limits {
+    /// `MAX_ISSUES` of the core.
+    pub max_issues: u32,
+    /// `MAX_BATCH_VALUES` of the core.
+    pub max_batch_values: u32,
+}
+
+/// The core's limits.
+#[napi]
+pub fn limits() -> Limits {
+    Limits {
+        max_issues: orgkit::validate::MAX_ISSUES as u32,
+        max_batch_values: orgkit::ids::MAX_BATCH_VALUES as u32,
+    }
+}
+
+/// Panics inside a shielded call, so that the tests can check that a panic (an orgkit bug)
+/// reaches JS as an INTERNAL_ERROR and the process lives on. Not public API.
+#[napi(js_name = "__orgkitInternalPanic")]
+pub fn internal_panic(message: String) -> Result<(), &'static str> {
+    shielded(|| panic!("{message}"))
 }

@@ -60,34 +60,56 @@ pub fn handshake_transitions() -> Vec<HandshakeTransition> {
         .collect()
 }
 
-fn unknown(err: orgkit::UnknownName) -> Error {
-    Error::new(Status::InvalidArg, err.to_string())
+/// A state-machine name a caller passed; INVALID_ARGUMENT when it is not one.
+fn parsed<T>(
+    what: &str,
+    value: &Unknown<'_>,
+    parse: impl FnOnce(&str) -> std::result::Result<T, orgkit::UnknownName>,
+) -> Result<T, &'static str> {
+    let name = crate::ids::name_argument(what, value)?;
+    parse(&name).map_err(|err| crate::error::argument(err.to_string()))
+}
+
+/// A flag a caller passed: a boolean, or absent for the default.
+fn flag(what: &str, value: Option<Unknown<'_>>, default: bool) -> Result<bool, &'static str> {
+    match value {
+        None => Ok(default),
+        Some(value) => match value.get_type() {
+            Ok(napi::ValueType::Undefined) => Ok(default),
+            Ok(napi::ValueType::Boolean) => {
+                // SAFETY: the value was just checked to be a boolean.
+                let flag: bool = unsafe { value.cast() }
+                    .map_err(crate::error::coded(orgkit::error::INVALID_ARGUMENT))?;
+                Ok(flag)
+            }
+            _ => Err(crate::error::argument(format!("{what} must be a boolean"))),
+        },
+    }
 }
 
 /// One decision of the state machine.
-#[napi]
+#[napi(
+    ts_args_type = "action: string, state: string, event: string, role: string, expired?: boolean, lastChild?: boolean"
+)]
 pub fn decide_handshake(
-    action: String,
-    state: String,
-    event: String,
-    role: String,
-    expired: Option<bool>,
-    last_child: Option<bool>,
-) -> Result<HandshakeOutcome> {
-    let action = ActionKind::parse_name(&action).map_err(unknown)?;
-    let state = StateKind::parse_name(&state).map_err(unknown)?;
-    let event = EventKind::parse_name(&event).map_err(unknown)?;
-    let role = Role::parse_name(&role).map_err(unknown)?;
-    let outcome = decide(
-        action,
-        state,
-        event,
-        role,
-        expired.unwrap_or(false),
-        last_child.unwrap_or(true),
-    );
-    let (to, error) = outcome_parts(outcome);
-    Ok(HandshakeOutcome { to, error })
+    action: Unknown<'_>,
+    state: Unknown<'_>,
+    event: Unknown<'_>,
+    role: Unknown<'_>,
+    expired: Option<Unknown<'_>>,
+    last_child: Option<Unknown<'_>>,
+) -> Result<HandshakeOutcome, &'static str> {
+    let action = parsed("action", &action, ActionKind::parse_name)?;
+    let state = parsed("state", &state, StateKind::parse_name)?;
+    let event = parsed("event", &event, EventKind::parse_name)?;
+    let role = parsed("role", &role, Role::parse_name)?;
+    let expired = flag("expired", expired, false)?;
+    let last_child = flag("lastChild", last_child, true)?;
+    crate::error::shielded(|| {
+        let outcome = decide(action, state, event, role, expired, last_child);
+        let (to, error) = outcome_parts(outcome);
+        Ok(HandshakeOutcome { to, error })
+    })
 }
 
 /// A refused event.
@@ -132,7 +154,20 @@ pub fn apply_handshake_event_json(
         .as_deref()
         .map(|id| (id, email.as_deref(), organization.as_deref()));
     let remaining = remaining_children.unwrap_or(0) as usize;
-    match apply_event(handshake, &event, actor, now, remaining) {
+    let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        apply_event(handshake, &event, actor, now, remaining)
+    }))
+    .map_err(|payload| {
+        Error::new(
+            Status::GenericFailure,
+            format!(
+                "{}: {}",
+                orgkit::error::INTERNAL_ERROR,
+                orgkit::error::internal_error_message(&*payload)
+            ),
+        )
+    })?;
+    match applied {
         Ok(after) => Ok(HandshakeApplication {
             handshake: Some(after.to_string()),
             refused: None,

@@ -5,7 +5,7 @@ use napi::{JsString, ValueType};
 use napi_derive::napi;
 use orgkit::ValueKind;
 
-use crate::error::Issue;
+use crate::error::{argument, shielded, Issue};
 
 /// The text of a JS value, or the issue explaining why it has none.
 pub fn text_of(value: &Unknown<'_>) -> std::result::Result<String, orgkit::Issue> {
@@ -45,6 +45,24 @@ fn type_name(value_type: ValueType) -> String {
     .to_owned()
 }
 
+/// The text of an argument that names something (a service, an operation, a kind, a
+/// caller): a string, else an INVALID_ARGUMENT error naming the argument.
+pub fn name_argument(
+    what: &str,
+    value: &Unknown<'_>,
+) -> std::result::Result<String, Error<&'static str>> {
+    match value.get_type() {
+        Ok(ValueType::String) => {
+            text_of(value).map_err(|_| argument(format!("{what} must be a well-formed string")))
+        }
+        Ok(other) => Err(argument(format!(
+            "{what} must be a string, not {}",
+            type_name(other)
+        ))),
+        Err(_) => Err(argument(format!("{what} must be a string"))),
+    }
+}
+
 #[inline]
 fn is_kind(kind: ValueKind, value: Unknown<'_>) -> bool {
     text_of(&value).is_ok_and(|text| kind.is_valid(&text))
@@ -55,8 +73,8 @@ macro_rules! predicates {
         $(
             #[doc = $doc]
             #[napi]
-            pub fn $name(value: Unknown<'_>) -> bool {
-                is_kind(ValueKind::$kind, value)
+            pub fn $name(value: Unknown<'_>) -> Result<bool, &'static str> {
+                shielded(|| Ok(is_kind(ValueKind::$kind, value)))
             }
         )+
     };
@@ -81,30 +99,48 @@ predicates! {
     is_arn => Arn, "Whether `value` is a valid Arn (false for anything that is not a string).";
 }
 
-/// The kind named by the JS value `kind`, or an `InvalidArg` error listing the known kinds.
-pub fn kind_named(kind: &Unknown<'_>) -> Result<ValueKind> {
+/// The kind named by the JS value `kind`, or an INVALID_ARGUMENT error listing the known
+/// kinds.
+pub fn kind_named(kind: &Unknown<'_>) -> Result<ValueKind, &'static str> {
     let kind = text_of(kind).map_err(|_| {
-        Error::new(
-            Status::InvalidArg,
-            "kind must be a string naming a value kind, e.g. \"AccountId\"",
-        )
+        argument("kind must be a string naming a value kind, e.g. \"AccountId\"".to_owned())
     })?;
-    ValueKind::parse_name(&kind).map_err(|err| Error::new(Status::InvalidArg, err.to_string()))
+    ValueKind::parse_name(&kind).map_err(|err| argument(err.to_string()))
 }
 
-/// Checks many values of one kind in one call: one boolean per value.
+/// Checks many values of one kind in one call: one boolean per value. The array's length is
+/// read first: more than `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any
+/// value is read, and the result grows as values are read (a sparse array's holes are `false`).
 #[napi(ts_args_type = "kind: string, values: Array<unknown>")]
-pub fn check_ids(kind: Unknown<'_>, values: Unknown<'_>) -> Result<Vec<bool>> {
-    let kind = kind_named(&kind)?;
-    if !values.is_array()? {
-        return Err(Error::new(Status::InvalidArg, "values must be an array"));
-    }
-    // SAFETY: the value was just checked to be an array.
-    let values: Vec<Unknown<'_>> = unsafe { values.cast() }?;
-    Ok(values
-        .into_iter()
-        .map(|value| is_kind(kind, value))
-        .collect())
+pub fn check_ids(kind: Unknown<'_>, values: Unknown<'_>) -> Result<Vec<bool>, &'static str> {
+    shielded(|| {
+        let kind = kind_named(&kind)?;
+        let input = crate::validate::NodeInput::of(&values);
+        let count = match orgkit::validate::RequestInput::kind(&input) {
+            orgkit::validate::InputKind::List(count) => count,
+            _ => return Err(argument("values must be an array".to_owned())),
+        };
+        if count > orgkit::ids::MAX_BATCH_VALUES {
+            return Err(Error::new(
+                orgkit::error::TOO_MANY_VALUES,
+                format!(
+                    "checkIds takes at most {} values, not {count}",
+                    orgkit::ids::MAX_BATCH_VALUES
+                ),
+            ));
+        }
+        let mut answers = Vec::new();
+        for index in 0..count {
+            let valid = orgkit::validate::RequestInput::item(&input, index).is_some_and(|item| {
+                matches!(
+                    orgkit::validate::RequestInput::kind(&item),
+                    orgkit::validate::InputKind::Text(text) if kind.is_valid(&text)
+                )
+            });
+            answers.push(valid);
+        }
+        Ok(answers)
+    })
 }
 
 /// The result of checking one value.
@@ -121,7 +157,7 @@ pub struct ValueCheck {
 
 /// Checks one value of `kind` and returns the result as data (never throws for a bad value).
 #[napi(ts_args_type = "kind: string, value: unknown")]
-pub fn check_value(kind: Unknown<'_>, value: Unknown<'_>) -> Result<ValueCheck> {
+pub fn check_value(kind: Unknown<'_>, value: Unknown<'_>) -> Result<ValueCheck, &'static str> {
     let kind = kind_named(&kind)?;
     let issues: Vec<orgkit::Issue> = match text_of(&value) {
         Ok(text) => match kind.check(&text) {

@@ -874,10 +874,19 @@ mod tests {
         assert_eq!(issues.len(), MAX_ISSUES + 1);
         assert_eq!(issues[0].code, ErrorCode::InputRequired);
         assert_eq!(issues[2].path, "Extra00000");
-        assert!(issues[2].message.contains("must be one of: Email, AccountName"));
-        assert!(!issues[3].message.contains("AccountName"), "{}", issues[3].message);
+        assert!(issues[2]
+            .message
+            .contains("must be one of: Email, AccountName"));
+        assert!(
+            !issues[3].message.contains("AccountName"),
+            "{}",
+            issues[3].message
+        );
         let last = issues.last().unwrap();
-        assert_eq!((last.code, last.path.as_str()), (ErrorCode::TooManyIssues, ""));
+        assert_eq!(
+            (last.code, last.path.as_str()),
+            (ErrorCode::TooManyIssues, "")
+        );
 
         let nulls = json!({"States": vec![Value::Null; 1_000_000]});
         let issues = validate_request("organizations", "ListCreateAccountStatus", &nulls).unwrap();
@@ -886,9 +895,12 @@ mod tests {
 
         // Exactly at the cap: nothing was left out, so no TOO_MANY_ISSUES.
         let hundred = json!({"States": vec![Value::Null; MAX_ISSUES]});
-        let issues = validate_request("organizations", "ListCreateAccountStatus", &hundred).unwrap();
+        let issues =
+            validate_request("organizations", "ListCreateAccountStatus", &hundred).unwrap();
         assert_eq!(issues.len(), MAX_ISSUES);
-        assert!(issues.iter().all(|issue| issue.code == ErrorCode::InvalidType));
+        assert!(issues
+            .iter()
+            .all(|issue| issue.code == ErrorCode::InvalidType));
     }
 
     #[test]

@@ -1,0 +1,145 @@
+'use strict'
+// Hostile input from Node (issue 10): every failure is an orgkit error with a stable code, in
+// bounded time; nothing aborts the process or leaves an object unusable.
+
+const test = require('node:test')
+const assert = require('node:assert/strict')
+
+const orgkit = require('../orgkit.js')
+
+function codeOf(fn) {
+  try {
+    fn()
+  } catch (error) {
+    return { error, code: error.code }
+  }
+  assert.fail('expected a throw')
+}
+
+test('a panic is an OrgkitInternalError and the process lives on', () => {
+  for (let round = 0; round < 20; round += 1) {
+    const { error, code } = codeOf(() => orgkit.__orgkitInternalPanic('boom'))
+    assert.equal(code, 'INTERNAL_ERROR')
+    assert.ok(error instanceof orgkit.OrgkitInternalError)
+    assert.ok(error instanceof orgkit.OrgkitError)
+    assert.match(error.message, /boom/)
+  }
+  assert.equal(orgkit.isAccountId('123456789012'), true)
+  assert.deepEqual(orgkit.validateRequest('organizations', 'ListRoots', {}), { valid: true, issues: [] })
+})
+
+test('checkIds refuses an absurd length before reading, and reads a sparse array lazily', () => {
+  const { error, code } = codeOf(() => orgkit.checkIds('AccountId', new Array(2 ** 32 - 1)))
+  assert.equal(code, 'TOO_MANY_VALUES')
+  assert.ok(error instanceof orgkit.OrgkitArgumentError)
+  const sparse = new Array(1000)
+  sparse[3] = '123456789012'
+  const answers = orgkit.checkIds('AccountId', sparse)
+  assert.equal(answers.length, 1000)
+  assert.deepEqual(answers.slice(0, 5), [false, false, false, true, false])
+  assert.equal(codeOf(() => orgkit.checkIds('AccountId', '123456789012')).code, 'INVALID_ARGUMENT')
+  assert.equal(codeOf(() => orgkit.checkIds(7, [])).code, 'INVALID_ARGUMENT')
+})
+
+function nested(depth) {
+  let value = { Leaf: 1 }
+  for (let i = 0; i < depth; i += 1) value = { Inner: value }
+  return value
+}
+
+test('an unknown member nested at any depth gets the same answer', () => {
+  const answers = new Set()
+  for (const depth of [1, 125, 126, 127, 128, 500, 4000, 5000, 100000]) {
+    const { valid, issues } = orgkit.validateRequest('organizations', 'ListRoots', { Deep: nested(depth) })
+    assert.equal(valid, false)
+    answers.add(JSON.stringify(issues.map((i) => [i.path, i.code])))
+  }
+  assert.deepEqual([...answers], [JSON.stringify([['Deep', 'UNKNOWN_PARAMETER']])])
+})
+
+test('a sparse list of 2**32-1 holes and a Proxy that lies about its length are answered in bounded time', () => {
+  for (const states of [
+    new Array(2 ** 32 - 1),
+    new Proxy([], { get: (target, key) => (key === 'length' ? 2 ** 32 - 1 : undefined) }),
+  ]) {
+    const started = process.hrtime.bigint()
+    const { issues } = orgkit.validateRequest('organizations', 'ListCreateAccountStatus', { States: states })
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9
+    assert.equal(issues.length, orgkit.MAX_ISSUES + 1)
+    assert.equal(issues[0].path, 'States[0]')
+    assert.equal(issues.at(-1).code, 'TOO_MANY_ISSUES')
+    assert.ok(seconds < 5, `took ${seconds} s`)
+  }
+})
+
+test('a million unknown keys: the first 100 issues, the valid names listed once', () => {
+  const params = { Email: 'someone@example.com', AccountName: 'Prod' }
+  for (let i = 0; i < 1_000_000; i += 1) params[`k${String(i).padStart(7, '0')}`] = i
+  const { issues } = orgkit.validateRequest('organizations', 'CreateAccount', params)
+  assert.equal(issues.length, orgkit.MAX_ISSUES + 1)
+  assert.equal(issues[0].path, 'k0000000')
+  assert.match(issues[0].message, /must be one of: Email, AccountName/)
+  assert.doesNotMatch(issues[1].message, /AccountName/)
+})
+
+test('a throwing getter or Proxy trap is an issue at its path, a thousand times over', () => {
+  const getter = { AccountName: 'Prod', get Email() { throw new Error('no email for you') } }
+  const proxy = new Proxy({}, { ownKeys() { throw new Error('no keys') } })
+  for (let round = 0; round < 1000; round += 1) {
+    const first = orgkit.validateRequest('organizations', 'CreateAccount', getter)
+    assert.deepEqual(first.issues.map((i) => [i.path, i.code]), [['Email', 'INVALID_TYPE']])
+    const second = orgkit.validateRequest('organizations', 'CreateAccount', { Email: 'a@b.co', AccountName: 'P', RoleName: proxy })
+    assert.deepEqual(second.issues.map((i) => [i.path, i.code]), [['RoleName', 'INVALID_TYPE']])
+  }
+  assert.equal(orgkit.validateRequest('organizations', 'ListRoots', {}).valid, true)
+})
+
+test('values are read as JSON.stringify writes them: toJSON, Date, undefined members', () => {
+  const request = { Email: new orgkit.Email('someone@example.com'), AccountName: 'Prod', RoleName: undefined }
+  assert.deepEqual(orgkit.validateRequest('organizations', 'CreateAccount', request), { valid: true, issues: [] })
+  const throwing = { toJSON() { throw new Error('nope') } }
+  const { issues } = orgkit.validateRequest('organizations', 'CreateAccount', { Email: throwing, AccountName: 'P' })
+  assert.deepEqual(issues.map((i) => [i.path, i.code]), [['Email', 'INVALID_TYPE']])
+})
+
+test('names that are not strings are OrgkitArgumentErrors, never napi or TypeErrors', () => {
+  const nullProto = Object.create(null)
+  const calls = [
+    () => orgkit.validateRequest(1, 'CreateAccount', {}),
+    () => orgkit.validateRequest('organizations', nullProto, {}),
+    () => orgkit.checkRequest(Symbol('s'), 'CreateAccount', {}),
+    () => orgkit.operations(undefined),
+    () => orgkit.operations(nullProto),
+    () => orgkit.decideHandshake('INVITE', 'OPEN', 'accept', 5),
+    () => orgkit.decideHandshake('INVITE', 'OPEN', 'accept', 'invitee', 'yes'),
+    () => orgkit.decideHandshake('NOPE', 'OPEN', 'accept', 'invitee'),
+    () => orgkit.checkValue({}, 'x'),
+    () => new orgkit.PageWalk(nullProto, 'ListAccounts'),
+    () => new orgkit.Emulator().client('organizations', { caller: nullProto }),
+    () => new orgkit.Emulator().registerAccount(111111111111, 'a@b.co', 'A'),
+    () => orgkit.applyHandshakeEvent(null, 'accept'),
+    () => orgkit.applyHandshakeEvent({ State: 'OPEN' }, 7),
+    () => orgkit.applyHandshakeEvent({ State: 'OPEN' }, 'accept', '222222222222', { now: NaN }),
+    () => orgkit.applyHandshakeEvent({ State: 'OPEN' }, 'accept', '222222222222', { remainingChildren: -1 }),
+  ]
+  for (const call of calls) {
+    const { error, code } = codeOf(call)
+    assert.equal(code, 'INVALID_ARGUMENT', `${call}: ${error && error.message}`)
+    assert.ok(error instanceof orgkit.OrgkitArgumentError, `${call}: ${error && error.name}`)
+  }
+})
+
+test('the emulator reads a request in place: a sparse list is refused in bounded time', async () => {
+  const emulator = new orgkit.Emulator()
+  const client = emulator.client('organizations', { caller: '111111111111' })
+  await client.createOrganization({ FeatureSet: 'ALL' })
+  await assert.rejects(client.listCreateAccountStatus({ States: new Array(2 ** 32 - 1) }), (error) => {
+    assert.equal(error.name, 'InvalidInputException')
+    assert.equal(error.issues.length, orgkit.MAX_ISSUES + 1)
+    return true
+  })
+  const getter = { get FeatureSet() { throw new Error('boom') } }
+  const other = emulator.client('organizations', { caller: '222222222222' })
+  await assert.rejects(other.createOrganization(getter), (error) => error.name === 'InvalidInputException')
+  assert.deepEqual(emulator.checkInvariants(), [])
+})
