@@ -49,6 +49,10 @@ wasm: tools
 	  bindings-wasm/node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) \
 	    bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm -o bindings-wasm/pkg/$$pkg/orgkit_wasm_bg.wasm; \
 	done
+	@# Each package's orgkit_wasm.js becomes the guarded entry point (a trap is an OrgkitInternalError).
+	node bindings-wasm/js/wrap.cjs bindings-wasm/pkg/web web
+	node bindings-wasm/js/wrap.cjs bindings-wasm/pkg/web-emulator web
+	node bindings-wasm/js/wrap.cjs bindings-wasm/pkg/node nodejs
 	@size=$$(gzip -9 -c bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm | wc -c); \
 	  echo "web-emulator .wasm: $$(stat -c %s bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm) bytes, $$size bytes gzipped (no limit: loaded only by pages that run the emulator)"
 	@size=$$(gzip -9 -c bindings-wasm/pkg/web/orgkit_wasm_bg.wasm | wc -c); \

@@ -40,9 +40,9 @@ fn parts_object(arn: &orgkit::Arn) -> Object {
 
 /// Parses an Organizations ARN: `{ valid, arn?, issues }` (never throws for a bad value).
 #[wasm_bindgen(js_name = inspectArn)]
-pub fn inspect_arn(value: &JsValue) -> Object {
+pub fn inspect_arn(value: JsValue) -> Object {
     let result = Object::new();
-    let parsed = text_of(value)
+    let parsed = text_of(&value)
         .map_err(|issue| vec![issue])
         .and_then(|text| orgkit::Arn::parse(&text).map_err(|err| err.issues_at("")));
     match parsed {

@@ -1,12 +1,21 @@
 //! Mirrors `orgkit::emulator`: the emulator in the page, with the same data API as the Node
 //! addon's `NativeEmulator` (requests and responses as JSON text, failures as
 //! `{ ok: false, body: <error JSON> }`), so one JS test suite runs against both.
+//!
+//! Arguments of the wrong kind are failures like any other (`Kind: "usage"`, code
+//! `INVALID_ARGUMENT`). A call that a trap (an orgkit bug) interrupts may have left the state
+//! half-changed and its lock held, and nothing can release it: the emulator notices on its
+//! next call and answers every call from then on with `INTERNAL_ERROR` (`Kind: "internal"`);
+//! other emulators, and the rest of the module, are not affected.
+
+use std::cell::Cell;
 
 use js_sys::Object;
-use orgkit::emulator::{Emulator, EmulatorError};
+use orgkit::emulator::{Emulator, EmulatorError, DEFAULT_SNAPSHOT_LIMIT};
 use wasm_bindgen::prelude::*;
 
-use crate::set;
+use crate::error::{argument_error, internal_error};
+use crate::{set, text_argument, type_label};
 
 fn outcome(result: Result<String, EmulatorError>) -> Object {
     let object = Object::new();
@@ -27,73 +36,172 @@ fn done(result: Result<(), EmulatorError>) -> Object {
     outcome(result.map(|()| "{}".to_owned()))
 }
 
+/// A usage failure with code `INVALID_ARGUMENT`.
+fn invalid_argument(message: String) -> EmulatorError {
+    EmulatorError::Usage {
+        code: orgkit::error::INVALID_ARGUMENT,
+        message,
+    }
+}
+
+/// The text of a string argument, or an `INVALID_ARGUMENT` failure.
+fn text(what: &str, value: &JsValue) -> Result<String, EmulatorError> {
+    text_argument(what, value).map_err(invalid_argument)
+}
+
+const INTERRUPTED: &str = "this emulator was interrupted by an internal error (a bug) in an \
+                           earlier call and cannot be used again; create a new one (from a \
+                           snapshot exported before, if you kept one)";
+
+/// Where an emulator stands between calls.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Health {
+    /// Between calls.
+    Ready,
+    /// Core code is running (it calls no JS, so no call can see this but one that follows a
+    /// trap).
+    Busy,
+    /// A trap interrupted a call: every call answers INTERNAL_ERROR.
+    Broken,
+}
+
 /// An in-memory AWS partition (Organizations, Account alternate contacts, Chime accounts).
 #[wasm_bindgen(js_name = NativeEmulator)]
 pub struct NativeEmulator {
     inner: Emulator,
+    health: Cell<Health>,
 }
 
 #[wasm_bindgen(js_class = NativeEmulator)]
 impl NativeEmulator {
-    /// An empty partition whose IDs derive from `seed`.
+    /// An empty partition whose IDs derive from `seed` (a whole number from 0 to 2**53 - 1;
+    /// 0 when absent). Throws `OrgkitArgumentError` (INVALID_ARGUMENT) for another seed.
     #[wasm_bindgen(constructor)]
-    pub fn new(seed: Option<f64>) -> NativeEmulator {
-        let seed = seed.filter(|s| s.is_finite() && *s >= 0.0).unwrap_or(0.0) as u64;
-        NativeEmulator {
+    pub fn new(seed: JsValue) -> Result<NativeEmulator, JsValue> {
+        let seed = &seed;
+        let seed = if seed.is_undefined() || seed.is_null() {
+            0
+        } else {
+            match seed.as_f64() {
+                Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => {
+                    n as u64
+                }
+                Some(n) => {
+                    return Err(argument_error(&format!(
+                        "seed must be a whole number from 0 to 2**53 - 1, not {n}"
+                    )))
+                }
+                None => {
+                    return Err(argument_error(&format!(
+                        "seed must be a number, not {}",
+                        type_label(seed)
+                    )))
+                }
+            }
+        };
+        Ok(NativeEmulator {
             inner: Emulator::new(seed),
+            health: Cell::new(Health::Ready),
+        })
+    }
+
+    /// Runs core code on the emulator (no JS runs inside), or refuses when an earlier call
+    /// was interrupted.
+    fn run<T>(&self, body: impl FnOnce(&Emulator) -> T) -> Result<T, EmulatorError> {
+        if self.health.get() != Health::Ready {
+            self.health.set(Health::Broken);
+            return Err(EmulatorError::Internal {
+                message: INTERRUPTED.to_owned(),
+            });
         }
+        self.health.set(Health::Busy);
+        let result = body(&self.inner);
+        self.health.set(Health::Ready);
+        Ok(result)
+    }
+
+    /// [`NativeEmulator::run`] for the methods that throw rather than answer an outcome.
+    fn run_or_throw<T>(&self, body: impl FnOnce(&Emulator) -> T) -> Result<T, JsValue> {
+        self.run(body)
+            .map_err(|err| internal_error(&err.to_string()))
     }
 
     /// Calls an operation as `caller`, the request as JSON text: `{ ok, body }`.
     #[wasm_bindgen(js_name = callJson)]
-    pub fn call_json(&self, service: &str, operation: &str, caller: &str, request: &str) -> Object {
-        outcome(self.inner.call_json(service, operation, caller, request))
+    pub fn call_json(
+        &self,
+        service: JsValue,
+        operation: JsValue,
+        caller: JsValue,
+        request: JsValue,
+    ) -> Object {
+        outcome((|| {
+            let service = text("service", &service)?;
+            let operation = text("operation", &operation)?;
+            let caller = text("caller", &caller)?;
+            let request = text("request", &request)?;
+            self.run(|inner| inner.call_json(&service, &operation, &caller, &request))?
+        })())
     }
 
     /// Registers a standalone account with its email and name.
     #[wasm_bindgen(js_name = registerAccount)]
-    pub fn register_account(&self, account_id: &str, email: &str, name: &str) -> Object {
-        done(self.inner.register_account(account_id, email, name))
+    pub fn register_account(&self, account_id: JsValue, email: JsValue, name: JsValue) -> Object {
+        done((|| {
+            let account_id = text("accountId", &account_id)?;
+            let email = text("email", &email)?;
+            let name = text("name", &name)?;
+            self.run(|inner| inner.register_account(&account_id, &email, &name))?
+        })())
     }
 
     /// Adds a user email to a Chime account.
     #[wasm_bindgen(js_name = addChimeUser)]
-    pub fn add_chime_user(&self, chime_account_id: &str, email: &str) -> Object {
-        done(self.inner.add_chime_user(chime_account_id, email))
+    pub fn add_chime_user(&self, chime_account_id: JsValue, email: JsValue) -> Object {
+        done((|| {
+            let chime_account_id = text("chimeAccountId", &chime_account_id)?;
+            let email = text("email", &email)?;
+            self.run(|inner| inner.add_chime_user(&chime_account_id, &email))?
+        })())
     }
 
     /// The virtual clock, seconds since the epoch.
-    pub fn now(&self) -> f64 {
-        self.inner.now()
+    pub fn now(&self) -> Result<f64, JsValue> {
+        self.run_or_throw(Emulator::now)
     }
 
-    /// Moves the clock forward.
-    pub fn advance(&self, seconds: f64) -> Object {
-        done(self.inner.advance(seconds))
+    /// Moves the clock forward by `seconds` (a number).
+    pub fn advance(&self, seconds: JsValue) -> Object {
+        done((|| {
+            let Some(seconds) = seconds.as_f64() else {
+                return Err(invalid_argument(format!(
+                    "seconds must be a number, not {}",
+                    type_label(&seconds)
+                )));
+            };
+            self.run(|inner| inner.advance(seconds))?
+        })())
     }
 
     /// The whole state as versioned JSON text (e.g. for `localStorage`).
     #[wasm_bindgen(js_name = exportJson)]
-    pub fn export_json(&self) -> String {
-        self.inner.export().to_string()
+    pub fn export_json(&self) -> Result<String, JsValue> {
+        self.run_or_throw(|inner| inner.export().to_string())
     }
 
-    /// Replaces the state with a snapshot (JSON text); on error nothing changes.
+    /// Replaces the state with a snapshot (JSON text of at most 1 GiB,
+    /// SNAPSHOT_TOO_LARGE beyond); on error nothing changes.
     #[wasm_bindgen(js_name = importJson)]
-    pub fn import_json(&self, snapshot: &str) -> Object {
-        done(
-            serde_json::from_str::<serde_json::Value>(snapshot)
-                .map_err(|err| EmulatorError::Snapshot {
-                    code: "SNAPSHOT_CORRUPT",
-                    message: format!("the snapshot is not JSON: {err}"),
-                })
-                .and_then(|value| self.inner.import(&value)),
-        )
+    pub fn import_json(&self, snapshot: JsValue) -> Object {
+        done((|| {
+            let snapshot = text("snapshot", &snapshot)?;
+            self.run(|inner| inner.import_json(&snapshot, DEFAULT_SNAPSHOT_LIMIT))?
+        })())
     }
 
     /// What is structurally wrong with the state (empty when nothing is).
     #[wasm_bindgen(js_name = checkInvariants)]
-    pub fn check_invariants(&self) -> Vec<String> {
-        self.inner.check_invariants()
+    pub fn check_invariants(&self) -> Result<Vec<String>, JsValue> {
+        self.run_or_throw(Emulator::check_invariants)
     }
 }

@@ -6,7 +6,8 @@ use orgkit::handshake::{
 };
 use wasm_bindgen::prelude::*;
 
-use crate::set;
+use crate::error::argument_error;
+use crate::{flag_argument, set, text_argument};
 
 fn set_outcome(object: &Object, outcome: Outcome) {
     match outcome {
@@ -33,27 +34,39 @@ pub fn handshake_transitions() -> Array {
         .collect()
 }
 
-fn unknown(err: orgkit::UnknownName) -> JsError {
-    JsError::new(&err.to_string())
+/// A name argument parsed with `parse`, or `OrgkitArgumentError` (INVALID_ARGUMENT) for a
+/// value that is not a string or not a known name.
+fn named<T>(
+    what: &str,
+    value: &JsValue,
+    parse: fn(&str) -> Result<T, orgkit::UnknownName>,
+) -> Result<T, JsValue> {
+    let text = text_argument(what, value).map_err(|message| argument_error(&message))?;
+    parse(&text).map_err(|err| argument_error(&err.to_string()))
 }
 
-/// One decision of the state machine: `{ to }` or `{ error }`.
+/// One decision of the state machine: `{ to }` or `{ error }`. `expired` defaults to false
+/// and `lastChild` to true. Throws `OrgkitArgumentError` (INVALID_ARGUMENT) for a name that is
+/// not a string or not known, and for a flag that is not a boolean.
 #[wasm_bindgen(js_name = decideHandshake)]
 pub fn decide_handshake(
-    action: &str,
-    state: &str,
-    event: &str,
-    role: &str,
-    expired: Option<bool>,
-    last_child: Option<bool>,
-) -> Result<Object, JsError> {
+    action: JsValue,
+    state: JsValue,
+    event: JsValue,
+    role: JsValue,
+    expired: JsValue,
+    last_child: JsValue,
+) -> Result<Object, JsValue> {
+    let flag = |what: &str, value: &JsValue, default: bool| {
+        flag_argument(what, value, default).map_err(|message| argument_error(&message))
+    };
     let outcome = decide(
-        ActionKind::parse_name(action).map_err(unknown)?,
-        StateKind::parse_name(state).map_err(unknown)?,
-        EventKind::parse_name(event).map_err(unknown)?,
-        Role::parse_name(role).map_err(unknown)?,
-        expired.unwrap_or(false),
-        last_child.unwrap_or(true),
+        named("action", &action, ActionKind::parse_name)?,
+        named("state", &state, StateKind::parse_name)?,
+        named("event", &event, EventKind::parse_name)?,
+        named("role", &role, Role::parse_name)?,
+        flag("expired", &expired, false)?,
+        flag("lastChild", &last_child, true)?,
     );
     let object = Object::new();
     set_outcome(&object, outcome);

@@ -1,26 +1,18 @@
 //! Mirrors `orgkit::ids`: one predicate per kind, a batch check, and per-value results.
 
 use js_sys::{Array, Object};
+use orgkit::ids::MAX_BATCH_VALUES;
 use orgkit::ValueKind;
 use wasm_bindgen::prelude::*;
 
-use crate::error::issue_array;
-use crate::{set, string_array};
+use crate::error::{argument_error, issue_array, too_many_values};
+use crate::{get, is_array, list_length, set, string_array, type_label};
 
 /// The text of a JS value, or the issue explaining why it has none.
 pub(crate) fn text_of(value: &JsValue) -> Result<String, orgkit::Issue> {
-    value.as_string().ok_or_else(|| {
-        let found = value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "a value".to_owned());
-        let found = if value.is_null() {
-            "null".to_owned()
-        } else {
-            found
-        };
-        orgkit::Issue::wrong_type("", "a string", &found)
-    })
+    value
+        .as_string()
+        .ok_or_else(|| orgkit::Issue::wrong_type("", "a string", &type_label(value)))
 }
 
 fn is_kind(kind: ValueKind, value: &JsValue) -> bool {
@@ -32,8 +24,8 @@ macro_rules! predicates {
         $(
             #[doc = $doc]
             #[wasm_bindgen(js_name = $js)]
-            pub fn $name(value: &JsValue) -> bool {
-                is_kind(ValueKind::$kind, value)
+            pub fn $name(value: JsValue) -> bool {
+                is_kind(ValueKind::$kind, &value)
             }
         )+
     };
@@ -58,34 +50,54 @@ predicates! {
     is_arn / "isArn" => Arn, "Whether `value` is a valid Organizations ARN.";
 }
 
-fn kind_named(kind: &JsValue) -> Result<ValueKind, JsError> {
+fn kind_named(kind: &JsValue) -> Result<ValueKind, JsValue> {
     let Some(kind) = kind.as_string() else {
-        return Err(JsError::new(
-            "kind must be a string naming a value kind, e.g. \"AccountId\"",
-        ));
+        return Err(argument_error(&format!(
+            "kind must be a string naming a value kind, e.g. \"AccountId\", not {}",
+            type_label(kind)
+        )));
     };
-    ValueKind::parse_name(&kind).map_err(|err| JsError::new(&err.to_string()))
+    ValueKind::parse_name(&kind).map_err(|err| argument_error(&err.to_string()))
 }
 
-/// Checks many values of one kind in one call: one boolean per value.
+/// Checks many values of one kind in one call: one boolean per value (`false` for a value
+/// whose reading throws). `values` is an array (or a Proxy of one) of at most
+/// `MAX_BATCH_VALUES` (2^24) values: more is refused with `TOO_MANY_VALUES` before any is
+/// read; anything else but an array is `INVALID_ARGUMENT`. Items are read one at a time with
+/// `Reflect.get`, so a sparse array costs what it states, and nothing is allocated from the
+/// stated length.
 #[wasm_bindgen(js_name = checkIds)]
-pub fn check_ids(kind: &JsValue, values: &JsValue) -> Result<Array, JsError> {
-    let kind = kind_named(kind)?;
-    if !Array::is_array(values) {
-        return Err(JsError::new("values must be an array"));
+pub fn check_ids(kind: JsValue, values: JsValue) -> Result<Array, JsValue> {
+    let kind = kind_named(&kind)?;
+    let values = &values;
+    let not_an_array = |detail: String| argument_error(&format!("values must be an array{detail}"));
+    match is_array(values) {
+        Ok(true) => {}
+        Ok(false) => return Err(not_an_array(format!(", not {}", type_label(values)))),
+        Err(thrown) => return Err(not_an_array(format!(" (reading it threw: {thrown})"))),
     }
-    Ok(Array::from(values)
-        .iter()
-        .map(|value| JsValue::from_bool(is_kind(kind, &value)))
-        .collect())
+    let length = list_length(values)
+        .map_err(|detail| not_an_array(format!(" with a length (it is {detail})")))?;
+    if length > MAX_BATCH_VALUES {
+        return Err(too_many_values(&format!(
+            "checkIds takes at most {MAX_BATCH_VALUES} values, not {length}"
+        )));
+    }
+    let results = Array::new();
+    for index in 0..length {
+        let valid =
+            get(values, &JsValue::from(index as f64)).is_ok_and(|value| is_kind(kind, &value));
+        results.push(&JsValue::from_bool(valid));
+    }
+    Ok(results)
 }
 
 /// Checks one value of `kind`: `{ valid, kind, issues }` (never throws for a bad value).
 #[wasm_bindgen(js_name = checkValue)]
-pub fn check_value(kind: &JsValue, value: &JsValue) -> Result<Object, JsError> {
-    let kind = kind_named(kind)?;
+pub fn check_value(kind: JsValue, value: JsValue) -> Result<Object, JsValue> {
+    let kind = kind_named(&kind)?;
     let result = Object::new();
-    let issues = match text_of(value) {
+    let issues = match text_of(&value) {
         Ok(text) => match kind.check(&text) {
             Ok(()) => {
                 set(&result, "valid", true);

@@ -2,15 +2,24 @@
 //! pages that fetch lists themselves. `receivePage` reads the response object; errors are thrown
 //! as `Error`s whose `code` is the core's (`REPEATED_TOKEN`, `MALFORMED_PAGE`, …), the same
 //! classes of failure the Node package throws.
+//!
+//! The page is read (its getters and Proxy traps run, and may call back into the walk) before
+//! the walk's state is touched, and the state is borrowed only while core code runs, which
+//! calls no JS. The methods take `&self`, so a call that a trap interrupts leaves no exclusive
+//! borrow behind ("recursive use of an object"); the walk notices it was interrupted and
+//! answers every later call with `INTERNAL_ERROR`.
+
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Array, JsString, Object, Reflect};
-use orgkit::paginate::{PageWalk as CoreWalk, PaginationConfig, PaginationError};
-use orgkit::validate::RequestInput;
+use orgkit::model::Paginator;
+use orgkit::paginate::{read_page, PageWalk as CoreWalk, PaginationConfig, PaginationError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::error::{argument_error, internal_error};
 use crate::validate::JsInput;
-use crate::{set, string_array};
+use crate::{set, string_array, text_argument, type_label};
 
 /// A JS `Error` named after orgkit's class for `err`, with `code` set.
 fn coded(err: &PaginationError) -> JsValue {
@@ -40,7 +49,7 @@ fn count_option(name: &str, value: &JsValue) -> Result<Option<u64>, JsValue> {
         return Ok(None);
     }
     let Some(number) = value.as_f64() else {
-        let found = JsInput(value.clone()).kind().type_name();
+        let found = type_label(value);
         return Err(invalid(format!("{name} must be a number, not {found}")));
     };
     PaginationConfig::count_from_number(name, Some(number)).map_err(|err| coded(&err))
@@ -54,7 +63,22 @@ fn well_formed_text(value: &JsValue) -> Option<String> {
 
 /// One walk through the pages of a List operation, without a transport.
 #[wasm_bindgen]
-pub struct PageWalk(CoreWalk);
+pub struct PageWalk {
+    /// The operation's paginator (what a page is read for, without touching the walk).
+    spec: &'static Paginator,
+    walk: RefCell<CoreWalk>,
+    /// Set while core code runs; found set on entry, it means that a trap (an orgkit bug)
+    /// interrupted a call, and the walk answers `INTERNAL_ERROR` from then on.
+    busy: Cell<bool>,
+}
+
+/// The error of a walk that a trap interrupted.
+fn interrupted() -> JsValue {
+    internal_error(
+        "this PageWalk was interrupted by an internal error (a bug) in an earlier call; \
+         start a new walk",
+    )
+}
 
 #[wasm_bindgen]
 impl PageWalk {
@@ -63,19 +87,20 @@ impl PageWalk {
     /// non-paginated operation or an unusable option.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        service: &JsValue,
-        operation: &JsValue,
-        max_items: &JsValue,
-        page_size: &JsValue,
-        starting_token: &JsValue,
+        service: JsValue,
+        operation: JsValue,
+        max_items: JsValue,
+        page_size: JsValue,
+        starting_token: JsValue,
     ) -> Result<PageWalk, JsValue> {
-        let max_items = count_option("maxItems", max_items)?;
-        let page_size = count_option("pageSize", page_size)?;
+        let max_items = count_option("maxItems", &max_items)?;
+        let page_size = count_option("pageSize", &page_size)?;
+        let starting_token = &starting_token;
         let starting_token = if starting_token.is_undefined() || starting_token.is_null() {
             None
         } else {
             Some(well_formed_text(starting_token).ok_or_else(|| {
-                let found = JsInput(starting_token.clone()).kind().type_name();
+                let found = type_label(starting_token);
                 invalid(format!(
                     "startingToken must be a well-formed string, not {found}"
                 ))
@@ -86,17 +111,36 @@ impl PageWalk {
             page_size,
             starting_token,
         };
-        let service = service.as_string().unwrap_or_default();
-        let operation = operation.as_string().unwrap_or_default();
-        CoreWalk::new(&service, &operation, config)
-            .map(PageWalk)
-            .map_err(|err| coded(&err))
+        let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
+        let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
+        let walk = CoreWalk::new(&service, &operation, config).map_err(|err| coded(&err))?;
+        Ok(PageWalk {
+            spec: walk.spec(),
+            walk: RefCell::new(walk),
+            busy: Cell::new(false),
+        })
+    }
+
+    /// Runs core code on the walk (no JS runs inside), or `INTERNAL_ERROR` when an earlier
+    /// call was interrupted.
+    fn with_walk<T>(&self, body: impl FnOnce(&mut CoreWalk) -> T) -> Result<T, JsValue> {
+        if self.busy.get() {
+            return Err(interrupted());
+        }
+        let Ok(mut walk) = self.walk.try_borrow_mut() else {
+            return Err(interrupted());
+        };
+        self.busy.set(true);
+        let result = body(&mut walk);
+        self.busy.set(false);
+        Ok(result)
     }
 
     /// What the next request adds (`{ token, limit }`), or `null` when the walk is over.
     #[wasm_bindgen(js_name = nextRequest)]
-    pub fn next_request(&mut self) -> JsValue {
-        match self.0.next_request() {
+    pub fn next_request(&self) -> Result<JsValue, JsValue> {
+        let patch = self.with_walk(|walk| walk.next_request())?;
+        Ok(match patch {
             None => JsValue::NULL,
             Some(patch) => {
                 let object = Object::new();
@@ -114,17 +158,20 @@ impl PageWalk {
                 );
                 object.into()
             }
-        }
+        })
     }
 
     /// Takes the response of the request just made; returns `[start, end]` of its items to
     /// keep. Throws `MALFORMED_PAGE` for a response of the wrong shape and `REPEATED_TOKEN`
-    /// when the service returns a token twice.
+    /// when the service returns a token twice; a page whose getter or Proxy trap throws is a
+    /// `MALFORMED_PAGE` that names what it threw.
     #[wasm_bindgen(js_name = receivePage)]
-    pub fn receive_page(&mut self, page: &JsValue) -> Result<Array, JsValue> {
+    pub fn receive_page(&self, page: JsValue) -> Result<Array, JsValue> {
+        // The page's code runs here, with nothing of the walk borrowed: it may even call the
+        // walk (which then answers as it would from outside).
+        let reading = read_page(self.spec, JsInput::new(page));
         let range = self
-            .0
-            .receive_page(JsInput(page.clone()))
+            .with_walk(|walk| walk.receive_reading(reading))?
             .map_err(|err| coded(&err))?;
         Ok([range.start, range.end]
             .into_iter()
@@ -135,7 +182,7 @@ impl PageWalk {
     /// The paginator's member names: `{ inputToken, outputToken, limitKey, resultKey }`.
     #[wasm_bindgen(getter)]
     pub fn members(&self) -> Object {
-        let spec = self.0.spec();
+        let spec = self.spec;
         let object = Object::new();
         set(&object, "inputToken", spec.input_token);
         set(&object, "outputToken", spec.output_token);
@@ -146,8 +193,8 @@ impl PageWalk {
 
     /// The token to resume from when `maxItems` stopped the walk before the last page.
     #[wasm_bindgen(getter, js_name = resumeToken)]
-    pub fn resume_token(&self) -> Option<String> {
-        self.0.resume_token().map(str::to_owned)
+    pub fn resume_token(&self) -> Result<Option<String>, JsValue> {
+        self.with_walk(|walk| walk.resume_token().map(str::to_owned))
     }
 }
 

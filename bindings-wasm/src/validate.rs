@@ -1,105 +1,186 @@
 //! Mirrors `orgkit::validate`: request validation for pages, results as data.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use orgkit::validate::{InputKind, RequestInput};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::error::issue_array;
-use crate::set;
+use crate::error::{argument_error, issue_array, lookup_error};
+use crate::{get, is_array, list_length, own_keys, set, text_argument, type_label};
 
-/// A JS value as the validator sees it, read in place (no copy into JSON). Members that are
+/// A JS value as the validator sees it, read in place (no copy into JSON) and only through
+/// imports that catch, so a getter or Proxy trap that throws makes the value
+/// [`JsInput::Threw`], which the walk reports as `INVALID_TYPE` at its path. Members that are
 /// `undefined` count as absent, as `JSON.stringify` would leave them out; the walk follows the
-/// model's shapes, so deep or cyclic input is never followed further than the shapes go.
-pub(crate) struct JsInput(pub(crate) JsValue);
+/// model's shapes, so deep or cyclic input is never followed further than the shapes go. What
+/// a value is, is read once (a Proxy answers the same way for the whole walk), and a list's
+/// items are read one at a time, never copied: a sparse array or a Proxy stating a length of
+/// 2^32 - 1 costs only the items the walk reads before its issue cap.
+pub(crate) enum JsInput {
+    /// A value that was read; what it is, is read on first use.
+    Value {
+        /// The value.
+        value: JsValue,
+        /// What it is, once read.
+        seen: OnceCell<Seen>,
+    },
+    /// Reading the value threw (a getter, a Proxy trap): the message, shortened.
+    Threw(String),
+}
+
+/// What a JS value is, read once.
+pub(crate) enum Seen {
+    Null,
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+    Text(String),
+    /// A list and the length it states.
+    List(usize),
+    /// A map and its own enumerable keys (a fresh array that `Object.keys` made).
+    Map(Array),
+    /// Anything else (or a value whose reading threw), named for messages.
+    Other(String),
+}
 
 /// Whole numbers up to 2^53 are integers, as `JSON.stringify` writes them.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_992.0;
 
-impl RequestInput for JsInput {
-    fn kind(&self) -> InputKind<'_> {
-        let value = &self.0;
-        if value.is_null() || value.is_undefined() {
-            return InputKind::Null;
+/// The name of a value whose reading threw, in messages ("Expected list, got …").
+fn threw_name(message: &str) -> String {
+    format!("a value that threw when read: {message}")
+}
+
+impl JsInput {
+    /// A value as read.
+    pub(crate) fn new(value: JsValue) -> JsInput {
+        JsInput::Value {
+            value,
+            seen: OnceCell::new(),
         }
-        if let Some(flag) = value.as_bool() {
-            return InputKind::Bool(flag);
-        }
-        if let Some(number) = value.as_f64() {
-            return if number.fract() == 0.0 && number.abs() <= MAX_SAFE_INTEGER {
-                InputKind::Integer(number as i64)
-            } else {
-                InputKind::Float(number)
-            };
-        }
-        if let Some(text) = value.as_string() {
-            return InputKind::Text(Cow::Owned(text));
-        }
-        if Array::is_array(value) {
-            return InputKind::List(Array::from(value).length() as usize);
-        }
-        if value.is_object() && !value.is_function() {
-            return InputKind::Map(Object::keys(value.unchecked_ref::<Object>()).length() as usize);
-        }
-        InputKind::Other(
-            value
-                .js_typeof()
-                .as_string()
-                .unwrap_or_else(|| "value".to_owned()),
-        )
     }
 
-    fn items(&self) -> Vec<Self> {
-        if Array::is_array(&self.0) {
-            Array::from(&self.0).iter().map(JsInput).collect()
+    /// A value as read, or what reading it threw.
+    fn read(read: Result<JsValue, String>) -> JsInput {
+        match read {
+            Ok(value) => JsInput::new(value),
+            Err(message) => JsInput::Threw(message),
+        }
+    }
+
+    fn seen(&self) -> Option<(&JsValue, &Seen)> {
+        match self {
+            JsInput::Value { value, seen } => Some((value, seen.get_or_init(|| see(value)))),
+            JsInput::Threw(_) => None,
+        }
+    }
+}
+
+/// Reads what `value` is (runs a Proxy's traps, through imports that catch).
+fn see(value: &JsValue) -> Seen {
+    if value.is_null() || value.is_undefined() {
+        return Seen::Null;
+    }
+    if let Some(flag) = value.as_bool() {
+        return Seen::Bool(flag);
+    }
+    if let Some(number) = value.as_f64() {
+        return if number.fract() == 0.0 && number.abs() <= MAX_SAFE_INTEGER {
+            Seen::Integer(number as i64)
         } else {
-            Vec::new()
+            Seen::Float(number)
+        };
+    }
+    if let Some(text) = value.as_string() {
+        return Seen::Text(text);
+    }
+    if !value.is_object() || value.is_function() {
+        return Seen::Other(type_label(value));
+    }
+    let listed = is_array(value).and_then(|array| {
+        if array {
+            list_length(value).map(Seen::List)
+        } else {
+            own_keys(value).map(Seen::Map)
+        }
+    });
+    listed.unwrap_or_else(|message| Seen::Other(threw_name(&message)))
+}
+
+impl RequestInput for JsInput {
+    fn kind(&self) -> InputKind<'_> {
+        let seen = match self {
+            JsInput::Threw(message) => return InputKind::Other(threw_name(message)),
+            JsInput::Value { value, seen } => seen.get_or_init(|| see(value)),
+        };
+        match seen {
+            Seen::Null => InputKind::Null,
+            Seen::Bool(flag) => InputKind::Bool(*flag),
+            Seen::Integer(n) => InputKind::Integer(*n),
+            Seen::Float(f) => InputKind::Float(*f),
+            Seen::Text(text) => InputKind::Text(Cow::Borrowed(text)),
+            Seen::List(length) => InputKind::List(*length),
+            Seen::Map(keys) => InputKind::Map(keys.length() as usize),
+            Seen::Other(name) => InputKind::Other(name.clone()),
+        }
+    }
+
+    fn item(&self, index: usize) -> Option<Self> {
+        match self.seen()? {
+            (list, Seen::List(length)) if index < *length => {
+                Some(JsInput::read(get(list, &JsValue::from(index as f64))))
+            }
+            _ => None,
         }
     }
 
     fn member(&self, key: &str) -> Option<Self> {
-        if !self.0.is_object() {
+        let (map, Seen::Map(_)) = self.seen()? else {
             return None;
+        };
+        match get(map, &JsValue::from_str(key)) {
+            Ok(value) if value.is_undefined() => None,
+            read => Some(JsInput::read(read)),
         }
-        Reflect::get(&self.0, &JsValue::from_str(key))
-            .ok()
-            .filter(|value| !value.is_undefined())
-            .map(JsInput)
     }
 
     fn for_each_entry(&self, visit: &mut dyn FnMut(Result<&str, String>, Self)) {
-        if !self.0.is_object() || Array::is_array(&self.0) {
+        let Some((map, Seen::Map(keys))) = self.seen() else {
             return;
-        }
-        for entry in Object::entries(self.0.unchecked_ref::<Object>()).iter() {
-            let pair = Array::from(&entry);
-            let (key, value) = (pair.get(0), pair.get(1));
-            if let (Some(key), false) = (key.as_string(), value.is_undefined()) {
-                visit(Ok(&key), JsInput(value));
+        };
+        for index in 0..keys.length() {
+            let key = keys.get(index);
+            let Some(name) = key.as_string() else {
+                continue;
+            };
+            match get(map, &key) {
+                Ok(value) if value.is_undefined() => {}
+                read => visit(Ok(&name), JsInput::read(read)),
             }
         }
     }
 }
 
-/// Every issue of a request (an SDK v3 input object): `{ valid, issues }`. Throws for an
-/// unknown service or operation (the message lists the valid names).
+/// Every issue of a request (an SDK v3 input object): `{ valid, issues }`. A value whose
+/// getter or Proxy trap throws is an `INVALID_TYPE` issue at its path. Throws
+/// `OrgkitUnknownOperationError` for an unknown service or operation (the message lists the
+/// valid names) and `OrgkitArgumentError` (`INVALID_ARGUMENT`) for names that are not strings.
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(
-    service: &JsValue,
-    operation: &JsValue,
-    params: &JsValue,
-) -> Result<Object, JsError> {
-    let (Some(service), Some(operation)) = (service.as_string(), operation.as_string()) else {
-        return Err(JsError::new("service and operation must be strings"));
-    };
-    let (service, operation) = orgkit::validate::find_operation(&service, &operation)
-        .map_err(|err| JsError::new(&err.to_string()))?;
+    service: JsValue,
+    operation: JsValue,
+    params: JsValue,
+) -> Result<Object, JsValue> {
+    let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
+    let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
+    let (service, operation) =
+        orgkit::validate::find_operation(&service, &operation).map_err(|err| lookup_error(&err))?;
     let params = if params.is_undefined() {
-        JsInput(Object::new().into())
+        JsInput::new(Object::new().into())
     } else {
-        JsInput(params.clone())
+        JsInput::new(params)
     };
     let issues = orgkit::validate::validate_input(service, operation, &params);
     let result = Object::new();
@@ -110,9 +191,9 @@ pub fn validate_request(
 
 /// The operations of a service as `[modelName, boto3Name]` pairs.
 #[wasm_bindgen]
-pub fn operations(service: &str) -> Result<Array, JsError> {
-    let found =
-        orgkit::validate::find_service(service).map_err(|err| JsError::new(&err.to_string()))?;
+pub fn operations(service: JsValue) -> Result<Array, JsValue> {
+    let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
+    let found = orgkit::validate::find_service(&service).map_err(|err| lookup_error(&err))?;
     Ok(found
         .operations
         .iter()
