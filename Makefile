@@ -14,13 +14,13 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: demo test tools browser-tools codegen python node wasm lint rust-test python-test node-test js-vectors \
-        wasm-test browser-test bench vectors
+        wasm-test browser-test bench vectors fuzz-smoke
 
 demo: python node
 	$(PYTHON) bindings-python/examples/tour.py
 	$(PYTHON) bindings-python/examples/demo.py
 
-test: lint rust-test python-test node-test wasm-test browser-test
+test: lint rust-test python-test node-test wasm-test browser-test fuzz-smoke
 	@echo "all suites passed"
 
 tools:
@@ -116,3 +116,25 @@ bench: python node wasm
 	$(PYTHON) bindings-python/benchmarks/bench_requests.py
 	$(PYTHON) bindings-python/benchmarks/bench_emulator.py
 	node bindings-node/benchmarks/bench-requests.cjs
+
+# --- fuzzing ------------------------------------------------------------------------------
+# Each cargo-fuzz target for a few seconds, then the seed and regression inputs as a plain
+# `cargo test` (README, section Fuzzing). Stable toolchain with `-s none` (no sanitizer: the
+# code under test is safe Rust, and a fresh machine may lack nightly); debug assertions on.
+# The fuzz crate builds in fuzz/target; libFuzzer's new inputs go to fuzz/target/corpus, so the
+# committed seeds in fuzz/corpus stay as they are.
+FUZZ_TARGETS := ids_arns validate_request snapshot_import emulator_ops
+FUZZ_BUILD := -s none -a
+FUZZ_SECONDS := 5
+
+fuzz-smoke:
+	@command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz
+	cd fuzz && nice -n 10 cargo fuzz build $(FUZZ_BUILD)
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  mkdir -p target/corpus/$$target; \
+	  nice -n 10 cargo fuzz run $(FUZZ_BUILD) $$target target/corpus/$$target corpus/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 > target/smoke-$$target.log 2>&1 \
+	    || { tail -n 40 target/smoke-$$target.log; echo "fuzz target $$target failed (input in fuzz/artifacts/$$target)"; exit 1; }; \
+	  echo "$$target: $$(grep -E '^#[0-9]+' target/smoke-$$target.log | tail -n 1)"; \
+	done
+	cd fuzz && nice -n 10 cargo test --no-default-features

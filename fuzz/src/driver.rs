@@ -438,10 +438,10 @@ impl Driver {
                 }
                 Err(error) => {
                     check_error(error);
-                    assert_eq!(
-                        self.emulator.export(),
-                        before,
-                        "{what} was refused ({error}) but changed the state"
+                    crate::assert_same_json(
+                        &self.emulator.export(),
+                        &before,
+                        &format!("{what} was refused ({error}) but changed the state"),
                     );
                 }
             }
@@ -465,10 +465,12 @@ impl Driver {
                     Ok(()) => self.successes += 1,
                     Err(error) => {
                         check_error(&error);
-                        assert_eq!(
-                            self.emulator.export(),
-                            before,
-                            "advance({seconds}) was refused ({error}) but changed the state"
+                        crate::assert_same_json(
+                            &self.emulator.export(),
+                            &before,
+                            &format!(
+                                "advance({seconds}) was refused ({error}) but changed the state"
+                            ),
                         );
                     }
                 }
@@ -484,10 +486,10 @@ impl Driver {
                 };
                 if let Err(error) = self.emulator.register_account(&id, &email, &name) {
                     check_error(&error);
-                    assert_eq!(
-                        self.emulator.export(),
-                        before,
-                        "register_account refused ({error}) but changed the state"
+                    crate::assert_same_json(
+                        &self.emulator.export(),
+                        &before,
+                        &format!("register_account refused ({error}) but changed the state"),
                     );
                 }
                 self.assert_invariants("register_account");
@@ -512,10 +514,10 @@ impl Driver {
                 // Every reachable state is a snapshot the emulator reads back.
                 let copy = Emulator::from_snapshot(&before)
                     .unwrap_or_else(|err| panic!("an exported state is refused: {err}\n{before}"));
-                assert_eq!(
-                    copy.export(),
-                    before,
-                    "an exported state imports differently"
+                crate::assert_same_json(
+                    &copy.export(),
+                    &before,
+                    "an exported state imports differently",
                 );
             }
         }

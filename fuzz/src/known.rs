@@ -41,3 +41,43 @@ pub fn generic_arn_in_other_partition(matcher: PatternMatcher, text: &str) -> bo
     matches!(matcher, PatternMatcher::GenericArn)
         && (text.starts_with("arn:aws-cn:") || text.starts_with("arn:aws-us-gov:"))
 }
+
+/// Known crash (snapshot_import, `regressions/snapshot_import/handshake-unknown-member`): a
+/// snapshot's handshake records (`state.handshakes.<id>.handshake`, the generated `Handshake`
+/// shape) are read without refusing unknown members, so an import accepts
+/// `{"Type": "ACCOUNT", "V#alue": …}` and the export silently lacks the member. `snapshot`
+/// with the members of those records that `exported` lacks removed.
+pub fn without_dropped_handshake_members(
+    snapshot: &serde_json::Value,
+    exported: &serde_json::Value,
+) -> serde_json::Value {
+    use serde_json::Value;
+    fn prune(kept: &mut Value, model: &Value) {
+        match (kept, model) {
+            (Value::Object(kept), Value::Object(model)) => {
+                kept.retain(|key, _| model.contains_key(key));
+                for (key, value) in kept.iter_mut() {
+                    prune(value, &model[key]);
+                }
+            }
+            (Value::Array(kept), Value::Array(model)) => {
+                for (value, model) in kept.iter_mut().zip(model) {
+                    prune(value, model);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = snapshot.clone();
+    if let Some(Value::Object(handshakes)) = out.pointer_mut("/state/handshakes") {
+        for (id, record) in handshakes.iter_mut() {
+            if let (Some(kept), Some(model)) = (
+                record.get_mut("handshake"),
+                exported.pointer(&format!("/state/handshakes/{id}/handshake")),
+            ) {
+                prune(kept, model);
+            }
+        }
+    }
+    out
+}
