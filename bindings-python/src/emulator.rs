@@ -234,21 +234,35 @@ impl PyEmulator {
         shielded(py, || Ok(self.inner.export().to_string()))
     }
 
-    /// Replaces the state with a snapshot (JSON text); on error the state is unchanged.
-    fn import_json(&self, py: Python<'_>, snapshot: &str) -> PyResult<()> {
-        let value: serde_json::Value = serde_json::from_str(snapshot).map_err(|err| {
-            raise(
-                py,
-                &EmulatorError::Snapshot {
-                    code: "SNAPSHOT_CORRUPT",
-                    message: format!("the snapshot is not JSON: {err}"),
-                },
-                "",
-            )
-        })?;
+    /// Replaces the state with a snapshot (JSON text of at most `max_bytes`); on error the
+    /// state is unchanged.
+    #[pyo3(signature = (snapshot, max_bytes = orgkit::emulator::DEFAULT_SNAPSHOT_LIMIT))]
+    fn import_json(&self, py: Python<'_>, snapshot: &str, max_bytes: u64) -> PyResult<()> {
         shielded(py, || {
-            self.inner.import(&value).map_err(|err| raise(py, &err, ""))
+            self.inner
+                .import_json(snapshot, max_bytes)
+                .map_err(|err| raise(py, &err, ""))
         })
+    }
+
+    /// Marks an account CreateAccount made as set up to stand alone (it may then leave or be
+    /// removed).
+    fn prepare_standalone(&self, py: Python<'_>, account_id: &str) -> PyResult<()> {
+        shielded(py, || {
+            self.inner
+                .prepare_standalone(account_id)
+                .map_err(|err| raise(py, &err, ""))
+        })
+    }
+
+    /// The most characters a policy document may have.
+    fn policy_document_limit(&self) -> usize {
+        self.inner.policy_document_limit()
+    }
+
+    /// Sets the policy document limit.
+    fn set_policy_document_limit(&self, max_characters: usize) {
+        self.inner.set_policy_document_limit(max_characters)
     }
 
     /// Writes the snapshot to `path` atomically.
@@ -262,9 +276,10 @@ impl PyEmulator {
 
     /// An emulator read from a snapshot file.
     #[staticmethod]
-    fn load(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+    #[pyo3(signature = (path, max_bytes = orgkit::emulator::DEFAULT_SNAPSHOT_LIMIT))]
+    fn load(py: Python<'_>, path: std::path::PathBuf, max_bytes: u64) -> PyResult<Self> {
         let loaded = shielded(py, || {
-            py.detach(|| Emulator::load(&path))
+            py.detach(|| Emulator::load_with_limit(&path, max_bytes))
                 .map_err(|err| raise(py, &err, ""))
         })?;
         Ok(PyEmulator {
@@ -273,10 +288,11 @@ impl PyEmulator {
     }
 
     /// Replaces the state with the snapshot at `path`; on error the state is unchanged.
-    fn load_into(&self, py: Python<'_>, path: std::path::PathBuf) -> PyResult<()> {
+    #[pyo3(signature = (path, max_bytes = orgkit::emulator::DEFAULT_SNAPSHOT_LIMIT))]
+    fn load_into(&self, py: Python<'_>, path: std::path::PathBuf, max_bytes: u64) -> PyResult<()> {
         let inner = Arc::clone(&self.inner);
         shielded(py, || {
-            py.detach(|| inner.load_into(&path))
+            py.detach(|| inner.load_into_with_limit(&path, max_bytes))
                 .map_err(|err| raise(py, &err, ""))
         })
     }

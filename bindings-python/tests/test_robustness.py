@@ -3,6 +3,7 @@ bounded time, and nothing is left locked, poisoned or half-changed (issue 10).""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -218,3 +219,72 @@ def test_apply_handshake_event_refuses_bad_arguments_with_a_code(kwargs) -> None
             arguments.pop("handshake"), arguments.pop("event"), arguments.pop("actor"), **arguments
         )
     assert caught.value.code == "INVALID_ARGUMENT"
+
+
+def _organization() -> tuple[orgkit.Emulator, dict]:
+    emulator = orgkit.Emulator(seed=3)
+    client = emulator.client("organizations", "111111111111")
+    client.create_organization(FeatureSet="ALL")
+    return emulator, emulator.export()
+
+
+def test_a_snapshot_with_a_dangling_reference_is_refused_with_a_code() -> None:
+    emulator, snapshot = _organization()
+    broken = json.loads(json.dumps(snapshot))
+    for root in broken["state"]["roots"].values():
+        root["organization"] = "o-doesnotexist"
+    fresh = orgkit.Emulator()
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        fresh.import_state(broken)
+    assert caught.value.code == "SNAPSHOT_CORRUPT"
+    # A handshake listed where CreateAccount requests belong.
+    swapped = json.loads(json.dumps(snapshot))
+    organization = next(iter(swapped["state"]["organizations"].values()))
+    organization["create_account_requests"] = ["h-exampleexampleid"]
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        fresh.import_state(swapped)
+    assert caught.value.code == "SNAPSHOT_CORRUPT"
+    # Timestamps no datetime can hold.
+    far = json.loads(json.dumps(snapshot))
+    far["state"]["clock"] = 1e308
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        fresh.import_state(far)
+    assert caught.value.code == "SNAPSHOT_CORRUPT"
+    assert fresh.export() == orgkit.Emulator().export()
+
+
+def test_load_is_bounded(tmp_path) -> None:
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        orgkit.Emulator.load("/dev/zero")
+    assert caught.value.code == "SNAPSHOT_IO"
+    emulator, snapshot = _organization()
+    path = tmp_path / "state.json"
+    emulator.save(path)
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        orgkit.Emulator.load(path, max_bytes=100)
+    assert caught.value.code == "SNAPSHOT_TOO_LARGE"
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        emulator.import_state(snapshot, max_bytes=10)
+    assert caught.value.code == "SNAPSHOT_TOO_LARGE"
+    assert orgkit.Emulator.load(path).export() == snapshot
+
+
+def test_the_clock_stays_where_datetime_can_follow() -> None:
+    emulator, before = _organization()
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        emulator.advance(300_000_000_000)
+    assert caught.value.code == "CLOCK_OUT_OF_RANGE"
+    assert emulator.export() == before
+    # Up to the bound, every call still answers with datetimes.
+    emulator.advance(253_402_300_799 - 15 * 86_400 - emulator.now.timestamp())
+    client = emulator.client("organizations", "111111111111")
+    status = client.create_account(Email="late@example.com", AccountName="Late")
+    assert status["CreateAccountStatus"]["RequestedTimestamp"].year == 9999
+
+
+def test_a_refused_call_from_a_new_caller_changes_nothing() -> None:
+    emulator, before = _organization()
+    stranger = emulator.client("organizations", "999999999999")
+    with pytest.raises(orgkit.exceptions.AWSOrganizationsNotInUseException):
+        stranger.list_accounts()
+    assert emulator.export() == before

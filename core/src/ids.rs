@@ -1041,17 +1041,23 @@ fn diagnose_email(s: &str) -> Vec<Rule> {
         return rules;
     }
     // Work on one byte per character so that offsets are character positions; a non-ASCII
-    // character becomes 0xFF, which no class of the pattern admits.
-    let chars: Vec<char> = s.chars().collect();
-    let bytes: Vec<u8> = chars
-        .iter()
-        .map(|&c| if c.is_ascii() { c as u8 } else { 0xff })
-        .collect();
-    if let Err((position, fault)) = email_shape(&bytes) {
+    // character becomes 0xFF, which no class of the pattern admits. ASCII text (the usual
+    // case) is its own such view, so a huge value is never copied.
+    let narrowed: Vec<u8>;
+    let bytes: &[u8] = if s.is_ascii() {
+        s.as_bytes()
+    } else {
+        narrowed = s
+            .chars()
+            .map(|c| if c.is_ascii() { c as u8 } else { 0xff })
+            .collect();
+        &narrowed
+    };
+    if let Err((position, fault)) = email_shape(bytes) {
         rules.push(match fault {
             EmailFault::BadCharacter => Rule::BadCharacter {
                 position,
-                found: chars[position],
+                found: s.chars().nth(position).unwrap_or('\u{fffd}'),
             },
             EmailFault::MissingAt => Rule::Malformed {
                 position,

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from .emulator_types import AccountClient, ChimeClient, OrganizationsClient
 
 
+DEFAULT_SNAPSHOT_LIMIT = 1 << 30
+"""The default size limit, in bytes, of a snapshot `load`, `load_into` and `import_state` read."""
 
 class Paginator:
     """boto3's `Paginator` for one List operation of an emulator client."""
@@ -163,33 +165,63 @@ class Emulator:
         snapshot: dict[str, Any] = json.loads(self._native.export_json())
         return snapshot
 
-    def import_state(self, snapshot: dict[str, Any]) -> None:
-        """Replaces the state with an `export()`ed snapshot; on error nothing changes."""
+    def import_state(self, snapshot: dict[str, Any], *, max_bytes: int = DEFAULT_SNAPSHOT_LIMIT) -> None:
+        """Replaces the state with an `export()`ed snapshot; on error nothing changes. A
+        snapshot whose JSON text is longer than `max_bytes` (default 1 GiB) is refused with
+        `SNAPSHOT_TOO_LARGE`."""
+        limit = _limit(max_bytes)
         try:
             text = json.dumps(snapshot, allow_nan=False)
         except (TypeError, ValueError, RecursionError) as err:
             raise _usage("SNAPSHOT_CORRUPT", f"the snapshot is not JSON data: {err}") from None
-        self._native.import_json(text)
+        self._native.import_json(text, limit)
+
+    def prepare_standalone(self, account_id: str) -> None:
+        """Gives an account that CreateAccount made what a standalone account needs (payment
+        method, verified phone, accepted agreement), so that it may leave its organization or
+        be removed; until then both are refused with `ACCOUNT_CANNOT_LEAVE_ORGANIZATION`."""
+        self._native.prepare_standalone(_text("account_id", account_id))
+
+    @property
+    def policy_document_limit(self) -> int:
+        """The most characters a policy document may have (AWS's SCP quota, 5,120)."""
+        return self._native.policy_document_limit()
+
+    def set_policy_document_limit(self, max_characters: int) -> None:
+        """Sets the policy document limit (for later CreatePolicy / UpdatePolicy calls)."""
+        if isinstance(max_characters, bool) or not isinstance(max_characters, int) or not 0 <= max_characters < 2**63:
+            raise _usage("INVALID_ARGUMENT", "max_characters must be a non-negative int")
+        self._native.set_policy_document_limit(max_characters)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the snapshot to `path` atomically (temporary file, then rename)."""
         self._native.save(_path(path))
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> Emulator:
+    def load(cls, path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_SNAPSHOT_LIMIT) -> Emulator:
         """An emulator read from a snapshot file; a truncated, corrupt or other-version file
-        raises `orgkit.EmulatorUsageError`."""
+        raises `orgkit.EmulatorUsageError`, and so does one that is not a regular file or is
+        larger than `max_bytes` (default 1 GiB; `SNAPSHOT_TOO_LARGE`)."""
+        limit = _limit(max_bytes)
         emulator = cls.__new__(cls)
-        emulator._native = _NativeEmulator.load(_path(path))
+        emulator._native = _NativeEmulator.load(_path(path), limit)
         return emulator
 
-    def load_into(self, path: str | os.PathLike[str]) -> None:
-        """Replaces this emulator's state with a snapshot file; on error nothing changes."""
-        self._native.load_into(_path(path))
+    def load_into(self, path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_SNAPSHOT_LIMIT) -> None:
+        """Replaces this emulator's state with a snapshot file (at most `max_bytes`); on error
+        nothing changes."""
+        self._native.load_into(_path(path), _limit(max_bytes))
 
     def check_invariants(self) -> list[str]:
         """What is structurally wrong with the state (empty when nothing is)."""
         return self._native.check_invariants()
+
+
+def _limit(max_bytes: object) -> int:
+    """A size limit in bytes; anything but an int from 0 to 2**64 - 1 is a usage error."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or not 0 <= max_bytes < 2**64:
+        raise _usage("INVALID_ARGUMENT", "max_bytes must be an int from 0 to 2**64 - 1")
+    return max_bytes
 
 
 def _path(path: object) -> str:

@@ -399,10 +399,18 @@ impl Emulator {
         input: &I,
     ) -> Result<Output, EmulatorError> {
         let (service, op, caller) = admit(service, operation, caller, input)?;
-        let input = match input_value(input) {
+        let input = match input_value(input, 0) {
             Value::Null => Value::Object(serde_json::Map::new()),
             other => other,
         };
+        // Host code (a Python `__eq__`, a JS getter) may run while the host value is read and
+        // change it between the validation and the copy: what runs is the copy, so the copy
+        // is what must be valid.
+        let (found_service, found_op) = find_operation(service, op)?;
+        let issues = validate_input(found_service, found_op, &&input);
+        if !issues.is_empty() {
+            return Err(ServiceError::invalid_request(service, issues).into());
+        }
         self.run_valid(service, op, caller.as_str(), &input)
     }
 
@@ -718,19 +726,32 @@ impl Emulator {
 
 /// A validated request as JSON (values of kinds validation refuses cannot reach here; they
 /// would become `null`).
-fn input_value<I: RequestInput>(input: &I) -> Value {
+/// Deeper than any input shape nests; a host value that grew deeper after validation is cut
+/// there (and the copy's own validation then refuses it).
+const MAX_COPY_DEPTH: usize = 32;
+
+fn input_value<I: RequestInput>(input: &I, depth: usize) -> Value {
+    if depth > MAX_COPY_DEPTH {
+        return Value::Null;
+    }
     match input.kind() {
         InputKind::Null | InputKind::Other(_) => Value::Null,
         InputKind::Bool(flag) => Value::Bool(flag),
         InputKind::Integer(n) => Value::from(n),
         InputKind::Float(x) => serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number),
         InputKind::Text(text) => Value::String(text.into_owned()),
-        InputKind::List(_) => Value::Array(input.items().iter().map(input_value).collect()),
+        InputKind::List(_) => Value::Array(
+            input
+                .items()
+                .iter()
+                .map(|item| input_value(item, depth + 1))
+                .collect(),
+        ),
         InputKind::Map(_) => {
             let mut map = serde_json::Map::new();
             input.for_each_entry(&mut |key, value| {
                 if let Ok(key) = key {
-                    map.insert(key.to_owned(), input_value(&value));
+                    map.insert(key.to_owned(), input_value(&value, depth + 1));
                 }
             });
             Value::Object(map)
