@@ -53,23 +53,13 @@ const INTERRUPTED: &str = "this emulator was interrupted by an internal error (a
                            earlier call and cannot be used again; create a new one (from a \
                            snapshot exported before, if you kept one)";
 
-/// Where an emulator stands between calls.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Health {
-    /// Between calls.
-    Ready,
-    /// Core code is running (it calls no JS, so no call can see this but one that follows a
-    /// trap).
-    Busy,
-    /// A trap interrupted a call: every call answers INTERNAL_ERROR.
-    Broken,
-}
-
 /// An in-memory AWS partition (Organizations, Account alternate contacts, Chime accounts).
 #[wasm_bindgen(js_name = NativeEmulator)]
 pub struct NativeEmulator {
     inner: Emulator,
-    health: Cell<Health>,
+    /// Set while core code runs (it calls no JS, so no call of this emulator can start
+    /// meanwhile); found set on entry, it means that a trap interrupted a call.
+    busy: Cell<bool>,
 }
 
 #[wasm_bindgen(js_class = NativeEmulator)]
@@ -101,22 +91,21 @@ impl NativeEmulator {
         };
         Ok(NativeEmulator {
             inner: Emulator::new(seed),
-            health: Cell::new(Health::Ready),
+            busy: Cell::new(false),
         })
     }
 
     /// Runs core code on the emulator (no JS runs inside), or refuses when an earlier call
     /// was interrupted.
     fn run<T>(&self, body: impl FnOnce(&Emulator) -> T) -> Result<T, EmulatorError> {
-        if self.health.get() != Health::Ready {
-            self.health.set(Health::Broken);
+        if self.busy.get() {
             return Err(EmulatorError::Internal {
                 message: INTERRUPTED.to_owned(),
             });
         }
-        self.health.set(Health::Busy);
+        self.busy.set(true);
         let result = body(&self.inner);
-        self.health.set(Health::Ready);
+        self.busy.set(false);
         Ok(result)
     }
 
@@ -203,5 +192,14 @@ impl NativeEmulator {
     #[wasm_bindgen(js_name = checkInvariants)]
     pub fn check_invariants(&self) -> Result<Vec<String>, JsValue> {
         self.run_or_throw(Emulator::check_invariants)
+    }
+
+    /// Exists for the tests only: panics inside a call, as an orgkit bug in the emulator
+    /// would, so that they can check that the call is an `OrgkitInternalError` and that the
+    /// emulator answers `INTERNAL_ERROR` from then on while other emulators keep working.
+    #[wasm_bindgen(js_name = __orgkitInternalPanic)]
+    pub fn internal_panic(&self, message: JsValue) -> Object {
+        let message = message.as_string().unwrap_or_default();
+        done(self.run(|_| panic!("{message}")))
     }
 }

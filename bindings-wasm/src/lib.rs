@@ -56,7 +56,7 @@ pub(crate) fn thrown_message(thrown: &JsValue) -> String {
             None
         }
     });
-    let text = text.unwrap_or_else(|| format!("a {}", type_label(thrown)));
+    let text = text.unwrap_or_else(|| format!("a thrown {}", type_label(thrown)));
     match text.char_indices().nth(THROWN_EXCERPT) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text,

@@ -179,6 +179,15 @@ impl PageWalk {
             .collect())
     }
 
+    /// Exists for the tests only: panics inside a call, as an orgkit bug in the walk would,
+    /// so that they can check that the call is an `OrgkitInternalError` and that the walk
+    /// answers `INTERNAL_ERROR` from then on (never "recursive use of an object").
+    #[wasm_bindgen(js_name = __orgkitInternalPanic)]
+    pub fn internal_panic(&self, message: JsValue) -> Result<(), JsValue> {
+        let message = message.as_string().unwrap_or_default();
+        self.with_walk(|_| panic!("{message}"))
+    }
+
     /// The paginator's member names: `{ inputToken, outputToken, limitKey, resultKey }`.
     #[wasm_bindgen(getter)]
     pub fn members(&self) -> Object {

@@ -1,0 +1,390 @@
+'use strict'
+// Hostile input and orgkit bugs against the WebAssembly build for Node (pkg/node, the module
+// tests/js loads), issue 10: a throwing getter or Proxy trap is an issue at its path and never
+// unwinds through Rust; lists are read one item at a time; arguments of the wrong kind are
+// coded errors; a panic is an OrgkitInternalError and the module keeps working.
+
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+
+const PKG = path.join(__dirname, '..', 'pkg', 'node')
+const orgkit = require(path.join(PKG, 'orgkit_wasm.js'))
+// The raw glue, only to watch the shadow stack pointer the guard restores.
+const glue = require(path.join(PKG, 'orgkit_wasm_glue.js'))
+const catalogue = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', '..', 'tests', 'vectors', 'catalogue.json'), 'utf8'),
+)
+const { max_issues: MAX_ISSUES, max_batch_values: MAX_BATCH_VALUES } = catalogue.limits
+
+const stackPointer = () => glue.__wasm.__stack_pointer.value
+const validate = (operation, params) => orgkit.validateRequest('organizations', operation, params)
+const codesAt = (result) => result.issues.map((issue) => [issue.path, issue.code])
+const coded = (code, name) => (error) => {
+  assert.ok(error instanceof Error, 'an Error')
+  assert.equal(error.code, code, error.message)
+  if (name) assert.equal(error.name, name)
+  assert.doesNotMatch(error.message, /recursive use|unreachable|out of bounds/)
+  return true
+}
+
+/** Ordinary calls of every kind still answer as they should. */
+function assertStillWorks() {
+  assert.equal(orgkit.isAccountId('123456789012'), true)
+  assert.deepEqual(orgkit.checkIds('AccountId', ['123456789012', 'x']), [true, false])
+  assert.equal(validate('CreateAccount', { Email: 'someone@example.com', AccountName: 'Prod' }).valid, true)
+  assert.deepEqual(codesAt(validate('CreateAccount', { Email: 5, AccountName: 'Prod' })), [['Email', 'INVALID_TYPE']])
+  const walk = new orgkit.PageWalk('organizations', 'ListRoots')
+  assert.deepEqual(walk.nextRequest(), { token: null, limit: null })
+  assert.deepEqual(walk.receivePage({ Roots: [1, 2] }), [0, 2])
+  assert.equal(walk.nextRequest(), null)
+  const emulator = new orgkit.NativeEmulator(7)
+  assert.equal(emulator.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+  assert.deepEqual([...emulator.checkInvariants()], [])
+}
+
+test('call error codes and limits match the catalogue', () => {
+  assert.deepEqual([...orgkit.callErrorCodes()], catalogue.call_error_codes)
+  const result = validate('ListCreateAccountStatus', { States: new Array(1000) })
+  assert.equal(result.issues.length, MAX_ISSUES + 1)
+  assert.equal(result.issues[MAX_ISSUES].code, 'TOO_MANY_ISSUES')
+})
+
+// --- 1. throwing getters and Proxy traps ----------------------------------------------------
+
+const thrower = (thrown) => () => {
+  throw thrown
+}
+const revoked = () => {
+  const { proxy, revoke } = Proxy.revocable([], {})
+  revoke()
+  return proxy
+}
+
+// [operation, params (made fresh for each call), the expected [path, code] pairs]
+const THROWING = [
+  ['CreateAccount', () => ({ get Email() { throw new Error('getter') }, AccountName: 'Prod' }), [['Email', 'INVALID_TYPE']]],
+  ['CreateAccount', () => new Proxy({}, { ownKeys: thrower(new TypeError('ownKeys')) }), [['', 'INVALID_TYPE']]],
+  ['CreateAccount', () => new Proxy({ Email: 'a@b.cc', AccountName: 'x' }, { get: thrower(new Error('get')) }),
+    [['Email', 'INVALID_TYPE'], ['AccountName', 'INVALID_TYPE']]],
+  ['CreateAccount', () => new Proxy({ Email: 'a@b.cc' }, { getOwnPropertyDescriptor: thrower('descriptor') }), [['', 'INVALID_TYPE']]],
+  ['CreateAccount', revoked, [['', 'INVALID_TYPE']]],
+  ['InviteAccountToOrganization', () => ({ Target: new Proxy({ Id: '123456789012', Type: 'ACCOUNT' }, { get: thrower(Symbol('s')) }) }),
+    [['Target.Id', 'INVALID_TYPE'], ['Target.Type', 'INVALID_TYPE']]],
+  ['ListCreateAccountStatus', () => ({ States: Object.defineProperty(['SUCCEEDED'], 1, { get: thrower(new Error('item')), enumerable: true }) }),
+    [['States[1]', 'INVALID_TYPE']]],
+  ['ListCreateAccountStatus', () => ({ States: new Proxy([], { get: thrower(new Error('length')) }) }), [['States', 'INVALID_TYPE']]],
+  ['ListCreateAccountStatus', () => ({ States: revoked() }), [['States', 'INVALID_TYPE']]],
+  // What is thrown need not be an Error, and reading its message may throw too.
+  ['CreateAccount', () => ({ get Email() { throw new Proxy({}, { get: thrower(new Error('message')) }) }, AccountName: 'Prod' }),
+    [['Email', 'INVALID_TYPE']]],
+  ['CreateAccount', () => ({ get Email() { throw revoked() }, AccountName: 'Prod' }), [['Email', 'INVALID_TYPE']]],
+]
+
+test('a throwing getter or Proxy trap is an INVALID_TYPE issue at its path, 1,000 times each', () => {
+  const before = stackPointer()
+  for (const [operation, params, expected] of THROWING) {
+    for (let i = 0; i < 1000; i++) {
+      const result = validate(operation, params())
+      assert.deepEqual(codesAt(result), expected, `${operation} ${params}`)
+      assert.equal(result.valid, false)
+    }
+    assert.match(validate(operation, params()).issues[0].message, /threw when read/)
+  }
+  assert.equal(stackPointer(), before, 'the shadow stack is where it was')
+  assertStillWorks()
+})
+
+test('a getter that calls orgkit, even one that panics, is an issue too', () => {
+  const before = stackPointer()
+  for (let i = 0; i < 300; i++) {
+    const params = {
+      get Email() {
+        assert.equal(validate('CreateAccount', {}).valid, false)
+        orgkit.__orgkitInternalPanic('inside a getter')
+      },
+      AccountName: 'Prod',
+    }
+    const result = validate('CreateAccount', params)
+    assert.deepEqual(codesAt(result), [['Email', 'INVALID_TYPE']])
+    assert.match(result.issues[0].message, /inside a getter/)
+  }
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
+// --- 2. sparse arrays and lying Proxies -------------------------------------------------------
+
+/** A Proxy over `target` that counts the indexes read. */
+function counted(target, get = (t, key) => t[key]) {
+  const reads = { count: 0 }
+  const proxy = new Proxy(target, {
+    get(t, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads.count++
+      return get(t, key, receiver)
+    },
+  })
+  return { proxy, reads }
+}
+
+test('sparse States of any length get the same capped answer, reading only what the cap needs', () => {
+  const expected = codesAt(validate('ListCreateAccountStatus', { States: new Array(MAX_ISSUES + 1) }))
+  assert.equal(expected.length, MAX_ISSUES + 1)
+  assert.deepEqual(expected[MAX_ISSUES], ['', 'TOO_MANY_ISSUES'])
+  for (const length of [1000, 3e6, 1e7, 2 ** 32 - 1]) {
+    assert.deepEqual(codesAt(validate('ListCreateAccountStatus', { States: new Array(length) })), expected, `length ${length}`)
+    const { proxy, reads } = counted(new Array(length))
+    assert.deepEqual(codesAt(validate('ListCreateAccountStatus', { States: proxy })), expected, `length ${length}`)
+    assert.ok(reads.count <= MAX_ISSUES + 1, `${reads.count} items read of ${length}`)
+  }
+})
+
+test('a Proxy that states a length of 2^32 - 1 is read only as far as the cap', () => {
+  const gets = [
+    () => undefined,
+    () => 42,
+    () => 'NOT_A_STATE',
+    () => {
+      throw new Error('no item')
+    },
+  ]
+  for (const item of gets) {
+    const { proxy, reads } = counted([], (t, key) => (key === 'length' ? 2 ** 32 - 1 : item()))
+    const result = validate('ListCreateAccountStatus', { States: proxy })
+    assert.equal(result.issues.length, MAX_ISSUES + 1, String(item))
+    assert.ok(result.issues.slice(0, MAX_ISSUES).every((issue, n) => issue.path === `States[${n}]`))
+    assert.equal(result.issues[MAX_ISSUES].code, 'TOO_MANY_ISSUES')
+    assert.ok(reads.count <= MAX_ISSUES + 1, `${reads.count} items read`)
+  }
+  // Lengths that are not whole numbers.
+  for (const [length, expected] of [[-5, []], [NaN, []], [2.5, [['States[0]', 'INVALID_TYPE'], ['States[1]', 'INVALID_TYPE']]],
+    ['12', [['States', 'INVALID_TYPE']]]]) {
+    const proxy = new Proxy([], { get: (t, key) => (key === 'length' ? length : undefined) })
+    assert.deepEqual(codesAt(validate('ListCreateAccountStatus', { States: proxy })), expected, String(length))
+  }
+})
+
+// --- 3. arguments of the wrong kind -----------------------------------------------------------
+
+const BAD = [42, undefined, {}, Symbol('not a string')]
+const invalidArgument = coded('INVALID_ARGUMENT', 'OrgkitArgumentError')
+
+/** Every export, with a call per argument position that must be a string (or a boolean). */
+const emulator = () => new orgkit.NativeEmulator(1)
+const outcomeCode = (outcome) => {
+  assert.equal(outcome.ok, false)
+  return JSON.parse(outcome.body).Code
+}
+const ARGUMENT_CHECKS = {
+  validateRequest: [(bad) => orgkit.validateRequest(bad, 'ListRoots', {}), (bad) => orgkit.validateRequest('organizations', bad, {})],
+  operations: [(bad) => orgkit.operations(bad)],
+  checkIds: [(bad) => orgkit.checkIds(bad, [])],
+  checkValue: [(bad) => orgkit.checkValue(bad, 'x')],
+  decideHandshake: [
+    (bad) => orgkit.decideHandshake(bad, 'OPEN', 'ACCEPT', 'recipient'),
+    (bad) => orgkit.decideHandshake('INVITE', bad, 'ACCEPT', 'recipient'),
+    (bad) => orgkit.decideHandshake('INVITE', 'OPEN', bad, 'recipient'),
+    (bad) => orgkit.decideHandshake('INVITE', 'OPEN', 'ACCEPT', bad),
+  ],
+  PageWalk: [(bad) => new orgkit.PageWalk(bad, 'ListRoots'), (bad) => new orgkit.PageWalk('organizations', bad)],
+}
+const OUTCOME_CHECKS = {
+  callJson: [
+    (bad) => emulator().callJson(bad, 'ListRoots', '111111111111', '{}'),
+    (bad) => emulator().callJson('organizations', bad, '111111111111', '{}'),
+    (bad) => emulator().callJson('organizations', 'ListRoots', bad, '{}'),
+    (bad) => emulator().callJson('organizations', 'ListRoots', '111111111111', bad),
+  ],
+  registerAccount: [
+    (bad) => emulator().registerAccount(bad, 'a@example.com', 'A'),
+    (bad) => emulator().registerAccount('222222222222', bad, 'A'),
+    (bad) => emulator().registerAccount('222222222222', 'a@example.com', bad),
+  ],
+  addChimeUser: [(bad) => emulator().addChimeUser(bad, 'a@example.com'), (bad) => emulator().addChimeUser('x', bad)],
+  // A number is expected here: its string is the wrong kind.
+  advance: [(bad) => emulator().advance(typeof bad === 'number' ? String(bad) : bad)],
+  importJson: [(bad) => emulator().importJson(bad)],
+}
+// Exports whose every argument may be anything (predicates answer false, checks answer data).
+const ANY_ARGUMENT = new Set([
+  'isAccountId', 'isOrganizationId', 'isRootId', 'isOrganizationalUnitId', 'isPolicyId', 'isHandshakeId',
+  'isCreateAccountRequestId', 'isChildId', 'isParentId', 'isPolicyTargetId', 'isEmail', 'isRoleName',
+  'isAccountName', 'isOrganizationalUnitName', 'isPolicyName', 'isArn', 'inspectArn',
+])
+const NO_ARGUMENT = new Set(['errorCodes', 'callErrorCodes', 'valueKinds', 'handshakeTransitions', 'paginationErrorCodes',
+  'install_panic_hook', '__orgkitTakePanic'])
+
+test('every export is covered by the argument checks', () => {
+  const covered = new Set([...Object.keys(ARGUMENT_CHECKS), ...ANY_ARGUMENT, ...NO_ARGUMENT,
+    'NativeEmulator', '__orgkitInternalPanic'])
+  assert.deepEqual(Object.keys(orgkit).filter((name) => !covered.has(name)), [])
+  const methods = Object.getOwnPropertyNames(orgkit.NativeEmulator.prototype)
+  const coveredMethods = new Set([...Object.keys(OUTCOME_CHECKS), 'constructor', '__destroy_into_raw', 'free', 'now', 'exportJson',
+    'checkInvariants', '__orgkitInternalPanic'])
+  assert.deepEqual(methods.filter((name) => !coveredMethods.has(name)), [])
+})
+
+test('a number, undefined, an object or a Symbol where a string is expected is INVALID_ARGUMENT', () => {
+  const before = stackPointer()
+  for (const bad of BAD) {
+    for (const [name, calls] of Object.entries(ARGUMENT_CHECKS)) {
+      calls.forEach((call, n) => assert.throws(() => call(bad), invalidArgument, `${name} #${n} ${String(bad)}`))
+    }
+    for (const [name, calls] of Object.entries(OUTCOME_CHECKS)) {
+      calls.forEach((call, n) => assert.equal(outcomeCode(call(bad)), 'INVALID_ARGUMENT', `${name} #${n} ${String(bad)}`))
+    }
+    for (const name of ANY_ARGUMENT) {
+      const answer = orgkit[name](bad)
+      assert.equal(typeof answer === 'boolean' ? answer : answer.valid, false, name)
+    }
+    if (bad !== undefined) {
+      assert.throws(() => new orgkit.NativeEmulator(typeof bad === 'number' ? String(bad) : bad), invalidArgument, String(bad))
+      // Flags must be booleans (undefined means the default).
+      assert.throws(() => orgkit.decideHandshake('INVITE', 'OPEN', 'ACCEPT', 'recipient', bad), invalidArgument)
+      assert.throws(() => orgkit.decideHandshake('INVITE', 'OPEN', 'ACCEPT', 'recipient', false, bad), invalidArgument)
+    }
+  }
+  for (const seed of [-1, 1.5, NaN, Infinity, 2 ** 53]) assert.throws(() => new orgkit.NativeEmulator(seed), invalidArgument)
+  assert.throws(() => orgkit.decideHandshake('INVITE', 'OPEN', 'approve', 'recipient'), invalidArgument)
+  assert.throws(() => orgkit.checkValue('Nope', 'x'), invalidArgument)
+  assert.throws(() => orgkit.validateRequest('organisations', 'ListRoots', {}), coded('UNKNOWN_SERVICE', 'OrgkitUnknownOperationError'))
+  assert.throws(() => orgkit.operations('nope'), coded('UNKNOWN_SERVICE', 'OrgkitUnknownOperationError'))
+  assert.throws(() => orgkit.validateRequest('chime', 'Nope', {}), coded('UNKNOWN_OPERATION', 'OrgkitUnknownOperationError'))
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
+// --- 4. checkIds ------------------------------------------------------------------------------
+
+test('checkIds refuses more than MAX_BATCH_VALUES before reading any and reads items one at a time', () => {
+  assert.equal(MAX_BATCH_VALUES, 2 ** 24)
+  const tooMany = coded('TOO_MANY_VALUES', 'OrgkitArgumentError')
+  for (const length of [MAX_BATCH_VALUES + 1, 2 ** 32 - 1]) {
+    assert.throws(() => orgkit.checkIds('AccountId', new Array(length)), tooMany)
+    const { proxy, reads } = counted(new Array(length))
+    assert.throws(() => orgkit.checkIds('AccountId', proxy), tooMany)
+    assert.equal(reads.count, 0)
+  }
+  const lying = counted([], (t, key) => (key === 'length' ? 2 ** 32 - 1 : '123456789012'))
+  assert.throws(() => orgkit.checkIds('AccountId', lying.proxy), tooMany)
+  assert.equal(lying.reads.count, 0)
+  // Not arrays, or arrays whose reading throws.
+  for (const values of [5, 'abc', null, { length: 3 }, revoked(), new Proxy([], { get: thrower(new Error('length')) })]) {
+    assert.throws(() => orgkit.checkIds('AccountId', values), invalidArgument)
+  }
+  // A throwing or missing item is not a valid value.
+  const items = Object.defineProperty(['123456789012', , 'x'], 3, { get: thrower(new Error('item')), enumerable: true })
+  items.push('210987654321')
+  assert.deepEqual(orgkit.checkIds('AccountId', items), [true, false, false, false, true])
+  assert.deepEqual(orgkit.checkIds('AccountId', new Proxy(['123456789012'], {})), [true])
+  assertStillWorks()
+})
+
+// --- 5. panics --------------------------------------------------------------------------------
+
+test('a panic is an OrgkitInternalError, 1,000 times in a row, and the module keeps working', () => {
+  const kept = new orgkit.NativeEmulator(5)
+  assert.equal(kept.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+  const snapshot = kept.exportJson()
+  const walk = new orgkit.PageWalk('organizations', 'ListRoots')
+  const before = stackPointer()
+  for (let i = 0; i < 1000; i++) {
+    assert.throws(() => orgkit.__orgkitInternalPanic(`boom ${i}`), (error) => {
+      coded('INTERNAL_ERROR', 'OrgkitInternalError')(error)
+      assert.ok(error.message.startsWith(`orgkit failed internally (a bug; please report it): boom ${i} `), error.message)
+      assert.ok(error.cause instanceof WebAssembly.RuntimeError)
+      return true
+    })
+    assert.equal(stackPointer(), before)
+  }
+  assertStillWorks()
+  // Objects made before the panics are untouched.
+  assert.equal(kept.exportJson(), snapshot)
+  assert.deepEqual(walk.nextRequest(), { token: null, limit: null })
+})
+
+test('an emulator whose call panicked answers INTERNAL_ERROR from then on; others keep working', () => {
+  const other = new orgkit.NativeEmulator(2)
+  const broken = new orgkit.NativeEmulator(3)
+  assert.equal(broken.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+  assert.throws(() => broken.__orgkitInternalPanic('emulator bug'), coded('INTERNAL_ERROR', 'OrgkitInternalError'))
+  for (let i = 0; i < 100; i++) {
+    const outcome = broken.callJson('organizations', 'ListRoots', '111111111111', '{}')
+    assert.equal(outcomeCode(outcome), 'INTERNAL_ERROR')
+    assert.equal(JSON.parse(outcome.body).Kind, 'internal')
+    assert.equal(outcomeCode(broken.advance(1)), 'INTERNAL_ERROR')
+    assert.equal(outcomeCode(broken.importJson(other.exportJson())), 'INTERNAL_ERROR')
+    assert.equal(outcomeCode(broken.registerAccount('222222222222', 'a@example.com', 'A')), 'INTERNAL_ERROR')
+    for (const method of ['exportJson', 'now', 'checkInvariants']) {
+      assert.throws(() => broken[method](), coded('INTERNAL_ERROR', 'OrgkitInternalError'), method)
+    }
+  }
+  broken.free() // does not throw, though the interrupted call never gave the object back
+  assert.equal(other.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+  assertStillWorks()
+})
+
+// --- PageWalk ---------------------------------------------------------------------------------
+
+test('a page whose Proxy throws is a MALFORMED_PAGE; the walk ends and answers with coded errors', () => {
+  const pages = [
+    () => new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }),
+    () => new Proxy({ Roots: [], NextToken: 't' }, { get: thrower(new Error('get')) }),
+    () => ({ get Roots() { throw new Error('Roots getter') } }),
+    revoked,
+  ]
+  const before = stackPointer()
+  for (const page of pages) {
+    for (let i = 0; i < 1000; i++) {
+      const walk = new orgkit.PageWalk('organizations', 'ListRoots')
+      walk.nextRequest()
+      assert.throws(() => walk.receivePage(page()), (error) => {
+        coded('MALFORMED_PAGE', 'OrgkitPaginationError')(error)
+        assert.match(error.message, /threw when read/)
+        return true
+      })
+      assert.equal(walk.nextRequest(), null, 'a rejected page ends the walk')
+      assert.throws(() => walk.receivePage({ Roots: [] }), coded('NO_REQUEST_PENDING'))
+      assert.equal(walk.members.resultKey, 'Roots')
+      walk.free()
+    }
+  }
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
+test('a page getter may call its own walk: answers as from outside, never "recursive use"', () => {
+  const walk = new orgkit.PageWalk('organizations', 'ListRoots')
+  walk.nextRequest()
+  const seen = []
+  const page = {
+    get Roots() {
+      seen.push(walk.resumeToken ?? null)
+      seen.push(walk.receivePage({ Roots: [] }))
+      seen.push(walk.nextRequest())
+      return [1]
+    },
+  }
+  // The inner receivePage took the pending request (an empty last page ends the walk), so the
+  // outer page arrives when no request is pending.
+  assert.throws(() => walk.receivePage(page), coded('NO_REQUEST_PENDING'))
+  assert.deepEqual(seen, [null, [0, 0], null])
+  const freed = new orgkit.PageWalk('organizations', 'ListRoots')
+  freed.nextRequest()
+  assert.deepEqual(freed.receivePage({ get Roots() { freed.free(); return [1, 2, 3] } }), [0, 3])
+  assertStillWorks()
+})
+
+test('a walk whose call panicked answers INTERNAL_ERROR from then on', () => {
+  const walk = new orgkit.PageWalk('organizations', 'ListAccounts', 5)
+  assert.throws(() => walk.__orgkitInternalPanic('walk bug'), coded('INTERNAL_ERROR', 'OrgkitInternalError'))
+  for (let i = 0; i < 100; i++) {
+    assert.throws(() => walk.nextRequest(), coded('INTERNAL_ERROR', 'OrgkitInternalError'))
+    assert.throws(() => walk.receivePage({ Accounts: [] }), coded('INTERNAL_ERROR', 'OrgkitInternalError'))
+    assert.throws(() => walk.resumeToken, coded('INTERNAL_ERROR', 'OrgkitInternalError'))
+    assert.equal(walk.members.resultKey, 'Accounts')
+  }
+  walk.free()
+  assertStillWorks()
+})
