@@ -35,12 +35,24 @@ export declare class NativeEmulator {
   setQuotas(quotas: Quotas): void
   /** The whole state as versioned JSON text. */
   exportJson(): string
-  /** Replaces the state with a snapshot (JSON text); on error nothing changes. */
-  importJson(snapshot: string): CallOutcome
+  /**
+   * Replaces the state with a snapshot (JSON text of at most `maxBytes`, default 1 GiB);
+   * on error nothing changes.
+   */
+  importJson(snapshot: string, maxBytes?: number | undefined | null): CallOutcome
+  /**
+   * Marks an account CreateAccount made as set up to stand alone (it may then leave its
+   * organization or be removed).
+   */
+  prepareStandalone(accountId: string): CallOutcome
+  /** The most characters a policy document may have. */
+  policyDocumentLimit(): number
+  /** Sets the policy document limit (a whole number from 0 to 2^53 - 1). */
+  setPolicyDocumentLimit(maxCharacters: number): CallOutcome
   /** Writes the snapshot to `path` atomically. */
   save(path: string): CallOutcome
   /** Replaces the state with the snapshot file at `path`; on error nothing changes. */
-  loadInto(path: string): CallOutcome
+  loadInto(path: string, maxBytes?: number | undefined | null): CallOutcome
   /** What is structurally wrong with the state (empty when nothing is). */
   checkInvariants(): Array<string>
 }

@@ -237,9 +237,15 @@ export declare class Emulator {
   readonly quotas: EmulatorQuotas
   setQuotas(quotas: EmulatorQuotas): void
   export(): object
-  importState(snapshot: object): void
+  /** `maxBytes` (default 1 GiB): a longer snapshot is refused with `SNAPSHOT_TOO_LARGE`. */
+  importState(snapshot: object, options?: { maxBytes?: number }): void
   save(path: string): void
-  static load(path: string): Emulator
-  loadInto(path: string): void
+  static load(path: string, options?: { maxBytes?: number }): Emulator
+  loadInto(path: string, options?: { maxBytes?: number }): void
+  /** Lets an account CreateAccount made leave its organization or be removed. */
+  prepareStandalone(accountId: string): void
+  /** The most characters a policy document may have (5,120 unless set). */
+  readonly policyDocumentLimit: number
+  setPolicyDocumentLimit(maxCharacters: number): void
   checkInvariants(): string[]
 }

@@ -467,15 +467,16 @@ class Emulator {
     return JSON.parse(this.native.exportJson())
   }
 
-  /** Replaces the state with an exported snapshot; on error nothing changes. */
-  importState(snapshot) {
+  /** Replaces the state with an exported snapshot; on error nothing changes. Options:
+   * `maxBytes` (default 1 GiB): a longer snapshot is refused with `SNAPSHOT_TOO_LARGE`. */
+  importState(snapshot, options = {}) {
     let json
     try {
       json = JSON.stringify(snapshot)
     } catch (error) {
       throw new OrgkitEmulatorUsageError('SNAPSHOT_CORRUPT', `the snapshot is not JSON data: ${error.message}`)
     }
-    settled(this.native.importJson(json ?? 'undefined'))
+    settled(this.native.importJson(json ?? 'undefined', sizeLimit(options)))
   }
 
   /** Writes the snapshot to `path` atomically (temporary file, then rename). */
@@ -483,22 +484,56 @@ class Emulator {
     settled(this.native.save(nameArgument('path', path)))
   }
 
-  /** An emulator read from a snapshot file. */
-  static load(path) {
+  /** An emulator read from a snapshot file (a regular file of at most `maxBytes`, default
+   * 1 GiB). */
+  static load(path, options = {}) {
     const emulator = new Emulator()
-    emulator.loadInto(path)
+    emulator.loadInto(path, options)
     return emulator
   }
 
-  /** Replaces this emulator's state with a snapshot file; on error nothing changes. */
-  loadInto(path) {
-    settled(this.native.loadInto(nameArgument('path', path)))
+  /** Replaces this emulator's state with a snapshot file; on error nothing changes. Options:
+   * `maxBytes` (default 1 GiB; `SNAPSHOT_TOO_LARGE` past it). */
+  loadInto(path, options = {}) {
+    settled(this.native.loadInto(nameArgument('path', path), sizeLimit(options)))
+  }
+
+  /** Gives an account CreateAccount made what a standalone account needs, so that it may
+   * leave its organization or be removed (until then: ACCOUNT_CANNOT_LEAVE_ORGANIZATION). */
+  prepareStandalone(accountId) {
+    settled(this.native.prepareStandalone(nameArgument('accountId', accountId)))
+  }
+
+  /** The most characters a policy document may have (AWS's SCP quota, 5,120). */
+  get policyDocumentLimit() {
+    return this.native.policyDocumentLimit()
+  }
+
+  /** Sets the policy document limit (for later CreatePolicy / UpdatePolicy calls). */
+  setPolicyDocumentLimit(maxCharacters) {
+    if (typeof maxCharacters !== 'number') {
+      throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'maxCharacters must be a number')
+    }
+    settled(this.native.setPolicyDocumentLimit(maxCharacters))
   }
 
   /** What is structurally wrong with the state (empty when nothing is). */
   checkInvariants() {
     return this.native.checkInvariants()
   }
+}
+
+/** The `maxBytes` option of a snapshot read, checked (undefined: the core's default). */
+function sizeLimit(options) {
+  if (options === null || typeof options !== 'object') {
+    throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'options must be an object')
+  }
+  const { maxBytes } = options
+  if (maxBytes === undefined) return undefined
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
+    throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'maxBytes must be a whole number from 0 to 2**53 - 1')
+  }
+  return maxBytes
 }
 
 /** A validated value of one kind; `toString()` and JSON give the text back. */

@@ -53,6 +53,18 @@ fn guarded(body: impl FnOnce() -> CallOutcome) -> CallOutcome {
     })
 }
 
+/// A snapshot size limit given as a JS number (absent: the core's default of 1 GiB).
+fn snapshot_limit(max_bytes: Option<f64>) -> std::result::Result<u64, EmulatorError> {
+    match max_bytes {
+        None => Ok(orgkit::emulator::DEFAULT_SNAPSHOT_LIMIT),
+        Some(n) if n.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&n) => Ok(n as u64),
+        Some(_) => Err(EmulatorError::Usage {
+            code: "INVALID_ARGUMENT",
+            message: "maxBytes must be a whole number from 0 to 2**53 - 1".to_owned(),
+        }),
+    }
+}
+
 fn done(result: std::result::Result<(), EmulatorError>) -> CallOutcome {
     match result {
         Ok(()) => CallOutcome {
@@ -192,18 +204,45 @@ impl NativeEmulator {
         self.inner.export().to_string()
     }
 
-    /// Replaces the state with a snapshot (JSON text); on error nothing changes.
+    /// Replaces the state with a snapshot (JSON text of at most `maxBytes`, default 1 GiB);
+    /// on error nothing changes.
     #[napi]
-    pub fn import_json(&self, snapshot: String) -> CallOutcome {
-        guarded(
-            || match serde_json::from_str::<serde_json::Value>(&snapshot) {
-                Ok(value) => done(self.inner.import(&value)),
-                Err(err) => failure(EmulatorError::Snapshot {
-                    code: "SNAPSHOT_CORRUPT",
-                    message: format!("the snapshot is not JSON: {err}"),
-                }),
-            },
-        )
+    pub fn import_json(&self, snapshot: String, max_bytes: Option<f64>) -> CallOutcome {
+        guarded(|| match snapshot_limit(max_bytes) {
+            Ok(limit) => done(self.inner.import_json(&snapshot, limit)),
+            Err(error) => failure(error),
+        })
+    }
+
+    /// Marks an account CreateAccount made as set up to stand alone (it may then leave its
+    /// organization or be removed).
+    #[napi]
+    pub fn prepare_standalone(&self, account_id: String) -> CallOutcome {
+        guarded(|| done(self.inner.prepare_standalone(&account_id)))
+    }
+
+    /// The most characters a policy document may have.
+    #[napi]
+    pub fn policy_document_limit(&self) -> f64 {
+        self.inner.policy_document_limit() as f64
+    }
+
+    /// Sets the policy document limit (a whole number from 0 to 2^53 - 1).
+    #[napi]
+    pub fn set_policy_document_limit(&self, max_characters: f64) -> CallOutcome {
+        guarded(|| {
+            if max_characters.fract() != 0.0
+                || !(0.0..=9_007_199_254_740_991.0).contains(&max_characters)
+            {
+                return failure(EmulatorError::Usage {
+                    code: "INVALID_ARGUMENT",
+                    message: "maxCharacters must be a whole number from 0 to 2**53 - 1".to_owned(),
+                });
+            }
+            self.inner
+                .set_policy_document_limit(max_characters as usize);
+            done(Ok(()))
+        })
     }
 
     /// Writes the snapshot to `path` atomically.
@@ -214,8 +253,11 @@ impl NativeEmulator {
 
     /// Replaces the state with the snapshot file at `path`; on error nothing changes.
     #[napi]
-    pub fn load_into(&self, path: String) -> CallOutcome {
-        guarded(|| done(self.inner.load_into(path)))
+    pub fn load_into(&self, path: String, max_bytes: Option<f64>) -> CallOutcome {
+        guarded(|| match snapshot_limit(max_bytes) {
+            Ok(limit) => done(self.inner.load_into_with_limit(path, limit)),
+            Err(error) => failure(error),
+        })
     }
 
     /// What is structurally wrong with the state (empty when nothing is).

@@ -143,3 +143,55 @@ test('the emulator reads a request in place: a sparse list is refused in bounded
   await assert.rejects(other.createOrganization(getter), (error) => error.name === 'InvalidInputException')
   assert.deepEqual(emulator.checkInvariants(), [])
 })
+
+async function organization() {
+  const emulator = new orgkit.Emulator({ seed: 3 })
+  await emulator.client('organizations', { caller: '111111111111' }).createOrganization({ FeatureSet: 'ALL' })
+  return { emulator, snapshot: emulator.export() }
+}
+
+test('a snapshot with a dangling reference is refused with SNAPSHOT_CORRUPT, not a process abort', async () => {
+  const { snapshot } = await organization()
+  const broken = structuredClone(snapshot)
+  for (const root of Object.values(broken.state.roots)) root.organization = 'o-doesnotexist'
+  const swapped = structuredClone(snapshot)
+  Object.values(swapped.state.organizations)[0].create_account_requests = ['h-exampleexampleid']
+  const far = structuredClone(snapshot)
+  far.state.clock = 1e308
+  const fresh = new orgkit.Emulator()
+  const before = fresh.export()
+  for (const bad of [broken, swapped, far]) {
+    const { error, code } = codeOf(() => fresh.importState(bad))
+    assert.equal(code, 'SNAPSHOT_CORRUPT', error.message)
+    assert.ok(error instanceof orgkit.OrgkitEmulatorUsageError)
+  }
+  assert.deepEqual(fresh.export(), before)
+})
+
+test('loading is bounded in size and to regular files', async () => {
+  const fs = require('node:fs')
+  const os = require('node:os')
+  const path = require('node:path')
+  assert.equal(codeOf(() => orgkit.Emulator.load('/dev/zero')).code, 'SNAPSHOT_IO')
+  const { emulator, snapshot } = await organization()
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orgkit-')), 'state.json')
+  emulator.save(file)
+  assert.equal(codeOf(() => orgkit.Emulator.load(file, { maxBytes: 100 })).code, 'SNAPSHOT_TOO_LARGE')
+  assert.equal(codeOf(() => emulator.importState(snapshot, { maxBytes: 10 })).code, 'SNAPSHOT_TOO_LARGE')
+  assert.equal(codeOf(() => emulator.loadInto(file, { maxBytes: -1 })).code, 'INVALID_ARGUMENT')
+  assert.deepEqual(orgkit.Emulator.load(file).export(), snapshot)
+})
+
+test('the clock stays where Date can follow: no Invalid Date, refusals change nothing', async () => {
+  const { emulator, snapshot } = await organization()
+  assert.equal(codeOf(() => emulator.advance(3e11)).code, 'CLOCK_OUT_OF_RANGE')
+  assert.deepEqual(emulator.export(), snapshot)
+  emulator.advance(253402300799 - 15 * 86400 - emulator.now.getTime() / 1000)
+  const client = emulator.client('organizations', { caller: '111111111111' })
+  const { CreateAccountStatus } = await client.createAccount({ Email: 'late@example.com', AccountName: 'Late' })
+  assert.equal(CreateAccountStatus.RequestedTimestamp.getUTCFullYear(), 9999)
+  const stranger = emulator.client('organizations', { caller: '999999999999' })
+  const before = JSON.stringify(emulator.export())
+  await assert.rejects(stranger.listAccounts({}), (error) => error.name === 'AWSOrganizationsNotInUseException')
+  assert.equal(JSON.stringify(emulator.export()), before)
+})
