@@ -72,4 +72,6 @@ ${names
 `
 }
 fs.writeFileSync(entryPath, entry)
+// The web packages are ES modules: say so, so that Node (and bundlers) load them as such.
+if (target === 'web') fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n')
 console.log(`${entryPath}: ${names.length} guarded exports`)

@@ -388,3 +388,30 @@ test('a walk whose call panicked answers INTERNAL_ERROR from then on', () => {
   walk.free()
   assertStillWorks()
 })
+
+// --- the page bundles -------------------------------------------------------------------------
+
+for (const bundle of ['web', 'web-emulator']) {
+  test(`the ${bundle} bundle is guarded too`, async () => {
+    const dir = path.join(__dirname, '..', 'pkg', bundle)
+    const web = await import(path.join(dir, 'orgkit_wasm.js'))
+    const exports = web.initSync({ module: fs.readFileSync(path.join(dir, 'orgkit_wasm_bg.wasm')) })
+    const before = exports.__stack_pointer.value
+    for (let i = 0; i < 1000; i++) {
+      assert.throws(() => web.__orgkitInternalPanic(`page ${i}`), (error) =>
+        coded('INTERNAL_ERROR', 'OrgkitInternalError')(error) && error.message.includes(`page ${i} `))
+    }
+    assert.equal(exports.__stack_pointer.value, before)
+    const params = { get Email() { throw new Error('getter') }, AccountName: 'Prod' }
+    for (let i = 0; i < 1000; i++) {
+      assert.deepEqual(codesAt(web.validateRequest('organizations', 'CreateAccount', params)), [['Email', 'INVALID_TYPE']])
+    }
+    assert.throws(() => web.operations(42), invalidArgument)
+    assert.equal(web.isAccountId('123456789012'), true)
+    assert.equal(web.checkValue('AccountId', '123456789012').valid, true)
+    if (bundle === 'web-emulator') {
+      const emulator = new web.NativeEmulator(1)
+      assert.equal(emulator.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+    }
+  })
+}
