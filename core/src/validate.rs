@@ -641,14 +641,19 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
             Err(rule) => Some(rule.to_string()),
         },
         PatternMatcher::GenericArn => {
-            let rest = text.strip_prefix("arn:aws:organizations::");
+            // The model writes the `aws` partition; like every other ARN (DESIGN rule 8), the
+            // pattern is read for aws, aws-cn and aws-us-gov alike.
+            let rest = ["arn:aws:", "arn:aws-cn:", "arn:aws-us-gov:"]
+                .iter()
+                .find_map(|prefix| text.strip_prefix(prefix))
+                .and_then(|rest| rest.strip_prefix("organizations::"));
             let ok = rest.is_some_and(|rest| {
                 !rest.contains('\n')
                     && rest
                         .char_indices()
                         .any(|(i, c)| c == ':' && i > 0 && i + 1 < rest.len())
             });
-            (!ok).then(|| "expected arn:aws:organizations::<account>:<resource>".to_owned())
+            (!ok).then(|| "expected arn:<partition>:organizations::<account>:<resource>".to_owned())
         }
         PatternMatcher::PhoneNumber => first_char_outside(text, |c| {
             c.is_ascii_digit() || matches!(c, '(' | ')' | '+' | '-') || is_ascii_space(c)
@@ -901,6 +906,29 @@ mod tests {
         assert!(issues
             .iter()
             .all(|issue| issue.code == ErrorCode::InvalidType));
+    }
+
+    #[test]
+    fn generic_arns_are_read_in_every_partition() {
+        // Found by the ids_arns fuzz target (fuzz/regressions/ids_arns/generic-arn-partition).
+        for partition in ["aws", "aws-cn", "aws-us-gov"] {
+            let arn = format!("arn:{partition}:organizations::111111111111:account/o-x/1");
+            assert_eq!(
+                pattern_failure(PatternMatcher::GenericArn, &arn),
+                None,
+                "{arn}"
+            );
+        }
+        for bad in [
+            "arn:aws-xx:organizations::1:a",
+            "arn:aws:iam::1:a",
+            "arn:aws:organizations::1:",
+        ] {
+            assert!(
+                pattern_failure(PatternMatcher::GenericArn, bad).is_some(),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

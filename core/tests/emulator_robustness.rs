@@ -1281,3 +1281,33 @@ fn a_first_caller_gets_an_email_nobody_uses() {
     );
     Emulator::from_snapshot(&emulator.export()).unwrap();
 }
+
+#[test]
+fn a_snapshot_member_export_would_drop_is_refused() {
+    // Found by the snapshot_import fuzz target (fuzz/regressions/snapshot_import/
+    // handshake-unknown-member): an unknown member inside a handshake record was read and lost.
+    let e = Emulator::new(5);
+    ok(
+        &e,
+        "CreateOrganization",
+        MASTER,
+        json!({"FeatureSet": "ALL"}),
+    );
+    ok(
+        &e,
+        "InviteAccountToOrganization",
+        MASTER,
+        json!({"Target": {"Id": MEMBER, "Type": "ACCOUNT"}}),
+    );
+    let mut snapshot = e.export();
+    assert!(Emulator::from_snapshot(&snapshot).is_ok());
+    let handshakes = snapshot["state"]["handshakes"].as_object_mut().unwrap();
+    let record = handshakes.values_mut().next().unwrap();
+    record["handshake"]["Parties"][0]["Colour"] = json!("blue");
+    refused_as_corrupt(&snapshot, "an unknown member in a handshake record");
+    // An explicit null where the export leaves the member out loses nothing.
+    let mut nulls = e.export();
+    let handshakes = nulls["state"]["handshakes"].as_object_mut().unwrap();
+    handshakes.values_mut().next().unwrap()["handshake"]["Parties"][0]["Colour"] = Value::Null;
+    assert!(Emulator::from_snapshot(&nulls).is_ok());
+}

@@ -858,10 +858,19 @@ fn state_from_snapshot(snapshot: &Value) -> Result<State, EmulatorError> {
             ))
         }
     }
-    let state: State = State::deserialize_from(snapshot.get("state").unwrap_or(&Value::Null))
-        .map_err(|err| {
-            EmulatorError::snapshot("SNAPSHOT_CORRUPT", format!("the state does not fit: {err}"))
-        })?;
+    let given = snapshot.get("state").unwrap_or(&Value::Null);
+    let state: State = State::deserialize_from(given).map_err(|err| {
+        EmulatorError::snapshot("SNAPSHOT_CORRUPT", format!("the state does not fit: {err}"))
+    })?;
+    // Records of generated shapes (a handshake) read unknown members leniently, as responses
+    // must; a snapshot must not lose anything it holds, so what export would drop is refused.
+    let exported = serde_json::to_value(&state).unwrap_or(Value::Null);
+    if let Some(path) = dropped_member(given, &exported, &mut String::from("state")) {
+        return Err(EmulatorError::snapshot(
+            "SNAPSHOT_CORRUPT",
+            format!("{path} is not part of the snapshot format"),
+        ));
+    }
     let broken = consistency::problems(&state);
     if let Some(first) = broken.first() {
         return Err(EmulatorError::snapshot(
@@ -870,6 +879,43 @@ fn state_from_snapshot(snapshot: &Value) -> Result<State, EmulatorError> {
         ));
     }
     Ok(state)
+}
+
+/// The first member of `given` (by path) that `exported` lacks; a `null` member counts as
+/// absent on both sides.
+fn dropped_member(given: &Value, exported: &Value, path: &mut String) -> Option<String> {
+    match (given, exported) {
+        (Value::Object(given), Value::Object(exported)) => {
+            for (key, value) in given {
+                let length = path.len();
+                path.push('.');
+                path.push_str(key);
+                let found = match exported.get(key) {
+                    Some(kept) => dropped_member(value, kept, path),
+                    None if value.is_null() => None,
+                    None => Some(path.clone()),
+                };
+                path.truncate(length);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        (Value::Array(given), Value::Array(exported)) => {
+            for (index, (value, kept)) in given.iter().zip(exported).enumerate() {
+                let length = path.len();
+                let _ = std::fmt::Write::write_fmt(path, format_args!("[{index}]"));
+                let found = dropped_member(value, kept, path);
+                path.truncate(length);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 impl State {
