@@ -16,6 +16,18 @@ class OrgkitError(Exception):
     """Base class of every error orgkit raises."""
 
 
+class _CodedError(OrgkitError):
+    """An orgkit error with a stable `code` and a `message` (the text is `"CODE: message"`)."""
+
+    code: str
+    message: str
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
 class ValidationError(OrgkitError, ValueError):
     """A value or request broke one or more constraints.
 
@@ -32,33 +44,17 @@ class ValidationError(OrgkitError, ValueError):
         self.code = self.issues[0].code if self.issues else ""
 
 
-class ArgumentError(OrgkitError, TypeError, ValueError):
+class ArgumentError(_CodedError, TypeError, ValueError):
     """An argument of the wrong kind, refused before any work is done: a name that is not a
     `str` (or holds a lone surrogate), a `str` where a list is expected, a batch that is too
     large. `code` is `INVALID_ARGUMENT` or `TOO_MANY_VALUES`; it is also a `TypeError` and a
     `ValueError`, so code written against either keeps working."""
 
-    code: str
-    message: str
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
-
-
-class InternalError(OrgkitError):
+class InternalError(_CodedError):
     """orgkit failed internally (a bug: a panic in the Rust core, caught at the boundary).
     `code` is always `INTERNAL_ERROR`; the instance and everything already stored stay usable.
     Unlike pyo3's `PanicException`, it is an `Exception`, so `except Exception` catches it."""
-
-    code: str
-    message: str
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
 
 
 class UnknownOperationError(OrgkitError, LookupError):
@@ -86,19 +82,11 @@ class HandshakeError(OrgkitError):
             self.response["Reason"] = reason
 
 
-class PaginationError(OrgkitError):
+class PaginationError(_CodedError):
     """A paginator walk cannot start or go on, like botocore's PaginationError. `code` is
     stable (one of `orgkit.PAGINATION_ERROR_CODES`): `NOT_PAGINATED`, `REPEATED_TOKEN` (the
     service returned a token twice; following it would loop), `MALFORMED_PAGE` (the fetch
     returned something that is not the operation's response), `INVALID_PAGINATION_CONFIG`."""
-
-    code: str
-    message: str
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
 
 
 class ServiceError(OrgkitError):
@@ -135,18 +123,11 @@ class ServiceError(OrgkitError):
         )
 
 
-class EmulatorUsageError(OrgkitError, ValueError):
+class EmulatorUsageError(_CodedError, ValueError):
     """The emulator itself was used wrongly (a caller that is not an account ID, a duplicate
     registration, an unreadable snapshot); `code` is stable, e.g. `INVALID_CALLER`,
     `SNAPSHOT_CORRUPT`."""
 
-    code: str
-    message: str
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
-        self.message = message
 
 
 _SERVICE_ERROR_CLASSES: dict[str, type[ServiceError]] = {}
