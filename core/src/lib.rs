@@ -31,6 +31,7 @@ pub mod ids;
 pub mod model;
 pub mod page_token;
 pub mod paginate;
+pub mod policy;
 pub mod response;
 pub mod validate;
 
