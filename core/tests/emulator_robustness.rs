@@ -1311,3 +1311,12 @@ fn a_snapshot_member_export_would_drop_is_refused() {
     handshakes.values_mut().next().unwrap()["handshake"]["Parties"][0]["Colour"] = Value::Null;
     assert!(Emulator::from_snapshot(&nulls).is_ok());
 }
+
+#[test]
+fn an_unknown_envelope_member_is_refused() {
+    // Found by the snapshot_import fuzz target (fuzz/regressions/snapshot_import/
+    // envelope-unknown-member): it was accepted and lost on export.
+    let mut snapshot = Emulator::new(1).export();
+    snapshot["comment"] = json!("kept nowhere");
+    refused_as_corrupt(&snapshot, "an unknown envelope member");
+}

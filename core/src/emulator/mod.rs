@@ -846,6 +846,16 @@ fn state_from_snapshot(snapshot: &Value) -> Result<State, EmulatorError> {
             format!("not an {SNAPSHOT_FORMAT} snapshot (no \"format\": \"{SNAPSHOT_FORMAT}\")"),
         ));
     }
+    if let Some(extra) = snapshot.as_object().and_then(|envelope| {
+        envelope
+            .keys()
+            .find(|key| !matches!(key.as_str(), "format" | "version" | "state"))
+    }) {
+        return Err(EmulatorError::snapshot(
+            "SNAPSHOT_CORRUPT",
+            format!("{extra:?} is not part of the snapshot format (format, version, state)"),
+        ));
+    }
     match snapshot.get("version").and_then(Value::as_u64) {
         Some(SNAPSHOT_VERSION) => {}
         other => {
