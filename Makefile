@@ -121,8 +121,8 @@ bench: python node wasm
 # Each cargo-fuzz target for a few seconds, then the seed and regression inputs as a plain
 # `cargo test` (README, section Fuzzing). Stable toolchain with `-s none` (no sanitizer: the
 # code under test is safe Rust, and a fresh machine may lack nightly); debug assertions on.
-# The fuzz crate builds in fuzz/target; libFuzzer's new inputs go to fuzz/target/corpus, so the
-# committed seeds in fuzz/corpus stay as they are.
+# The fuzz crate builds in fuzz/target; the smoke run's new inputs go to fuzz/target/smoke-corpus
+# (long runs use fuzz/target/corpus), so the committed seeds in fuzz/corpus stay as they are.
 FUZZ_TARGETS := ids_arns validate_request snapshot_import emulator_ops
 FUZZ_BUILD := -s none -a
 FUZZ_SECONDS := 5
@@ -131,8 +131,8 @@ fuzz-smoke:
 	@command -v cargo-fuzz > /dev/null || cargo install cargo-fuzz
 	cd fuzz && nice -n 10 cargo fuzz build $(FUZZ_BUILD)
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
-	  mkdir -p target/corpus/$$target; \
-	  nice -n 10 cargo fuzz run $(FUZZ_BUILD) $$target target/corpus/$$target corpus/$$target -- \
+	  mkdir -p target/smoke-corpus/$$target; \
+	  nice -n 10 cargo fuzz run $(FUZZ_BUILD) $$target target/smoke-corpus/$$target corpus/$$target -- \
 	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 > target/smoke-$$target.log 2>&1 \
 	    || { tail -n 40 target/smoke-$$target.log; echo "fuzz target $$target failed (input in fuzz/artifacts/$$target)"; exit 1; }; \
 	  echo "$$target: $$(grep -E '^#[0-9]+' target/smoke-$$target.log | tail -n 1)"; \
