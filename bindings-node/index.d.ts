@@ -332,6 +332,12 @@ export interface RequestCheck {
   issues: Array<Issue>
 }
 
+/**
+ * The HTTP status `operation` of `service` answers with on success, from its model (Chime
+ * CreateAccount: 201).
+ */
+export declare function successStatus(service: string, operation: string): number
+
 /** The members of `service` whose shape is a timestamp. */
 export declare function timestampMembers(service: string): Array<string>
 

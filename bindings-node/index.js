@@ -811,6 +811,7 @@ module.exports.limits = nativeBinding.limits
 module.exports.notJsonError = nativeBinding.notJsonError
 module.exports.operations = nativeBinding.operations
 module.exports.paginationErrorCodes = nativeBinding.paginationErrorCodes
+module.exports.successStatus = nativeBinding.successStatus
 module.exports.timestampMembers = nativeBinding.timestampMembers
 module.exports.validateRequest = nativeBinding.validateRequest
 module.exports.valueKinds = nativeBinding.valueKinds

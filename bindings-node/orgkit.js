@@ -401,6 +401,7 @@ class Emulator {
     }
     const caller = nameArgument('options.caller', options.caller)
     const dates = new Set(native.timestampMembers(service))
+    const statuses = Object.fromEntries(native.operations(service).map(([name]) => [name, native.successStatus(service, name)]))
     const emulator = this.native
     const client = { service, caller, exceptions }
     for (const [operation] of native.operations(service)) {
@@ -409,7 +410,7 @@ class Emulator {
         const outcome = emulator.callValue(service, operation, caller, input === null ? undefined : input)
         settled(outcome, operation)
         const output = withDates(JSON.parse(outcome.body), dates)
-        output.$metadata = { httpStatusCode: 200 }
+        output.$metadata = { httpStatusCode: statuses[operation] }
         return output
       }
       client[lowerFirst(operation)] = call
@@ -459,7 +460,15 @@ class Emulator {
         throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', `${name} must be an integer from 0 to 4294967295`)
       }
     }
-    this.native.setQuotas(quotas)
+    // The checked values, copied: the caller's object (getters) is not read twice.
+    const checked = {}
+    for (const name of known) if (quotas && quotas[name] !== undefined) checked[name] = quotas[name]
+    for (const [name, value] of Object.entries(checked)) {
+      if (!Number.isSafeInteger(value) || value < 0 || value > 0xffffffff) {
+        throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', `${name} must be an integer from 0 to 4294967295`)
+      }
+    }
+    this.native.setQuotas(checked)
   }
 
   /** The whole state as a versioned, JSON-ready object. */

@@ -71,8 +71,12 @@ pub struct ArnCheck {
 
 /// Parses an Organizations ARN and returns the result as data (never throws for a bad value).
 #[napi]
-pub fn inspect_arn(value: Unknown<'_>) -> ArnCheck {
-    let parsed = text_of(&value)
+pub fn inspect_arn(value: Unknown<'_>) -> napi::Result<ArnCheck, &'static str> {
+    crate::error::shielded(|| Ok(inspect(&value)))
+}
+
+fn inspect(value: &Unknown<'_>) -> ArnCheck {
+    let parsed = text_of(value)
         .map_err(|issue| vec![issue])
         .and_then(|text| orgkit::Arn::parse(&text).map_err(|err| err.issues_at("")));
     match parsed {

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+
+use crate::error::shielded;
 use orgkit::emulator::{
     Emulator as CoreEmulator, EmulatorError, Quotas as CoreQuotas, ServiceError,
 };
@@ -159,8 +161,8 @@ impl NativeEmulator {
 
     /// The virtual clock, seconds since the epoch.
     #[napi]
-    pub fn now(&self) -> f64 {
-        self.inner.now()
+    pub fn now(&self) -> napi::Result<f64, &'static str> {
+        shielded(|| Ok(self.inner.now()))
     }
 
     /// Moves the clock forward.
@@ -171,7 +173,11 @@ impl NativeEmulator {
 
     /// The limits in force.
     #[napi]
-    pub fn quotas(&self) -> Quotas {
+    pub fn quotas(&self) -> napi::Result<Quotas, &'static str> {
+        shielded(|| Ok(self.quotas_now()))
+    }
+
+    fn quotas_now(&self) -> Quotas {
         let quotas = self.inner.quotas();
         let cap = |n: usize| Some(n.min(u32::MAX as usize) as u32);
         Quotas {
@@ -183,7 +189,14 @@ impl NativeEmulator {
 
     /// Sets the limits; a limit left out keeps its value.
     #[napi]
-    pub fn set_quotas(&self, quotas: Quotas) {
+    pub fn set_quotas(&self, quotas: Quotas) -> napi::Result<(), &'static str> {
+        shielded(|| {
+            self.apply_quotas(quotas);
+            Ok(())
+        })
+    }
+
+    fn apply_quotas(&self, quotas: Quotas) {
         let current = self.inner.quotas();
         self.inner.set_quotas(CoreQuotas {
             max_accounts: quotas
@@ -200,8 +213,8 @@ impl NativeEmulator {
 
     /// The whole state as versioned JSON text.
     #[napi]
-    pub fn export_json(&self) -> String {
-        self.inner.export().to_string()
+    pub fn export_json(&self) -> napi::Result<String, &'static str> {
+        shielded(|| Ok(self.inner.export().to_string()))
     }
 
     /// Replaces the state with a snapshot (JSON text of at most `maxBytes`, default 1 GiB);
@@ -223,8 +236,8 @@ impl NativeEmulator {
 
     /// The most characters a policy document may have.
     #[napi]
-    pub fn policy_document_limit(&self) -> f64 {
-        self.inner.policy_document_limit() as f64
+    pub fn policy_document_limit(&self) -> napi::Result<f64, &'static str> {
+        shielded(|| Ok(self.inner.policy_document_limit() as f64))
     }
 
     /// Sets the policy document limit (a whole number from 0 to 2^53 - 1).
@@ -262,9 +275,20 @@ impl NativeEmulator {
 
     /// What is structurally wrong with the state (empty when nothing is).
     #[napi]
-    pub fn check_invariants(&self) -> Vec<String> {
-        self.inner.check_invariants()
+    pub fn check_invariants(&self) -> napi::Result<Vec<String>, &'static str> {
+        shielded(|| Ok(self.inner.check_invariants()))
     }
+}
+
+/// The HTTP status `operation` of `service` answers with on success, from its model (Chime
+/// CreateAccount: 201).
+#[napi]
+pub fn success_status(service: String, operation: String) -> napi::Result<u32, &'static str> {
+    shielded(|| {
+        orgkit::emulator::success_status(&service, &operation)
+            .map(u32::from)
+            .map_err(|err| napi::Error::new("UNKNOWN_OPERATION", err.to_string()))
+    })
 }
 
 /// The service's error (JSON, as `callJson` fails) for a request that could not even be made

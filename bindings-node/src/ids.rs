@@ -159,24 +159,28 @@ pub struct ValueCheck {
 #[napi(ts_args_type = "kind: string, value: unknown")]
 pub fn check_value(kind: Unknown<'_>, value: Unknown<'_>) -> Result<ValueCheck, &'static str> {
     let kind = kind_named(&kind)?;
-    let issues: Vec<orgkit::Issue> = match text_of(&value) {
+    shielded(|| Ok(check(kind, &value)))
+}
+
+fn check(kind: ValueKind, value: &Unknown<'_>) -> ValueCheck {
+    let issues: Vec<orgkit::Issue> = match text_of(value) {
         Ok(text) => match kind.check(&text) {
             Ok(()) => {
-                return Ok(ValueCheck {
+                return ValueCheck {
                     valid: true,
                     kind: kind.classify(&text).map(|k| k.name().to_owned()),
                     issues: Vec::new(),
-                })
+                }
             }
             Err(err) => err.issues_at(""),
         },
         Err(issue) => vec![issue],
     };
-    Ok(ValueCheck {
+    ValueCheck {
         valid: false,
         kind: None,
         issues: issues.into_iter().map(Issue::from).collect(),
-    })
+    }
 }
 
 /// The names of every kind `checkIds` and `checkValue` accept.

@@ -2,6 +2,7 @@
 //! `paginate` in `orgkit.js`, which await the fetch, read each page and slice it as the walk
 //! says. Errors carry the core's code as their `code` (`REPEATED_TOKEN`, `MALFORMED_PAGE`, …).
 
+use crate::error::shielded;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use orgkit::paginate::{PageFault, PageWalk as CoreWalk, PaginationConfig, PaginationError};
@@ -65,10 +66,12 @@ impl PageWalk {
 
     /// What the next request adds, or `null` when the walk is over.
     #[napi]
-    pub fn next_request(&mut self) -> Option<PagePatch> {
-        self.0.next_request().map(|patch| PagePatch {
-            token: patch.token,
-            limit: patch.limit.map(|n| n as f64),
+    pub fn next_request(&mut self) -> Result<Option<PagePatch>, &'static str> {
+        shielded(|| {
+            Ok(self.0.next_request().map(|patch| PagePatch {
+                token: patch.token,
+                limit: patch.limit.map(|n| n as f64),
+            }))
         })
     }
 
@@ -80,22 +83,26 @@ impl PageWalk {
         item_count: u32,
         output_token: Option<String>,
     ) -> Result<Vec<u32>, &'static str> {
-        self.0
-            .receive(item_count as usize, output_token.as_deref())
-            .map(|range| vec![range.start as u32, range.end as u32])
-            .map_err(coded)
+        shielded(|| {
+            self.0
+                .receive(item_count as usize, output_token.as_deref())
+                .map(|range| vec![range.start as u32, range.end as u32])
+                .map_err(coded)
+        })
     }
 
     /// Ends the walk because the page is not a response of the operation and throws
     /// `MALFORMED_PAGE`: `part` is `page`, `items` or `token`; `found` says what was there.
     #[napi]
     pub fn reject_page(&mut self, part: String, found: String) -> Result<(), &'static str> {
-        let fault = match part.as_str() {
-            "page" => PageFault::NotAMap { found: &found },
-            "items" => PageFault::ResultNotAList { found: &found },
-            _ => PageFault::TokenNotText { found: &found },
-        };
-        Err(coded(self.0.reject_page(fault)))
+        shielded(|| {
+            let fault = match part.as_str() {
+                "page" => PageFault::NotAMap { found: &found },
+                "items" => PageFault::ResultNotAList { found: &found },
+                _ => PageFault::TokenNotText { found: &found },
+            };
+            Err(coded(self.0.reject_page(fault)))
+        })
     }
 
     /// The paginator's member names.

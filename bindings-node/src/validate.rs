@@ -285,13 +285,8 @@ impl RequestInput for NodeInput {
                     InputKind::Float(number)
                 }
             }
-            sys::ValueType::napi_bigint => {
-                let mut number = 0i64;
-                let mut lossless = false;
-                // SAFETY: a bigint of the current call.
-                unsafe { sys::napi_get_value_bigint_int64(env, value, &mut number, &mut lossless) };
-                InputKind::Integer(number)
-            }
+            // JSON.stringify throws on a BigInt: the SDK could not send it.
+            sys::ValueType::napi_bigint => InputKind::Other("bigint".to_owned()),
             sys::ValueType::napi_string => match string_of(env, value) {
                 Some(text) => InputKind::Text(Cow::Owned(text)),
                 None => InputKind::Other("string (unreadable)".to_owned()),

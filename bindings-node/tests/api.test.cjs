@@ -110,7 +110,8 @@ test('hostile request values are reported at their path, never thrown', () => {
   for (let i = 0; i < 100000; i++) deep = [deep]
   assert.deepEqual(codes({ ...good, RoleName: deep }), [['RoleName', 'INVALID_TYPE']])
   assert.deepEqual(codes({ ...good, IamUserAccessToBilling: 10n }), [['IamUserAccessToBilling', 'INVALID_TYPE']])
-  assert.deepEqual(orgkit.validateRequest('organizations', 'ListRoots', { MaxResults: 10n }).issues, [])
+  // The SDK cannot send a BigInt (JSON.stringify throws), so it is a wrong type, at any size.
+  assert.deepEqual(orgkit.validateRequest('organizations', 'ListRoots', { MaxResults: 10n }).issues.map((i) => i.code), ['INVALID_TYPE'])
   const selfish = { toJSON() { return this } }
   selfish.loop = selfish
   assert.deepEqual(codes({ ...good, RoleName: selfish }), [['RoleName', 'INVALID_TYPE']])

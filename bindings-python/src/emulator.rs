@@ -143,7 +143,8 @@ impl PyEmulator {
             let response = output_to_python(py, &output, &mut None)?;
             if let Ok(dict) = response.cast::<PyDict>() {
                 let metadata = PyDict::new(py);
-                metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), 200)?;
+                let status = orgkit::emulator::success_status(service, operation).unwrap_or(200);
+                metadata.set_item(pyo3::intern!(py, "HTTPStatusCode"), status)?;
                 dict.set_item(pyo3::intern!(py, "ResponseMetadata"), metadata)?;
             }
             Ok(response)

@@ -288,3 +288,29 @@ def test_a_refused_call_from_a_new_caller_changes_nothing() -> None:
     with pytest.raises(orgkit.exceptions.AWSOrganizationsNotInUseException):
         stranger.list_accounts()
     assert emulator.export() == before
+
+
+def test_chime_create_account_answers_201_as_its_model_says() -> None:
+    chime = orgkit.Emulator().client("chime", "111111111111")
+    assert chime.create_account(Name="Team")["ResponseMetadata"]["HTTPStatusCode"] == 201
+    assert chime.list_accounts()["ResponseMetadata"]["HTTPStatusCode"] == 200
+
+
+def test_advance_and_handshakes_beyond_any_number_have_codes() -> None:
+    emulator = orgkit.Emulator()
+    with pytest.raises(orgkit.EmulatorUsageError) as caught:
+        emulator.advance(10**400)
+    assert caught.value.code == "CLOCK_OUT_OF_RANGE"
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(orgkit.ArgumentError) as refused:
+        orgkit.apply_handshake_event({**HANDSHAKE, "Resources": deep}, "accept", "222222222222")
+    assert refused.value.code == "INVALID_ARGUMENT"
+
+
+def test_a_list_longer_than_orgkit_reads_is_one_issue() -> None:
+    issues = orgkit.validate_request(
+        "organizations", "ListCreateAccountStatus", {"States": ["SUCCEEDED"] * (2**20 + 1)}
+    )
+    assert [(issue.path, issue.code) for issue in issues] == [("States", "MAX_LENGTH_EXCEEDED")]

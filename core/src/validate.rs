@@ -29,6 +29,11 @@ use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind}
 /// with a hundred (AWS's own messages likewise list a bounded number of problems).
 pub const MAX_ISSUES: usize = 100;
 
+/// The longest list validation reads. A longer one (no request AWS accepts comes near it:
+/// its request size limits stop far sooner) is one MAX_LENGTH_EXCEEDED issue and its items are
+/// not read, so a JS Proxy that states 2³²−1 valid items is answered at once too.
+pub const MAX_LIST_ITEMS: usize = 1 << 20;
+
 /// Finds a service by client name; the error lists the services there are.
 pub fn find_service(service: &str) -> Result<&'static Service, LookupError> {
     model::service(service).ok_or_else(|| LookupError::UnknownService {
@@ -446,8 +451,16 @@ impl Walker<'_> {
                     let rule = format!("Member must have length less than or equal to {max}");
                     self.constraint(path, ErrorCode::MaxLengthExceeded, &kind, false, &rule);
                 }
-                // One item at a time: a stated length is not trusted to be held.
                 let count = usize::try_from(count).unwrap_or(usize::MAX);
+                if count > MAX_LIST_ITEMS {
+                    let rule = format!(
+                        "Member must have length less than or equal to {MAX_LIST_ITEMS} \
+                         (the longest list orgkit reads)"
+                    );
+                    self.constraint(path, ErrorCode::MaxLengthExceeded, &kind, false, &rule);
+                    return;
+                }
+                // One item at a time: a stated length is not trusted to be held.
                 for index in 0..count {
                     if !self.room() {
                         break;

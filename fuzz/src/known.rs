@@ -32,39 +32,3 @@ pub fn excluded() -> bool {
 pub fn set_excluded(excluded: bool) {
     MODE.store(if excluded { 1 } else { 2 }, Ordering::Relaxed);
 }
-
-/// Known crash (snapshot_import, `regressions/snapshot_import/clock-integer`): a number the
-/// snapshot writes as an integer where the export writes a float (e.g. `"clock": 149074560040`
-/// read as `f64`, exported as `149074560040.0`) is accepted, so the export differs from the
-/// imported JSON value. `snapshot` with each number that `exported` holds as the same `f64`
-/// at the same place replaced by the exported one.
-pub fn with_exported_number_forms(
-    snapshot: &serde_json::Value,
-    exported: &serde_json::Value,
-) -> serde_json::Value {
-    use serde_json::Value;
-    match (snapshot, exported) {
-        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => exported.clone(),
-        (Value::Object(a), Value::Object(b)) => Value::Object(
-            a.iter()
-                .map(|(key, value)| {
-                    let value = match b.get(key) {
-                        Some(other) => with_exported_number_forms(value, other),
-                        None => value.clone(),
-                    };
-                    (key.clone(), value)
-                })
-                .collect(),
-        ),
-        (Value::Array(a), Value::Array(b)) => Value::Array(
-            a.iter()
-                .enumerate()
-                .map(|(i, value)| match b.get(i) {
-                    Some(other) => with_exported_number_forms(value, other),
-                    None => value.clone(),
-                })
-                .collect(),
-        ),
-        _ => snapshot.clone(),
-    }
-}

@@ -38,11 +38,7 @@ fn import_and_drive(snapshot: &Value, rest: &[u8]) {
         }
         Ok(()) => {
             let exported = emulator.export();
-            let expected = if crate::known::excluded() {
-                crate::known::with_exported_number_forms(snapshot, &exported)
-            } else {
-                snapshot.clone()
-            };
+            let expected = with_exported_number_forms(snapshot, &exported);
             crate::assert_same_json(
                 &exported,
                 &expected,
@@ -78,5 +74,41 @@ pub fn run(data: &[u8]) {
             "state": value,
         });
         import_and_drive(&wrapped, rest);
+    }
+}
+
+/// `snapshot` with each number that `exported` holds as the same value at the same place
+/// replaced by the exported one. JSON numbers compare by value: `1488153600` and
+/// `1488153600.0` are one number (a snapshot that went through `JSON.stringify` has the
+/// first form), so "exports back identically" means identical up to how a number is written
+/// (`regressions/snapshot_import/clock-integer`).
+fn with_exported_number_forms(
+    snapshot: &serde_json::Value,
+    exported: &serde_json::Value,
+) -> serde_json::Value {
+    use serde_json::Value;
+    match (snapshot, exported) {
+        (Value::Number(a), Value::Number(b)) if a.as_f64() == b.as_f64() => exported.clone(),
+        (Value::Object(a), Value::Object(b)) => Value::Object(
+            a.iter()
+                .map(|(key, value)| {
+                    let value = match b.get(key) {
+                        Some(other) => with_exported_number_forms(value, other),
+                        None => value.clone(),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        (Value::Array(a), Value::Array(b)) => Value::Array(
+            a.iter()
+                .enumerate()
+                .map(|(i, value)| match b.get(i) {
+                    Some(other) => with_exported_number_forms(value, other),
+                    None => value.clone(),
+                })
+                .collect(),
+        ),
+        _ => snapshot.clone(),
     }
 }

@@ -35,7 +35,7 @@ fn every_corpus_and_regression_input_passes() {
         .map(|line| line.split('#').next().unwrap().trim())
         .filter(|line| !line.is_empty())
         .collect();
-    let (mut ran, mut failed, mut still_known) = (0, Vec::new(), Vec::new());
+    let (mut ran, mut failed, mut still_known, mut stale) = (0, Vec::new(), Vec::new(), Vec::new());
     for (name, target) in orgkit_fuzz::TARGETS {
         orgkit_fuzz::known::set_excluded(true);
         for path in inputs(&root.join("corpus").join(name)) {
@@ -49,7 +49,7 @@ fn every_corpus_and_regression_input_passes() {
             ran += 1;
             let listed = format!("{name}/{}", path.file_name().unwrap().to_string_lossy());
             match (passes(*target, &path), known.contains(&listed.as_str())) {
-                (true, true) => eprintln!("{listed} passes now: remove it from KNOWN_FAILURES"),
+                (true, true) => stale.push(listed),
                 (true, false) => {}
                 (false, true) => still_known.push(listed),
                 (false, false) => failed.push(path.display().to_string()),
@@ -60,4 +60,8 @@ fn every_corpus_and_regression_input_passes() {
     eprintln!("{ran} inputs run; known crashes not fixed yet: {still_known:?}");
     assert!(ran > 0, "no inputs found");
     assert!(failed.is_empty(), "failing inputs: {failed:#?}");
+    assert!(
+        stale.is_empty(),
+        "these pass now, remove them from KNOWN_FAILURES (and their workarounds): {stale:#?}"
+    );
 }

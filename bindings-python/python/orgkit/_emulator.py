@@ -141,9 +141,15 @@ class Emulator:
 
     def advance(self, seconds: float) -> None:
         """Moves the clock forward."""
-        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or math.isnan(seconds):
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
             raise _usage("INVALID_ARGUMENT", "seconds must be a number")
-        self._native.advance(float(seconds))
+        try:
+            as_float = float(seconds)
+        except OverflowError:
+            raise _usage("CLOCK_OUT_OF_RANGE", f"{seconds} seconds is beyond any clock") from None
+        if math.isnan(as_float):
+            raise _usage("INVALID_ARGUMENT", "seconds must be a number, not NaN")
+        self._native.advance(as_float)
 
     @property
     def quotas(self) -> dict[str, int]:

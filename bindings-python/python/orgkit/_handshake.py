@@ -69,7 +69,7 @@ def apply_handshake_event(
     try:
         text = json.dumps(wire, allow_nan=False)
         seconds = float(seconds)
-    except (TypeError, ValueError, OverflowError) as error:
+    except (TypeError, ValueError, OverflowError, RecursionError) as error:
         raise ArgumentError("INVALID_ARGUMENT", f"the handshake is not JSON data: {error}") from None
     result: dict[str, Any] = json.loads(
         apply_handshake_event_json(

@@ -389,8 +389,10 @@ impl Emulator {
     /// [`Emulator::call`] on any [`RequestInput`] — a binding's view of its host's objects (a
     /// Python dict) — answering with an [`Output`], which a binding turns into its host's
     /// objects without going through JSON. The request is validated where it lies, then
-    /// copied into JSON; the copy follows the shapes validation has just checked, so its size
-    /// and depth are bounded by the model, whatever the host object looked like.
+    /// copied into JSON, and the copy is validated again and is what runs: host code (a
+    /// getter, a Python `__eq__`) may change the value between the two reads. The copy is
+    /// bounded in depth and in values (`MAX_COPY_VALUES`); a request that grew past that
+    /// while it was read is refused.
     pub fn call_output<I: RequestInput>(
         &self,
         service: &str,
@@ -399,9 +401,21 @@ impl Emulator {
         input: &I,
     ) -> Result<Output, EmulatorError> {
         let (service, op, caller) = admit(service, operation, caller, input)?;
-        let input = match input_value(input, 0) {
-            Value::Null => Value::Object(serde_json::Map::new()),
-            other => other,
+        let mut budget = MAX_COPY_VALUES;
+        let input = match input_value(input, 0, &mut budget) {
+            Some(Value::Null) => Value::Object(serde_json::Map::new()),
+            Some(other) => other,
+            None => {
+                let issue = Issue {
+                    path: String::new(),
+                    code: crate::error::ErrorCode::MaxLengthExceeded,
+                    message: format!(
+                        "The request changed while it was read and now holds more than \
+                         {MAX_COPY_VALUES} values; it was not run"
+                    ),
+                };
+                return Err(ServiceError::invalid_request(service, vec![issue]).into());
+            }
         };
         // Host code (a Python `__eq__`, a JS getter) may run while the host value is read and
         // change it between the validation and the copy: what runs is the copy, so the copy
@@ -730,33 +744,52 @@ impl Emulator {
 /// there (and the copy's own validation then refuses it).
 const MAX_COPY_DEPTH: usize = 32;
 
-fn input_value<I: RequestInput>(input: &I, depth: usize) -> Value {
+/// The most values the copy of one request holds (validation refuses longer lists, see
+/// [`crate::validate::MAX_LIST_ITEMS`], so only a request that changed while it was read gets
+/// here).
+const MAX_COPY_VALUES: usize = 4 * crate::validate::MAX_LIST_ITEMS;
+
+/// The request as JSON, or `None` when it holds more than `budget` values.
+fn input_value<I: RequestInput>(input: &I, depth: usize, budget: &mut usize) -> Option<Value> {
+    *budget = budget.checked_sub(1)?;
     if depth > MAX_COPY_DEPTH {
-        return Value::Null;
+        return Some(Value::Null);
     }
-    match input.kind() {
+    Some(match input.kind() {
         InputKind::Null | InputKind::Other(_) => Value::Null,
         InputKind::Bool(flag) => Value::Bool(flag),
         InputKind::Integer(n) => Value::from(n),
         InputKind::Float(x) => serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number),
         InputKind::Text(text) => Value::String(text.into_owned()),
-        InputKind::List(_) => Value::Array(
-            input
-                .items()
-                .iter()
-                .map(|item| input_value(item, depth + 1))
-                .collect(),
-        ),
+        InputKind::List(count) => {
+            let mut items = Vec::new();
+            for index in 0..count {
+                let Some(item) = input.item(index) else {
+                    break;
+                };
+                items.push(input_value(&item, depth + 1, budget)?);
+            }
+            Value::Array(items)
+        }
         InputKind::Map(_) => {
             let mut map = serde_json::Map::new();
+            let mut within = true;
             input.for_each_entry(&mut |key, value| {
-                if let Ok(key) = key {
-                    map.insert(key.to_owned(), input_value(&value, depth + 1));
+                if let (Ok(key), true) = (key, within) {
+                    match input_value(&value, depth + 1, budget) {
+                        Some(copied) => {
+                            map.insert(key.to_owned(), copied);
+                        }
+                        None => within = false,
+                    }
                 }
             });
+            if !within {
+                return None;
+            }
             Value::Object(map)
         }
-    }
+    })
 }
 
 /// Finds the operation, checks the caller, and validates the request: what every call does
@@ -811,7 +844,20 @@ fn read_snapshot(path: &Path, max_bytes: u64) -> Result<State, EmulatorError> {
     if metadata.len() > max_bytes {
         return Err(too_large(&path.display().to_string(), max_bytes));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // The file's stated size decides nothing the allocator cannot refuse: a reservation that
+    // fails is SNAPSHOT_TOO_LARGE, not an abort.
+    let mut bytes = Vec::new();
+    let stated = usize::try_from(metadata.len()).unwrap_or(usize::MAX);
+    if bytes.try_reserve_exact(stated).is_err() {
+        return Err(EmulatorError::snapshot(
+            "SNAPSHOT_TOO_LARGE",
+            format!(
+                "{} ({} bytes) does not fit in memory",
+                path.display(),
+                metadata.len()
+            ),
+        ));
+    }
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io)?;
