@@ -62,9 +62,10 @@ impl JsInput {
         }
     }
 
-    /// A value as read, or what reading it threw.
+    /// A value as read, or what reading it threw; an object with a `toJSON` method is what
+    /// that method returns (once, as `JSON.stringify` calls it: a `Date` becomes its ISO text).
     fn read(read: Result<JsValue, String>) -> JsInput {
-        match read {
+        match read.and_then(json_form) {
             Ok(value) => JsInput::new(value),
             Err(message) => JsInput::Threw(message),
         }
@@ -76,6 +77,27 @@ impl JsInput {
             JsInput::Threw(_) => None,
         }
     }
+}
+
+/// `value` after its `toJSON` method, when it has one (through imports that catch).
+fn json_form(value: JsValue) -> Result<JsValue, String> {
+    if !value.is_object() {
+        return Ok(value);
+    }
+    let to_json = get(&value, &JsValue::from_str("toJSON"))?;
+    if !to_json.is_function() {
+        return Ok(value);
+    }
+    to_json
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&value)
+        .map_err(|thrown| crate::thrown_message(&thrown))
+}
+
+/// Whether `JSON.stringify` leaves a member with this value out (`undefined`, a function, a
+/// symbol); in a list such a value is written as `null`.
+fn is_left_out(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_function() || value.is_symbol()
 }
 
 /// Reads what `value` is (runs a Proxy's traps, through imports that catch).
@@ -130,7 +152,11 @@ impl RequestInput for JsInput {
     fn item(&self, index: usize) -> Option<Self> {
         match self.seen()? {
             (list, Seen::List(length)) if index < *length => {
-                Some(JsInput::read(get(list, &JsValue::from(index as f64))))
+                let read = get(list, &JsValue::from(index as f64));
+                Some(match read {
+                    Ok(value) if is_left_out(&value) => JsInput::new(JsValue::NULL),
+                    read => JsInput::read(read),
+                })
             }
             _ => None,
         }
@@ -141,7 +167,7 @@ impl RequestInput for JsInput {
             return None;
         };
         match get(map, &JsValue::from_str(key)) {
-            Ok(value) if value.is_undefined() => None,
+            Ok(value) if is_left_out(&value) => None,
             read => Some(JsInput::read(read)),
         }
     }
@@ -156,7 +182,7 @@ impl RequestInput for JsInput {
                 continue;
             };
             match get(map, &key) {
-                Ok(value) if value.is_undefined() => {}
+                Ok(value) if is_left_out(&value) => {}
                 read => visit(Ok(&name), JsInput::read(read)),
             }
         }
@@ -180,7 +206,7 @@ pub fn validate_request(
     let params = if params.is_undefined() {
         JsInput::new(Object::new().into())
     } else {
-        JsInput::new(params)
+        JsInput::read(Ok(params))
     };
     let issues = orgkit::validate::validate_input(service, operation, &params);
     let result = Object::new();
