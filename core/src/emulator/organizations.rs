@@ -112,41 +112,31 @@ fn member_org(state: &State, caller: &str) -> Result<String, EmulatorError> {
         .ok_or_else(not_in_use)
 }
 
-/// The record of an organization an account, root, OU or handshake names: absent only in a
-/// state that breaks the emulator's invariants.
+/// A record that another record names (`what` says which kind, for the message), as looked
+/// up: absent only in a state that breaks the emulator's invariants, so absence is an
+/// internal error rather than a panic.
+fn named<'s, V>(found: Option<&'s V>, what: &str, id: &str) -> Result<&'s V, EmulatorError> {
+    found.ok_or_else(|| EmulatorError::internal(format!("{what} {id} is missing")))
+}
+
 fn org_record<'s>(state: &'s State, org: &str) -> Result<&'s OrganizationRecord, EmulatorError> {
-    state
-        .organizations
-        .get(org)
-        .ok_or_else(|| EmulatorError::internal(format!("organization {org} is missing")))
+    named(state.organizations.get(org), "organization", org)
 }
 
 fn account_record<'s>(state: &'s State, id: &str) -> Result<&'s AccountRecord, EmulatorError> {
-    state
-        .accounts
-        .get(id)
-        .ok_or_else(|| EmulatorError::internal(format!("account {id} is missing")))
+    named(state.accounts.get(id), "account", id)
 }
 
 fn root_record<'s>(state: &'s State, id: &str) -> Result<&'s RootRecord, EmulatorError> {
-    state
-        .roots
-        .get(id)
-        .ok_or_else(|| EmulatorError::internal(format!("root {id} is missing")))
+    named(state.roots.get(id), "root", id)
 }
 
 fn handshake_record<'s>(state: &'s State, id: &str) -> Result<&'s HandshakeRecord, EmulatorError> {
-    state
-        .handshakes
-        .get(id)
-        .ok_or_else(|| EmulatorError::internal(format!("handshake {id} is missing")))
+    named(state.handshakes.get(id), "handshake", id)
 }
 
 fn policy_record<'s>(state: &'s State, id: &str) -> Result<&'s PolicyRecord, EmulatorError> {
-    state
-        .policies
-        .get(id)
-        .ok_or_else(|| EmulatorError::internal(format!("policy {id} is missing")))
+    named(state.policies.get(id), "policy", id)
 }
 
 /// The caller's organization, when the caller is its management account.
