@@ -70,6 +70,7 @@ lint: tools
 	python3 tests/vectors/build_handshake_vectors.py --check
 	python3 tests/vectors/build_authz_vectors.py --check
 	python3 tests/vectors/build_paginate_vectors.py --check
+	python3 tests/vectors/build_scp_vectors.py --check
 	cargo xtask codegen --check
 
 rust-test: tools
@@ -103,6 +104,7 @@ vectors:
 	python3 tests/vectors/build_handshake_vectors.py
 	python3 tests/vectors/build_authz_vectors.py
 	python3 tests/vectors/build_paginate_vectors.py
+	python3 tests/vectors/build_scp_vectors.py
 
 codegen:
 	cargo xtask codegen
