@@ -279,12 +279,6 @@ export interface Limits {
   maxBatchValues: number
 }
 
-/**
- * The service's error (JSON, as `callJson` fails) for a request that could not even be made
- * JSON (a cycle, say); `found` says what it was.
- */
-export declare function notJsonError(service: string, found: string): string
-
 /** The operations of a service as `[modelName, boto3Name]` pairs. */
 export declare function operations(service: string): Array<Array<string>>
 

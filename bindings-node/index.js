@@ -808,7 +808,6 @@ module.exports.isPolicyTargetId = nativeBinding.isPolicyTargetId
 module.exports.isRoleName = nativeBinding.isRoleName
 module.exports.isRootId = nativeBinding.isRootId
 module.exports.limits = nativeBinding.limits
-module.exports.notJsonError = nativeBinding.notJsonError
 module.exports.operations = nativeBinding.operations
 module.exports.paginationErrorCodes = nativeBinding.paginationErrorCodes
 module.exports.successStatus = nativeBinding.successStatus

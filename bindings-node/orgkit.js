@@ -66,9 +66,6 @@ function translated(error) {
   if (code === 'UNKNOWN_OPERATION') return new OrgkitUnknownOperationError(error.message)
   if (code === 'INVALID_ARGUMENT' || code === 'TOO_MANY_VALUES') return new OrgkitArgumentError(code, error.message)
   if (NAPI_ARGUMENT_STATUSES.has(code)) return new OrgkitArgumentError('INVALID_ARGUMENT', error.message)
-  if (code === 'GenericFailure' && /^INTERNAL_ERROR: /.test(error.message)) {
-    return new OrgkitInternalError(error.message.slice('INTERNAL_ERROR: '.length))
-  }
   return error
 }
 
@@ -168,11 +165,7 @@ function applyHandshakeEvent(handshake, event, actor, options = {}) {
       optionalName('options.email', options.email), optionalName('options.organizationId', options.organizationId),
       now, remaining)
   } catch (error) {
-    const converted = translated(error)
-    if (converted === error && error && error.code === 'InvalidArg') {
-      throw new OrgkitArgumentError('INVALID_ARGUMENT', error.message)
-    }
-    throw converted
+    throw translated(error)
   }
   if (result.refused) {
     throw new OrgkitHandshakeError(result.refused.code, result.refused.message, result.refused.reason)

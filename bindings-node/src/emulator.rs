@@ -291,19 +291,6 @@ pub fn success_status(service: String, operation: String) -> napi::Result<u32, &
     })
 }
 
-/// The service's error (JSON, as `callJson` fails) for a request that could not even be made
-/// JSON (a cycle, say); `found` says what it was.
-#[napi]
-pub fn not_json_error(service: String, found: String) -> Result<String> {
-    let service = orgkit::validate::find_service(&service)
-        .map_err(|err| Error::new(Status::InvalidArg, err.to_string()))?;
-    Ok(
-        EmulatorError::from(ServiceError::not_json(service.name, &found))
-            .to_json()
-            .to_string(),
-    )
-}
-
 /// The members of `service` whose shape is a timestamp.
 #[napi]
 pub fn timestamp_members(service: String) -> Result<Vec<&'static str>> {

@@ -143,43 +143,28 @@ pub fn apply_handshake_event_json(
     organization: Option<String>,
     now: f64,
     remaining_children: Option<u32>,
-) -> Result<HandshakeApplication> {
-    let handshake: serde_json::Value = serde_json::from_str(&handshake_json).map_err(|err| {
-        Error::new(
-            Status::InvalidArg,
-            format!("the handshake is not JSON: {err}"),
-        )
-    })?;
+) -> Result<HandshakeApplication, &'static str> {
+    let handshake: serde_json::Value = serde_json::from_str(&handshake_json)
+        .map_err(|err| crate::error::argument(format!("the handshake is not JSON: {err}")))?;
     let actor = account
         .as_deref()
         .map(|id| (id, email.as_deref(), organization.as_deref()));
     let remaining = remaining_children.unwrap_or(0) as usize;
-    let applied = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        apply_event(handshake, &event, actor, now, remaining)
-    }))
-    .map_err(|payload| {
-        Error::new(
-            Status::GenericFailure,
-            format!(
-                "{}: {}",
-                orgkit::error::INTERNAL_ERROR,
-                orgkit::error::internal_error_message(&*payload)
-            ),
-        )
-    })?;
-    match applied {
-        Ok(after) => Ok(HandshakeApplication {
-            handshake: Some(after.to_string()),
-            refused: None,
-        }),
-        Err(ApplyError::Refused(refused)) => Ok(HandshakeApplication {
-            handshake: None,
-            refused: Some(HandshakeRefusal {
-                code: refused.code.as_str().to_owned(),
-                reason: refused.reason.map(str::to_owned),
-                message: refused.message,
+    crate::error::shielded(
+        || match apply_event(handshake, &event, actor, now, remaining) {
+            Ok(after) => Ok(HandshakeApplication {
+                handshake: Some(after.to_string()),
+                refused: None,
             }),
-        }),
-        Err(ApplyError::Invalid(message)) => Err(Error::new(Status::InvalidArg, message)),
-    }
+            Err(ApplyError::Refused(refused)) => Ok(HandshakeApplication {
+                handshake: None,
+                refused: Some(HandshakeRefusal {
+                    code: refused.code.as_str().to_owned(),
+                    reason: refused.reason.map(str::to_owned),
+                    message: refused.message,
+                }),
+            }),
+            Err(ApplyError::Invalid(message)) => Err(crate::error::argument(message)),
+        },
+    )
 }

@@ -240,3 +240,18 @@ test('the clock stays where Date can follow: no Invalid Date, refusals change no
   await assert.rejects(stranger.listAccounts({}), (error) => error.name === 'AWSOrganizationsNotInUseException')
   assert.equal(JSON.stringify(emulator.export()), before)
 })
+
+test('the new emulator entry points refuse bad arguments with codes', async () => {
+  const { emulator } = await organization()
+  assert.equal(codeOf(() => emulator.prepareStandalone(5)).code, 'INVALID_ARGUMENT')
+  assert.equal(codeOf(() => emulator.prepareStandalone('999999999999')).code, 'NOT_FOUND')
+  for (const bad of [-1, 1.5, NaN, 2 ** 60, '10']) {
+    assert.equal(codeOf(() => emulator.setPolicyDocumentLimit(bad)).code, 'INVALID_ARGUMENT', String(bad))
+  }
+  assert.equal(emulator.policyDocumentLimit, 5120)
+  assert.equal(codeOf(() => orgkit.successStatus(1, 'CreateAccount')).code, 'INVALID_ARGUMENT')
+  assert.equal(codeOf(() => orgkit.successStatus('chime', 'NoSuch')).code, 'UNKNOWN_OPERATION')
+  assert.equal(orgkit.successStatus('chime', 'CreateAccount'), 201)
+  const handshake = { State: 'OPEN', Action: 'INVITE', Parties: [] }
+  assert.equal(codeOf(() => orgkit.applyHandshakeEvent(handshake, 'approve', '222222222222')).code, 'INVALID_ARGUMENT')
+})

@@ -127,7 +127,7 @@ impl RequestInput for PyInput<'_> {
                     let shown = key
                         .repr()
                         .ok()
-                        .and_then(|r| r.to_str().ok().map(orgkit_excerpt))
+                        .and_then(|r| r.to_str().ok().map(orgkit::ids::excerpt))
                         .unwrap_or_else(|| "?".to_owned());
                     visit(
                         Err(format!("<{} key {shown}>", type_name(&key))),
@@ -137,15 +137,6 @@ impl RequestInput for PyInput<'_> {
             }
         }
     }
-}
-
-/// At most 48 characters of a key's `repr()` (a hostile `__repr__` may return megabytes).
-fn orgkit_excerpt(text: &str) -> String {
-    let mut shown: String = text.chars().take(48).collect();
-    if text.chars().nth(48).is_some() {
-        shown.push('…');
-    }
-    shown
 }
 
 static UNKNOWN_OPERATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();

@@ -314,3 +314,19 @@ def test_a_list_longer_than_orgkit_reads_is_one_issue() -> None:
         "organizations", "ListCreateAccountStatus", {"States": ["SUCCEEDED"] * (2**20 + 1)}
     )
     assert [(issue.path, issue.code) for issue in issues] == [("States", "MAX_LENGTH_EXCEEDED")]
+
+
+def test_the_new_emulator_entry_points_refuse_bad_arguments_with_codes(tmp_path) -> None:
+    emulator, _ = _organization()
+    for call, code in [
+        (lambda: emulator.prepare_standalone(5), "INVALID_ARGUMENT"),  # type: ignore[arg-type]
+        (lambda: emulator.prepare_standalone("999999999999"), "NOT_FOUND"),
+        (lambda: emulator.set_policy_document_limit(-1), "INVALID_ARGUMENT"),
+        (lambda: emulator.set_policy_document_limit(True), "INVALID_ARGUMENT"),
+        (lambda: emulator.load_into(tmp_path / "none.json", max_bytes=-1), "INVALID_ARGUMENT"),
+        (lambda: emulator.import_state({}, max_bytes=2**64), "INVALID_ARGUMENT"),
+    ]:
+        with pytest.raises(orgkit.EmulatorUsageError) as caught:
+            call()
+        assert caught.value.code == code
+    assert emulator.policy_document_limit == 5120

@@ -1127,7 +1127,7 @@ const SHOWN_CHARS: usize = 48;
 
 /// The start of a rejected value, as messages repeat it: at most [`SHOWN_CHARS`] characters,
 /// then `…`.
-pub(crate) fn excerpt(value: &str) -> String {
+pub fn excerpt(value: &str) -> String {
     let mut shown: String = value.chars().take(SHOWN_CHARS).collect();
     if value.chars().nth(SHOWN_CHARS).is_some() {
         shown.push('…');

@@ -124,14 +124,6 @@ pub trait RequestInput: Sized {
     /// reads items one at a time and stops at the issue cap, so a list whose host states a
     /// length it does not hold (a sparse JS array, a Proxy) costs only what is read.
     fn item(&self, index: usize) -> Option<Self>;
-    /// Every item of a list, read through [`RequestInput::item`] up to the length
-    /// [`RequestInput::kind`] states (for input that validation has accepted).
-    fn items(&self) -> Vec<Self> {
-        let InputKind::List(count) = self.kind() else {
-            return Vec::new();
-        };
-        (0..count).map_while(|index| self.item(index)).collect()
-    }
     /// The member `key` of a map (`None` when absent or not a map).
     fn member(&self, key: &str) -> Option<Self>;
     /// Calls `visit` with each key of a map and its value; a key that is not text is passed

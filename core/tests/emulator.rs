@@ -9,6 +9,9 @@ use orgkit::emulator::{Emulator, EmulatorError, Quotas};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
+mod authz_fixture;
+use authz_fixture::{run_fixture, substitute};
+
 const MASTER: &str = "111111111111";
 const MEMBER: &str = "222222222222";
 const OUTSIDER: &str = "333333333333";
@@ -48,59 +51,6 @@ fn code(result: Result<Value, EmulatorError>) -> String {
 }
 
 // ------------------------------------------------------------------ authorization matrix
-
-fn substitute(value: &Value, vars: &BTreeMap<String, String>) -> Value {
-    match value {
-        Value::String(text) => {
-            let mut out = text.clone();
-            for (name, replacement) in vars {
-                out = out.replace(&format!("{{{name}}}"), replacement);
-            }
-            Value::String(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, vars)).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, vars)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-fn run_fixture(vectors: &Value) -> (Emulator, BTreeMap<String, String>) {
-    let emulator = Emulator::new(42);
-    let mut vars: BTreeMap<String, String> = vectors["roles"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(role, id)| (role.clone(), id.as_str().unwrap().to_owned()))
-        .collect();
-    for step in vectors["fixture"].as_array().unwrap() {
-        if let Some(seconds) = step.get("advance") {
-            emulator.advance(seconds.as_f64().unwrap()).unwrap();
-            continue;
-        }
-        let caller = vars[step["as"].as_str().unwrap()].clone();
-        let input = substitute(&step["input"], &vars);
-        let operation = step["operation"].as_str().unwrap();
-        let output = emulator
-            .call(
-                step["service"].as_str().unwrap(),
-                operation,
-                &caller,
-                &input,
-            )
-            .unwrap_or_else(|err| panic!("fixture step {operation}: {err}"));
-        if let Some(save) = step.get("save").and_then(Value::as_object) {
-            for (name, pointer) in save {
-                let value = output.pointer(pointer.as_str().unwrap()).unwrap();
-                vars.insert(name.clone(), value.as_str().unwrap().to_owned());
-            }
-        }
-    }
-    (emulator, vars)
-}
 
 /// Checks that a refused call answered with an error its operation's model lists (with a
 /// reason of that exception's enumeration), or with the service's protocol-level error for a

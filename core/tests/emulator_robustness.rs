@@ -11,6 +11,9 @@ use orgkit::emulator::{
 };
 use serde_json::{json, Value};
 
+mod authz_fixture;
+use authz_fixture::{run_fixture, substitute};
+
 const MASTER: &str = "111111111111";
 const MEMBER: &str = "222222222222";
 const OUTSIDER: &str = "333333333333";
@@ -61,65 +64,14 @@ fn bytes(e: &Emulator) -> String {
 
 // ------------------------------------------------------------------ the authz fixture
 
-fn substitute(value: &Value, vars: &BTreeMap<String, String>) -> Value {
-    match value {
-        Value::String(s) => {
-            let mut out = s.clone();
-            for (name, replacement) in vars {
-                out = out.replace(&format!("{{{name}}}"), replacement);
-            }
-            Value::String(out)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, vars)).collect()),
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, vars)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
 fn authz() -> Value {
     serde_json::from_str(&std::fs::read_to_string(vectors_dir().join("authz.json")).unwrap())
         .unwrap()
 }
 
-/// The authz fixture: an organization with an invited member, an OU, a created account, two
-/// SCPs, an open invitation, alternate contacts and a Chime account.
+/// The authz fixture (see [`authz_fixture::run_fixture`]).
 fn fixture() -> (Emulator, BTreeMap<String, String>) {
-    let vectors = authz();
-    let emulator = Emulator::new(42);
-    let mut vars: BTreeMap<String, String> = vectors["roles"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(role, id)| (role.clone(), id.as_str().unwrap().to_owned()))
-        .collect();
-    for step in vectors["fixture"].as_array().unwrap() {
-        if let Some(seconds) = step.get("advance") {
-            emulator.advance(seconds.as_f64().unwrap()).unwrap();
-            continue;
-        }
-        let caller = vars[step["as"].as_str().unwrap()].clone();
-        let output = emulator
-            .call(
-                step["service"].as_str().unwrap(),
-                step["operation"].as_str().unwrap(),
-                &caller,
-                &substitute(&step["input"], &vars),
-            )
-            .unwrap();
-        for (name, pointer) in step
-            .get("save")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
-            vars.insert(name.clone(), text(&output, pointer.as_str().unwrap()));
-        }
-    }
-    (emulator, vars)
+    run_fixture(&authz())
 }
 
 // ------------------------------------------------------------------ 1. snapshots
