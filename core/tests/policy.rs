@@ -514,3 +514,136 @@ fn hostile_shapes_are_bounded() {
     };
     assert!(!policy::evaluate(&[level], &request).allowed);
 }
+
+// ---- host values (what the bindings pass) ------------------------------------------------------
+
+/// The evaluation vectors again, read the way the bindings read them: levels, context and
+/// principal as JSON values through `evaluate_input`, decisions compared through `to_json`.
+#[test]
+fn eval_vectors_through_host_values() {
+    let file = vectors("scp_eval.json");
+    for case in file["cases"].as_array().unwrap() {
+        let r = &case["request"];
+        let decision = policy::evaluate_input(
+            &&case["levels"],
+            r["action"].as_str().unwrap(),
+            r["resource"].as_str().unwrap(),
+            Some(&&r["context"]),
+            r["principal"].as_str().unwrap(),
+            rules(case),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
+        let json = decision.to_json();
+        let want = &case["expect"];
+        assert_eq!(json["allowed"], want["allowed"], "{}", case["name"]);
+        assert_eq!(json["exempt"], want["exempt"], "{}", case["name"]);
+        assert_eq!(
+            json["missingAllowAt"]["level"].as_u64(),
+            want["missing_allow_at"].as_u64(),
+            "{}",
+            case["name"]
+        );
+        assert_eq!(
+            json["deniedBy"]["policyId"], want["denied_by"]["policy_id"],
+            "{}",
+            case["name"]
+        );
+        assert_eq!(json["explanation"], decision.explain());
+        if decision.exempt.is_none() {
+            assert_eq!(
+                decision.levels.len(),
+                case["levels"].as_array().unwrap().len()
+            );
+        }
+    }
+}
+
+#[test]
+fn levels_take_documents_lists_and_maps() {
+    let allow =
+        r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#;
+    let deny = serde_json::json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "NoS3", "Effect": "Deny", "Action": "s3:*", "Resource": "*"}]});
+    let levels = serde_json::json!([
+        allow,
+        [allow, {"policy_id": "p-nos3", "document": deny}],
+        {"target": "111111111111", "policies": [{"policyId": "p-full", "document": allow}]},
+    ]);
+    let read = policy::levels_from_input(&&levels, ScpRules::Current).unwrap();
+    let targets: Vec<&str> = read.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(targets, ["root", "OU 1", "111111111111"]);
+    let ids: Vec<Vec<&str>> = read
+        .iter()
+        .map(|l| l.policies.iter().map(|p| p.policy_id.as_str()).collect())
+        .collect();
+    assert_eq!(ids, [vec!["#1"], vec!["#1", "p-nos3"], vec!["p-full"]]);
+    let decision = policy::evaluate(&read, &Request::new("s3:GetObject", "*"));
+    assert_eq!(decision.denied_by.unwrap().target, "OU 1");
+    let explained = policy::evaluate(&read, &Request::new("ec2:RunInstances", "*")).explain();
+    assert_eq!(explained.lines().count(), 4, "{explained}");
+}
+
+#[test]
+fn host_values_of_the_wrong_kind_are_coded_errors() {
+    use policy::ScpInputError;
+    let code = |error: ScpInputError| match error {
+        ScpInputError::Argument { code, .. } => code.to_owned(),
+        ScpInputError::InvalidPolicies(issues) => issues[0].code.as_str().to_owned(),
+    };
+    let levels = serde_json::json!("not a list");
+    assert_eq!(
+        code(policy::levels_from_input(&&levels, ScpRules::Current).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    let levels = serde_json::json!([42]);
+    assert_eq!(
+        code(policy::levels_from_input(&&levels, ScpRules::Current).unwrap_err()),
+        "INVALID_ARGUMENT"
+    );
+    // Issues carry the document's place.
+    let levels = serde_json::json!([{"target": "r-abcd", "policies": ["{}"]}]);
+    match policy::levels_from_input(&&levels, ScpRules::Current).unwrap_err() {
+        ScpInputError::InvalidPolicies(issues) => {
+            assert_eq!(issues[0].path, "levels[0].policies[0].Version");
+        }
+        other => panic!("{other}"),
+    }
+    let context = serde_json::json!({"aws:RequestedRegion": {"nested": true}});
+    let empty = serde_json::json!(null);
+    for (action, principal, context) in [
+        ("s3", "user", &empty),
+        ("s3:GetObject", "robot", &empty),
+        ("s3:GetObject", "user", &context),
+    ] {
+        assert_eq!(
+            code(policy::request_from_input(action, "*", Some(&context), principal).unwrap_err()),
+            "INVALID_ARGUMENT",
+            "{action} {principal} {context}"
+        );
+    }
+    let context = serde_json::json!({"aws:SecureTransport": false, "aws:MultiFactorAuthAge": 30,
+        "aws:TagKeys": ["a", "b"], "aws:Absent": null});
+    let request = policy::request_from_input("s3:GetObject", "*", Some(&&context), "role").unwrap();
+    assert_eq!(request.context["aws:SecureTransport"], ["false"]);
+    assert_eq!(request.context["aws:MultiFactorAuthAge"], ["30"]);
+    assert_eq!(request.context["aws:TagKeys"], ["a", "b"]);
+    assert!(!request.context.contains_key("aws:Absent"));
+}
+
+#[test]
+fn a_document_given_as_a_map_is_checked_like_its_text() {
+    let document = serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Maybe",
+        "Action": "s3:*", "Resource": "*"}]});
+    let issues = policy::check_scp_input(&&document, ScpRules::Current).unwrap();
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].path, "Statement[0].Effect");
+    assert_eq!(issues[0].code, PolicyIssueCode::InvalidEffect);
+    let mut deep = serde_json::json!("x");
+    for _ in 0..100 {
+        deep = serde_json::json!({ "a": deep });
+    }
+    let issues = policy::check_scp_input(&&deep, ScpRules::Current).unwrap();
+    assert_eq!(issues[0].code, PolicyIssueCode::TooDeep);
+    let number = serde_json::json!(5);
+    assert!(policy::check_scp_input(&&number, ScpRules::Current).is_err());
+}

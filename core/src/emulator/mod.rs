@@ -38,6 +38,7 @@ mod consistency;
 mod organizations;
 pub mod output;
 mod paging;
+mod scp;
 mod state;
 mod typed;
 
@@ -52,6 +53,7 @@ use crate::ids::{AccountId, AccountName, Email};
 use crate::validate::{find_operation, validate_input, InputKind, RequestInput};
 
 pub use output::Output;
+pub use scp::{EffectiveLevel, EffectivePolicy};
 use state::State;
 pub use state::{Quotas, DEFAULT_POLICY_DOCUMENT_LIMIT};
 pub use typed::{AccountClient, ChimeClient, OrganizationsClient};
@@ -557,6 +559,56 @@ impl Emulator {
             .ok_or_else(|| EmulatorError::usage("NOT_FOUND", format!("no account {account_id}")))?;
         account.needs_standalone_setup = false;
         Ok(())
+    }
+
+    /// Whether the SCPs of the emulated organization allow a principal of `account_id` to
+    /// make `request`, and why: the SCPs attached to the root, each OU on the account's path
+    /// and the account, evaluated by [`crate::policy::evaluate`]. The management account is
+    /// exempt (whatever `request.principal` says); an account in no organization, or one
+    /// whose root does not have the SERVICE_CONTROL_POLICY type enabled, has no SCP in effect.
+    /// An unknown account is NOT_FOUND.
+    ///
+    /// ```
+    /// use orgkit::emulator::Emulator;
+    /// use orgkit::policy::Request;
+    /// use serde_json::json;
+    ///
+    /// let emulator = Emulator::new(1);
+    /// let (master, member) = ("111111111111", "222222222222");
+    /// let org = |caller: &str, operation: &str, input: serde_json::Value| {
+    ///     emulator.call("organizations", operation, caller, &input).unwrap()
+    /// };
+    /// org(master, "CreateOrganization", json!({}));
+    /// let invitation = org(master, "InviteAccountToOrganization",
+    ///     json!({"Target": {"Id": member, "Type": "ACCOUNT"}}));
+    /// org(member, "AcceptHandshake", json!({"HandshakeId": invitation["Handshake"]["Id"]}));
+    /// // A new organization has all features and SCPs enabled, p-FullAWSAccess everywhere.
+    /// let deny = org(master, "CreatePolicy", json!({
+    ///     "Name": "no-s3", "Description": "", "Type": "SERVICE_CONTROL_POLICY",
+    ///     "Content": r#"{"Version":"2012-10-17","Statement":{"Sid":"NoS3","Effect":"Deny","Action":"s3:*","Resource":"*"}}"#,
+    /// }));
+    /// let policy_id = deny["Policy"]["PolicySummary"]["Id"].clone();
+    /// org(master, "AttachPolicy", json!({"PolicyId": policy_id, "TargetId": member}));
+    ///
+    /// let decision = emulator.simulate("222222222222", &Request::new("s3:PutObject", "*")).unwrap();
+    /// assert!(!decision.allowed);
+    /// assert_eq!(decision.denied_by.unwrap().sid.as_deref(), Some("NoS3"));
+    /// assert!(emulator.simulate("222222222222", &Request::new("ec2:RunInstances", "*")).unwrap().allowed);
+    /// ```
+    pub fn simulate(
+        &self,
+        account_id: &str,
+        request: &crate::policy::Request,
+    ) -> Result<crate::policy::Decision, EmulatorError> {
+        scp::simulate(&self.lock(), account_id, request)
+    }
+
+    /// The SCPs in effect for a root, OU or member account, as its organization's management
+    /// account sees them: each level from the root down to the target with the policies
+    /// attached there. Empty when the root does not have the SERVICE_CONTROL_POLICY type
+    /// enabled; a target in no organization is NOT_FOUND.
+    pub fn effective_scps(&self, target_id: &str) -> Result<Vec<EffectiveLevel>, EmulatorError> {
+        Ok(scp::target_scps(&self.lock(), target_id)?.levels)
     }
 
     /// The virtual clock, seconds since the epoch.

@@ -29,6 +29,7 @@ use crate::handshake::{expiration_for, transition, Actor, Event};
 use crate::ids::AccountId;
 use crate::model::EpochTimestamp;
 use crate::page_token::{PageTokenCodec, ORGANIZATIONS_LIMITS};
+use crate::policy::{self, PolicyIssueCode, ScpRules};
 
 fn error(code: &'static str, message: impl Into<String>) -> EmulatorError {
     ServiceError::new(code, message).into()
@@ -1263,33 +1264,30 @@ fn list_create_account_status(state: &mut State, caller: &str, input: &Value) ->
 
 /// Checks a policy document: at most `limit` characters (AWS's quota, 5,120 for a service
 /// control policy; the 2017 model has no POLICY_CONTENT_LIMIT_EXCEEDED reason, so a longer
-/// document is a MalformedPolicyDocumentException, as AWS answered then), a JSON object with
-/// a `Statement` object or non-empty list of objects.
+/// document is a MalformedPolicyDocumentException, as AWS answered then), then the SCP
+/// grammar under the original edition's rules ([`policy::check_scp`] with
+/// [`ScpRules::Original`]): the first issue, with its path, is the exception's message.
 pub(super) fn check_policy_document(content: &str, limit: usize) -> Result<(), EmulatorError> {
-    let malformed = |why: &str| {
+    let malformed = |why: String| {
         error(
             "MalformedPolicyDocumentException",
-            format!("The policy document is not valid: {why}."),
+            format!("The provided policy document does not meet the requirements of the specified policy type: {why}"),
         )
     };
     let length = content.chars().count();
     if length > limit {
-        return Err(malformed(&format!(
-            "it has {length} characters, more than the {limit} a policy document may have"
+        return Err(malformed(format!(
+            "it has {length} characters, more than the {limit} a policy document may have."
         )));
     }
-    let document: Value = serde_json::from_str(content)
-        .map_err(|err| malformed(&format!("it is not JSON ({err})")))?;
-    let Some(object) = document.as_object() else {
-        return Err(malformed("it must be a JSON object"));
-    };
-    match object.get("Statement") {
-        Some(Value::Object(_)) => Ok(()),
-        Some(Value::Array(list)) if !list.is_empty() && list.iter().all(Value::is_object) => Ok(()),
-        Some(_) => Err(malformed(
-            "\"Statement\" must be an object or a non-empty list of objects",
-        )),
-        None => Err(malformed("it has no \"Statement\"")),
+    // The size is the emulator's setting (above); every other issue is the grammar's.
+    let issues = policy::check_scp(content, ScpRules::Original);
+    match issues
+        .iter()
+        .find(|issue| issue.code != PolicyIssueCode::DocumentTooLarge)
+    {
+        Some(first) => Err(malformed(first.to_string())),
+        None => Ok(()),
     }
 }
 

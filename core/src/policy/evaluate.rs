@@ -24,6 +24,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde_json::{json, Value};
+
 use super::grammar::{
     BaseOperator, Condition, Effect, PatternList, Policy, SetQualifier, Statement,
 };
@@ -61,6 +63,32 @@ pub enum PrincipalKind {
     ServiceLinkedRole,
     /// Any principal of the organization's management account: SCPs do not affect it.
     ManagementAccount,
+}
+
+impl PrincipalKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [PrincipalKind] = &[
+        PrincipalKind::User,
+        PrincipalKind::Role,
+        PrincipalKind::ServiceLinkedRole,
+        PrincipalKind::ManagementAccount,
+    ];
+
+    /// The stable name (`user`, `role`, `service_linked_role`, `management_account`), as the
+    /// bindings and the test vectors spell it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PrincipalKind::User => "user",
+            PrincipalKind::Role => "role",
+            PrincipalKind::ServiceLinkedRole => "service_linked_role",
+            PrincipalKind::ManagementAccount => "management_account",
+        }
+    }
+
+    /// Looks a kind up by its name.
+    pub fn from_name(name: &str) -> Option<PrincipalKind> {
+        Self::ALL.iter().copied().find(|kind| kind.as_str() == name)
+    }
 }
 
 /// A request to evaluate.
@@ -108,9 +136,9 @@ impl Exemption {
     }
 }
 
-/// The statement that explicitly denied a request.
+/// A statement that matched a request: where it is and which one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DenyingStatement {
+pub struct MatchedStatement {
     /// The level's index in the `levels` given to [`evaluate`] (0 = root).
     pub level: usize,
     /// The level's target.
@@ -123,6 +151,33 @@ pub struct DenyingStatement {
     pub sid: Option<String>,
 }
 
+impl MatchedStatement {
+    /// The statement as JSON for the JS bindings (camelCase): `level`, `target`,
+    /// `policyId`, `statement`, `sid` (or null).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "level": self.level,
+            "target": self.target,
+            "policyId": self.policy_id,
+            "statement": self.statement,
+            "sid": self.sid,
+        })
+    }
+}
+
+impl fmt::Display for MatchedStatement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "statement {}", self.statement)?;
+        if let Some(sid) = &self.sid {
+            write!(f, " (Sid \"{sid}\")")?;
+        }
+        write!(f, " of policy {}", self.policy_id)
+    }
+}
+
+/// The statement that explicitly denied a request (the same data as any matched statement).
+pub type DenyingStatement = MatchedStatement;
+
 /// The first level at which no `Allow` matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingAllow {
@@ -130,6 +185,53 @@ pub struct MissingAllow {
     pub level: usize,
     /// The level's target.
     pub target: String,
+}
+
+/// What one level of the tree made of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelOutcome {
+    /// The level's index (0 = root).
+    pub level: usize,
+    /// The level's target.
+    pub target: String,
+    /// How many SCPs are attached at this level.
+    pub policies: usize,
+    /// The first `Allow` statement at this level that matched, if any.
+    pub allowed_by: Option<MatchedStatement>,
+    /// The first `Deny` statement at this level that matched, if any.
+    pub denied_by: Option<MatchedStatement>,
+}
+
+impl LevelOutcome {
+    /// The level as JSON for the JS bindings: `level`, `target`, `policies`, `allowedBy`,
+    /// `deniedBy`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "level": self.level,
+            "target": self.target,
+            "policies": self.policies,
+            "allowedBy": self.allowed_by.as_ref().map(MatchedStatement::to_json),
+            "deniedBy": self.denied_by.as_ref().map(MatchedStatement::to_json),
+        })
+    }
+}
+
+impl fmt::Display for LevelOutcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "level {} ({}): ", self.level, self.target)?;
+        match (&self.denied_by, &self.allowed_by) {
+            (Some(deny), _) => write!(f, "denied by {deny}"),
+            (None, Some(allow)) => write!(f, "allowed by {allow}"),
+            (None, None) if self.policies == 0 => {
+                f.write_str("no SCP attached, so nothing allows it")
+            }
+            (None, None) => write!(
+                f,
+                "none of its {} SCP(s) has an Allow that matches",
+                self.policies
+            ),
+        }
+    }
 }
 
 /// The outcome of [`evaluate`], with its reasons as data.
@@ -144,12 +246,36 @@ pub struct Decision {
     pub missing_allow_at: Option<MissingAllow>,
     /// Set when the principal is exempt from SCPs (then nothing else is evaluated).
     pub exempt: Option<Exemption>,
+    /// What each level made of the request, root first (empty when exempt).
+    pub levels: Vec<LevelOutcome>,
 }
 
 impl Decision {
-    /// The decision as one English sentence.
+    /// The decision in English: the verdict in one sentence, then one line per level.
     pub fn explain(&self) -> String {
-        self.to_string()
+        let mut text = self.to_string();
+        for level in &self.levels {
+            text.push_str("\n  ");
+            text.push_str(&level.to_string());
+        }
+        text
+    }
+
+    /// The decision as JSON for the JS bindings (SDK-v3-style camelCase): `allowed`,
+    /// `deniedBy`, `missingAllowAt` (`level`, `target`), `exempt` (a name or null), `levels`
+    /// and `explanation` (the text of [`Decision::explain`]).
+    pub fn to_json(&self) -> Value {
+        json!({
+            "allowed": self.allowed,
+            "deniedBy": self.denied_by.as_ref().map(MatchedStatement::to_json),
+            "missingAllowAt": self.missing_allow_at.as_ref().map(|missing| json!({
+                "level": missing.level,
+                "target": missing.target,
+            })),
+            "exempt": self.exempt.map(Exemption::as_str),
+            "levels": self.levels.iter().map(LevelOutcome::to_json).collect::<Vec<_>>(),
+            "explanation": self.explain(),
+        })
     }
 }
 
@@ -166,15 +292,10 @@ impl fmt::Display for Decision {
             };
         }
         if let Some(deny) = &self.denied_by {
-            let sid = deny
-                .sid
-                .as_deref()
-                .map(|sid| format!(" (Sid \"{sid}\")"))
-                .unwrap_or_default();
             return write!(
                 f,
-                "Denied: statement {}{sid} of policy {} attached to {} (level {}) explicitly denies it",
-                deny.statement, deny.policy_id, deny.target, deny.level
+                "Denied: {deny} attached to {} (level {}) explicitly denies it",
+                deny.target, deny.level
             );
         }
         if let Some(missing) = &self.missing_allow_at {
@@ -183,6 +304,9 @@ impl fmt::Display for Decision {
                 "Denied: no SCP attached to {} (level {}) allows it, and every level must",
                 missing.target, missing.level
             );
+        }
+        if self.levels.is_empty() {
+            return f.write_str("Allowed: no SCPs are in effect");
         }
         f.write_str("Allowed: an Allow matches at every level and no Deny matches")
     }
@@ -203,6 +327,7 @@ pub fn evaluate(levels: &[Level], request: &Request) -> Decision {
             denied_by: None,
             missing_allow_at: None,
             exempt,
+            levels: Vec::new(),
         };
     }
     let context: BTreeMap<String, &[String]> = request
@@ -210,41 +335,48 @@ pub fn evaluate(levels: &[Level], request: &Request) -> Decision {
         .iter()
         .map(|(key, values)| (key.to_lowercase(), values.as_slice()))
         .collect();
-    let mut denied_by = None;
-    let mut missing_allow_at = None;
+    let mut outcomes = Vec::with_capacity(levels.len());
     for (level_index, level) in levels.iter().enumerate() {
-        let mut allowed_here = false;
+        let mut outcome = LevelOutcome {
+            level: level_index,
+            target: level.target.clone(),
+            policies: level.policies.len(),
+            allowed_by: None,
+            denied_by: None,
+        };
         for attached in &level.policies {
             for (index, statement) in attached.document.statements.iter().enumerate() {
-                match statement.effect {
-                    Effect::Allow if allowed_here => {}
-                    Effect::Deny if denied_by.is_some() => {}
-                    _ if !statement_applies(statement, request, &context) => {}
-                    Effect::Allow => allowed_here = true,
-                    Effect::Deny => {
-                        denied_by = Some(DenyingStatement {
-                            level: level_index,
-                            target: level.target.clone(),
-                            policy_id: attached.policy_id.clone(),
-                            statement: index,
-                            sid: statement.sid.clone(),
-                        })
-                    }
+                let slot = match statement.effect {
+                    Effect::Allow => &mut outcome.allowed_by,
+                    Effect::Deny => &mut outcome.denied_by,
+                };
+                if slot.is_none() && statement_applies(statement, request, &context) {
+                    *slot = Some(MatchedStatement {
+                        level: level_index,
+                        target: level.target.clone(),
+                        policy_id: attached.policy_id.clone(),
+                        statement: index,
+                        sid: statement.sid.clone(),
+                    });
                 }
             }
         }
-        if !allowed_here && missing_allow_at.is_none() {
-            missing_allow_at = Some(MissingAllow {
-                level: level_index,
-                target: level.target.clone(),
-            });
-        }
+        outcomes.push(outcome);
     }
+    let denied_by = outcomes.iter().find_map(|o| o.denied_by.clone());
+    let missing_allow_at = outcomes
+        .iter()
+        .find(|o| o.allowed_by.is_none())
+        .map(|o| MissingAllow {
+            level: o.level,
+            target: o.target.clone(),
+        });
     Decision {
         allowed: denied_by.is_none() && missing_allow_at.is_none(),
         denied_by,
         missing_allow_at,
         exempt: None,
+        levels: outcomes,
     }
 }
 

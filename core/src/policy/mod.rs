@@ -96,18 +96,23 @@ mod check;
 mod document;
 mod evaluate;
 mod grammar;
+mod input;
 mod matching;
 
 use std::fmt;
 
 pub use document::MAX_DEPTH;
 pub use evaluate::{
-    evaluate, AttachedPolicy, Decision, DenyingStatement, Exemption, Level, MissingAllow,
-    PrincipalKind, Request,
+    evaluate, AttachedPolicy, Decision, DenyingStatement, Exemption, Level, LevelOutcome,
+    MatchedStatement, MissingAllow, PrincipalKind, Request,
 };
 pub use grammar::{
     BaseOperator, Condition, ConditionOperator, Effect, PatternList, Policy, SetQualifier,
     Statement,
+};
+pub use input::{
+    check_scp_input, evaluate_input, levels_from_input, request_from_input, ScpInputError,
+    MAX_WRITTEN_DOCUMENT,
 };
 pub use matching::{action_matches, resource_matches, wildcard_match};
 
