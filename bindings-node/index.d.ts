@@ -45,6 +45,17 @@ export declare class NativeEmulator {
    * organization or be removed).
    */
   prepareStandalone(accountId: string): CallOutcome
+  /**
+   * Whether the SCPs of the emulated organization allow a principal of `accountId` to
+   * make a request (`options`: `resource`, `context`, `principal`); the decision as JSON
+   * text. An argument of the wrong kind throws (INVALID_ARGUMENT).
+   */
+  simulate(accountId: string, action: string, options?: unknown): CallOutcome
+  /**
+   * The SCPs in effect for a root, OU or account, root first, as JSON text: `target`,
+   * `kind`, `name`, `policies` (`policyId`, `name`) per level.
+   */
+  effectiveScps(targetId: string): CallOutcome
   /** The most characters a policy document may have. */
   policyDocumentLimit(): number
   /** Sets the policy document limit (a whole number from 0 to 2^53 - 1). */
@@ -150,6 +161,12 @@ export interface CallOutcome {
  */
 export declare function checkIds(kind: string, values: Array<unknown>): Array<boolean>
 
+/**
+ * Checks a service control policy (JSON text or an object) under an edition's rules
+ * (`options.edition`: `current`, the default, or `original`); every issue, empty when valid.
+ */
+export declare function checkScp(document: unknown, options?: unknown): Array<Issue>
+
 /** Checks one value of `kind` and returns the result as data (never throws for a bad value). */
 export declare function checkValue(kind: string, value: unknown): ValueCheck
 
@@ -161,6 +178,12 @@ export declare function errorCodes(): Array<string>
 
 /** Every error shape the operations of `service` list. */
 export declare function errorNames(service: string): Array<string>
+
+/**
+ * Evaluates a request against the SCPs of `levels` (root first): `options` holds
+ * `resource`, `context`, `principal` and `edition`.
+ */
+export declare function evaluateScps(levels: unknown, action: string, options?: unknown): ScpEvaluation
 
 /** The result of applying an event. */
 export interface HandshakeApplication {
@@ -325,6 +348,22 @@ export interface RequestCheck {
    */
   issues: Array<Issue>
 }
+
+/** The result of evaluating SCPs: the decision, or the issues of the documents. */
+export interface ScpEvaluation {
+  /** Whether every document was valid (then `decision` holds the answer). */
+  valid: boolean
+  /** The documents' issues (paths start with `levels[i]`), when not valid. */
+  issues: Array<Issue>
+  /**
+   * The decision as JSON text (`allowed`, `deniedBy`, `missingAllowAt`, `exempt`,
+   * `levels`, `explanation`), when valid.
+   */
+  decision: string
+}
+
+/** Every SCP issue code, in the core's order. */
+export declare function scpIssueCodes(): Array<string>
 
 /**
  * The HTTP status `operation` of `service` answers with on success, from its model (Chime

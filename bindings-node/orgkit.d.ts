@@ -53,6 +53,85 @@ export declare function validateRequest(service: string, operation: string, para
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
 export declare function checkRequest(service: string, operation: string, params?: unknown): void
 
+/** Which edition of the SCP rules applies: today's (`current`, the default) or 2017's. */
+export type ScpEdition = 'current' | 'original'
+/** Who makes a request: users and roles of member accounts are subject to SCPs. */
+export type ScpPrincipal = 'user' | 'role' | 'service_linked_role' | 'management_account'
+/** An SCP document: JSON text, or an object written out as JSON. */
+export type ScpDocument = string | { [element: string]: unknown }
+/** One level of the tree: a document, a list of documents, or a target with its policies. */
+export type ScpLevel =
+  | ScpDocument
+  | ScpDocument[]
+  | { target?: string; policies: Array<ScpDocument | { policyId?: string; policy_id?: string; document: ScpDocument }> }
+/** Every SCP issue code (`INVALID_EFFECT`, `DUPLICATE_KEY`, …), in the core's order. */
+export declare const SCP_ISSUE_CODES: readonly string[]
+/** Checks a service control policy: every issue with its path inside the document. */
+export declare function checkScp(document: ScpDocument, options?: { edition?: ScpEdition }): Issue[]
+/** A statement that matched a request. */
+export interface MatchedStatement {
+  /** The level's index (0 = root). */
+  level: number
+  /** The level's target (`r-…`, `ou-…`, an account ID, or `root` / `OU n` / `account`). */
+  target: string
+  /** The policy's ID (`#1`, `#2`, … when the level gave none). */
+  policyId: string
+  /** The statement's index in its policy. */
+  statement: number
+  /** The statement's `Sid`, or null. */
+  sid: string | null
+}
+/** What one level of the tree made of a request. */
+export interface LevelOutcome {
+  level: number
+  target: string
+  /** How many SCPs are attached at this level. */
+  policies: number
+  /** The first matching Allow statement, or null. */
+  allowedBy: MatchedStatement | null
+  /** The first matching Deny statement, or null. */
+  deniedBy: MatchedStatement | null
+}
+/** Whether SCPs allow a request, and why. */
+export interface Decision {
+  allowed: boolean
+  /** The first matching Deny (root first), or null. */
+  deniedBy: MatchedStatement | null
+  /** The first level at which no Allow matched, or null. */
+  missingAllowAt: { level: number; target: string } | null
+  /** Set when the principal is exempt from SCPs. */
+  exempt: 'MANAGEMENT_ACCOUNT' | 'SERVICE_LINKED_ROLE' | null
+  /** Each level's outcome, root first (empty when exempt or no SCP is in effect). */
+  levels: LevelOutcome[]
+  /** The verdict in English, then one line per level. */
+  explanation: string
+  /** Returns `explanation`. */
+  explain(): string
+}
+/** The request options of `evaluateScps` and `Emulator#simulate`. */
+export interface ScpRequestOptions {
+  /** The resource ARN (default `*`). */
+  resource?: string
+  /** Condition keys and their values (IAM compares them as text). */
+  context?: Record<string, string | boolean | number | Array<string | boolean | number> | null>
+  /** Who makes the request (default `user`). */
+  principal?: ScpPrincipal
+}
+/** Evaluates a request against the SCPs attached at each level, root first; documents with
+ * issues throw `OrgkitValidationError`. */
+export declare function evaluateScps(
+  levels: ScpLevel[],
+  action: string,
+  options?: ScpRequestOptions & { edition?: ScpEdition },
+): Decision
+/** One level of `Emulator#effectiveScps`. */
+export interface EffectiveScpLevel {
+  target: string
+  kind: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT'
+  name: string
+  policies: Array<{ policyId: string; name: string }>
+}
+
 /** The handshake state machine refused an event; `code` is the AWS exception name. */
 export declare class OrgkitHandshakeError extends OrgkitError {
   readonly code:
@@ -248,4 +327,8 @@ export declare class Emulator {
   readonly policyDocumentLimit: number
   setPolicyDocumentLimit(maxCharacters: number): void
   checkInvariants(): string[]
+  /** Whether the emulated organization's SCPs allow a principal of `accountId` a request. */
+  simulate(accountId: string, action: string, options?: ScpRequestOptions): Decision
+  /** The SCPs in effect for a root, OU or account, root first. */
+  effectiveScps(targetId: string): EffectiveScpLevel[]
 }

@@ -519,6 +519,30 @@ class Emulator {
     settled(this.native.setPolicyDocumentLimit(maxCharacters))
   }
 
+  /**
+   * Whether the SCPs of the emulated organization allow a principal of `accountId` to make a
+   * request, and why (a decision, as `evaluateScps` returns). Options: `resource`, `context`,
+   * `principal`. The management account is exempt; an unknown account is `NOT_FOUND`.
+   */
+  simulate(accountId, action, options) {
+    let outcome
+    try {
+      outcome = this.native.simulate(accountId, action, options)
+    } catch (error) {
+      throw translated(error)
+    }
+    settled(outcome)
+    return decisionFrom(outcome.body)
+  }
+
+  /** The SCPs in effect for a root, OU or account, as the management account sees them: one
+   * `{ target, kind, name, policies: [{ policyId, name }] }` per level, root first. */
+  effectiveScps(targetId) {
+    const outcome = this.native.effectiveScps(nameArgument('targetId', targetId))
+    settled(outcome)
+    return JSON.parse(outcome.body)
+  }
+
   /** What is structurally wrong with the state (empty when nothing is). */
   checkInvariants() {
     return this.native.checkInvariants()
@@ -592,6 +616,34 @@ function parseArn(text) {
   return new Arn(text)
 }
 
+/** A decision (`allowed`, `deniedBy`, `missingAllowAt`, `exempt`, `levels`, `explanation`) read
+ * from the core's JSON, with `explain()`. */
+function decisionFrom(json) {
+  const decision = JSON.parse(json)
+  Object.defineProperty(decision, 'explain', { value: () => decision.explanation, enumerable: false })
+  return decision
+}
+
+/**
+ * Whether the SCPs attached from the root down to an account allow a request, and why.
+ * `levels` (root first, account last): each level is a document (JSON text or an object), a
+ * list of documents, or `{ target, policies: [document | { policyId, document }] }`. Options:
+ * `resource` (default `*`), `context` (condition key -> string, boolean, number or a list),
+ * `principal` (`user`, `role`, `service_linked_role`, `management_account`), `edition`
+ * (`current`, the default, or `original`). Documents with issues throw
+ * `OrgkitValidationError` listing them (paths start with `levels[i]`).
+ */
+function evaluateScps(levels, action, options) {
+  let evaluation
+  try {
+    evaluation = native.evaluateScps(levels, action, options)
+  } catch (error) {
+    throw translated(error)
+  }
+  if (!evaluation.valid) throw new OrgkitValidationError(evaluation.issues)
+  return decisionFrom(evaluation.decision)
+}
+
 /** The native functions, with their errors translated (the classes and internals stay out). */
 const publicNative = {}
 for (const [name, value] of Object.entries(native)) {
@@ -627,6 +679,8 @@ module.exports = {
   paginate,
   validateRequest,
   checkRequest,
+  evaluateScps,
+  SCP_ISSUE_CODES: Object.freeze(native.scpIssueCodes()),
   OrgkitValue,
   Arn,
   parseArn,

@@ -234,6 +234,46 @@ impl NativeEmulator {
         guarded(|| done(self.inner.prepare_standalone(&account_id)))
     }
 
+    /// Whether the SCPs of the emulated organization allow a principal of `accountId` to
+    /// make a request (`options`: `resource`, `context`, `principal`); the decision as JSON
+    /// text. An argument of the wrong kind throws (INVALID_ARGUMENT).
+    #[napi(ts_args_type = "accountId: string, action: string, options?: unknown")]
+    pub fn simulate(
+        &self,
+        account_id: Unknown<'_>,
+        action: Unknown<'_>,
+        options: Option<Unknown<'_>>,
+    ) -> napi::Result<CallOutcome, &'static str> {
+        shielded(|| {
+            let account_id = crate::ids::name_argument("accountId", &account_id)?;
+            let options = options.as_ref().map(crate::validate::NodeInput::of);
+            let request = crate::policy::request(&action, options.as_ref())?;
+            Ok(guarded(|| {
+                match self.inner.simulate(&account_id, &request) {
+                    Ok(decision) => CallOutcome {
+                        ok: true,
+                        body: decision.to_json().to_string(),
+                    },
+                    Err(error) => failure(error),
+                }
+            }))
+        })
+    }
+
+    /// The SCPs in effect for a root, OU or account, root first, as JSON text: `target`,
+    /// `kind`, `name`, `policies` (`policyId`, `name`) per level.
+    #[napi]
+    pub fn effective_scps(&self, target_id: String) -> CallOutcome {
+        guarded(|| match self.inner.effective_scps(&target_id) {
+            Ok(levels) => CallOutcome {
+                ok: true,
+                body: serde_json::Value::Array(levels.iter().map(|l| l.to_json()).collect())
+                    .to_string(),
+            },
+            Err(error) => failure(error),
+        })
+    }
+
     /// The most characters a policy document may have.
     #[napi]
     pub fn policy_document_limit(&self) -> napi::Result<f64, &'static str> {

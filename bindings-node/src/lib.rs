@@ -9,4 +9,5 @@ pub mod error;
 pub mod handshake;
 pub mod ids;
 pub mod paginate;
+pub mod policy;
 pub mod validate;

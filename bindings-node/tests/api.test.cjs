@@ -204,3 +204,41 @@ test('README JavaScript examples run', async () => {
   const run = vm.compileFunction(body, ['require', 'assert'], { filename: 'README.md' })
   await run((name) => (name === 'orgkit' ? orgkit : require(name)), assert)
 })
+
+test('SCPs: evaluateScps throws OrgkitValidationError, Emulator#simulate and #effectiveScps', async () => {
+  const allow = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}'
+  assert.deepEqual(orgkit.SCP_ISSUE_CODES, orgkit.scpIssueCodes())
+  assert.throws(() => orgkit.evaluateScps([{ Version: '2012-10-17', Statement: { Effect: 'Maybe' } }], 's3:GetObject'),
+    (error) => error instanceof orgkit.OrgkitValidationError && error.code === 'INVALID_EFFECT' &&
+      error.issues[0].path === 'levels[0].Statement.Effect')
+  assert.throws(() => orgkit.evaluateScps([allow], 's3:GetObject', { principal: 7 }),
+    (error) => error instanceof orgkit.OrgkitArgumentError && error.code === 'INVALID_ARGUMENT')
+  const decision = orgkit.evaluateScps([allow], 's3:GetObject')
+  assert.equal(decision.allowed, true)
+  assert.deepEqual(Object.keys(decision).sort(), ['allowed', 'deniedBy', 'exempt', 'explanation', 'levels', 'missingAllowAt'])
+
+  const emulator = new orgkit.Emulator({ seed: 2 })
+  const org = emulator.client('organizations', { caller: '111111111111' })
+  await org.createOrganization({})
+  const created = await org.createPolicy({
+    Name: 'no-ec2', Description: '', Type: 'SERVICE_CONTROL_POLICY',
+    Content: '{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"ec2:*","Resource":"*"}}',
+  })
+  await assert.rejects(org.createPolicy({ Name: 'bad', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: '{"Statement":{}}' }),
+    (error) => error instanceof orgkit.exceptions.MalformedPolicyDocumentException)
+  emulator.registerAccount('222222222222', 'member@example.com', 'member')
+  const invitation = await org.inviteAccountToOrganization({ Target: { Id: '222222222222', Type: 'ACCOUNT' } })
+  await emulator.client('organizations', { caller: '222222222222' }).acceptHandshake({ HandshakeId: invitation.Handshake.Id })
+  await org.attachPolicy({ PolicyId: created.Policy.PolicySummary.Id, TargetId: '222222222222' })
+  const denied = emulator.simulate('222222222222', 'ec2:RunInstances', { principal: 'role' })
+  assert.equal(denied.allowed, false)
+  assert.match(denied.explain(), /explicitly denies/)
+  assert.equal(emulator.simulate('111111111111', 'ec2:RunInstances').exempt, 'MANAGEMENT_ACCOUNT')
+  assert.throws(() => emulator.simulate('999999999999', 'ec2:RunInstances'),
+    (error) => error instanceof orgkit.OrgkitEmulatorUsageError && error.code === 'NOT_FOUND')
+  assert.throws(() => emulator.simulate('222222222222', 'ec2'),
+    (error) => error instanceof orgkit.OrgkitArgumentError)
+  const levels = emulator.effectiveScps('222222222222')
+  assert.deepEqual(levels.map((level) => level.kind), ['ROOT', 'ACCOUNT'])
+  assert.equal(levels[1].policies.length, 2)
+})

@@ -131,3 +131,23 @@ async function emulated(): Promise<string> {
   return String(id) + String(requested) + String(license) + emu.now.toISOString()
 }
 void emulated
+
+import { checkScp, evaluateScps, type Decision } from '../orgkit'
+
+// Service control policies: checked, evaluated, simulated in the emulator; results typed.
+export function scps(): string {
+  const issues: Issue[] = checkScp({ Version: '2012-10-17', Statement: { Effect: 'Deny', Action: '*', Resource: '*' } })
+  const decision: Decision = evaluateScps(
+    ['{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}'],
+    's3:GetObject',
+    { resource: 'arn:aws:s3:::b/k', context: { 'aws:SecureTransport': true }, principal: 'role', edition: 'original' },
+  )
+  const sid: string | null | undefined = decision.deniedBy?.sid
+  const at: number | undefined = decision.missingAllowAt?.level
+  const emu = new Emulator({ seed: 1 })
+  const simulated: Decision = emu.simulate('111111111111', 'ec2:RunInstances')
+  const kinds: string[] = emu.effectiveScps('111111111111').map((level) => level.kind)
+  // @ts-expect-error: not a principal orgkit knows
+  evaluateScps([], 's3:GetObject', { principal: 'robot' })
+  return issues.length + decision.explain() + String(sid) + String(at) + simulated.explanation + kinds.join()
+}

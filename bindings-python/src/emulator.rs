@@ -298,6 +298,59 @@ impl PyEmulator {
         })
     }
 
+    /// Whether the SCPs of the emulated organization allow a principal of `account_id` to
+    /// make a request, and why (an `orgkit.Decision`).
+    #[pyo3(signature = (account_id, action, resource = None, context = None, principal = None))]
+    fn simulate<'py>(
+        &self,
+        py: Python<'py>,
+        account_id: &str,
+        action: &Bound<'py, PyAny>,
+        resource: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+        principal: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<crate::policy::PyDecision> {
+        shielded(py, || {
+            let request = crate::policy::request(py, action, resource, context, principal)?;
+            self.inner
+                .simulate(account_id, &request)
+                .map(Into::into)
+                .map_err(|err| raise(py, &err, ""))
+        })
+    }
+
+    /// The SCPs in effect for a root, OU or account, root first: a list of dicts with
+    /// `target`, `kind`, `name` and `policies` (`policy_id`, `name`).
+    fn effective_scps<'py>(
+        &self,
+        py: Python<'py>,
+        target_id: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        shielded(py, || {
+            let levels = self
+                .inner
+                .effective_scps(target_id)
+                .map_err(|err| raise(py, &err, ""))?;
+            let list = PyList::empty(py);
+            for level in levels {
+                let dict = PyDict::new(py);
+                dict.set_item("target", level.target)?;
+                dict.set_item("kind", level.kind)?;
+                dict.set_item("name", level.name)?;
+                let policies = PyList::empty(py);
+                for policy in level.policies {
+                    let entry = PyDict::new(py);
+                    entry.set_item("policy_id", policy.policy_id)?;
+                    entry.set_item("name", policy.name)?;
+                    policies.append(entry)?;
+                }
+                dict.set_item("policies", policies)?;
+                list.append(dict)?;
+            }
+            Ok(list)
+        })
+    }
+
     /// What is structurally wrong with the state (empty when nothing is).
     fn check_invariants(&self, py: Python<'_>) -> PyResult<Vec<String>> {
         shielded(py, || Ok(self.inner.check_invariants()))

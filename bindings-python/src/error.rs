@@ -66,13 +66,22 @@ static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Builds an `orgkit.ValidationError` carrying `error`'s issues.
 pub fn validation_error(py: Python<'_>, error: &ValidationError) -> PyErr {
+    validation_error_with(
+        py,
+        error.to_string(),
+        error.issues.iter().map(PyIssue::from).collect(),
+    )
+}
+
+/// Builds an `orgkit.ValidationError` with a message and issues (of any catalogue).
+pub fn validation_error_with(py: Python<'_>, message: String, issues: Vec<PyIssue>) -> PyErr {
     let class = VALIDATION_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
         let class = py.import("orgkit._errors")?.getattr("ValidationError")?;
         Ok(class.cast_into::<PyType>()?.unbind())
     });
     let built = class.and_then(|class| {
-        let issues = issue_list(py, &error.issues)?;
-        class.bind(py).call1((error.to_string(), issues))
+        let issues = PyList::new(py, issues)?;
+        class.bind(py).call1((message, issues))
     });
     match built {
         Ok(instance) => PyErr::from_value(instance),

@@ -9,6 +9,7 @@ pub mod error;
 pub mod handshake;
 pub mod ids;
 pub mod paginate;
+pub mod policy;
 pub mod validate;
 
 /// Panics inside a shielded call, so that the tests can check that a panic (an orgkit bug)
@@ -47,6 +48,14 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("MAX_ISSUES", orgkit::validate::MAX_ISSUES)?;
     module.add("MAX_BATCH_VALUES", orgkit::ids::MAX_BATCH_VALUES)?;
     module.add("PAGINATION_ERROR_CODES", paginate::pagination_error_codes())?;
+    module.add_function(wrap_pyfunction!(policy::check_scp, module)?)?;
+    module.add_function(wrap_pyfunction!(policy::evaluate_scps, module)?)?;
+    module.add_class::<policy::PyDecision>()?;
+    module.add_class::<policy::PyMatchedStatement>()?;
+    module.add_class::<policy::PyMissingAllow>()?;
+    module.add_class::<policy::PyLevelOutcome>()?;
+    module.add("SCP_ISSUE_CODES", policy::scp_issue_codes())?;
+    module.add("MAX_SCP_CHARS", orgkit::policy::MAX_SCP_CHARS)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -14,7 +14,7 @@ import os
 from functools import partial
 from datetime import datetime, timezone
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Literal, overload
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, overload
 
 from . import exceptions as _exceptions
 from ._orgkit import Emulator as _NativeEmulator
@@ -22,6 +22,7 @@ from ._orgkit import operations
 from ._paginate import PageIterator, paginate
 
 if TYPE_CHECKING:
+    from ._orgkit import Decision, _ScpContextValue, _ScpPrincipal
     from .emulator_types import AccountClient, ChimeClient, OrganizationsClient
 
 
@@ -221,6 +222,28 @@ class Emulator:
     def check_invariants(self) -> list[str]:
         """What is structurally wrong with the state (empty when nothing is)."""
         return self._native.check_invariants()
+
+    def simulate(
+        self,
+        account_id: str,
+        action: str,
+        resource: str = "*",
+        context: Mapping[str, _ScpContextValue] | None = None,
+        principal: _ScpPrincipal = "user",
+    ) -> Decision:
+        """Whether the SCPs of the emulated organization allow a principal of `account_id`
+        to make a request (`action` as `service:Action`, a resource ARN, condition keys in
+        `context`), and why: an `orgkit.Decision` evaluated over the root, each OU on the
+        account's path and the account. The management account is exempt; an account in no
+        organization, or a root without the SCP type enabled, has no SCP in effect; an
+        unknown account raises `EmulatorUsageError` (`NOT_FOUND`)."""
+        return self._native.simulate(_text("account_id", account_id), action, resource, context, principal)
+
+    def effective_scps(self, target_id: str) -> list[dict[str, Any]]:
+        """The SCPs in effect for a root, OU or account as the management account sees them:
+        one dict per level from the root down (`target`, `kind`, `name`, `policies` with
+        `policy_id` and `name`); empty when the root does not have the SCP type enabled."""
+        return self._native.effective_scps(_text("target_id", target_id))
 
 
 def _limit(max_bytes: object) -> int:

@@ -15,7 +15,15 @@ __all__ = [
     "ERROR_CODES",
     "MAX_BATCH_VALUES",
     "MAX_ISSUES",
+    "MAX_SCP_CHARS",
     "PAGINATION_ERROR_CODES",
+    "SCP_ISSUE_CODES",
+    "Decision",
+    "LevelOutcome",
+    "MatchedStatement",
+    "MissingAllow",
+    "check_scp",
+    "evaluate_scps",
     "Email",
     "HandshakeId",
     "Issue",
@@ -448,5 +456,90 @@ class Emulator:
     def load(path: str, max_bytes: int = ...) -> Emulator: ...
     def load_into(self, path: str, max_bytes: int = ...) -> None: ...
     def check_invariants(self) -> list[str]: ...
+    def simulate(
+        self,
+        account_id: str,
+        action: str,
+        resource: str | None = None,
+        context: Mapping[str, _ScpContextValue] | None = None,
+        principal: _ScpPrincipal | None = None,
+    ) -> Decision: ...
+    def effective_scps(self, target_id: str) -> list[dict[str, Any]]: ...
 
 def error_names(service: str) -> list[str]: ...
+
+SCP_ISSUE_CODES: list[str]
+MAX_SCP_CHARS: int
+
+_ScpEdition = Literal["current", "original"]
+_ScpPrincipal = Literal["user", "role", "service_linked_role", "management_account"]
+_ScpDocument = str | Mapping[str, Any]
+_ScpContextValue = str | bool | int | float | None | list[str | bool | int | float]
+
+@final
+class MatchedStatement:
+    """A statement that matched a request."""
+    @property
+    def level(self) -> int: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def policy_id(self) -> str: ...
+    @property
+    def statement(self) -> int: ...
+    @property
+    def sid(self) -> str | None: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class MissingAllow:
+    """The first level at which no Allow matched."""
+    @property
+    def level(self) -> int: ...
+    @property
+    def target(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class LevelOutcome:
+    """What one level of the tree made of a request."""
+    @property
+    def level(self) -> int: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def policies(self) -> int: ...
+    @property
+    def allowed_by(self) -> MatchedStatement | None: ...
+    @property
+    def denied_by(self) -> MatchedStatement | None: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class Decision:
+    """Whether SCPs allow a request, and why."""
+    @property
+    def allowed(self) -> bool: ...
+    @property
+    def denied_by(self) -> MatchedStatement | None: ...
+    @property
+    def missing_allow_at(self) -> MissingAllow | None: ...
+    @property
+    def exempt(self) -> Literal["MANAGEMENT_ACCOUNT", "SERVICE_LINKED_ROLE"] | None: ...
+    @property
+    def levels(self) -> list[LevelOutcome]: ...
+    def explain(self) -> str: ...
+
+def check_scp(document: _ScpDocument, *, edition: _ScpEdition | None = None) -> list[Issue]: ...
+def evaluate_scps(
+    levels: Iterable[object],
+    action: str,
+    resource: str | None = None,
+    context: Mapping[str, _ScpContextValue] | None = None,
+    principal: _ScpPrincipal | None = None,
+    *,
+    edition: _ScpEdition | None = None,
+) -> Decision: ...
