@@ -51,6 +51,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(policy::check_scp, module)?)?;
     module.add_function(wrap_pyfunction!(policy::evaluate_scps, module)?)?;
     module.add_class::<policy::PyDecision>()?;
+    module.add_class::<policy::PyScpEvaluator>()?;
     module.add_class::<policy::PyMatchedStatement>()?;
     module.add_class::<policy::PyMissingAllow>()?;
     module.add_class::<policy::PyLevelOutcome>()?;

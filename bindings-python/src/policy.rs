@@ -7,7 +7,7 @@ use orgkit::policy::{
     self, Decision, LevelOutcome, MatchedStatement, PolicyIssue, ScpInputError, ScpRules,
 };
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyString};
 
 use crate::error::{argument_error, name_argument, shielded, validation_error_with, PyIssue};
 use crate::validate::PyInput;
@@ -313,4 +313,99 @@ pub fn scp_issue_codes() -> Vec<&'static str> {
         .iter()
         .map(|code| code.as_str())
         .collect()
+}
+
+/// SCPs read and checked once, to evaluate many requests against: `levels` as
+/// `evaluate_scps` takes them. `evaluate(...)` answers one request with a `Decision`;
+/// `allowed_actions(actions, ...)` answers whether each action of a list is allowed.
+#[pyclass(frozen, module = "orgkit", name = "ScpEvaluator")]
+pub struct PyScpEvaluator {
+    levels: Vec<policy::Level>,
+}
+
+#[pymethods]
+impl PyScpEvaluator {
+    #[new]
+    #[pyo3(signature = (levels, *, edition = None))]
+    fn new<'py>(
+        py: Python<'py>,
+        levels: &Bound<'py, PyAny>,
+        edition: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Self> {
+        shielded(py, || {
+            let rules = match edition {
+                Some(value) => self::edition(py, value)?,
+                None => ScpRules::Current,
+            };
+            let levels = policy::levels_from_input(&PyInput(levels.clone()), rules)
+                .map_err(|err| input_error(py, err))?;
+            Ok(PyScpEvaluator { levels })
+        })
+    }
+
+    /// Whether the SCPs allow one request, and why.
+    #[pyo3(signature = (action, resource = None, context = None, principal = None))]
+    fn evaluate<'py>(
+        &self,
+        py: Python<'py>,
+        action: &Bound<'py, PyAny>,
+        resource: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+        principal: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<PyDecision> {
+        shielded(py, || {
+            let request = request(py, action, resource, context, principal)?;
+            Ok(PyDecision::from(policy::evaluate(&self.levels, &request)))
+        })
+    }
+
+    /// Whether each action of `actions` (a list or tuple of `service:Action` strings) is
+    /// allowed for the same resource, context and principal.
+    #[pyo3(signature = (actions, resource = None, context = None, principal = None))]
+    fn allowed_actions<'py>(
+        &self,
+        py: Python<'py>,
+        actions: &Bound<'py, PyAny>,
+        resource: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+        principal: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Vec<bool>> {
+        shielded(py, || {
+            let wrong = || {
+                argument_error(
+                    py,
+                    orgkit::error::INVALID_ARGUMENT,
+                    "actions must be a list or tuple of str".to_owned(),
+                )
+            };
+            let items: Vec<Bound<'py, PyAny>> = if let Ok(list) = actions.cast::<PyList>() {
+                list.iter().collect()
+            } else if let Ok(tuple) = actions.cast::<pyo3::types::PyTuple>() {
+                tuple.iter().collect()
+            } else {
+                return Err(wrong());
+            };
+            let mut request = request(py, &PyString::new(py, "*"), resource, context, principal)?;
+            let mut answers = Vec::with_capacity(items.len());
+            for item in &items {
+                let action = name_argument(py, "each action", item)?;
+                if !policy::is_request_action(&action) {
+                    return Err(argument_error(
+                        py,
+                        orgkit::error::INVALID_ARGUMENT,
+                        format!("each action must be service:Action, not {action:?}"),
+                    ));
+                }
+                request.action.clear();
+                request.action.push_str(&action);
+                answers.push(policy::allows(&self.levels, &request));
+            }
+            Ok(answers)
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let targets: Vec<&str> = self.levels.iter().map(|l| l.target.as_str()).collect();
+        format!("ScpEvaluator(levels={targets:?})")
+    }
 }

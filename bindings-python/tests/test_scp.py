@@ -65,7 +65,7 @@ def test_levels_take_documents_lists_and_dicts() -> None:
     levels = [ALLOW_ALL, (ALLOW_ALL, {"policy_id": "p-nos3", "document": deny}), {"target": "111111111111", "policies": [ALLOW_ALL]}]
     decision = orgkit.evaluate_scps(levels, "s3:GetObject")
     assert not decision.allowed
-    assert decision.denied_by == decision.levels[1].denied_by
+    assert decision.denied_by is not None and decision.denied_by == decision.levels[1].denied_by
     assert (decision.denied_by.target, decision.denied_by.policy_id, decision.denied_by.sid) == ("OU 1", "p-nos3", "NoS3")
     assert [level.target for level in decision.levels] == ["root", "OU 1", "111111111111"]
     assert "p-nos3" in decision.explain() and len(decision.explain().splitlines()) == 4
@@ -204,3 +204,19 @@ def test_emulator_simulate_and_effective_scps() -> None:
     org.disable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     assert emulator.effective_scps("222222222222") == []
     assert emulator.simulate("222222222222", "s3:GetObject").explain() == "Allowed: no SCPs are in effect"
+
+
+def test_an_evaluator_reads_the_levels_once() -> None:
+    deny = '{"Version":"2012-10-17","Statement":{"Sid":"NoIam","Effect":"Deny","Action":"iam:*","Resource":"*"}}'
+    evaluator = orgkit.ScpEvaluator([ALLOW_ALL, [ALLOW_ALL, deny]], edition="original")
+    assert evaluator.allowed_actions(["s3:GetObject", "iam:CreateUser", "IAM:DeleteUser"]) == [True, False, False]
+    assert evaluator.allowed_actions(("ec2:RunInstances",), principal="management_account") == [True]
+    decision = evaluator.evaluate("iam:CreateUser")
+    assert decision.denied_by is not None and decision.denied_by.sid == "NoIam"
+    assert decision.explain() == orgkit.evaluate_scps([ALLOW_ALL, [ALLOW_ALL, deny]], "iam:CreateUser").explain()
+    with pytest.raises(orgkit.ArgumentError):
+        evaluator.allowed_actions("s3:GetObject")  # type: ignore[arg-type]
+    with pytest.raises(orgkit.ArgumentError):
+        evaluator.allowed_actions(["s3"])
+    with pytest.raises(orgkit.ValidationError):
+        orgkit.ScpEvaluator(["{}"])

@@ -126,6 +126,12 @@ fn eval_vectors() {
             principal: principal(r["principal"].as_str().unwrap()),
         };
         let decision = policy::evaluate(&levels, &request);
+        assert_eq!(
+            policy::allows(&levels, &request),
+            decision.allowed,
+            "{}: allows and evaluate disagree",
+            case["name"]
+        );
         let got = serde_json::json!({
             "allowed": decision.allowed,
             "denied_by": decision.denied_by.as_ref().map(|d| serde_json::json!({

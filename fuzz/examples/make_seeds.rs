@@ -4,6 +4,7 @@
 //! - ids_arns: IDs, names and ARNs of every form, valid and nearly valid.
 //! - validate_request: requests from the shared request vectors, behind their operation's byte.
 //! - snapshot_import: exports of emulators after scripted scenarios (and one bare state).
+//! - scp_document: the documents of the shared SCP check vectors.
 //! - emulator_ops: byte strings chosen from many random ones so that together they make the
 //!   most operations succeed.
 
@@ -291,7 +292,24 @@ fn emulator_ops() {
     );
 }
 
+/// Every document of the shared SCP check vectors (valid and not), bytes as given.
+fn scp_document() {
+    let dir = dir("scp_document");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/scp_check.json");
+    let vectors: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let mut seen = BTreeSet::new();
+    for case in vectors["cases"].as_array().unwrap() {
+        let Some(document) = case["document"].as_str() else {
+            continue;
+        };
+        if document.len() <= 8192 && seen.insert(document.to_owned()) {
+            write(&dir, seen.len() - 1, document.as_bytes());
+        }
+    }
+}
+
 fn main() {
+    scp_document();
     ids_arns();
     validate_request();
     snapshot_import();

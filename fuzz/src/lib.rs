@@ -9,6 +9,7 @@ pub mod ids_arns;
 pub mod input;
 pub mod known;
 pub mod oracle;
+pub mod scp_document;
 pub mod snapshot_import;
 pub mod validate_request;
 
@@ -18,6 +19,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("validate_request", validate_request::run),
     ("snapshot_import", snapshot_import::run),
     ("emulator_ops", emulator_ops::run),
+    ("scp_document", scp_document::run),
 ];
 
 /// Where two JSON values first differ (`None` when they are equal), for assertion messages

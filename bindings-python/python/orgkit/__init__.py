@@ -31,6 +31,7 @@ from ._orgkit import (
     PAGINATION_ERROR_CODES,
     SCP_ISSUE_CODES,
     Decision,
+    ScpEvaluator,
     LevelOutcome,
     MatchedStatement,
     MissingAllow,
@@ -85,6 +86,7 @@ from ._orgkit import (
 
 __all__ = [
     "Decision",
+    "ScpEvaluator",
     "LevelOutcome",
     "MAX_SCP_CHARS",
     "MatchedStatement",

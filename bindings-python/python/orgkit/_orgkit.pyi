@@ -19,6 +19,7 @@ __all__ = [
     "PAGINATION_ERROR_CODES",
     "SCP_ISSUE_CODES",
     "Decision",
+    "ScpEvaluator",
     "LevelOutcome",
     "MatchedStatement",
     "MissingAllow",
@@ -532,6 +533,25 @@ class Decision:
     @property
     def levels(self) -> list[LevelOutcome]: ...
     def explain(self) -> str: ...
+
+@final
+class ScpEvaluator:
+    """SCPs read and checked once, to evaluate many requests against."""
+    def __new__(cls, levels: Iterable[object], *, edition: _ScpEdition | None = None) -> ScpEvaluator: ...
+    def evaluate(
+        self,
+        action: str,
+        resource: str | None = None,
+        context: Mapping[str, _ScpContextValue] | None = None,
+        principal: _ScpPrincipal | None = None,
+    ) -> Decision: ...
+    def allowed_actions(
+        self,
+        actions: list[str] | tuple[str, ...],
+        resource: str | None = None,
+        context: Mapping[str, _ScpContextValue] | None = None,
+        principal: _ScpPrincipal | None = None,
+    ) -> list[bool]: ...
 
 def check_scp(document: _ScpDocument, *, edition: _ScpEdition | None = None) -> list[Issue]: ...
 def evaluate_scps(

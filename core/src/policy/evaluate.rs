@@ -380,6 +380,37 @@ pub fn evaluate(levels: &[Level], request: &Request) -> Decision {
     }
 }
 
+/// Whether `request` is allowed: the same answer as [`evaluate`]'s `allowed`, without the
+/// explanation (it stops at the first level that decides), for asking about many requests.
+pub fn allows(levels: &[Level], request: &Request) -> bool {
+    if matches!(
+        request.principal,
+        PrincipalKind::ManagementAccount | PrincipalKind::ServiceLinkedRole
+    ) {
+        return true;
+    }
+    let context: BTreeMap<String, &[String]> = request
+        .context
+        .iter()
+        .map(|(key, values)| (key.to_lowercase(), values.as_slice()))
+        .collect();
+    levels.iter().all(|level| {
+        let mut allowed_here = false;
+        for attached in &level.policies {
+            for statement in &attached.document.statements {
+                let wanted = statement.effect == Effect::Deny || !allowed_here;
+                if wanted && statement_applies(statement, request, &context) {
+                    match statement.effect {
+                        Effect::Deny => return false,
+                        Effect::Allow => allowed_here = true,
+                    }
+                }
+            }
+        }
+        allowed_here
+    })
+}
+
 fn list_matches(list: &PatternList, value: &str, matches: fn(&str, &str) -> bool) -> bool {
     match list {
         PatternList::Only(patterns) => patterns.iter().any(|p| matches(p, value)),

@@ -391,6 +391,14 @@ pub fn levels_from_input<I: RequestInput>(
     }
 }
 
+/// Whether `action` can be a request's action: `*` or `service:action`, both parts non-empty.
+pub fn is_request_action(action: &str) -> bool {
+    action == "*"
+        || action
+            .split_once(':')
+            .is_some_and(|(service, name)| !service.is_empty() && !name.is_empty())
+}
+
 /// Builds a request from its parts: `action` must be `*` or `service:action`; `context`
 /// (optional) maps condition keys to values; `principal` is a [`PrincipalKind`] name.
 pub fn request_from_input<I: RequestInput>(
@@ -399,11 +407,7 @@ pub fn request_from_input<I: RequestInput>(
     context: Option<&I>,
     principal: &str,
 ) -> Result<Request, ScpInputError> {
-    let valid_action = action == "*"
-        || action
-            .split_once(':')
-            .is_some_and(|(service, name)| !service.is_empty() && !name.is_empty());
-    if !valid_action {
+    if !is_request_action(action) {
         return Err(ScpInputError::argument(format!(
             "action must be service:Action (e.g. s3:GetObject), not {action:?}"
         )));

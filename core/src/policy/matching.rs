@@ -20,16 +20,34 @@ use std::net::IpAddr;
 /// Whether `text` matches `pattern`, where `*` matches any run of characters (also empty)
 /// and `?` exactly one character. Case-sensitive; there is no escape.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        // One byte per character: no copy needed.
+        return wildcard(pattern.as_bytes(), text.as_bytes(), b'*', b'?', |a, b| {
+            a == b
+        });
+    }
     let pattern: Vec<char> = pattern.chars().collect();
     let text: Vec<char> = text.chars().collect();
+    wildcard(&pattern, &text, '*', '?', |a, b| a == b)
+}
+
+/// The matcher behind [`wildcard_match`], over characters or bytes, with `same` deciding
+/// whether a pattern character matches a text character.
+fn wildcard<T: Copy + PartialEq>(
+    pattern: &[T],
+    text: &[T],
+    any_run: T,
+    any_one: T,
+    same: impl Fn(T, T) -> bool,
+) -> bool {
     let (mut p, mut t) = (0usize, 0usize);
     // Where the last `*` was, and which text position it is currently standing for.
     let mut star: Option<(usize, usize)> = None;
     while t < text.len() {
-        if p < pattern.len() && (pattern[p] == '?' || pattern[p] == text[t]) {
+        if p < pattern.len() && (pattern[p] == any_one || same(pattern[p], text[t])) {
             p += 1;
             t += 1;
-        } else if p < pattern.len() && pattern[p] == '*' {
+        } else if p < pattern.len() && pattern[p] == any_run {
             star = Some((p, t));
             p += 1;
         } else if let Some((star_p, star_t)) = star {
@@ -41,12 +59,17 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    pattern[p..].iter().all(|&c| c == '*')
+    pattern[p..].iter().all(|&c| c == any_run)
 }
 
 /// Whether an action (`s3:GetObject`) matches an action pattern (`s3:Get*`, `*`): service
 /// prefix and action name are compared case-insensitively.
 pub fn action_matches(pattern: &str, action: &str) -> bool {
+    if pattern.is_ascii() && action.is_ascii() {
+        return wildcard(pattern.as_bytes(), action.as_bytes(), b'*', b'?', |a, b| {
+            a.eq_ignore_ascii_case(&b)
+        });
+    }
     wildcard_match(&pattern.to_lowercase(), &action.to_lowercase())
 }
 

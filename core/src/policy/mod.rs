@@ -103,7 +103,7 @@ use std::fmt;
 
 pub use document::MAX_DEPTH;
 pub use evaluate::{
-    evaluate, AttachedPolicy, Decision, DenyingStatement, Exemption, Level, LevelOutcome,
+    allows, evaluate, AttachedPolicy, Decision, DenyingStatement, Exemption, Level, LevelOutcome,
     MatchedStatement, MissingAllow, PrincipalKind, Request,
 };
 pub use grammar::{
@@ -111,8 +111,8 @@ pub use grammar::{
     Statement,
 };
 pub use input::{
-    check_scp_input, evaluate_input, levels_from_input, request_from_input, ScpInputError,
-    MAX_WRITTEN_DOCUMENT,
+    check_scp_input, evaluate_input, is_request_action, levels_from_input, request_from_input,
+    ScpInputError, MAX_WRITTEN_DOCUMENT,
 };
 pub use matching::{action_matches, resource_matches, wildcard_match};
 
