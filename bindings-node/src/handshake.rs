@@ -3,6 +3,8 @@
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+
+use crate::error::shielded;
 use orgkit::handshake::{
     apply_event, decide, transition_table, ActionKind, ApplyError, EventKind, Outcome, Role,
     StateKind,
@@ -43,21 +45,23 @@ fn outcome_parts(outcome: Outcome) -> (Option<String>, Option<String>) {
 
 /// Every (action, from, event, role) case of the handshake state machine.
 #[napi]
-pub fn handshake_transitions() -> Vec<HandshakeTransition> {
-    transition_table()
-        .into_iter()
-        .map(|row| {
-            let (to, error) = outcome_parts(row.outcome);
-            HandshakeTransition {
-                action: row.action.as_str().to_owned(),
-                from: row.from.as_str().to_owned(),
-                event: row.event.as_str().to_owned(),
-                role: row.role.as_str().to_owned(),
-                to,
-                error,
-            }
-        })
-        .collect()
+pub fn handshake_transitions() -> Result<Vec<HandshakeTransition>, &'static str> {
+    shielded(|| {
+        Ok(transition_table()
+            .into_iter()
+            .map(|row| {
+                let (to, error) = outcome_parts(row.outcome);
+                HandshakeTransition {
+                    action: row.action.as_str().to_owned(),
+                    from: row.from.as_str().to_owned(),
+                    event: row.event.as_str().to_owned(),
+                    role: row.role.as_str().to_owned(),
+                    to,
+                    error,
+                }
+            })
+            .collect())
+    })
 }
 
 /// A state-machine name a caller passed; INVALID_ARGUMENT when it is not one.

@@ -50,18 +50,20 @@ impl PageWalk {
         page_size: Option<f64>,
         starting_token: Option<String>,
     ) -> Result<Self, &'static str> {
-        let max_items =
-            PaginationConfig::count_from_number("maxItems", max_items).map_err(coded)?;
-        let page_size =
-            PaginationConfig::count_from_number("pageSize", page_size).map_err(coded)?;
-        let config = PaginationConfig {
-            max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-            page_size,
-            starting_token,
-        };
-        CoreWalk::new(&service, &operation, config)
-            .map(PageWalk)
-            .map_err(coded)
+        shielded(|| {
+            let max_items =
+                PaginationConfig::count_from_number("maxItems", max_items).map_err(coded)?;
+            let page_size =
+                PaginationConfig::count_from_number("pageSize", page_size).map_err(coded)?;
+            let config = PaginationConfig {
+                max_items: max_items.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                page_size,
+                starting_token,
+            };
+            CoreWalk::new(&service, &operation, config)
+                .map(PageWalk)
+                .map_err(coded)
+        })
     }
 
     /// What the next request adds, or `null` when the walk is over.
@@ -107,20 +109,22 @@ impl PageWalk {
 
     /// The paginator's member names.
     #[napi(getter)]
-    pub fn members(&self) -> PaginatorMembers {
-        let spec = self.0.spec();
-        PaginatorMembers {
-            input_token: spec.input_token.to_owned(),
-            output_token: spec.output_token.to_owned(),
-            limit_key: spec.limit_key.to_owned(),
-            result_key: spec.result_key.to_owned(),
-        }
+    pub fn members(&self) -> Result<PaginatorMembers, &'static str> {
+        shielded(|| {
+            let spec = self.0.spec();
+            Ok(PaginatorMembers {
+                input_token: spec.input_token.to_owned(),
+                output_token: spec.output_token.to_owned(),
+                limit_key: spec.limit_key.to_owned(),
+                result_key: spec.result_key.to_owned(),
+            })
+        })
     }
 
     /// The token to resume from when `maxItems` stopped the walk early.
     #[napi(getter)]
-    pub fn resume_token(&self) -> Option<String> {
-        self.0.resume_token().map(str::to_owned)
+    pub fn resume_token(&self) -> Result<Option<String>, &'static str> {
+        shielded(|| Ok(self.0.resume_token().map(str::to_owned)))
     }
 }
 

@@ -5,7 +5,7 @@ use orgkit::{
 };
 use pyo3::prelude::*;
 
-use crate::error::validation_error;
+use crate::error::{shielded, validation_error};
 use crate::ids::{parse_typed, python_repr, text_of};
 
 /// A parsed AWS Organizations ARN. `str()` gives the ARN back exactly.
@@ -122,11 +122,13 @@ impl PyArn {
         management_account: &Bound<'_, PyAny>,
         organization_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        Ok(PyArn(orgkit::Arn::organization(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-        )))
+        shielded(py, || {
+            Ok(PyArn(orgkit::Arn::organization(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+            )))
+        })
     }
 
     /// The ARN of a member account.
@@ -138,12 +140,14 @@ impl PyArn {
         organization_id: &Bound<'_, PyAny>,
         account_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        Ok(PyArn(orgkit::Arn::account(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-            parse_typed(account_id, AccountId::parse)?,
-        )))
+        shielded(py, || {
+            Ok(PyArn(orgkit::Arn::account(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                parse_typed(account_id, AccountId::parse)?,
+            )))
+        })
     }
 
     /// The ARN of a root.
@@ -155,12 +159,14 @@ impl PyArn {
         organization_id: &Bound<'_, PyAny>,
         root_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        Ok(PyArn(orgkit::Arn::root(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-            parse_typed(root_id, RootId::parse)?,
-        )))
+        shielded(py, || {
+            Ok(PyArn(orgkit::Arn::root(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                parse_typed(root_id, RootId::parse)?,
+            )))
+        })
     }
 
     /// The ARN of an organizational unit.
@@ -172,12 +178,14 @@ impl PyArn {
         organization_id: &Bound<'_, PyAny>,
         organizational_unit_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        Ok(PyArn(orgkit::Arn::organizational_unit(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-            parse_typed(organizational_unit_id, OrganizationalUnitId::parse)?,
-        )))
+        shielded(py, || {
+            Ok(PyArn(orgkit::Arn::organizational_unit(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                parse_typed(organizational_unit_id, OrganizationalUnitId::parse)?,
+            )))
+        })
     }
 
     /// The ARN of a customer-managed policy.
@@ -190,15 +198,17 @@ impl PyArn {
         policy_type: &str,
         policy_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        orgkit::Arn::policy(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-            policy_type,
-            parse_typed(policy_id, PolicyId::parse)?,
-        )
-        .map(PyArn)
-        .map_err(|err| validation_error(py, &err.into()))
+        shielded(py, || {
+            orgkit::Arn::policy(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                policy_type,
+                parse_typed(policy_id, PolicyId::parse)?,
+            )
+            .map(PyArn)
+            .map_err(|err| validation_error(py, &err.into()))
+        })
     }
 
     /// The ARN of an AWS-managed policy (account field `aws`).
@@ -209,13 +219,15 @@ impl PyArn {
         policy_type: &str,
         policy_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        orgkit::Arn::aws_managed_policy(
-            partition_named(py, partition)?,
-            policy_type,
-            parse_typed(policy_id, PolicyId::parse)?,
-        )
-        .map(PyArn)
-        .map_err(|err| validation_error(py, &err.into()))
+        shielded(py, || {
+            orgkit::Arn::aws_managed_policy(
+                partition_named(py, partition)?,
+                policy_type,
+                parse_typed(policy_id, PolicyId::parse)?,
+            )
+            .map(PyArn)
+            .map_err(|err| validation_error(py, &err.into()))
+        })
     }
 
     /// The ARN of a handshake.
@@ -228,15 +240,17 @@ impl PyArn {
         handshake_type: &str,
         handshake_id: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        orgkit::Arn::handshake(
-            partition_named(py, partition)?,
-            parse_typed(management_account, AccountId::parse)?,
-            parse_typed(organization_id, OrganizationId::parse)?,
-            handshake_type,
-            parse_typed(handshake_id, HandshakeId::parse)?,
-        )
-        .map(PyArn)
-        .map_err(|err| validation_error(py, &err.into()))
+        shielded(py, || {
+            orgkit::Arn::handshake(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                handshake_type,
+                parse_typed(handshake_id, HandshakeId::parse)?,
+            )
+            .map(PyArn)
+            .map_err(|err| validation_error(py, &err.into()))
+        })
     }
 }
 

@@ -118,10 +118,12 @@ pub struct PyEmulator {
 impl PyEmulator {
     #[new]
     #[pyo3(signature = (seed = 0))]
-    fn new(seed: u64) -> Self {
-        PyEmulator {
-            inner: Arc::new(Emulator::new(seed)),
-        }
+    fn new(py: Python<'_>, seed: u64) -> PyResult<Self> {
+        shielded(py, || {
+            Ok(PyEmulator {
+                inner: Arc::new(Emulator::new(seed)),
+            })
+        })
     }
 
     /// Calls an operation as `caller` with the request as Python objects (validated where
@@ -190,8 +192,8 @@ impl PyEmulator {
     }
 
     /// The virtual clock, seconds since the epoch.
-    fn now(&self) -> f64 {
-        self.inner.now()
+    fn now(&self, py: Python<'_>) -> PyResult<f64> {
+        shielded(py, || Ok(self.inner.now()))
     }
 
     /// Moves the clock forward by `seconds`.
@@ -205,29 +207,35 @@ impl PyEmulator {
 
     /// The limits in force, as a dict.
     fn quotas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let quotas = self.inner.quotas();
-        let dict = PyDict::new(py);
-        dict.set_item("max_accounts", quotas.max_accounts)?;
-        dict.set_item("max_organizational_units", quotas.max_organizational_units)?;
-        dict.set_item("max_policies", quotas.max_policies)?;
-        Ok(dict)
+        shielded(py, || {
+            let quotas = self.inner.quotas();
+            let dict = PyDict::new(py);
+            dict.set_item("max_accounts", quotas.max_accounts)?;
+            dict.set_item("max_organizational_units", quotas.max_organizational_units)?;
+            dict.set_item("max_policies", quotas.max_policies)?;
+            Ok(dict)
+        })
     }
 
     /// Sets the limits; a limit left out keeps its value.
     #[pyo3(signature = (*, max_accounts = None, max_organizational_units = None, max_policies = None))]
     fn set_quotas(
         &self,
+        py: Python<'_>,
         max_accounts: Option<usize>,
         max_organizational_units: Option<usize>,
         max_policies: Option<usize>,
-    ) {
-        let current = self.inner.quotas();
-        self.inner.set_quotas(Quotas {
-            max_accounts: max_accounts.unwrap_or(current.max_accounts),
-            max_organizational_units: max_organizational_units
-                .unwrap_or(current.max_organizational_units),
-            max_policies: max_policies.unwrap_or(current.max_policies),
-        });
+    ) -> PyResult<()> {
+        shielded(py, || {
+            let current = self.inner.quotas();
+            self.inner.set_quotas(Quotas {
+                max_accounts: max_accounts.unwrap_or(current.max_accounts),
+                max_organizational_units: max_organizational_units
+                    .unwrap_or(current.max_organizational_units),
+                max_policies: max_policies.unwrap_or(current.max_policies),
+            });
+            Ok(())
+        })
     }
 
     /// The whole state as versioned JSON text.
@@ -359,10 +367,12 @@ impl PyEmulator {
 
 /// Every error shape the operations of `service` list.
 #[pyfunction]
-pub fn error_names(service: &str) -> PyResult<Vec<&'static str>> {
-    orgkit::model::service(service)
-        .map(|s| s.error_names())
-        .ok_or_else(|| {
-            pyo3::exceptions::PyLookupError::new_err(format!("unknown service {service:?}"))
-        })
+pub fn error_names(py: Python<'_>, service: &str) -> PyResult<Vec<&'static str>> {
+    shielded(py, || {
+        orgkit::model::service(service)
+            .map(|s| s.error_names())
+            .ok_or_else(|| {
+                pyo3::exceptions::PyLookupError::new_err(format!("unknown service {service:?}"))
+            })
+    })
 }

@@ -28,16 +28,18 @@ fn outcome_dict<'py>(py: Python<'py>, outcome: Outcome) -> PyResult<Bound<'py, P
 /// `to` (the new state) or `error` (the AWS exception name).
 #[pyfunction]
 pub fn handshake_transitions(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let rows = PyList::empty(py);
-    for row in transition_table() {
-        let dict = outcome_dict(py, row.outcome)?;
-        dict.set_item("action", row.action.as_str())?;
-        dict.set_item("from", row.from.as_str())?;
-        dict.set_item("event", row.event.as_str())?;
-        dict.set_item("role", row.role.as_str())?;
-        rows.append(dict)?;
-    }
-    Ok(rows)
+    shielded(py, || {
+        let rows = PyList::empty(py);
+        for row in transition_table() {
+            let dict = outcome_dict(py, row.outcome)?;
+            dict.set_item("action", row.action.as_str())?;
+            dict.set_item("from", row.from.as_str())?;
+            dict.set_item("event", row.event.as_str())?;
+            dict.set_item("role", row.role.as_str())?;
+            rows.append(dict)?;
+        }
+        Ok(rows)
+    })
 }
 
 use crate::error::{argument_error, name_argument, shielded};

@@ -296,11 +296,14 @@ pub fn operations(
     py: Python<'_>,
     service: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<(&'static str, &'static str)>> {
-    let service = name_argument(py, "service", service)?;
-    let found = orgkit::validate::find_service(&service).map_err(|err| lookup_error(py, &err))?;
-    Ok(found
-        .operations
-        .iter()
-        .map(|op| (op.name, op.python_name))
-        .collect())
+    shielded(py, || {
+        let service = name_argument(py, "service", service)?;
+        let found =
+            orgkit::validate::find_service(&service).map_err(|err| lookup_error(py, &err))?;
+        Ok(found
+            .operations
+            .iter()
+            .map(|op| (op.name, op.python_name))
+            .collect())
+    })
 }
