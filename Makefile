@@ -112,11 +112,12 @@ codegen:
 BENCH_PYTHON_PACKAGES := botocore==1.44.5 boto3==1.44.5 aws-resource-validator-organizations==2.6.0 moto==5.2.5
 
 bench: python node wasm
-	cargo bench -p orgkit --bench ids --bench validate --bench emulator -- --noplot
+	cargo bench -p orgkit --bench ids --bench validate --bench emulator --bench policy -- --noplot
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(BENCH_PYTHON_PACKAGES)
 	$(PYTHON) bindings-python/benchmarks/bench_ids.py
 	$(PYTHON) bindings-python/benchmarks/bench_requests.py
 	$(PYTHON) bindings-python/benchmarks/bench_emulator.py
+	$(PYTHON) bindings-python/benchmarks/bench_scp.py
 	node bindings-node/benchmarks/bench-requests.cjs
 
 # --- fuzzing ------------------------------------------------------------------------------
