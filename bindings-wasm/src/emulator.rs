@@ -3,18 +3,21 @@
 //! `{ ok: false, body: <error JSON> }`), so one JS test suite runs against both.
 //!
 //! Arguments of the wrong kind are failures like any other (`Kind: "usage"`, code
-//! `INVALID_ARGUMENT`). A call that a trap (an orgkit bug) interrupts may have left the state
-//! half-changed and its lock held, and nothing can release it: the emulator notices on its
-//! next call and answers every call from then on with `INTERNAL_ERROR` (`Kind: "internal"`);
-//! other emulators, and the rest of the module, are not affected.
+//! `INVALID_ARGUMENT`), except in `simulate`, which reads its request as `evaluateScps` does
+//! and throws `OrgkitArgumentError` for them, as the Node package does. A call that a trap (an
+//! orgkit bug) interrupts may have left the state half-changed and its lock held, and nothing
+//! can release it: the emulator notices on its next call and answers every call from then on
+//! with `INTERNAL_ERROR` (`Kind: "internal"`); other emulators, and the rest of the module, are
+//! not affected.
 
 use std::cell::Cell;
 
 use js_sys::Object;
-use orgkit::emulator::{Emulator, EmulatorError, DEFAULT_SNAPSHOT_LIMIT};
+use orgkit::emulator::{EffectiveLevel, Emulator, EmulatorError, DEFAULT_SNAPSHOT_LIMIT};
 use wasm_bindgen::prelude::*;
 
 use crate::error::{argument_error, internal_error};
+use crate::policy::Options;
 use crate::{set, text_argument, type_label};
 
 fn outcome(result: Result<String, EmulatorError>) -> Object {
@@ -31,6 +34,16 @@ fn outcome(result: Result<String, EmulatorError>) -> Object {
     }
     object
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const OUTCOME_TYPES: &'static str = r#"
+/** The answer of a `NativeEmulator` call: `ok`, and the body as JSON text (on failure the
+ * error, with `Code`, `Kind` and `Message`). */
+export interface EmulatorOutcome {
+  ok: boolean;
+  body: string;
+}
+"#;
 
 fn done(result: Result<(), EmulatorError>) -> Object {
     outcome(result.map(|()| "{}".to_owned()))
@@ -185,6 +198,45 @@ impl NativeEmulator {
         done((|| {
             let snapshot = text("snapshot", &snapshot)?;
             self.run(|inner| inner.import_json(&snapshot, DEFAULT_SNAPSHOT_LIMIT))?
+        })())
+    }
+
+    /// Whether the SCPs of the emulated organization allow a principal of `accountId` to
+    /// make a request, and why: `{ ok, body }`, the body the decision as JSON text (the
+    /// fields of `ScpDecisionData`), or the error (`NOT_FOUND` for an unknown account). The
+    /// management account is exempt. `options` holds `resource` (default `*`), `context` and
+    /// `principal` (default `user`). Arguments of the wrong kind throw `OrgkitArgumentError`
+    /// (`INVALID_ARGUMENT`), as `evaluateScps` does.
+    #[wasm_bindgen(unchecked_return_type = "EmulatorOutcome")]
+    pub fn simulate(
+        &self,
+        #[wasm_bindgen(js_name = accountId, unchecked_param_type = "string")] account_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] action: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ScpRequestOptions")] options: JsValue,
+    ) -> Result<Object, JsValue> {
+        let account_id = text_argument("accountId", &account_id).map_err(|m| argument_error(&m))?;
+        // The options' getters run here, before the emulator is entered (they may call it).
+        let request = Options::read(options)?.request(&action)?;
+        Ok(outcome((|| {
+            let decision = self.run(|inner| inner.simulate(&account_id, &request))??;
+            Ok(decision.to_json().to_string())
+        })()))
+    }
+
+    /// The SCPs in effect for a root, OU or member account, as its organization's management
+    /// account sees them: `{ ok, body }`, the body a JSON array with one
+    /// `{ target, kind, name, policies: [{ policyId, name }] }` per level, root first (empty
+    /// when SCPs are not enabled), or the error (`NOT_FOUND` for a target in no organization).
+    #[wasm_bindgen(js_name = effectiveScps, unchecked_return_type = "EmulatorOutcome")]
+    pub fn effective_scps(
+        &self,
+        #[wasm_bindgen(js_name = targetId, unchecked_param_type = "string")] target_id: JsValue,
+    ) -> Object {
+        outcome((|| {
+            let target_id = text("targetId", &target_id)?;
+            let levels = self.run(|inner| inner.effective_scps(&target_id))??;
+            let levels = levels.iter().map(EffectiveLevel::to_json).collect();
+            Ok(serde_json::Value::Array(levels).to_string())
         })())
     }
 

@@ -24,6 +24,10 @@ pub mod ids;
 // and stays under its size limit without it.
 #[cfg(feature = "emulator")]
 pub mod paginate;
+// The SCP checker and evaluator cost the form bundle ~46 KB gzipped (checkScp alone), more
+// than its size limit leaves; they ship in the emulator bundle (pkg/web-emulator, pkg/node).
+#[cfg(feature = "emulator")]
+pub mod policy;
 pub mod validate;
 
 use js_sys::{Array, Object, Reflect};

@@ -64,7 +64,7 @@ impl JsInput {
 
     /// A value as read, or what reading it threw; an object with a `toJSON` method is what
     /// that method returns (once, as `JSON.stringify` calls it: a `Date` becomes its ISO text).
-    fn read(read: Result<JsValue, String>) -> JsInput {
+    pub(crate) fn read(read: Result<JsValue, String>) -> JsInput {
         match read.and_then(json_form) {
             Ok(value) => JsInput::new(value),
             Err(message) => JsInput::Threw(message),

@@ -1,7 +1,8 @@
 'use strict'
-// Serves the demo form on 127.0.0.1 and drives it in headless Chromium (playwright-core):
-// bad values must show their messages and block the submit, good values must make the form
-// valid. A screenshot of each state is saved under test-output/browser/.
+// Serves the demo pages on 127.0.0.1 and drives them in headless Chromium (playwright-core):
+// the form (bad values must show their messages and block the submit, good values must make
+// the form valid), the emulator page, and the SCP page (issues as you type, a decision over a
+// small tree). A screenshot of each state is saved under test-output/browser/.
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
@@ -39,15 +40,20 @@ async function waitForServer(url, attempts = 100) {
   throw new Error(`server at ${url} did not start`)
 }
 
-test('demo form validates as the user types and blocks invalid submits', async (t) => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', 'web', 'orgkit_wasm.js')), 'build the web package first (make wasm)')
+/**
+ * Serves bindings-wasm/ (the demo pages and the packages they load), opens `demo/<name>` in
+ * headless Chromium and waits until the page says it is ready; the server and the browser
+ * stop when test `t` ends. The page's uncaught errors are collected in `pageErrors`.
+ */
+async function openDemo(t, name, bundle) {
+  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', bundle, 'orgkit_wasm.js')), `build the ${bundle} package first (make wasm)`)
   fs.mkdirSync(OUTPUT, { recursive: true })
   const port = await freePort()
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
     stdio: 'ignore',
   })
   t.after(() => server.kill())
-  const url = `http://127.0.0.1:${port}/demo/index.html`
+  const url = `http://127.0.0.1:${port}/demo/${name}`
   await waitForServer(url)
 
   const browser = await chromium.launch({
@@ -63,6 +69,11 @@ test('demo form validates as the user types and blocks invalid submits', async (
   page.on('pageerror', (error) => pageErrors.push(error))
   await page.goto(url)
   await page.waitForSelector('body[data-ready="true"]')
+  return { page, pageErrors }
+}
+
+test('demo form validates as the user types and blocks invalid submits', async (t) => {
+  const { page, pageErrors } = await openDemo(t, 'index.html', 'web')
 
   const issuesOf = (id) => page.textContent(`#${id}-issues`)
   const formValid = () => page.evaluate(() => document.getElementById('create-account').checkValidity())
@@ -117,25 +128,7 @@ test('demo form validates as the user types and blocks invalid submits', async (
 })
 
 test('the emulator runs in the page', async (t) => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', 'web-emulator', 'orgkit_wasm.js')), 'build the emulator bundle first (make wasm)')
-  fs.mkdirSync(OUTPUT, { recursive: true })
-  const port = await freePort()
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
-    stdio: 'ignore',
-  })
-  t.after(() => server.kill())
-  const url = `http://127.0.0.1:${port}/demo/emulator.html`
-  await waitForServer(url)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  })
-  t.after(() => browser.close())
-  const page = await browser.newPage()
-  const pageErrors = []
-  page.on('pageerror', (error) => pageErrors.push(error))
-  await page.goto(url)
-  await page.waitForSelector('body[data-ready="true"]')
+  const { page, pageErrors } = await openDemo(t, 'emulator.html', 'web-emulator')
   assert.match(await page.textContent('#tree'), /^Root \(r-[0-9a-z]{4}\)\n  · account-111111111111 \(111111111111\)$/)
 
   await page.fill('#ou-name', 'Engineering')
@@ -156,5 +149,76 @@ test('the emulator runs in the page', async (t) => {
   await page.click('#invite-button')
   assert.match(await page.textContent('#result'), /^InvalidInputException \(INVALID_PARTY_TYPE_TARGET\): Value \(redacted\) at 'target.id'/)
   await page.screenshot({ path: path.join(OUTPUT, 'emulator.png'), fullPage: true })
+  assert.deepEqual(pageErrors, [])
+})
+
+test('the SCP page shows issues as you type and explains a decision over a tree', async (t) => {
+  const { page, pageErrors } = await openDemo(t, 'scp.html', 'web-emulator')
+  const issues = () => page.textContent('#document-issues')
+
+  // An invalid document: each issue with its code and path, as the user types.
+  await page.getByLabel('Policy document (JSON), checked as you type').fill(
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"s3:*","Resource":"*"}]}')
+  assert.match(await issues(), /INVALID_EFFECT at Statement\[0\]\.Effect: /)
+  assert.equal(await page.getAttribute('#document', 'aria-invalid'), 'true')
+  assert.equal(await page.getAttribute('#document', 'data-codes'), 'INVALID_EFFECT')
+  await page.screenshot({ path: path.join(OUTPUT, 'scp-issues.png'), fullPage: true })
+  // Fixed: no issues.
+  await page.fill('#document', '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","NotResource":"arn:aws:s3:::logs/*"}]}')
+  assert.equal(await issues(), 'No issues.')
+  assert.equal(await page.getAttribute('#document', 'aria-invalid'), 'false')
+  // The 2017 rules had no NotResource: the edition applies as soon as it is chosen.
+  await page.getByLabel('Rules').selectOption('original')
+  assert.match(await issues(), /UNSUPPORTED_ELEMENT at Statement\[0\]\.NotResource/)
+  await page.getByLabel('Rules').selectOption('current')
+  assert.equal(await issues(), 'No issues.')
+
+  // The tree: root and account with p-FullAWSAccess; an OU with it and a Deny of s3:*.
+  await page.getByRole('button', { name: 'Add an OU' }).click()
+  assert.equal(await page.getByLabel('OU 1 ID').inputValue(), 'ou-abcd-11111111')
+  await page.getByRole('button', { name: 'Attach a policy to OU 1' }).click()
+  await page.getByLabel('Policy 2 at OU 1: ID').fill('p-nos3example')
+  await page.getByLabel('Policy 2 at OU 1: document').fill(
+    '{"Version":"2012-10-17","Statement":{"Sid":"NoS3","Effect":"Deny","Action":"s3:*","Resource":"*"}}')
+  await page.getByLabel('Action').fill('s3:GetObject')
+  await page.getByLabel('Resource').fill('arn:aws:s3:::reports/2026.csv')
+  await page.getByRole('button', { name: 'Ask' }).click()
+  const verdict = await page.textContent('#verdict')
+  assert.match(verdict, /^Denied: statement 0 \(Sid NoS3\) of p-nos3example at OU 1 \(ou-abcd-11111111\) explicitly denies it\.$/)
+  assert.equal(await page.getAttribute('#verdict', 'data-state'), 'denied')
+  const rows = await page.$$eval('#outcomes tbody tr', (trs) => trs.map((tr) => [tr.dataset.outcome, tr.innerText.replace(/\s+/g, ' ').trim()]))
+  assert.deepEqual(rows, [
+    ['allowed', 'Root r-abcd Allowed by statement 0 of p-FullAWSAccess'],
+    ['denied', 'OU 1 ou-abcd-11111111 Denied by statement 0 (Sid NoS3) of p-nos3example'],
+    ['allowed', 'Account 111111111111 Allowed by statement 0 of p-FullAWSAccess'],
+  ])
+  const explained = await page.textContent('#explanation')
+  assert.match(explained, /^Denied: /)
+  assert.match(explained, /\n  level 1 \(ou-abcd-11111111\): denied by statement 0 \(Sid "NoS3"\) of policy p-nos3example\n/)
+  await page.screenshot({ path: path.join(OUTPUT, 'scp-denied.png'), fullPage: true })
+
+  // Once asked, every change asks again: another action is allowed; a broken document is
+  // shown beside itself and nothing is evaluated; the management account is exempt.
+  await page.getByLabel('Action').fill('ec2:RunInstances')
+  assert.match(await page.textContent('#verdict'), /^Allowed: an Allow matches at every level/)
+  await page.getByLabel('Policy 1 at Account: document').fill('{"Version":"2012-10-17"}')
+  assert.match(await page.textContent('#verdict'), /^Not asked: 1 issue\(s\) in the policies above/)
+  const accountIssues = page.locator('fieldset[data-kind="account"] .policy .issues').first()
+  assert.match(await accountIssues.textContent(), /^MISSING_ELEMENT at Statement: /)
+  await page.getByRole('button', { name: 'Remove policy 1 at Account' }).click()
+  assert.match(await page.textContent('#verdict'), /^Denied: no SCP attached at Account \(111111111111\) allows it/)
+  await page.getByLabel('Principal').selectOption('management_account')
+  assert.match(await page.textContent('#verdict'), /^Allowed: SCPs do not affect this principal\.$/)
+  assert.equal(await page.isHidden('#outcomes'), true)
+  await page.getByLabel('Principal').selectOption('user')
+  // OUs come and go; at most five nest under the root.
+  await page.getByRole('button', { name: 'Remove OU 1' }).click()
+  assert.deepEqual(await page.$$eval('#outcomes tbody th', (ths) => ths.map((th) => th.textContent)), ['Root', 'Account'])
+  for (let n = 1; n <= 5; n++) await page.getByRole('button', { name: 'Add an OU' }).click()
+  assert.equal(await page.getByRole('button', { name: 'Add an OU' }).isDisabled(), true)
+  assert.equal(await page.getByLabel('OU 5 ID').inputValue(), 'ou-abcd-55555555')
+  assert.equal(await page.locator('#outcomes tbody tr').count(), 7)
+  await page.getByLabel('Action').fill('s3')
+  assert.match(await page.textContent('#verdict'), /^Not asked: action must be service:Action/)
   assert.deepEqual(pageErrors, [])
 })

@@ -2,7 +2,8 @@
 // Hostile input and orgkit bugs against the WebAssembly build for Node (pkg/node, the module
 // tests/js loads), issue 10: a throwing getter or Proxy trap is an issue at its path and never
 // unwinds through Rust; lists are read one item at a time; arguments of the wrong kind are
-// coded errors; a panic is an OrgkitInternalError and the module keeps working.
+// coded errors; a panic is an OrgkitInternalError and the module keeps working. Issue 13 adds
+// the same for the SCP exports (checkScp, evaluateScps, NativeEmulator#simulate).
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
@@ -19,6 +20,7 @@ const catalogue = JSON.parse(
 const { max_issues: MAX_ISSUES, max_batch_values: MAX_BATCH_VALUES } = catalogue.limits
 
 const stackPointer = () => glue.__wasm.__stack_pointer.value
+const ALLOW = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}'
 const validate = (operation, params) => orgkit.validateRequest('organizations', operation, params)
 const codesAt = (result) => result.issues.map((issue) => [issue.path, issue.code])
 const coded = (code, name) => (error) => {
@@ -42,6 +44,10 @@ function assertStillWorks() {
   const emulator = new orgkit.NativeEmulator(7)
   assert.equal(emulator.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
   assert.deepEqual([...emulator.checkInvariants()], [])
+  assert.equal(JSON.parse(emulator.simulate('111111111111', 's3:GetObject').body).exempt, 'MANAGEMENT_ACCOUNT')
+  assert.deepEqual(orgkit.checkScp(ALLOW), [])
+  assert.deepEqual(orgkit.checkScp('{}').map((issue) => issue.code), ['MISSING_ELEMENT', 'MISSING_ELEMENT'])
+  assert.equal(orgkit.evaluateScps([ALLOW, [ALLOW]], 's3:GetObject').allowed, true)
 }
 
 test('call error codes and limits match the catalogue', () => {
@@ -202,6 +208,11 @@ const ARGUMENT_CHECKS = {
     (bad) => orgkit.decideHandshake('INVITE', 'OPEN', 'ACCEPT', bad),
   ],
   PageWalk: [(bad) => new orgkit.PageWalk(bad, 'ListRoots'), (bad) => new orgkit.PageWalk('organizations', bad)],
+  evaluateScps: [(bad) => orgkit.evaluateScps([ALLOW], bad)],
+}
+// NativeEmulator methods that throw for an argument of the wrong kind (as evaluateScps does).
+const METHOD_ARGUMENT_CHECKS = {
+  simulate: [(bad) => emulator().simulate(bad, 's3:GetObject'), (bad) => emulator().simulate('111111111111', bad)],
 }
 const OUTCOME_CHECKS = {
   callJson: [
@@ -219,6 +230,7 @@ const OUTCOME_CHECKS = {
   // A number is expected here: its string is the wrong kind.
   advance: [(bad) => emulator().advance(typeof bad === 'number' ? String(bad) : bad)],
   importJson: [(bad) => emulator().importJson(bad)],
+  effectiveScps: [(bad) => emulator().effectiveScps(bad)],
 }
 // Exports whose every argument may be anything (predicates answer false, checks answer data).
 const ANY_ARGUMENT = new Set([
@@ -227,22 +239,24 @@ const ANY_ARGUMENT = new Set([
   'isAccountName', 'isOrganizationalUnitName', 'isPolicyName', 'isArn', 'inspectArn',
 ])
 const NO_ARGUMENT = new Set(['errorCodes', 'callErrorCodes', 'valueKinds', 'handshakeTransitions', 'paginationErrorCodes',
-  'install_panic_hook', '__orgkitTakePanic'])
+  'scpIssueCodes', 'install_panic_hook', '__orgkitTakePanic'])
+// Exports whose arguments section 6 covers (a document may be text or an object, options may be absent).
+const SCP_ARGUMENTS = new Set(['checkScp'])
 
 test('every export is covered by the argument checks', () => {
-  const covered = new Set([...Object.keys(ARGUMENT_CHECKS), ...ANY_ARGUMENT, ...NO_ARGUMENT,
+  const covered = new Set([...Object.keys(ARGUMENT_CHECKS), ...ANY_ARGUMENT, ...NO_ARGUMENT, ...SCP_ARGUMENTS,
     'NativeEmulator', '__orgkitInternalPanic'])
   assert.deepEqual(Object.keys(orgkit).filter((name) => !covered.has(name)), [])
   const methods = Object.getOwnPropertyNames(orgkit.NativeEmulator.prototype)
-  const coveredMethods = new Set([...Object.keys(OUTCOME_CHECKS), 'constructor', '__destroy_into_raw', 'free', 'now', 'exportJson',
-    'checkInvariants', '__orgkitInternalPanic'])
+  const coveredMethods = new Set([...Object.keys(OUTCOME_CHECKS), ...Object.keys(METHOD_ARGUMENT_CHECKS), 'constructor',
+    '__destroy_into_raw', 'free', 'now', 'exportJson', 'checkInvariants', '__orgkitInternalPanic'])
   assert.deepEqual(methods.filter((name) => !coveredMethods.has(name)), [])
 })
 
 test('a number, undefined, an object or a Symbol where a string is expected is INVALID_ARGUMENT', () => {
   const before = stackPointer()
   for (const bad of BAD) {
-    for (const [name, calls] of Object.entries(ARGUMENT_CHECKS)) {
+    for (const [name, calls] of Object.entries({ ...ARGUMENT_CHECKS, ...METHOD_ARGUMENT_CHECKS })) {
       calls.forEach((call, n) => assert.throws(() => call(bad), invalidArgument, `${name} #${n} ${String(bad)}`))
     }
     for (const [name, calls] of Object.entries(OUTCOME_CHECKS)) {
@@ -330,6 +344,8 @@ test('an emulator whose call panicked answers INTERNAL_ERROR from then on; other
     assert.equal(outcomeCode(broken.advance(1)), 'INTERNAL_ERROR')
     assert.equal(outcomeCode(broken.importJson(other.exportJson())), 'INTERNAL_ERROR')
     assert.equal(outcomeCode(broken.registerAccount('222222222222', 'a@example.com', 'A')), 'INTERNAL_ERROR')
+    assert.equal(outcomeCode(broken.simulate('111111111111', 's3:GetObject')), 'INTERNAL_ERROR')
+    assert.equal(outcomeCode(broken.effectiveScps('111111111111')), 'INTERNAL_ERROR')
     for (const method of ['exportJson', 'now', 'checkInvariants']) {
       assert.throws(() => broken[method](), coded('INTERNAL_ERROR', 'OrgkitInternalError'), method)
     }
@@ -403,6 +419,167 @@ test('a walk whose call panicked answers INTERNAL_ERROR from then on', () => {
   assertStillWorks()
 })
 
+// --- 6. service control policies ---------------------------------------------------------------
+
+const scpCodesAt = (issues) => issues.map((issue) => [issue.path, issue.code])
+const tooManyValues = coded('TOO_MANY_VALUES', 'OrgkitArgumentError')
+
+test('a throwing getter or Proxy trap inside an SCP document is an INVALID_TYPE issue at its path', () => {
+  const nested = (statement) => ({ Version: '2012-10-17', Statement: statement })
+  // [document (made fresh for each call), the expected [path, code] pairs]
+  const documents = [
+    [() => ({ Version: '2012-10-17', get Statement() { throw new Error('getter') } }), [['Statement', 'INVALID_TYPE']]],
+    [() => nested(new Proxy({}, { ownKeys: thrower(new TypeError('ownKeys')) })), [['Statement', 'INVALID_TYPE']]],
+    [() => nested(new Proxy({ Effect: 'Allow' }, { get: thrower(new Error('get')) })), [['Statement', 'INVALID_TYPE']]],
+    [() => nested([{ Effect: 'Allow', Action: '*', get Resource() { throw Symbol('s') } }]), [['Statement[0].Resource', 'INVALID_TYPE']]],
+    [() => nested(Object.defineProperty([{}], 1, { get: thrower(new Error('item')), enumerable: true })),
+      [['Statement[1]', 'INVALID_TYPE']]],
+    [() => nested(revoked()), [['Statement', 'INVALID_TYPE']]],
+    [() => nested([{ Effect: 'Allow', get Action() { throw revoked() }, Resource: '*' }]), [['Statement[0].Action', 'INVALID_TYPE']]],
+  ]
+  const before = stackPointer()
+  for (const [document, expected] of documents) {
+    for (let i = 0; i < 1000; i++) {
+      assert.deepEqual(scpCodesAt(orgkit.checkScp(document())), expected, String(document))
+    }
+    assert.match(orgkit.checkScp(document())[0].message, /threw when read/)
+  }
+  // The document itself: nothing can be checked, so the argument is refused.
+  for (const document of [
+    () => new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }),
+    () => new Proxy({ Version: '2012-10-17' }, { get: thrower(new Error('get')) }),
+    revoked,
+  ]) {
+    assert.throws(() => orgkit.checkScp(document()), invalidArgument)
+  }
+  // Inside levels, the same issue is an OrgkitValidationError naming its path from levels[i].
+  const levels = [ALLOW, { target: 'ou-abcd-11111111', policies: [ALLOW, documents[0][0]()] }]
+  assert.throws(() => orgkit.evaluateScps(levels, 's3:GetObject'), (error) => {
+    coded('INVALID_TYPE', 'OrgkitValidationError')(error)
+    assert.deepEqual(scpCodesAt(error.issues), [['levels[1].policies[1].Statement', 'INVALID_TYPE']])
+    return true
+  })
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
+test('a throwing getter or Proxy trap in the levels, the options or the context is INVALID_ARGUMENT', () => {
+  const calls = [
+    () => orgkit.evaluateScps(new Proxy([ALLOW], { get: thrower(new Error('get')) }), 's3:GetObject'),
+    () => orgkit.evaluateScps(revoked(), 's3:GetObject'),
+    () => orgkit.evaluateScps(Object.defineProperty([ALLOW, ALLOW], 1, { get: thrower(new Error('level')) }), 's3:GetObject'),
+    () => orgkit.evaluateScps([ALLOW, { target: 'ou-abcd-11111111', get policies() { throw new Error('policies') } }], 's3:GetObject'),
+    () => orgkit.evaluateScps([ALLOW, { get target() { throw new Error('target') }, policies: [ALLOW] }], 's3:GetObject'),
+    () => orgkit.evaluateScps([[ALLOW, { get document() { throw new Error('document') } }]], 's3:GetObject'),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', { get resource() { throw new Error('resource') } }),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', { get edition() { throw new Error('edition') } }),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', { get context() { throw new Error('context') } }),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', { context: { get 'aws:PrincipalTag/team'() { throw new Error('key') } } }),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', { context: new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }) }),
+    () => orgkit.evaluateScps([ALLOW], 's3:GetObject', revoked()),
+    () => orgkit.checkScp(ALLOW, new Proxy({}, { get: thrower(new Error('options')) })),
+    () => emulator().simulate('111111111111', 's3:GetObject', { get principal() { throw new Error('principal') } }),
+  ]
+  const before = stackPointer()
+  for (const call of calls) {
+    for (let i = 0; i < 300; i++) assert.throws(call, invalidArgument, String(call))
+    assert.throws(call, /threw when read/, String(call))
+  }
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
+test('a getter may call orgkit, the same emulator, or panic: its SCP call still answers', () => {
+  const document = {
+    Version: '2012-10-17',
+    get Statement() {
+      assert.deepEqual(orgkit.checkScp(ALLOW), [])
+      orgkit.__orgkitInternalPanic('inside an SCP getter')
+    },
+  }
+  const before = stackPointer()
+  for (let i = 0; i < 300; i++) {
+    const issues = orgkit.checkScp(document)
+    assert.deepEqual(scpCodesAt(issues), [['Statement', 'INVALID_TYPE']])
+    assert.match(issues[0].message, /inside an SCP getter/)
+  }
+  assert.equal(stackPointer(), before)
+  // A context getter calls the emulator being asked (its state is not borrowed while JS runs).
+  const emulated = new orgkit.NativeEmulator(4)
+  assert.equal(emulated.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+  const context = {
+    get 'aws:RequestedRegion'() {
+      assert.equal(emulated.effectiveScps('111111111111').ok, true)
+      return 'eu-west-1'
+    },
+  }
+  const outcome = emulated.simulate('111111111111', 's3:GetObject', { context })
+  assert.equal(outcome.ok, true, outcome.body)
+  assert.equal(JSON.parse(outcome.body).exempt, 'MANAGEMENT_ACCOUNT')
+  assertStillWorks()
+})
+
+test('levels, policies and context lists longer than MAX_BATCH_VALUES are TOO_MANY_VALUES before any item is read', () => {
+  for (const length of [MAX_BATCH_VALUES + 1, 2 ** 32 - 1]) {
+    assert.throws(() => orgkit.evaluateScps(new Array(length), 's3:GetObject'), tooManyValues)
+    const { proxy, reads } = counted(new Array(length))
+    assert.throws(() => orgkit.evaluateScps(proxy, 's3:GetObject'), tooManyValues)
+    assert.equal(reads.count, 0)
+    const lying = counted([], (t, key) => (key === 'length' ? length : key === 'toJSON' ? undefined : ALLOW))
+    assert.throws(() => orgkit.evaluateScps(lying.proxy, 's3:GetObject'), tooManyValues)
+    assert.equal(lying.reads.count, 0)
+    assert.throws(() => orgkit.evaluateScps([ALLOW, new Array(length)], 's3:GetObject'), tooManyValues)
+    assert.throws(() => orgkit.evaluateScps([{ policies: new Array(length) }], 's3:GetObject'), tooManyValues)
+    assert.throws(() => orgkit.evaluateScps([ALLOW], 's3:GetObject', { context: { 'aws:SourceIp': new Array(length) } }), tooManyValues)
+  }
+  // As many as allowed but sparse: the first hole is refused, after one read.
+  const { proxy, reads } = counted(new Array(MAX_BATCH_VALUES))
+  assert.throws(() => orgkit.evaluateScps(proxy, 's3:GetObject'), invalidArgument)
+  assert.equal(reads.count, 1)
+  // A document nested past MAX_DEPTH, or a cyclic one, stops at the depth limit.
+  const cyclic = { Version: '2012-10-17', Statement: [] }
+  cyclic.Statement.push(cyclic)
+  assert.deepEqual(orgkit.checkScp(cyclic).map((issue) => issue.code), ['TOO_DEEP'])
+  assertStillWorks()
+})
+
+test('an action, edition, principal, resource or options of the wrong kind is INVALID_ARGUMENT', () => {
+  const before = stackPointer()
+  for (const bad of [42, {}, [], null, true, Symbol('s'), 10n, () => 's3:GetObject']) {
+    assert.throws(() => orgkit.evaluateScps([ALLOW], bad), invalidArgument, String(bad))
+    assert.throws(() => emulator().simulate('111111111111', bad), invalidArgument, String(bad))
+    // An option that is null is the default; one that is a function or a Symbol is left out,
+    // as JSON.stringify leaves it out (options are read like every other object).
+    if (bad === null || typeof bad === 'function' || typeof bad === 'symbol') continue
+    for (const option of ['edition', 'principal', 'resource']) {
+      assert.throws(() => orgkit.evaluateScps([ALLOW], 's3:GetObject', { [option]: bad }), invalidArgument, `${option} ${String(bad)}`)
+    }
+    assert.throws(() => orgkit.checkScp(ALLOW, { edition: bad }), invalidArgument, String(bad))
+    // Context values may be strings, numbers and booleans (compared as text), or lists of them.
+    if (typeof bad !== 'number' && typeof bad !== 'boolean') {
+      assert.throws(() => orgkit.evaluateScps([ALLOW], 's3:GetObject', { context: { 'aws:SourceIp': [bad] } }), invalidArgument)
+    }
+  }
+  for (const options of [42, 'current', true, Symbol('s'), 10n]) {
+    assert.throws(() => orgkit.checkScp(ALLOW, options), invalidArgument, String(options))
+    assert.throws(() => orgkit.evaluateScps([ALLOW], 's3:GetObject', options), invalidArgument, String(options))
+    assert.throws(() => emulator().simulate('111111111111', 's3:GetObject', options), invalidArgument, String(options))
+  }
+  for (const document of [42, undefined, null, true, Symbol('s'), 10n, () => ALLOW]) {
+    assert.throws(() => orgkit.checkScp(document), invalidArgument, String(document))
+    assert.throws(() => orgkit.evaluateScps([document], 's3:GetObject'), invalidArgument, String(document))
+  }
+  for (const edition of ['Current', 'future', '']) {
+    assert.throws(() => orgkit.checkScp(ALLOW, { edition }), invalidArgument, edition)
+  }
+  for (const action of ['s3', ':GetObject', 's3:', '']) {
+    assert.throws(() => orgkit.evaluateScps([ALLOW], action), invalidArgument, action)
+  }
+  assert.throws(() => orgkit.evaluateScps([ALLOW], 's3:GetObject', { resource: '' }), invalidArgument)
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
 // --- the page bundles -------------------------------------------------------------------------
 
 for (const bundle of ['web', 'web-emulator']) {
@@ -426,6 +603,17 @@ for (const bundle of ['web', 'web-emulator']) {
     if (bundle === 'web-emulator') {
       const emulator = new web.NativeEmulator(1)
       assert.equal(emulator.callJson('organizations', 'CreateOrganization', '111111111111', '{}').ok, true)
+      const document = { Version: '2012-10-17', get Statement() { throw new Error('getter') } }
+      for (let i = 0; i < 1000; i++) {
+        assert.deepEqual(web.checkScp(document).map((issue) => [issue.path, issue.code]), [['Statement', 'INVALID_TYPE']])
+      }
+      assert.throws(() => web.evaluateScps([ALLOW], 's3'), invalidArgument)
+      const decision = web.evaluateScps([ALLOW], 's3:GetObject')
+      assert.match(decision.explain(), /^Allowed/)
+      assert.equal(decision.explain(), decision.explanation)
+    } else {
+      // The SCP checker does not fit the form bundle's size limit: it ships with the emulator.
+      assert.equal(web.checkScp, undefined)
     }
   })
 }

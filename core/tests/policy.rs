@@ -653,3 +653,15 @@ fn a_document_given_as_a_map_is_checked_like_its_text() {
     let number = serde_json::json!(5);
     assert!(policy::check_scp_input(&&number, ScpRules::Current).is_err());
 }
+
+#[test]
+fn reading_levels_stops_at_the_issue_cap() {
+    let levels = serde_json::Value::Array(vec![serde_json::json!("{}"); 10_000]);
+    match policy::levels_from_input(&&levels, ScpRules::Current).unwrap_err() {
+        policy::ScpInputError::InvalidPolicies(issues) => {
+            assert_eq!(issues.len(), orgkit::validate::MAX_ISSUES + 1);
+            assert_eq!(issues.last().unwrap().code, PolicyIssueCode::TooManyIssues);
+        }
+        other => panic!("{other}"),
+    }
+}

@@ -333,7 +333,12 @@ pub fn levels_from_input<I: RequestInput>(
         rules,
         issues: &mut issues,
     };
+    let mut stopped = false;
     for index in 0..count {
+        if reader.issues.len() >= MAX_ISSUES {
+            stopped = index < count;
+            break;
+        }
         let Some(level) = levels.item(index) else {
             break;
         };
@@ -372,6 +377,10 @@ pub fn levels_from_input<I: RequestInput>(
         let policy_count = list_length(list, &policies_path)?;
         let mut policies = Vec::with_capacity(policy_count.min(64));
         for position in 0..policy_count {
+            if reader.issues.len() >= MAX_ISSUES {
+                stopped = true;
+                break;
+            }
             let Some(entry) = list.item(position) else {
                 break;
             };
@@ -383,6 +392,15 @@ pub fn levels_from_input<I: RequestInput>(
             }
         }
         read.push(Level { target, policies });
+    }
+    if stopped {
+        issues.push(PolicyIssue {
+            path: String::new(),
+            code: PolicyIssueCode::TooManyIssues,
+            message: format!(
+                "The check stopped after {MAX_ISSUES} issues; the remaining policies were not checked"
+            ),
+        });
     }
     if issues.is_empty() {
         Ok(read)
