@@ -202,7 +202,11 @@ impl From<Decision> for PyDecision {
     }
 }
 
-fn edition(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<ScpRules> {
+/// The `edition=` argument: `"current"` when absent.
+fn edition(py: Python<'_>, value: Option<&Bound<'_, PyAny>>) -> PyResult<ScpRules> {
+    let Some(value) = value else {
+        return Ok(ScpRules::Current);
+    };
     let name = name_argument(py, "edition", value)?;
     ScpRules::from_name(&name).ok_or_else(|| {
         argument_error(
@@ -243,10 +247,7 @@ pub fn check_scp<'py>(
     edition: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     shielded(py, || {
-        let rules = match edition {
-            Some(value) => self::edition(py, value)?,
-            None => ScpRules::Current,
-        };
+        let rules = self::edition(py, edition)?;
         let issues = policy::check_scp_input(&PyInput(document.clone()), rules)
             .map_err(|err| input_error(py, err))?;
         PyList::new(py, issues.iter().map(issue))
@@ -274,10 +275,7 @@ pub fn evaluate_scps<'py>(
     edition: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<PyDecision> {
     shielded(py, || {
-        let rules = match edition {
-            Some(value) => self::edition(py, value)?,
-            None => ScpRules::Current,
-        };
+        let rules = self::edition(py, edition)?;
         let request = request(py, action, resource, context, principal)?;
         let levels = policy::levels_from_input(&PyInput(levels.clone()), rules)
             .map_err(|err| input_error(py, err))?;
@@ -333,10 +331,7 @@ impl PyScpEvaluator {
         edition: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Self> {
         shielded(py, || {
-            let rules = match edition {
-                Some(value) => self::edition(py, value)?,
-                None => ScpRules::Current,
-            };
+            let rules = self::edition(py, edition)?;
             let levels = policy::levels_from_input(&PyInput(levels.clone()), rules)
                 .map_err(|err| input_error(py, err))?;
             Ok(PyScpEvaluator { levels })

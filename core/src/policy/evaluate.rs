@@ -330,11 +330,7 @@ pub fn evaluate(levels: &[Level], request: &Request) -> Decision {
             levels: Vec::new(),
         };
     }
-    let context: BTreeMap<String, &[String]> = request
-        .context
-        .iter()
-        .map(|(key, values)| (key.to_lowercase(), values.as_slice()))
-        .collect();
+    let context = lowercase_context(request);
     let mut outcomes = Vec::with_capacity(levels.len());
     for (level_index, level) in levels.iter().enumerate() {
         let mut outcome = LevelOutcome {
@@ -389,11 +385,7 @@ pub fn allows(levels: &[Level], request: &Request) -> bool {
     ) {
         return true;
     }
-    let context: BTreeMap<String, &[String]> = request
-        .context
-        .iter()
-        .map(|(key, values)| (key.to_lowercase(), values.as_slice()))
-        .collect();
+    let context = lowercase_context(request);
     levels.iter().all(|level| {
         let mut allowed_here = false;
         for attached in &level.policies {
@@ -409,6 +401,15 @@ pub fn allows(levels: &[Level], request: &Request) -> bool {
         }
         allowed_here
     })
+}
+
+/// The request's context keyed by lower-case condition key (keys match case-insensitively).
+fn lowercase_context(request: &Request) -> BTreeMap<String, &[String]> {
+    request
+        .context
+        .iter()
+        .map(|(key, values)| (key.to_lowercase(), values.as_slice()))
+        .collect()
 }
 
 fn list_matches(list: &PatternList, value: &str, matches: fn(&str, &str) -> bool) -> bool {
