@@ -174,3 +174,21 @@ test(`[${impl}] the emulator refuses malformed SCPs and simulates over its tree`
     ['ACCOUNT', ['p-FullAWSAccess']],
   ])
 })
+
+test(`[${impl}] huge, sparse and deep inputs are bounded`, () => {
+  const sparse = []
+  sparse.length = 2 ** 32 - 1
+  assert.throws(() => orgkit.evaluateScps(sparse, 's3:GetObject'), { code: 'TOO_MANY_VALUES' })
+  let deep = 'x'
+  for (let i = 0; i < 100000; i += 1) deep = { a: deep }
+  assert.equal(orgkit.checkScp(deep)[0].code, 'TOO_DEEP')
+  const many = Array.from({ length: 10000 }, () => '{}')
+  let thrown
+  try {
+    orgkit.evaluateScps(many, 's3:GetObject')
+  } catch (error) {
+    thrown = error
+  }
+  assert.equal(thrown.issues.length, 101)
+  assert.equal(thrown.issues[100].code, 'TOO_MANY_ISSUES')
+})
