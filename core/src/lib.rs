@@ -33,6 +33,8 @@ pub mod page_token;
 pub mod paginate;
 pub mod policy;
 pub mod response;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};

@@ -13,6 +13,10 @@ pub struct Service {
     pub name: &'static str,
     /// The API version, e.g. `2016-11-28`.
     pub api_version: &'static str,
+    /// How requests and responses travel over HTTP (the model's `metadata.protocol`).
+    pub protocol: Protocol,
+    /// The name in a SigV4 credential scope (`organizations`, `account`, `chime`).
+    pub signing_name: &'static str,
     /// Every shape reachable from the operations, indexed by [`ShapeId`].
     pub shapes: &'static [Shape],
     /// The operations, in model order.
@@ -86,6 +90,38 @@ pub struct Member {
     pub shape: ShapeId,
     /// Whether the model lists the member as required.
     pub required: bool,
+    /// Where the member travels in an HTTP request (restJson1 binds some to the URI or the
+    /// query string; everything else is in the JSON body).
+    pub location: MemberLocation,
+}
+
+/// Where a request member travels, from the model's `location` and `locationName`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberLocation {
+    /// A member of the JSON body, under its own name.
+    Body,
+    /// A `{label}` of the request URI.
+    Uri(&'static str),
+    /// A query-string parameter of this name.
+    QueryString(&'static str),
+    /// An HTTP header of this name.
+    Header(&'static str),
+}
+
+/// A service's wire protocol, from the model's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// awsJson (1.0 / 1.1): every call is `POST /` with the operation named by the
+    /// `X-Amz-Target` header (`<target_prefix>.<Operation>`), timestamps as epoch seconds.
+    AwsJson {
+        /// The `X-Amz-Target` prefix, e.g. `AWSOrganizationsV20161128`.
+        target_prefix: &'static str,
+        /// The JSON version of the content type, e.g. `1.1` (`application/x-amz-json-1.1`).
+        json_version: &'static str,
+    },
+    /// restJson1: each operation has its own method and URI; members may bind to the URI or
+    /// the query string; timestamps as ISO-8601 text unless the model says otherwise.
+    RestJson,
 }
 
 /// How a timestamp travels on the wire.
@@ -159,6 +195,10 @@ pub struct Operation {
     /// The HTTP status of a successful response: the model's `http.responseCode`, 200 when
     /// the model states none (Chime CreateAccount answers 201).
     pub success_status: u16,
+    /// The HTTP method (the model's `http.method`).
+    pub http_method: &'static str,
+    /// The request URI template, e.g. `/accounts/{accountId}` (the model's `http.requestUri`).
+    pub request_uri: &'static str,
 }
 
 impl Service {

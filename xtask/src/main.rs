@@ -404,15 +404,22 @@ fn generate_service(
          use serde::{Deserialize, Deserializer, Serialize, Serializer};\n\n\
          use crate::arn::ResourceType;\n\
          use crate::ids::ValueKind;\n\
-         use crate::model::{Member, Operation, Paginator, Pattern, PatternMatcher, Service, Shape, ShapeKind, TimestampFormat};\n\n",
+         use crate::model::{Member, MemberLocation, Operation, Paginator, Pattern, PatternMatcher, Protocol, Service, Shape, ShapeKind, TimestampFormat};\n\n",
     );
 
     // The service and its tables.
     let _ = writeln!(
         out,
-        "/// The service's tables.\npub static SERVICE: Service = Service {{ name: {}, api_version: {}, shapes: &SHAPES, operations: &OPERATIONS }};\n",
+        "/// The service's tables.\npub static SERVICE: Service = Service {{ name: {}, api_version: {}, protocol: {}, signing_name: {}, shapes: &SHAPES, operations: &OPERATIONS }};\n",
         rust_str(source.client_name),
-        rust_str(metadata["apiVersion"].as_str().unwrap_or(""))
+        rust_str(metadata["apiVersion"].as_str().unwrap_or("")),
+        protocol_of(metadata)?,
+        rust_str(
+            metadata["signingName"]
+                .as_str()
+                .or(metadata["endpointPrefix"].as_str())
+                .unwrap_or(source.client_name)
+        )
     );
     let _ = writeln!(out, "/// Every shape reachable from the operations, sorted by name.\npub static SHAPES: [Shape; {}] = [", names.len());
     for name in &names {
@@ -484,10 +491,11 @@ fn generate_service(
                 for (member, def) in shape["members"].as_object().into_iter().flatten() {
                     let target = def["shape"].as_str().ok_or("member without shape")?;
                     members.push(format!(
-                        "Member {{ name: {}, shape: {}, required: {} }}",
+                        "Member {{ name: {}, shape: {}, required: {}, location: {} }}",
                         rust_str(member),
                         index[target],
-                        required.contains(&member.as_str())
+                        required.contains(&member.as_str()),
+                        location_of(member, def)?
                     ));
                 }
                 format!(
@@ -547,10 +555,13 @@ fn generate_service(
         };
         // The model's `http.responseCode` (Chime CreateAccount: 201); 200 when it states none.
         let success_status = op["http"]["responseCode"].as_u64().unwrap_or(200);
+        let http_method = op["http"]["method"].as_str().unwrap_or("POST");
+        let request_uri = op["http"]["requestUri"].as_str().unwrap_or("/");
         let _ = writeln!(
             out,
-            "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator}, success_status: {success_status} }},",
-            rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(shape_of("output")), errors.join(", ")
+            "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator}, success_status: {success_status}, http_method: {}, request_uri: {} }},",
+            rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(shape_of("output")), errors.join(", "),
+            rust_str(http_method), rust_str(request_uri)
         );
     }
     out.push_str("];\n\n");
@@ -763,4 +774,33 @@ fn generate_struct(
         rust_str(name)
     );
     Ok(())
+}
+
+/// The model's protocol metadata as a `Protocol` expression.
+fn protocol_of(metadata: &Value) -> Result<String, String> {
+    match metadata["protocol"].as_str() {
+        Some("json") => Ok(format!(
+            "Protocol::AwsJson {{ target_prefix: {}, json_version: {} }}",
+            rust_str(
+                metadata["targetPrefix"]
+                    .as_str()
+                    .ok_or("json protocol without targetPrefix")?
+            ),
+            rust_str(metadata["jsonVersion"].as_str().unwrap_or("1.0"))
+        )),
+        Some("rest-json") => Ok("Protocol::RestJson".to_owned()),
+        other => Err(format!("unsupported protocol {other:?}")),
+    }
+}
+
+/// Where a member travels in an HTTP request, from its `location` / `locationName`.
+fn location_of(member: &str, def: &Value) -> Result<String, String> {
+    let name = def["locationName"].as_str().unwrap_or(member);
+    Ok(match def["location"].as_str() {
+        None => "MemberLocation::Body".to_owned(),
+        Some("uri") => format!("MemberLocation::Uri({})", rust_str(name)),
+        Some("querystring") => format!("MemberLocation::QueryString({})", rust_str(name)),
+        Some("header") => format!("MemberLocation::Header({})", rust_str(name)),
+        Some(other) => return Err(format!("member {member}: unsupported location {other}")),
+    })
 }

@@ -41,6 +41,7 @@ mod paging;
 mod scp;
 mod state;
 mod typed;
+pub mod wire;
 
 use std::fmt;
 use std::path::Path;
@@ -336,6 +337,8 @@ impl EmulatorError {
 #[derive(Debug)]
 pub struct Emulator {
     state: Mutex<State>,
+    /// The wire protocols' settings and counters (not part of a snapshot).
+    wire: wire::WireState,
 }
 
 /// What a handler returns: the response, or why the call was refused (a service error, or an
@@ -357,8 +360,13 @@ impl Emulator {
     /// An empty partition whose IDs derive from `seed`; the clock starts at
     /// 2017-02-27T00:00:00Z.
     pub fn new(seed: u64) -> Emulator {
+        Emulator::with_state(State::new(seed))
+    }
+
+    fn with_state(state: State) -> Emulator {
         Emulator {
-            state: Mutex::new(State::new(seed)),
+            state: Mutex::new(state),
+            wire: wire::WireState::default(),
         }
     }
 
@@ -688,9 +696,7 @@ impl Emulator {
 
     /// An emulator holding a snapshot.
     pub fn from_snapshot(snapshot: &Value) -> Result<Emulator, EmulatorError> {
-        Ok(Emulator {
-            state: Mutex::new(state_from_snapshot(snapshot)?),
-        })
+        Ok(Emulator::with_state(state_from_snapshot(snapshot)?))
     }
 
     /// Writes the snapshot to `path` atomically: to a temporary file beside it, flushed, then
@@ -735,9 +741,10 @@ impl Emulator {
         path: impl AsRef<Path>,
         max_bytes: u64,
     ) -> Result<Emulator, EmulatorError> {
-        Ok(Emulator {
-            state: Mutex::new(read_snapshot(path.as_ref(), max_bytes)?),
-        })
+        Ok(Emulator::with_state(read_snapshot(
+            path.as_ref(),
+            max_bytes,
+        )?))
     }
 
     /// Replaces this emulator's state with the snapshot at `path` (at most

@@ -197,6 +197,17 @@ pub struct CreateAccountRecord {
     pub completed_timestamp: Option<f64>,
     pub account_id: Option<String>,
     pub failure_reason: Option<String>,
+    /// The IAM role CreateAccount made in the new account, trusting the management account
+    /// (the request's RoleName; snapshots written before it was kept read as the default).
+    #[serde(default = "default_access_role")]
+    pub role_name: String,
+}
+
+/// The role CreateAccount makes when the request names none.
+pub const DEFAULT_ACCESS_ROLE: &str = "OrganizationAccountAccessRole";
+
+fn default_access_role() -> String {
+    DEFAULT_ACCESS_ROLE.to_owned()
 }
 
 /// One alternate contact of an account.
