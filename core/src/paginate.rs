@@ -158,22 +158,66 @@ pub struct PageWalk {
     resume: Option<String>,
 }
 
-/// The prefix of orgkit's resume tokens (so that a raw service token is told apart).
-const TOKEN_PREFIX: &str = "orgkit-page:";
+/// The prefix of orgkit 0.1's own resume tokens, still accepted as starting tokens.
+const LEGACY_TOKEN_PREFIX: &str = "orgkit-page:";
 
-/// A resume token: the service token of the page to ask for, and how many of its items were
-/// already returned.
-fn encode_resume(token: Option<&str>, skip: usize) -> String {
-    let token = token.unwrap_or("");
-    let mut hex = String::with_capacity(token.len() * 2);
-    for byte in token.bytes() {
-        hex.push_str(&format!("{byte:02x}"));
+/// The key botocore's resume tokens use for items already returned from a page.
+const TRUNCATE_KEY: &str = "boto_truncate_amount";
+
+/// A resume token in botocore's format (`botocore.paginate.TokenEncoder`), so tokens pass
+/// between botocore's paginators and orgkit's: base64 of the JSON (as Python's `json.dumps`
+/// writes it) of the input token member — the service token of the page to ask for, `null`
+/// for the first page — and, when a page was cut, `boto_truncate_amount`: how many of its
+/// items were already returned.
+fn encode_resume(input_token: &str, token: Option<&str>, skip: usize) -> String {
+    let mut json = String::from("{");
+    python_json_string(&mut json, input_token);
+    json.push_str(": ");
+    match token {
+        Some(token) => python_json_string(&mut json, token),
+        None => json.push_str("null"),
     }
-    format!("{TOKEN_PREFIX}{skip}:{hex}")
+    if skip > 0 {
+        json.push_str(", ");
+        python_json_string(&mut json, TRUNCATE_KEY);
+        json.push_str(&format!(": {skip}"));
+    }
+    json.push('}');
+    base64_encode(json.as_bytes())
 }
 
-fn decode_resume(text: &str) -> Option<(Option<String>, usize)> {
-    let rest = text.strip_prefix(TOKEN_PREFIX)?;
+/// Reads a resume token: botocore's format, or orgkit 0.1's `orgkit-page:` tokens; `None`
+/// for anything else (which a walk then sends as a raw service token).
+fn decode_resume(input_token: &str, text: &str) -> Option<(Option<String>, usize)> {
+    decode_botocore_resume(input_token, text).or_else(|| decode_legacy_resume(text))
+}
+
+fn decode_botocore_resume(input_token: &str, text: &str) -> Option<(Option<String>, usize)> {
+    let bytes = base64_decode(text)?;
+    let serde_json::Value::Object(state) = serde_json::from_slice(&bytes).ok()? else {
+        return None;
+    };
+    if !state.contains_key(input_token)
+        || state
+            .keys()
+            .any(|key| key != input_token && key != TRUNCATE_KEY)
+    {
+        return None;
+    }
+    let token = match &state[input_token] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(token) => Some(token.clone()),
+        _ => return None,
+    };
+    let skip = match state.get(TRUNCATE_KEY) {
+        None => 0,
+        Some(amount) => usize::try_from(amount.as_u64()?).ok()?,
+    };
+    Some((token.filter(|t| !t.is_empty()), skip))
+}
+
+fn decode_legacy_resume(text: &str) -> Option<(Option<String>, usize)> {
+    let rest = text.strip_prefix(LEGACY_TOKEN_PREFIX)?;
     let (skip, hex) = rest.split_once(':')?;
     // Digits only: `parse` and `from_str_radix` would also take a leading '+'.
     let digits_only = |text: &str, radix: u32| text.chars().all(|c| c.is_digit(radix));
@@ -187,6 +231,81 @@ fn decode_resume(text: &str) -> Option<(Option<String>, usize)> {
         .collect();
     let token = String::from_utf8(bytes?).ok()?;
     Some(((!token.is_empty()).then_some(token), skip))
+}
+
+/// Appends `text` as a JSON string the way Python's `json.dumps` writes it (ASCII only:
+/// everything outside space..`~` is escaped, astral characters as surrogate pairs).
+fn python_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            ' '..='~' => out.push(c),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+    }
+    out.push('"');
+}
+
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 with padding, as Python's `base64.b64encode`.
+fn base64_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(
+                    BASE64_ALPHABET[(n >> (18 - 6 * i) & 63) as usize],
+                ));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Strict standard base64 with padding; `None` for anything else.
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() % 4 != 0 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() / 4 * 3);
+    for (index, quad) in bytes.chunks(4).enumerate() {
+        let last = index == bytes.len() / 4 - 1;
+        let padding = quad.iter().rev().take_while(|&&b| b == b'=').count();
+        if padding > 2 || (padding > 0 && !last) {
+            return None;
+        }
+        let mut n = 0u32;
+        for (i, &b) in quad[..4 - padding].iter().enumerate() {
+            let value = BASE64_ALPHABET.iter().position(|&a| a == b)? as u32;
+            n |= value << (18 - 6 * i);
+        }
+        let produced = 3 - padding;
+        for i in 0..produced {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
 }
 
 impl PageWalk {
@@ -215,7 +334,9 @@ impl PageWalk {
         }
         let (next_token, skip) = match config.starting_token.as_deref() {
             None | Some("") => (None, 0),
-            Some(text) => decode_resume(text).unwrap_or((Some(text.to_owned()), 0)),
+            Some(text) => {
+                decode_resume(spec.input_token, text).unwrap_or((Some(text.to_owned()), 0))
+            }
         };
         Ok(PageWalk {
             spec,
@@ -273,10 +394,15 @@ impl PageWalk {
             if end - start > room {
                 // Stop inside this page: resume with the same request, skipping what was given.
                 end = start + room;
-                self.resume = Some(encode_resume(requested_with.as_deref(), end));
+                self.resume = Some(encode_resume(
+                    self.spec.input_token,
+                    requested_with.as_deref(),
+                    end,
+                ));
                 self.finished = true;
             } else if end - start == room {
-                self.resume = next.map(|token| encode_resume(Some(token), 0));
+                self.resume =
+                    next.map(|token| encode_resume(self.spec.input_token, Some(token), 0));
                 self.finished = true;
             }
         }

@@ -14,6 +14,7 @@ it with REPEATED_TOKEN (the page carrying it is not handed out).
 """
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from pathlib import Path
@@ -33,11 +34,34 @@ MEMBERS = {
 MODEL_NAMES = {"list_roots": "ListRoots", "list_accounts": "ListAccounts"}
 
 
-def encode_resume(token: str | None, skip: int) -> str:
+def encode_resume(token: str | None, skip: int, input_token: str = "NextToken") -> str:
+    """botocore's resume token (botocore.paginate.TokenEncoder): base64 of `json.dumps` of
+    the input token member and, when a page was cut, `boto_truncate_amount`."""
+    state: dict[str, object] = {input_token: token}
+    if skip:
+        state["boto_truncate_amount"] = skip
+    return base64.b64encode(json.dumps(state).encode("utf-8")).decode("utf-8")
+
+
+def decode_resume(text: str, input_token: str = "NextToken") -> tuple[str | None, int] | None:
+    try:
+        state = json.loads(base64.b64decode(text.encode("utf-8"), validate=True).decode("utf-8"))
+    except (ValueError, UnicodeError):
+        return decode_legacy_resume(text)
+    if not isinstance(state, dict) or set(state) - {"boto_truncate_amount"} != {input_token}:
+        return decode_legacy_resume(text)
+    token, skip = state[input_token], state.get("boto_truncate_amount", 0)
+    if not (token is None or isinstance(token, str)) or type(skip) is not int or skip < 0:
+        return decode_legacy_resume(text)
+    return (token or None, skip)
+
+
+def encode_legacy_resume(token: str | None, skip: int) -> str:
+    """orgkit 0.1's own resume tokens, still accepted."""
     return f"{RESUME_PREFIX}{skip}:{(token or '').encode('utf-8').hex()}"
 
 
-def decode_resume(text: str) -> tuple[str | None, int] | None:
+def decode_legacy_resume(text: str) -> tuple[str | None, int] | None:
     if not text.startswith(RESUME_PREFIX):
         return None
     skip, sep, hexed = text[len(RESUME_PREFIX):].partition(":")
@@ -158,6 +182,8 @@ def build() -> dict:
         case("resume inside the first page", "ListAccounts", three, starting_token=encode_resume(None, 2)),
         case("resume inside a later page", "ListAccounts", three, starting_token=encode_resume("page-2", 2), max_items=3),
         case("resume at a page start", "ListAccounts", three, starting_token=encode_resume("page-3", 0)),
+        case("resume from an orgkit 0.1 token", "ListAccounts", three,
+             starting_token=encode_legacy_resume("page-2", 1), max_items=2),
         case("resume past the end of a page that shrank", "ListAccounts", three, starting_token=encode_resume("page-3", 9)),
         case("a raw service token starts there", "ListAccounts", three, starting_token="page-2"),
         case("a malformed resume token is taken as a raw token", "ListAccounts",
