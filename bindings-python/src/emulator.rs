@@ -5,10 +5,12 @@
 
 use std::sync::Arc;
 
+use orgkit::emulator::wire::HttpRequest;
 use orgkit::emulator::{Emulator, EmulatorError, Output, Quotas};
+use orgkit::server::{Server, ServerOptions};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBytes, PyDict, PyList};
 
 use crate::error::shielded;
 use crate::validate::{member_name, PyInput};
@@ -362,6 +364,131 @@ impl PyEmulator {
     /// What is structurally wrong with the state (empty when nothing is).
     fn check_invariants(&self, py: Python<'_>) -> PyResult<Vec<String>> {
         shielded(py, || Ok(self.inner.check_invariants()))
+    }
+
+    /// Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
+    /// path with its query, the headers as `(name, value)` pairs and the body's bytes in;
+    /// `(status, headers, body)` out.
+    fn handle_http<'py>(
+        &self,
+        py: Python<'py>,
+        method: &str,
+        target: &str,
+        headers: Vec<(String, String)>,
+        body: &[u8],
+    ) -> PyResult<(u16, Vec<(&'static str, String)>, Bound<'py, PyBytes>)> {
+        shielded(py, || {
+            let inner = Arc::clone(&self.inner);
+            let response = py.detach(|| {
+                let pairs: Vec<(&str, &str)> = headers
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str()))
+                    .collect();
+                inner.handle_http(&HttpRequest {
+                    method,
+                    target,
+                    headers: &pairs,
+                    body,
+                })
+            });
+            Ok((
+                response.status,
+                response.headers,
+                PyBytes::new(py, &response.body),
+            ))
+        })
+    }
+
+    /// `(access_key_id, secret_access_key)` that act as `account_id` over the wire.
+    fn credentials(&self, py: Python<'_>, account_id: &str) -> PyResult<(String, String)> {
+        shielded(py, || {
+            let credentials = self
+                .inner
+                .credentials(account_id)
+                .map_err(|err| raise(py, &err, ""))?;
+            Ok((credentials.access_key_id, credentials.secret_access_key))
+        })
+    }
+
+    /// The account requests with unknown keys act as.
+    fn default_caller(&self, py: Python<'_>) -> PyResult<String> {
+        shielded(py, || Ok(self.inner.default_caller()))
+    }
+
+    /// Sets the account requests with unknown keys act as.
+    fn set_default_caller(&self, py: Python<'_>, account_id: &str) -> PyResult<()> {
+        shielded(py, || {
+            self.inner
+                .set_default_caller(account_id)
+                .map_err(|err| raise(py, &err, ""))
+        })
+    }
+}
+
+/// A loopback HTTP server in front of an emulator (core `orgkit::server`); `orgkit.serve`
+/// wraps it.
+#[pyclass(frozen, module = "orgkit._orgkit", name = "Server")]
+pub struct PyServer {
+    inner: std::sync::Mutex<Option<Server>>,
+    endpoint_url: String,
+    port: u16,
+}
+
+#[pymethods]
+impl PyServer {
+    /// Starts serving `emulator` on `address` (`127.0.0.1:0` picks a free port).
+    #[new]
+    #[pyo3(signature = (emulator, address, allow_remote = false))]
+    fn new(
+        py: Python<'_>,
+        emulator: &PyEmulator,
+        address: &str,
+        allow_remote: bool,
+    ) -> PyResult<Self> {
+        shielded(py, || {
+            let inner = Arc::clone(&emulator.inner);
+            let server = py
+                .detach(|| Server::start_with(inner, address, ServerOptions { allow_remote }))
+                .map_err(|err| {
+                    let usage = EmulatorError::Usage {
+                        code: err.code(),
+                        message: err.to_string(),
+                    };
+                    raise(py, &usage, "")
+                })?;
+            Ok(PyServer {
+                endpoint_url: server.endpoint_url(),
+                port: server.local_addr().port(),
+                inner: std::sync::Mutex::new(Some(server)),
+            })
+        })
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    #[getter]
+    fn endpoint_url(&self) -> &str {
+        &self.endpoint_url
+    }
+
+    /// The port it listens on.
+    #[getter]
+    fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Stops the server (requests in flight finish); a second call does nothing.
+    fn stop(&self, py: Python<'_>) -> PyResult<()> {
+        shielded(py, || {
+            let server = self
+                .inner
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .take();
+            if let Some(server) = server {
+                py.detach(|| server.stop());
+            }
+            Ok(())
+        })
     }
 }
 

@@ -42,6 +42,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<paginate::PyPageWalk>()?;
     module.add_class::<error::PyIssue>()?;
     module.add_class::<emulator::PyEmulator>()?;
+    module.add_class::<emulator::PyServer>()?;
     module.add_function(wrap_pyfunction!(emulator::error_names, module)?)?;
     module.add("ERROR_CODES", error::error_codes())?;
     module.add("CALL_ERROR_CODES", error::call_error_codes())?;

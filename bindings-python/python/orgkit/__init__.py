@@ -21,6 +21,9 @@ from ._errors import (
     ValidationError,
 )
 from ._handshake import apply_handshake_event
+from ._boto3 import validate_boto3
+from ._mock import mock_aws
+from ._server import serve
 from ._paginate import PageIterator, paginate
 from ._orgkit import (
     CALL_ERROR_CODES,
@@ -85,6 +88,9 @@ from ._orgkit import (
 )
 
 __all__ = [
+    "mock_aws",
+    "serve",
+    "validate_boto3",
     "Decision",
     "ScpEvaluator",
     "LevelOutcome",
@@ -161,3 +167,12 @@ __all__ = [
     "validate_request",
     "validate_value",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # Made on first use: it subclasses botocore's ParamValidationError.
+    if name == "Boto3ValidationError":
+        from ._boto3 import boto3_validation_error_class
+
+        return boto3_validation_error_class()
+    raise AttributeError(f"module 'orgkit' has no attribute {name!r}")

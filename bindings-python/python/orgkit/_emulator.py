@@ -126,6 +126,24 @@ class Emulator:
         `orgkit.emulator_types`)."""
         return Client(self, service, caller)
 
+    def credentials(self, account_id: str) -> dict[str, str]:
+        """Long-term credentials that act as `account_id` over the wire (`mock_aws`, the
+        server): `{"aws_access_key_id": ..., "aws_secret_access_key": ...}`, ready to pass to
+        `boto3.client(...)` or `boto3.Session(...)`. The same every time; signatures are not
+        verified."""
+        key, secret = self._native.credentials(account_id)
+        return {"aws_access_key_id": key, "aws_secret_access_key": secret}
+
+    @property
+    def default_caller(self) -> str:
+        """The account that requests signed with keys the emulator did not hand out act as
+        (`mock_aws(caller=...)` sets it)."""
+        return self._native.default_caller()
+
+    @default_caller.setter
+    def default_caller(self, account_id: str) -> None:
+        self._native.set_default_caller(account_id)
+
     def register_account(self, account_id: str, email: str, name: str) -> None:
         """Registers a standalone account with its root email and name."""
         self._native.register_account(

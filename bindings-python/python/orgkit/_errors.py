@@ -89,13 +89,27 @@ class PaginationError(_CodedError):
     returned something that is not the operation's response), `INVALID_PAGINATION_CONFIG`."""
 
 
-class ServiceError(OrgkitError):
+def _client_error_base() -> type[Exception]:
+    """botocore's `ClientError` when botocore is installed (so that `except ClientError`
+    catches the emulator's errors too), else `Exception`."""
+    try:
+        from botocore.exceptions import ClientError
+    except ImportError:
+        return Exception
+    return ClientError
+
+
+_ClientErrorBase: Any = _client_error_base()
+
+
+class ServiceError(OrgkitError, _ClientErrorBase):
     """An error from an emulated service, shaped like botocore's ClientError: `response` has
     `Error.Code`, `Error.Message`, `ResponseMetadata.HTTPStatusCode` and, where the exception
     has one, `Reason`. `code`, `reason`, `message` and `operation_name` are shortcuts; `issues`
     lists every validation problem of a refused request (empty otherwise), each a dict with
     `Path`, `Code` and `Message`. Each AWS exception has its own subclass in
-    `orgkit.exceptions` (and on every client's `exceptions`)."""
+    `orgkit.exceptions` (and on every client's `exceptions`). When botocore is installed it
+    is also a `botocore.exceptions.ClientError`, so code written for boto3 catches it."""
 
     code: str
     reason: str | None
@@ -117,10 +131,16 @@ class ServiceError(OrgkitError):
         }
         if self.reason is not None:
             self.response["Reason"] = self.reason
-        super().__init__(
-            f"An error occurred ({self.code}) when calling the {operation_name} operation: "
-            f"{self.message}"
-        )
+        if _ClientErrorBase is Exception:
+            Exception.__init__(
+                self,
+                f"An error occurred ({self.code}) when calling the {operation_name} operation: "
+                f"{self.message}",
+            )
+        else:
+            # botocore's ClientError writes the same text and keeps `response` and
+            # `operation_name`.
+            _ClientErrorBase.__init__(self, self.response, operation_name)
 
 
 class EmulatorUsageError(_CodedError, ValueError):

@@ -1,0 +1,133 @@
+"""`orgkit.serve` and the `orgkit serve` command: the emulator over loopback HTTP for the AWS
+CLI, Terraform and SDKs of any language. The server is the Rust core's (`orgkit::server`,
+hyper on tokio, in a thread of its own); this module starts and stops it and keeps the state
+file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from types import FrameType, TracebackType
+from typing import TYPE_CHECKING, Sequence
+
+from ._orgkit import Server as _NativeServer
+
+if TYPE_CHECKING:
+    from ._emulator import Emulator
+
+
+class serve:
+    """Serves an emulator (a new one unless given) on `host:port` (loopback; port 0 picks a
+    free one). A context manager: `with orgkit.serve() as server:` gives `.endpoint_url`
+    (`http://127.0.0.1:<port>`) and `.emulator`; leaving stops the server. With `state`, the
+    file is loaded at start (if it exists) and saved atomically at stop and by `save()`."""
+
+    def __init__(
+        self,
+        port: int = 0,
+        *,
+        emulator: Emulator | None = None,
+        host: str = "127.0.0.1",
+        state: str | os.PathLike[str] | None = None,
+        allow_remote: bool = False,
+    ) -> None:
+        from ._emulator import Emulator
+
+        self.state = os.fspath(state) if state is not None else None
+        if emulator is None:
+            emulator = Emulator()
+            if self.state is not None and os.path.exists(self.state):
+                emulator.load_into(self.state)
+        self.emulator: Emulator = emulator
+        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        self._server = _NativeServer(emulator._native, address, allow_remote)
+        self._save_lock = threading.Lock()
+
+    @property
+    def endpoint_url(self) -> str:
+        """`http://<host>:<port>`, for `--endpoint-url` / `endpoint_url=`."""
+        return self._server.endpoint_url
+
+    @property
+    def port(self) -> int:
+        """The port it listens on."""
+        return self._server.port
+
+    def save(self) -> None:
+        """Writes the state file now (atomically); nothing without `state`."""
+        if self.state is not None:
+            with self._save_lock:
+                self.emulator.save(self.state)
+
+    def stop(self) -> None:
+        """Stops serving (requests in flight finish), then saves the state file."""
+        self._server.stop()
+        self.save()
+
+    def __enter__(self) -> serve:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`orgkit serve [--port 4566] [--host 127.0.0.1] [--state FILE] [--caller ID]`."""
+    parser = argparse.ArgumentParser(prog="orgkit", description="orgkit command line")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser(
+        "serve",
+        help="serve the emulator over loopback HTTP (AWS CLI: --endpoint-url http://127.0.0.1:4566)",
+    )
+    run.add_argument("--port", type=int, default=4566, help="port to listen on (default 4566; 0 picks one)")
+    run.add_argument("--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)")
+    run.add_argument("--allow-remote", action="store_true", help="allow a non-loopback --host")
+    run.add_argument("--state", help="state file: loaded at start, saved on exit and on SIGHUP/SIGTERM/SIGINT")
+    run.add_argument("--caller", default="111111111111", help="account for keys the emulator did not hand out")
+    run.add_argument("--seed", type=int, default=0, help="seed of the emulator's IDs")
+    args = parser.parse_args(argv)
+
+    from ._emulator import Emulator
+    from ._errors import OrgkitError
+
+    try:
+        emulator = Emulator(args.seed)
+        if args.state and os.path.exists(args.state):
+            emulator.load_into(args.state)
+        emulator.default_caller = args.caller
+        server = serve(args.port, emulator=emulator, host=args.host, state=args.state,
+                       allow_remote=args.allow_remote)
+    except OrgkitError as error:
+        print(f"orgkit serve: {error}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def on_stop(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    def on_hangup(signum: int, frame: FrameType | None) -> None:
+        server.save()
+
+    signal.signal(signal.SIGINT, on_stop)
+    signal.signal(signal.SIGTERM, on_stop)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, on_hangup)
+    print(f"orgkit: serving on {server.endpoint_url} (Ctrl-C stops"
+          f"{', state in ' + args.state if args.state else ''})", flush=True)
+    while not stop.wait(0.5):
+        pass
+    server.stop()
+    print("orgkit: stopped" + (f", state saved to {args.state}" if args.state else ""), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
