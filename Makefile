@@ -109,7 +109,7 @@ vectors:
 codegen:
 	cargo xtask codegen
 
-BENCH_PYTHON_PACKAGES := botocore==1.44.5 boto3==1.44.5 aws-resource-validator-organizations==2.6.0 moto==5.2.5
+BENCH_PYTHON_PACKAGES := botocore==1.44.18 boto3==1.44.18 aws-resource-validator-organizations==2.6.0 moto==5.2.5
 
 bench: python node wasm
 	cargo bench -p orgkit --bench ids --bench validate --bench emulator --bench policy -- --noplot

@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PYTHON_PACKAGES=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 botocore==1.44.5)
+# The real clients the wire-protocol tests drive: boto3/botocore (current release), moto (to
+# compose with), the AWS CLI v1 (its own botocore is vendored), pydantic v2.
+PYTHON_PACKAGES=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 botocore==1.44.18 boto3==1.44.18
+                 moto==5.2.5 awscli==1.46.3 pydantic==2.14.4)
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 step() { printf '\n==> %s\n' "$*"; }
