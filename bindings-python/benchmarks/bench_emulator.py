@@ -126,6 +126,61 @@ def moto_boto3_run() -> int:
         return scenario_boto3_shaped(org, lambda: None, None)
 
 
+def orgkit_boto3_run() -> int:
+    """The same steps through an unmodified boto3 client, served by `orgkit.mock_aws`: what
+    botocore's client costs is shared with moto's row, so the difference is what each adds."""
+    import boto3
+
+    with orgkit.mock_aws(caller=MASTER):
+        org = boto3.client("organizations", region_name="us-east-1")
+        # Each request over the wire is a second of virtual time: the accounts are done by
+        # the next call, no advance needed.
+        return scenario_boto3_shaped(org, lambda: None, None)
+
+
+RECORDED: list[tuple[int, dict[str, str], bytes]] = []
+
+
+def orgkit_boto3_recorded_run() -> int:
+    """`orgkit_boto3_run`, keeping every response's bytes for the replay baseline."""
+    from orgkit import _mock
+
+    answer = _mock.answer
+
+    def recording(emulator: Any, request: Any) -> Any:
+        response = answer(emulator, request)
+        body = response.content
+        RECORDED.append((response.status_code, dict(response.headers), body))
+        return response
+
+    RECORDED.clear()
+    _mock.answer = recording
+    try:
+        return orgkit_boto3_run()
+    finally:
+        _mock.answer = answer
+
+
+def replay_boto3_run() -> int:
+    """botocore's own cost: the same steps through a boto3 client whose requests are answered
+    by replaying the recorded bytes (no emulator at all)."""
+    import boto3
+    from botocore.awsrequest import AWSResponse
+
+    from orgkit._mock import _RawBody
+
+    queue = iter(RECORDED)
+
+    def replay(request: Any, **_: Any) -> Any:
+        status, headers, body = next(queue)
+        return AWSResponse(request.url, status, headers, _RawBody(body))
+
+    org = boto3.client("organizations", region_name="us-east-1",
+                       aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret")
+    org.meta.events.register("before-send.organizations", replay)
+    return scenario_boto3_shaped(org, lambda: None, None)
+
+
 def timed(run: Callable[[], int]) -> tuple[float, int]:
     start = time.perf_counter()
     listed = run()
@@ -148,14 +203,41 @@ def main() -> None:
                 seconds, listed[name] = timed(run)
                 times[name].append(seconds)
     rows = [(name, statistics.median(times[name]), listed[name]) for name, _, _ in tools]
-    if "--no-boto3" not in sys.argv:
-        rows.append(("moto 5 through boto3 (mock_aws)", *timed(moto_boto3_run)))
     base = rows[0][1]
     print(f"scenario: {ACCOUNTS} accounts, 4+16+80 OUs, 50 SCPs x 2 OUs, paged listings"
           f" (Python {sys.version.split()[0]}, orgkit {orgkit.__version__})")
     print(f"{'tool':48} {'median':>10} {'accounts listed':>16} {'vs orgkit':>10}")
     for name, seconds, count in rows:
         print(f"{name:48} {seconds * 1000:8.1f} ms {count:>16} {seconds / base:9.1f}x")
+    if "--no-boto3" not in sys.argv:
+        import boto3
+
+        # Unmodified boto3 code under each tool's mock_aws, interleaved: orgkit's median of 3
+        # against moto's one run per round (median of 3 too).
+        timed(orgkit_boto3_recorded_run)
+        runs = (
+            ("botocore alone (replayed bytes)", replay_boto3_run),
+            ("orgkit.mock_aws", orgkit_boto3_run),
+            ("moto.mock_aws", moto_boto3_run),
+        )
+        through: dict[str, list[float]] = {name: [] for name, _ in runs}
+        counts: dict[str, int] = {}
+        for _round in range(3):
+            for name, run in runs:
+                seconds, counts[name] = timed(run)
+                through[name].append(seconds)
+        medians = {name: statistics.median(through[name]) for name in through}
+        botocore_alone = medians["botocore alone (replayed bytes)"]
+        ours = medians["orgkit.mock_aws"] - botocore_alone
+        print()
+        print(f"the same steps through unmodified boto3 {boto3.__version__} clients "
+              f"({len(RECORDED)} requests; 'adds' = median less botocore alone):")
+        print(f"{'tool':36} {'median':>11} {'adds':>11} {'per request':>12} {'adds vs orgkit':>15} {'total vs orgkit':>16}")
+        for name in through:
+            added = medians[name] - botocore_alone
+            print(f"{name:36} {medians[name] * 1000:8.1f} ms {added * 1000:8.1f} ms "
+                  f"{added / len(RECORDED) * 1e6:9.1f} us {added / ours:14.1f}x "
+                  f"{medians[name] / medians['orgkit.mock_aws']:15.1f}x")
 
 
 if __name__ == "__main__":
