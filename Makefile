@@ -19,6 +19,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 demo: python node
 	$(PYTHON) bindings-python/examples/tour.py
 	$(PYTHON) bindings-python/examples/demo.py
+	$(PYTHON) bindings-python/examples/run_unmodified.py
 
 test: lint rust-test python-test node-test wasm-test browser-test fuzz-smoke
 	@echo "all suites passed"
