@@ -23,9 +23,9 @@ _HANDLER_ID = "orgkit-validate-boto3"
 
 
 def _param_validation_error() -> type[Exception]:
-    from botocore.exceptions import ParamValidationError
+    from botocore.exceptions import ParamValidationError  # type: ignore[import-untyped]
 
-    return ParamValidationError
+    return ParamValidationError  # type: ignore[no-any-return]
 
 
 _Base: Any = None

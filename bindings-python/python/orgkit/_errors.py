@@ -93,16 +93,16 @@ def _client_error_base() -> type[Exception]:
     """botocore's `ClientError` when botocore is installed (so that `except ClientError`
     catches the emulator's errors too), else `Exception`."""
     try:
-        from botocore.exceptions import ClientError
+        from botocore.exceptions import ClientError  # type: ignore[import-untyped]
     except ImportError:
         return Exception
-    return ClientError
+    return ClientError  # type: ignore[no-any-return]
 
 
 _ClientErrorBase: Any = _client_error_base()
 
 
-class ServiceError(OrgkitError, _ClientErrorBase):
+class ServiceError(OrgkitError, _ClientErrorBase):  # type: ignore[misc]
     """An error from an emulated service, shaped like botocore's ClientError: `response` has
     `Error.Code`, `Error.Message`, `ResponseMetadata.HTTPStatusCode` and, where the exception
     has one, `Reason`. `code`, `reason`, `message` and `operation_name` are shortcuts; `issues`

@@ -72,7 +72,7 @@ def _body_bytes(body: Any) -> bytes:
 
 def answer(emulator: Emulator, request: Any) -> Any:
     """A botocore `AWSResponse` for a botocore `AWSPreparedRequest`, from the emulator."""
-    from botocore.awsrequest import AWSResponse
+    from botocore.awsrequest import AWSResponse  # type: ignore[import-untyped]
 
     headers = [(str(name), _header_text(value)) for name, value in request.headers.items()]
     status, response_headers, body = emulator._native.handle_http(
@@ -92,11 +92,11 @@ def _dispatching_emit(self: Any, event_name: str, kwargs: Any, stop_on_response:
 
 def _install() -> None:
     global _original_emit
-    from botocore.hooks import HierarchicalEmitter
+    from botocore.hooks import HierarchicalEmitter  # type: ignore[import-untyped]
 
     if _original_emit is None:
         _original_emit = HierarchicalEmitter._emit
-        HierarchicalEmitter._emit = _dispatching_emit  # type: ignore[method-assign]
+        HierarchicalEmitter._emit = _dispatching_emit
 
 
 def _uninstall() -> None:
@@ -104,7 +104,7 @@ def _uninstall() -> None:
     from botocore.hooks import HierarchicalEmitter
 
     if _original_emit is not None:
-        HierarchicalEmitter._emit = _original_emit  # type: ignore[method-assign]
+        HierarchicalEmitter._emit = _original_emit
         _original_emit = None
 
 
