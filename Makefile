@@ -127,7 +127,7 @@ bench: python node wasm
 # code under test is safe Rust, and a fresh machine may lack nightly); debug assertions on.
 # The fuzz crate builds in fuzz/target; the smoke run's new inputs go to fuzz/target/smoke-corpus
 # (long runs use fuzz/target/corpus), so the committed seeds in fuzz/corpus stay as they are.
-FUZZ_TARGETS := ids_arns validate_request snapshot_import emulator_ops scp_document
+FUZZ_TARGETS := ids_arns validate_request snapshot_import emulator_ops scp_document wire_requests
 FUZZ_BUILD := -s none -a
 FUZZ_SECONDS := 5
 

@@ -12,6 +12,7 @@ pub mod oracle;
 pub mod scp_document;
 pub mod snapshot_import;
 pub mod validate_request;
+pub mod wire_requests;
 
 /// The targets by name, for the regression test and the seed generator.
 pub const TARGETS: &[(&str, fn(&[u8]))] = &[
@@ -20,6 +21,7 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
     ("snapshot_import", snapshot_import::run),
     ("emulator_ops", emulator_ops::run),
     ("scp_document", scp_document::run),
+    ("wire_requests", wire_requests::run),
 ];
 
 /// Where two JSON values first differ (`None` when they are equal), for assertion messages

@@ -33,11 +33,18 @@ pub fn run(data: &[u8]) {
             }
         }
         let parsed = policy::parse_scp(data, rules);
-        assert_eq!(parsed.is_ok(), issues.is_empty(), "{rules:?}: parse and check disagree");
+        assert_eq!(
+            parsed.is_ok(),
+            issues.is_empty(),
+            "{rules:?}: parse and check disagree"
+        );
         valid.push(parsed.ok());
     }
     if valid[0].is_some() {
-        assert!(valid[1].is_some(), "valid under the original rules but not the current ones");
+        assert!(
+            valid[1].is_some(),
+            "valid under the original rules but not the current ones"
+        );
     }
     let Some(policy) = valid.pop().flatten() else {
         return;
@@ -62,7 +69,10 @@ pub fn run(data: &[u8]) {
     }];
     let with_deny = [Level {
         target: "111111111111".to_owned(),
-        policies: vec![attached("p-fuzzed", policy), attached("p-denyall", deny_all)],
+        policies: vec![
+            attached("p-fuzzed", policy),
+            attached("p-denyall", deny_all),
+        ],
     }];
     for (action, resource) in REQUESTS {
         let mut request = Request::new(*action, *resource);
@@ -73,6 +83,9 @@ pub fn run(data: &[u8]) {
             decision.denied_by.is_none() && decision.missing_allow_at.is_none()
         );
         assert_eq!(decision.levels.len(), 1);
-        assert!(!policy::evaluate(&with_deny, &request).allowed, "a Deny-all allowed {action}");
+        assert!(
+            !policy::evaluate(&with_deny, &request).allowed,
+            "a Deny-all allowed {action}"
+        );
     }
 }

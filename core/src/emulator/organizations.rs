@@ -922,9 +922,7 @@ fn create_account(state: &mut State, caller: &str, input: &Value) -> Outcome {
         completed_timestamp: None,
         account_id: None,
         failure_reason: None,
-        role_name: optional(input, "RoleName")
-            .unwrap_or(super::state::DEFAULT_ACCESS_ROLE)
-            .to_owned(),
+        role_name: optional(input, "RoleName").map(str::to_owned),
     };
     let body = create_account_json(&id, &request);
     state.create_account_requests.insert(id.clone(), request);

@@ -197,18 +197,15 @@ pub struct CreateAccountRecord {
     pub completed_timestamp: Option<f64>,
     pub account_id: Option<String>,
     pub failure_reason: Option<String>,
-    /// The IAM role CreateAccount made in the new account, trusting the management account
-    /// (the request's RoleName; snapshots written before it was kept read as the default).
-    #[serde(default = "default_access_role")]
-    pub role_name: String,
+    /// The request's RoleName: the IAM role CreateAccount made in the new account, trusting
+    /// the management account; absent (also in snapshots written before it was kept) means
+    /// [`DEFAULT_ACCESS_ROLE`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_name: Option<String>,
 }
 
 /// The role CreateAccount makes when the request names none.
 pub const DEFAULT_ACCESS_ROLE: &str = "OrganizationAccountAccessRole";
-
-fn default_access_role() -> String {
-    DEFAULT_ACCESS_ROLE.to_owned()
-}
 
 /// One alternate contact of an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

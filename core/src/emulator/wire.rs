@@ -36,7 +36,7 @@ use std::sync::atomic::Ordering;
 
 use serde_json::{json, Map, Value};
 
-use super::state::State;
+use super::state::{State, DEFAULT_ACCESS_ROLE};
 use super::{Emulator, EmulatorError, ServiceError};
 use crate::ids::AccountId;
 use crate::model::{self, MemberLocation, Protocol, Service, ShapeKind};
@@ -670,7 +670,7 @@ fn may_assume(state: &State, caller: &str, account: &str, role: &str) -> bool {
     state.create_account_requests.values().any(|request| {
         request.state == "SUCCEEDED"
             && request.account_id.as_deref() == Some(account)
-            && request.role_name == role
+            && request.role_name.as_deref().unwrap_or(DEFAULT_ACCESS_ROLE) == role
             && state
                 .organizations
                 .get(&request.organization)
