@@ -128,6 +128,25 @@ class TestResumeTokens:
             assert set(decoded) == {"NextToken", "boto_truncate_amount"}
 
 
+    def test_the_request_and_page_size_are_checked_up_front(self) -> None:
+        def never(**request: object) -> dict:
+            raise AssertionError("nothing is fetched for a refused walk")
+
+        with pytest.raises(orgkit.ValidationError) as caught:
+            orgkit.paginate(never, "list_accounts", page_size=500)
+        assert (caught.value.issues[0].path, caught.value.code) == ("MaxResults", "MAX_VALUE_EXCEEDED")
+        with pytest.raises(orgkit.ValidationError) as caught:
+            orgkit.paginate(never, "list_accounts_for_parent", {"ParentId": "bad"})
+        assert caught.value.issues[0].path == "ParentId"
+
+    def test_search_applies_jmespath_like_botocore(self) -> None:
+        pages = {None: {"Accounts": [{"Id": "1", "Status": "ACTIVE"}], "NextToken": "n"},
+                 "n": {"Accounts": [{"Id": "2", "Status": "SUSPENDED"}]}}
+        walk = orgkit.paginate(lambda **r: pages[r.get("NextToken")], "list_accounts")
+        assert list(walk.search("Accounts[?Status=='ACTIVE'].Id")) == ["1"]
+        assert list(walk.search("NextToken")) == ["n", None]
+
+
 class TestPydantic:
     pydantic = pytest.importorskip("pydantic")
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, Mapping
 
-from ._orgkit import PageWalk
+from ._errors import ValidationError
+from ._orgkit import PageWalk, validate_request
 
 
 class PageIterator:
@@ -33,6 +34,17 @@ class PageIterator:
         # Checks the names and the token now, so that a mistake shows at the call.
         self._last = PageWalk(*self._walk_args)
         self.resume_token: str | None = None
+        # So do the members given, with the page size as its limit member (a page size the
+        # operation does not allow is refused here, not on the first page).
+        limit_key = self._last.members[2]
+        probe = dict(self._params)
+        if page_size is not None:
+            probe[limit_key] = page_size
+        # Members left out are for the fetch to supply (or refuse): only what is given is
+        # checked.
+        issues = [i for i in validate_request(service, operation, probe) if i.code != "INPUT_REQUIRED"]
+        if issues:
+            raise ValidationError(issues[0].message, issues)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         walk = PageWalk(*self._walk_args)
@@ -53,6 +65,20 @@ class PageIterator:
             response[result_key] = list(response.get(result_key) or ())[start:end]
             self.resume_token = walk.resume_token
             yield response
+
+    def search(self, expression: str) -> Iterator[Any]:
+        """Applies a JMESPath expression to each page, as botocore's `PageIterator.search`:
+        yields the elements of list results and any other result as is (needs `jmespath`,
+        which botocore depends on)."""
+        import jmespath  # type: ignore[import-untyped]
+
+        compiled = jmespath.compile(expression)
+        for page in self:
+            result = compiled.search(page)
+            if isinstance(result, list):
+                yield from result
+            else:
+                yield result
 
     def items(self) -> Iterator[Any]:
         """Every item of every page, in order."""
