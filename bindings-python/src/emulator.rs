@@ -452,7 +452,7 @@ impl PyServer {
                 .map_err(|err| {
                     let usage = EmulatorError::Usage {
                         code: err.code(),
-                        message: err.to_string(),
+                        message: err.message().to_owned(),
                     };
                     raise(py, &usage, "")
                 })?;

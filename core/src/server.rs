@@ -54,6 +54,13 @@ impl ServerError {
             ServerError::Io(_) => "SERVER_IO",
         }
     }
+
+    /// What went wrong, without the code.
+    pub fn message(&self) -> &str {
+        match self {
+            ServerError::InvalidAddress(message) | ServerError::Io(message) => message,
+        }
+    }
 }
 
 /// How the server binds.
@@ -85,15 +92,24 @@ impl Server {
         address: &str,
         options: ServerOptions,
     ) -> Result<Server, ServerError> {
-        let address: SocketAddr = address
-            .parse()
-            .map_err(|err| ServerError::InvalidAddress(format!("{address}: {err}")))?;
-        if !address.ip().is_loopback() && !options.allow_remote {
+        // `127.0.0.1:4566`, `[::1]:0` or a name such as `localhost:4566`, resolved here.
+        let resolved: Vec<SocketAddr> = std::net::ToSocketAddrs::to_socket_addrs(address)
+            .map_err(|err| ServerError::InvalidAddress(format!("{address}: {err}")))?
+            .collect();
+        let Some(&first) = resolved.first() else {
             return Err(ServerError::InvalidAddress(format!(
-                "{address} is not a loopback address; the emulator verifies no signature, so \
-                 serving other machines must be asked for explicitly"
+                "{address} resolves to no address"
             )));
+        };
+        if !options.allow_remote {
+            if let Some(remote) = resolved.iter().find(|a| !a.ip().is_loopback()) {
+                return Err(ServerError::InvalidAddress(format!(
+                    "{remote} is not a loopback address; the emulator verifies no signature, \
+                     so serving other machines must be asked for explicitly"
+                )));
+            }
         }
+        let address = first;
         let listener =
             std::net::TcpListener::bind(address).map_err(|err| ServerError::Io(err.to_string()))?;
         listener

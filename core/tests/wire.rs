@@ -384,6 +384,11 @@ fn sts_assume_role_into_an_account_create_account_made() {
     let denied = sts(&emulator, &other.access_key_id, None, &form);
     assert_eq!(denied.status, 403);
     assert_eq!(xml_field(&denied, "Code"), "AccessDenied");
+    let with_path = form.replace("role%2F", "role%2Fteam%2F");
+    assert_eq!(
+        sts(&emulator, &master.access_key_id, None, &with_path).status,
+        403
+    );
     let wrong_role = form.replace("OrganizationAccountAccessRole", "Admin");
     assert_eq!(
         sts(&emulator, &master.access_key_id, None, &wrong_role).status,
@@ -469,6 +474,11 @@ fn the_server_answers_over_loopback_with_keep_alive() {
         let body: Value = serde_json::from_slice(&body).unwrap();
         assert_eq!(body["__type"], "AWSOrganizationsNotInUseException");
     }
-    assert!(orgkit::server::Server::start(Arc::clone(&emulator), "8.8.8.8:80").is_err());
+    let remote = orgkit::server::Server::start(Arc::clone(&emulator), "8.8.8.8:80").unwrap_err();
+    assert_eq!(remote.code(), "INVALID_ADDRESS");
+    assert!(!remote.message().starts_with("INVALID_ADDRESS"));
+    let named = orgkit::server::Server::start(Arc::clone(&emulator), "localhost:0").unwrap();
+    assert!(named.local_addr().ip().is_loopback());
+    named.stop();
     server.stop();
 }

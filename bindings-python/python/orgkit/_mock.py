@@ -108,6 +108,18 @@ def _uninstall() -> None:
         _original_emit = None
 
 
+def _swap_default_session(session: Any) -> Any:
+    """Sets `boto3.DEFAULT_SESSION` (when boto3 is imported) and returns the one it replaced."""
+    import sys
+
+    boto3 = sys.modules.get("boto3")
+    if boto3 is None:
+        return None
+    previous = getattr(boto3, "DEFAULT_SESSION", None)
+    boto3.DEFAULT_SESSION = session
+    return previous
+
+
 _CREDENTIAL_VARIABLES = (
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
@@ -127,6 +139,7 @@ class _Mock:
         self._caller = caller
         self.emulator: Emulator = emulator if emulator is not None else Emulator()
         self._saved_environment: dict[str, str | None] = {}
+        self._saved_session: Any = None
 
     def start(self) -> Emulator:
         self.emulator._native.set_default_caller(self._caller)
@@ -137,6 +150,9 @@ class _Mock:
         os.environ.pop("AWS_SESSION_TOKEN", None)
         os.environ.pop("AWS_SECURITY_TOKEN", None)
         os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+        # boto3's default session keeps the credentials it first found: a fresh one for the
+        # block (so `boto3.client(...)` acts as this block's caller), the old one back after.
+        self._saved_session = _swap_default_session(None)
         with _lock:
             _install()
             _active.append(self)
@@ -148,6 +164,8 @@ class _Mock:
                 _active.remove(self)
             if not _active:
                 _uninstall()
+        _swap_default_session(self._saved_session)
+        self._saved_session = None
         for name, value in self._saved_environment.items():
             if value is None:
                 os.environ.pop(name, None)

@@ -42,7 +42,8 @@ class serve:
             if self.state is not None and os.path.exists(self.state):
                 emulator.load_into(self.state)
         self.emulator: Emulator = emulator
-        address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        bare = host.strip("[]")
+        address = f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
         self._server = _NativeServer(emulator._native, address, allow_remote)
         self._save_lock = threading.Lock()
 
@@ -98,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ._emulator import Emulator
     from ._errors import OrgkitError
 
+    if args.state:
+        folder = os.path.dirname(os.path.abspath(args.state))
+        if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+            print(f"orgkit serve: cannot write the state file {args.state}: "
+                  f"{folder} is not a writable folder", file=sys.stderr)
+            return 2
     try:
         emulator = Emulator(args.seed)
         if args.state and os.path.exists(args.state):
@@ -109,12 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"orgkit serve: {error}", file=sys.stderr)
         return 2
     stop = threading.Event()
+    save_now = threading.Event()
 
+    # The handlers only set flags; the loop below saves, so a signal during a save cannot
+    # wait on the save it interrupted.
     def on_stop(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
     def on_hangup(signum: int, frame: FrameType | None) -> None:
-        server.save()
+        save_now.set()
 
     signal.signal(signal.SIGINT, on_stop)
     signal.signal(signal.SIGTERM, on_stop)
@@ -122,9 +132,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGHUP, on_hangup)
     print(f"orgkit: serving on {server.endpoint_url} (Ctrl-C stops"
           f"{', state in ' + args.state if args.state else ''})", flush=True)
-    while not stop.wait(0.5):
-        pass
-    server.stop()
+    while not stop.wait(0.2):
+        if save_now.is_set():
+            save_now.clear()
+            try:
+                server.save()
+                print(f"orgkit: state saved to {args.state}", flush=True)
+            except OrgkitError as error:
+                # Keep serving: what is in memory is still there for the next try.
+                print(f"orgkit serve: the state was not saved: {error}", file=sys.stderr, flush=True)
+    try:
+        server.stop()
+    except OrgkitError as error:
+        print(f"orgkit serve: stopped, but the state was not saved: {error}", file=sys.stderr)
+        return 1
     print("orgkit: stopped" + (f", state saved to {args.state}" if args.state else ""), flush=True)
     return 0
 

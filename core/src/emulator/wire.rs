@@ -614,7 +614,7 @@ impl Emulator {
                     ))
                 })?,
         };
-        let (account, role) = parse_role_arn(role_arn).ok_or_else(|| {
+        let (account, role, at_root) = parse_role_arn(role_arn).ok_or_else(|| {
             validation(format!(
                 "{role_arn} is not a valid role ARN (arn:aws:iam::<account>:role/<name>)"
             ))
@@ -630,13 +630,16 @@ impl Emulator {
             )
         };
         let state = self.lock();
-        if !may_assume(&state, identity.account(), account, role) {
+        // CreateAccount makes its role at the path `/`.
+        if !at_root || !may_assume(&state, identity.account(), account, role) {
             return Err(denied());
         }
-        let expiration =
-            crate::model::IsoTimestamp::from_unix_seconds(state.clock + seconds as f64)
-                .map(|at| at.as_str().to_owned())
-                .unwrap_or_else(|| "9999-12-31T23:59:59Z".to_owned());
+        // By the later of the virtual clock and the wall clock: SDKs compare the expiration
+        // with the real time and would refresh credentials that expired in 2017 forever.
+        let now = wall_clock().map_or(state.clock, |wall| wall.max(state.clock));
+        let expiration = crate::model::IsoTimestamp::from_unix_seconds(now + seconds as f64)
+            .map(|at| at.as_str().to_owned())
+            .unwrap_or_else(|| "9999-12-31T23:59:59Z".to_owned());
         drop(state);
         let n = self.wire.sessions.fetch_add(1, Ordering::Relaxed) + 1;
         let credentials = Credentials {
@@ -678,20 +681,35 @@ fn may_assume(state: &State, caller: &str, account: &str, role: &str) -> bool {
     })
 }
 
-/// `arn:aws:iam::<account>:role/<path/>name` → (account, name).
-fn parse_role_arn(arn: &str) -> Option<(&str, &str)> {
+/// Seconds since the epoch by the system clock (none where there is no system clock, as in
+/// a browser's WebAssembly).
+fn wall_clock() -> Option<f64> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .map(|elapsed| elapsed.as_secs() as f64)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+/// `arn:aws:iam::<account>:role/<path/>name` → (account, name, whether the path is `/`).
+fn parse_role_arn(arn: &str) -> Option<(&str, &str, bool)> {
     let rest = arn.strip_prefix("arn:")?;
     let (_partition, rest) = rest.split_once(':')?;
     let rest = rest.strip_prefix("iam::")?;
     let (account, resource) = rest.split_once(':')?;
     AccountId::parse(account).ok()?;
-    let path_and_name = resource.strip_prefix("role/")?;
-    let name = path_and_name.rsplit('/').next()?;
+    let (path, name) = resource.strip_prefix("role")?.rsplit_once('/')?;
     let valid = (1..=64).contains(&name.len())
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b));
-    valid.then_some((account, name))
+    valid.then_some((account, name, path.is_empty()))
 }
 
 /// The identity of an access key the emulator handed out (`None` for any other key).

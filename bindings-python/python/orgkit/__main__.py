@@ -1,0 +1,5 @@
+"""`python -m orgkit serve ...`: the same as the `orgkit` command."""
+
+from ._server import main
+
+raise SystemExit(main())
