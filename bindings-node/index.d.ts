@@ -66,6 +66,20 @@ export declare class NativeEmulator {
   loadInto(path: string, maxBytes?: number | undefined | null): CallOutcome
   /** What is structurally wrong with the state (empty when nothing is). */
   checkInvariants(): Array<string>
+  /**
+   * Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
+   * path with its query, the headers as `[name, value]` pairs and the body's bytes.
+   */
+  handleHttp(method: string, target: string, headers: Array<Array<string>>, body: Buffer): WireResponse
+  /**
+   * Long-term credentials that act as `accountId` over the wire: `{ ok, body }` with body
+   * `{"accessKeyId", "secretAccessKey"}` as JSON, or the usage error.
+   */
+  credentials(accountId: string): CallOutcome
+  /** Sets the account requests with unknown keys act as. */
+  setDefaultCaller(accountId: string): CallOutcome
+  /** The account requests with unknown keys act as. */
+  defaultCaller(): string
 }
 
 /** One walk through the pages of a List operation (wrapped by `PageWalk` in `orgkit.js`). */
@@ -396,3 +410,13 @@ export interface ValueCheck {
 
 /** The names of every kind `checkIds` and `checkValue` accept. */
 export declare function valueKinds(): Array<string>
+
+/** An HTTP response of the emulator's wire protocols. */
+export interface WireResponse {
+  /** The status code. */
+  status: number
+  /** The headers as `[name, value]` pairs. */
+  headers: Array<Array<string>>
+  /** The body's bytes. */
+  body: Buffer
+}

@@ -313,6 +313,17 @@ export declare class Emulator {
   addChimeUser(chimeAccountId: string, email: string): void
   readonly now: Date
   advance(seconds: number): void
+  /** Credentials that act as `accountId` over the wire protocols (signatures are not verified). */
+  credentials(accountId: string): { accessKeyId: string; secretAccessKey: string }
+  /** The account requests signed with keys the emulator did not hand out act as. */
+  defaultCaller: string
+  /** Serves one HTTP request exactly as AWS would (Organizations, Account, Chime, STS). */
+  handleHttp(request: {
+    method?: string
+    path?: string
+    headers?: Record<string, string> | Array<[string, string]>
+    body?: string | Uint8Array
+  }): { statusCode: number; headers: Record<string, string>; body: Uint8Array }
   readonly quotas: EmulatorQuotas
   setQuotas(quotas: EmulatorQuotas): void
   export(): object

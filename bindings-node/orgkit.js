@@ -437,6 +437,60 @@ class Emulator {
     settled(this.native.advance(seconds))
   }
 
+  /**
+   * Credentials that act as `accountId` over the wire protocols (`handleHttp`, the server):
+   * `{ accessKeyId, secretAccessKey }`, the shape SDK v3 clients take. Signatures are not
+   * verified.
+   */
+  credentials(accountId) {
+    const outcome = this.native.credentials(nameArgument('accountId', accountId))
+    settled(outcome)
+    return JSON.parse(outcome.body)
+  }
+
+  /** The account requests signed with keys the emulator did not hand out act as. */
+  get defaultCaller() {
+    return this.native.defaultCaller()
+  }
+
+  set defaultCaller(accountId) {
+    settled(this.native.setDefaultCaller(nameArgument('accountId', accountId)))
+  }
+
+  /**
+   * Serves one HTTP request exactly as AWS would (Organizations awsJson 1.1, Account and Chime
+   * restJson1, STS GetCallerIdentity/AssumeRole): `{ method, path, headers, body }` in (path with
+   * its query; headers as an object or `[name, value]` pairs; body a string or bytes),
+   * `{ statusCode, headers, body }` out (body a Uint8Array).
+   */
+  handleHttp(request) {
+    if (request === null || typeof request !== 'object') {
+      throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'handleHttp takes { method, path, headers, body }')
+    }
+    const method = nameArgument('method', request.method ?? 'POST')
+    const path = nameArgument('path', request.path ?? '/')
+    let headers
+    try {
+      const given = request.headers ?? {}
+      const entries = Array.isArray(given) ? given : Object.entries(given)
+      headers = entries.map(([name, value]) => [nameArgument('header name', name), nameArgument('header value', String(value))])
+    } catch (error) {
+      if (error instanceof OrgkitArgumentError) throw error
+      throw new OrgkitArgumentError('INVALID_ARGUMENT', `headers could not be read: ${error}`)
+    }
+    const raw = request.body ?? ''
+    if (typeof raw !== 'string' && !ArrayBuffer.isView(raw)) {
+      throw new OrgkitArgumentError('INVALID_ARGUMENT', `body must be a string or bytes, not ${describe(raw)}`)
+    }
+    const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+    const response = this.native.handleHttp(method, path, headers, body)
+    return {
+      statusCode: response.status,
+      headers: Object.fromEntries(response.headers.map(([name, value]) => [name.toLowerCase(), value])),
+      body: new Uint8Array(response.body.buffer, response.body.byteOffset, response.body.byteLength),
+    }
+  }
+
   /** The limits in force. */
   get quotas() {
     return this.native.quotas()

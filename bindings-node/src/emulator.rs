@@ -8,6 +8,7 @@ use napi::bindgen_prelude::*;
 use napi_derive::napi;
 
 use crate::error::shielded;
+use orgkit::emulator::wire::HttpRequest;
 use orgkit::emulator::{
     Emulator as CoreEmulator, EmulatorError, Quotas as CoreQuotas, ServiceError,
 };
@@ -318,6 +319,82 @@ impl NativeEmulator {
     pub fn check_invariants(&self) -> napi::Result<Vec<String>, &'static str> {
         shielded(|| Ok(self.inner.check_invariants()))
     }
+
+    /// Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
+    /// path with its query, the headers as `[name, value]` pairs and the body's bytes.
+    #[napi]
+    pub fn handle_http(
+        &self,
+        method: String,
+        target: String,
+        headers: Vec<Vec<String>>,
+        body: Buffer,
+    ) -> napi::Result<WireResponse, &'static str> {
+        shielded(|| {
+            let pairs: Vec<(&str, &str)> = headers
+                .iter()
+                .filter_map(|pair| match pair.as_slice() {
+                    [name, value] => Some((name.as_str(), value.as_str())),
+                    _ => None,
+                })
+                .collect();
+            let response = self.inner.handle_http(&HttpRequest {
+                method: &method,
+                target: &target,
+                headers: &pairs,
+                body: &body,
+            });
+            Ok(WireResponse {
+                status: u32::from(response.status),
+                headers: response
+                    .headers
+                    .into_iter()
+                    .map(|(name, value)| vec![name.to_owned(), value])
+                    .collect(),
+                body: response.body.into(),
+            })
+        })
+    }
+
+    /// Long-term credentials that act as `accountId` over the wire: `{ ok, body }` with body
+    /// `{"accessKeyId", "secretAccessKey"}` as JSON, or the usage error.
+    #[napi]
+    pub fn credentials(&self, account_id: String) -> CallOutcome {
+        guarded(|| match self.inner.credentials(&account_id) {
+            Ok(credentials) => CallOutcome {
+                ok: true,
+                body: serde_json::json!({
+                    "accessKeyId": credentials.access_key_id,
+                    "secretAccessKey": credentials.secret_access_key,
+                })
+                .to_string(),
+            },
+            Err(error) => failure(error),
+        })
+    }
+
+    /// Sets the account requests with unknown keys act as.
+    #[napi]
+    pub fn set_default_caller(&self, account_id: String) -> CallOutcome {
+        guarded(|| done(self.inner.set_default_caller(&account_id)))
+    }
+
+    /// The account requests with unknown keys act as.
+    #[napi]
+    pub fn default_caller(&self) -> napi::Result<String, &'static str> {
+        shielded(|| Ok(self.inner.default_caller()))
+    }
+}
+
+/// An HTTP response of the emulator's wire protocols.
+#[napi(object)]
+pub struct WireResponse {
+    /// The status code.
+    pub status: u32,
+    /// The headers as `[name, value]` pairs.
+    pub headers: Vec<Vec<String>>,
+    /// The body's bytes.
+    pub body: Buffer,
 }
 
 /// The HTTP status `operation` of `service` answers with on success, from its model (Chime
