@@ -70,7 +70,7 @@ export declare class NativeEmulator {
    * Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
    * path with its query, the headers as `[name, value]` pairs and the body's bytes.
    */
-  handleHttp(method: string, target: string, headers: Array<Array<string>>, body: Buffer): WireResponse
+  handleHttp(method: string, target: string, headers: Array<Array<string>>, body: Uint8Array): WireResponse
   /**
    * Long-term credentials that act as `accountId` over the wire: `{ ok, body }` with body
    * `{"accessKeyId", "secretAccessKey"}` as JSON, or the usage error.
@@ -418,5 +418,5 @@ export interface WireResponse {
   /** The headers as `[name, value]` pairs. */
   headers: Array<Array<string>>
   /** The body's bytes. */
-  body: Buffer
+  body: Uint8Array
 }

@@ -328,7 +328,7 @@ impl NativeEmulator {
         method: String,
         target: String,
         headers: Vec<Vec<String>>,
-        body: Buffer,
+        body: Uint8Array,
     ) -> napi::Result<WireResponse, &'static str> {
         shielded(|| {
             let pairs: Vec<(&str, &str)> = headers
@@ -394,7 +394,7 @@ pub struct WireResponse {
     /// The headers as `[name, value]` pairs.
     pub headers: Vec<Vec<String>>,
     /// The body's bytes.
-    pub body: Buffer,
+    pub body: Uint8Array,
 }
 
 /// The HTTP status `operation` of `service` answers with on success, from its model (Chime
