@@ -110,7 +110,7 @@ vectors:
 codegen:
 	cargo xtask codegen
 
-BENCH_PYTHON_PACKAGES := botocore==1.44.18 boto3==1.44.18 aws-resource-validator-organizations==2.6.0 moto==5.2.5
+BENCH_PYTHON_PACKAGES := botocore==1.44.18 boto3==1.44.18 aws-resource-validator-organizations==2.6.0 moto[server]==5.2.5
 
 bench: python node wasm
 	cargo bench -p orgkit --bench ids --bench validate --bench emulator --bench policy -- --noplot
@@ -119,6 +119,8 @@ bench: python node wasm
 	$(PYTHON) bindings-python/benchmarks/bench_requests.py
 	$(PYTHON) bindings-python/benchmarks/bench_emulator.py
 	$(PYTHON) bindings-python/benchmarks/bench_scp.py
+	@# wrk (Debian) drives the server load test when present; otherwise a Python client does.
+	$(PYTHON) bindings-python/benchmarks/bench_server.py
 	node bindings-node/benchmarks/bench-requests.cjs
 
 # --- fuzzing ------------------------------------------------------------------------------
