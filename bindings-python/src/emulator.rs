@@ -376,7 +376,7 @@ impl PyEmulator {
         target: &str,
         headers: Vec<(String, String)>,
         body: &[u8],
-    ) -> PyResult<(u16, Vec<(&'static str, String)>, Bound<'py, PyBytes>)> {
+    ) -> PyResult<WireResponse<'py>> {
         shielded(py, || {
             let inner = Arc::clone(&self.inner);
             let response = py.detach(|| {
@@ -424,6 +424,9 @@ impl PyEmulator {
         })
     }
 }
+
+/// `(status, headers, body)` of a wire response.
+type WireResponse<'py> = (u16, Vec<(&'static str, String)>, Bound<'py, PyBytes>);
 
 /// A loopback HTTP server in front of an emulator (core `orgkit::server`); `orgkit.serve`
 /// wraps it.

@@ -23,16 +23,25 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::{Bytes, Incoming};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper::{Request, Response};
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::watch;
 
 use crate::emulator::wire::{HttpRequest, HttpResponse, MAX_REQUEST_BODY};
 use crate::emulator::Emulator;
+
+/// How long a connection may take to send a request's headers before it is closed.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// How long stopping waits for requests in flight before it closes their connections.
+pub const SHUTDOWN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(5);
+/// The most connections served at once; more are closed as they arrive.
+pub const MAX_CONNECTIONS: usize = 512;
+/// The pause after a failed accept (e.g. out of file descriptors).
+const ACCEPT_BACKOFF: std::time::Duration = std::time::Duration::from_millis(20);
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -178,7 +187,16 @@ async fn serve(
         tokio::select! {
             _ = stopped.changed() => break,
             accepted = listener.accept() => {
-                let Ok((stream, _)) = accepted else { continue };
+                let Ok((stream, _)) = accepted else {
+                    // Out of file descriptors, say: wait a moment instead of spinning.
+                    tokio::time::sleep(ACCEPT_BACKOFF).await;
+                    continue;
+                };
+                if connections.len() >= MAX_CONNECTIONS {
+                    // Refused by closing: each open connection may buffer a whole body.
+                    drop(stream);
+                    continue;
+                }
                 let _ = stream.set_nodelay(true);
                 let emulator = Arc::clone(&emulator);
                 let mut stop = stopped.clone();
@@ -189,6 +207,8 @@ async fn serve(
                     });
                     let connection = http1::Builder::new()
                         .keep_alive(true)
+                        .timer(TokioTimer::new())
+                        .header_read_timeout(HEADER_READ_TIMEOUT)
                         .serve_connection(TokioIo::new(stream), service);
                     tokio::pin!(connection);
                     tokio::select! {
@@ -203,8 +223,15 @@ async fn serve(
             Some(_) = connections.join_next(), if !connections.is_empty() => {}
         }
     }
-    // Requests in flight finish; idle keep-alive connections close.
-    while connections.join_next().await.is_some() {}
+    // Requests in flight finish and idle keep-alive connections close, within a deadline: a
+    // client that stalls cannot keep the server from stopping.
+    let drained = tokio::time::timeout(SHUTDOWN_DEADLINE, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        connections.abort_all();
+    }
 }
 
 async fn answer(emulator: &Emulator, request: Request<Incoming>) -> Response<Full<Bytes>> {
@@ -229,12 +256,27 @@ async fn answer(emulator: &Emulator, request: Request<Incoming>) -> Response<Ful
                 body: &bytes,
             })
         }
-        Err(_) => emulator.refuse_oversized(&HttpRequest {
-            method: parts.method.as_str(),
-            target: &target,
-            headers: &headers,
-            body: &[],
-        }),
+        Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => emulator
+            .refuse_oversized(&HttpRequest {
+                method: parts.method.as_str(),
+                target: &target,
+                headers: &headers,
+                body: &[],
+            }),
+        // The client went away or sent a broken body (bad chunked framing): nothing runs.
+        Err(error) => HttpResponse {
+            status: 400,
+            headers: vec![
+                ("Content-Type", "application/json".to_owned()),
+                ("x-amzn-ErrorType", "SerializationException".to_owned()),
+            ],
+            body: serde_json::json!({
+                "__type": "SerializationException",
+                "message": format!("The request body could not be read: {error}"),
+            })
+            .to_string()
+            .into_bytes(),
+        },
     };
     to_hyper(response)
 }

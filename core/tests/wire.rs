@@ -417,6 +417,39 @@ fn sts_assume_role_into_an_account_create_account_made() {
 }
 
 #[test]
+fn reviewed_edge_cases_of_targets_escapes_and_xml() {
+    let emulator = Emulator::new(1);
+    let key = "AKIAIOSFODNN7EXAMPLE";
+    // A query value holding a URL does not make the target a URL.
+    let listed = rest(&emulator, key, "GET", "/accounts?name=http://x/y", "");
+    assert_eq!(
+        listed.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&listed.body)
+    );
+    // `%+9` is no escape: the pair does not decode and is dropped.
+    let signed = rest(&emulator, key, "GET", "/accounts?max-results=%+9", "");
+    assert_eq!(signed.status, 200);
+    // Control characters a request echoes come back as U+FFFD: the XML stays well formed.
+    let odd = sts(&emulator, key, None, "Action=%01x");
+    let text = String::from_utf8(odd.body.clone()).unwrap();
+    assert!(
+        text.contains("Could not find operation \u{fffd}x"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1}'));
+    // A session longer than the role's MaxSessionDuration is refused.
+    let long = sts(
+        &emulator,
+        key,
+        None,
+        "Action=AssumeRole&RoleArn=arn%3Aaws%3Aiam%3A%3A222222222222%3Arole%2FR&RoleSessionName=ab&DurationSeconds=7200",
+    );
+    assert_eq!(xml_field(&long, "Code"), "ValidationError");
+}
+
+#[test]
 fn default_caller_and_credentials_are_checked() {
     let emulator = Emulator::new(1);
     assert_eq!(emulator.default_caller(), "111111111111");

@@ -92,7 +92,14 @@ pub fn run(data: &[u8]) {
         assert!(parsed.is_object());
     } else {
         assert_eq!(content_type, "text/xml");
-        assert!(response.body.starts_with(b"<"));
+        let text = std::str::from_utf8(&response.body).expect("UTF-8 XML");
+        assert!(text.starts_with('<') && text.ends_with('>'), "{text}");
+        // Only characters XML 1.0 allows: a parser must never choke on a response.
+        assert!(
+            text.chars().all(|c| c >= ' '
+                || matches!(c, '\t' | '\n' | '\r') && c != '\u{fffe}' && c != '\u{ffff}'),
+            "{text:?}"
+        );
     }
     if response.status >= 400 {
         let after = without_clock(emulator.export());

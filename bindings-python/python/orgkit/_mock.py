@@ -116,7 +116,7 @@ def _swap_default_session(session: Any) -> Any:
     if boto3 is None:
         return None
     previous = getattr(boto3, "DEFAULT_SESSION", None)
-    boto3.DEFAULT_SESSION = session
+    setattr(boto3, "DEFAULT_SESSION", session)
     return previous
 
 

@@ -39,8 +39,9 @@ class serve:
         self.state = os.fspath(state) if state is not None else None
         if emulator is None:
             emulator = Emulator()
-            if self.state is not None and os.path.exists(self.state):
-                emulator.load_into(self.state)
+        # The file, when it exists, is what is served (and what a stop overwrites).
+        if self.state is not None and os.path.exists(self.state):
+            emulator.load_into(self.state)
         self.emulator: Emulator = emulator
         bare = host.strip("[]")
         address = f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
@@ -107,8 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     try:
         emulator = Emulator(args.seed)
-        if args.state and os.path.exists(args.state):
-            emulator.load_into(args.state)
         emulator.default_caller = args.caller
         server = serve(args.port, emulator=emulator, host=args.host, state=args.state,
                        allow_remote=args.allow_remote)
@@ -118,26 +117,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     stop = threading.Event()
     save_now = threading.Event()
 
-    # The handlers only set flags; the loop below saves, so a signal during a save cannot
-    # wait on the save it interrupted.
+    # The handlers only set flags; the loop saves, so a signal during a save cannot wait on
+    # the save it interrupted.
     def on_stop(signum: int, frame: FrameType | None) -> None:
         stop.set()
 
     def on_hangup(signum: int, frame: FrameType | None) -> None:
         save_now.set()
 
-    signal.signal(signal.SIGINT, on_stop)
-    signal.signal(signal.SIGTERM, on_stop)
+    handlers = {signal.SIGINT: on_stop, signal.SIGTERM: on_stop}
     if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, on_hangup)
+        handlers[signal.SIGHUP] = on_hangup
+    previous = {signum: signal.getsignal(signum) for signum in handlers}
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
+    try:
+        return _serve_until_stopped(server, args.state, stop, save_now)
+    finally:
+        # Called in-process (a test, a tool), the caller's own handlers come back.
+        for signum, earlier in previous.items():
+            signal.signal(signum, earlier)
+
+
+def _serve_until_stopped(
+    server: serve, state: str | None, stop: threading.Event, save_now: threading.Event
+) -> int:
+    from ._errors import OrgkitError
+
     print(f"orgkit: serving on {server.endpoint_url} (Ctrl-C stops"
-          f"{', state in ' + args.state if args.state else ''})", flush=True)
+          f"{', state in ' + state if state else ''})", flush=True)
     while not stop.wait(0.2):
         if save_now.is_set():
             save_now.clear()
             try:
                 server.save()
-                print(f"orgkit: state saved to {args.state}", flush=True)
+                print(f"orgkit: state saved to {state}", flush=True)
             except OrgkitError as error:
                 # Keep serving: what is in memory is still there for the next try.
                 print(f"orgkit serve: the state was not saved: {error}", file=sys.stderr, flush=True)
@@ -146,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OrgkitError as error:
         print(f"orgkit serve: stopped, but the state was not saved: {error}", file=sys.stderr)
         return 1
-    print("orgkit: stopped" + (f", state saved to {args.state}" if args.state else ""), flush=True)
+    print("orgkit: stopped" + (f", state saved to {state}" if state else ""), flush=True)
     return 0
 
 

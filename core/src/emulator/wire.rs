@@ -63,7 +63,9 @@ const STS_NAMESPACE: &str = "https://sts.amazonaws.com/doc/2011-06-15/";
 /// AssumeRole's session lifetime when the request states none, and its bounds.
 const DEFAULT_SESSION_SECONDS: i64 = 3_600;
 const MIN_SESSION_SECONDS: i64 = 900;
-const MAX_SESSION_SECONDS: i64 = 43_200;
+/// The MaxSessionDuration of the role CreateAccount makes (IAM's default, one hour): AWS refuses
+/// a longer DurationSeconds for it.
+const MAX_SESSION_SECONDS: i64 = 3_600;
 
 /// An HTTP request as a client sent it.
 #[derive(Debug, Clone, Copy)]
@@ -609,8 +611,8 @@ impl Emulator {
                 .filter(|s| (MIN_SESSION_SECONDS..=MAX_SESSION_SECONDS).contains(s))
                 .ok_or_else(|| {
                     validation(format!(
-                        "1 validation error detected: Value '{text}' at 'durationSeconds' failed \
-                         to satisfy constraint: Member must have value between 900 and 43200"
+                        "The requested DurationSeconds ({text}) is not between 900 and the \
+                         MaxSessionDuration of the role ({MAX_SESSION_SECONDS})"
                     ))
                 })?,
         };
@@ -974,7 +976,7 @@ fn media_type(content_type: &str) -> &str {
 
 /// Splits a request target into path and query; a full URL loses its scheme and host.
 fn split_target(target: &str) -> (&str, &str) {
-    let target = match target.find("://") {
+    let target = match target.find("://").filter(|_| !target.starts_with('/')) {
         Some(at) => {
             let rest = &target[at + 3..];
             rest.find('/').map_or("/", |slash| &rest[slash..])
@@ -1006,6 +1008,10 @@ fn percent_decode(text: &str, plus_is_space: bool) -> Option<String> {
         match bytes[index] {
             b'%' => {
                 let hex = text.get(index + 1..index + 3)?;
+                // Two hex digits: `from_str_radix` alone would also take a sign (`%+9`).
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 index += 3;
             }
@@ -1031,6 +1037,10 @@ fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow at all (C0 controls but tab, line feed and
+            // carriage return; U+FFFE, U+FFFF) become U+FFFD, so the body always parses.
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
