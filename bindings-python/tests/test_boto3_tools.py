@@ -196,3 +196,42 @@ class TestPydantic:
             assert schema.get("minLength", 0) <= len(value) <= schema.get("maxLength", 10**9), case
             checked += 1
         assert checked > 0
+
+
+class TestMockLifecycle:
+    def test_a_given_emulator_gets_its_default_caller_back(self) -> None:
+        emulator = orgkit.Emulator()
+        emulator.default_caller = "444444444444"
+        with orgkit.mock_aws(emulator, caller="111111111111") as served:
+            assert served is emulator
+            assert emulator.default_caller == "111111111111"
+        assert emulator.default_caller == "444444444444"
+
+    def test_blocks_ending_while_other_threads_dispatch_events(self) -> None:
+        import threading
+
+        import botocore.session
+
+        emitter = botocore.session.get_session().get_component("event_emitter")
+        failures: list[BaseException] = []
+        done = threading.Event()
+
+        def dispatch() -> None:
+            while not done.is_set():
+                try:
+                    # Not a served service: always passed on to botocore's own dispatch.
+                    emitter.emit("before-send.s3.ListBuckets", request=None)
+                except BaseException as error:  # noqa: BLE001 - any failure is the finding
+                    failures.append(error)
+                    return
+
+        worker = threading.Thread(target=dispatch)
+        worker.start()
+        try:
+            for _ in range(200):
+                with orgkit.mock_aws():
+                    pass
+        finally:
+            done.set()
+            worker.join()
+        assert failures == []

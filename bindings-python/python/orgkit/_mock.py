@@ -82,11 +82,15 @@ def answer(emulator: Emulator, request: Any) -> Any:
 
 
 def _dispatching_emit(self: Any, event_name: str, kwargs: Any, stop_on_response: bool = False) -> Any:
-    if event_name.startswith("before-send.") and _active:
+    if event_name.startswith("before-send."):
+        # One read of the list: another thread may end a block meanwhile.
+        active = _active[-1:]
         service = event_name.split(".", 2)[1]
-        if service in SERVED_SERVICES:
-            mock = _active[-1]
+        if active and service in SERVED_SERVICES:
+            mock = active[0]
             return [(mock, answer(mock.emulator, kwargs["request"]))]
+    # The original is kept for good once taken: a thread still in here after the last block
+    # ended must find it.
     return _original_emit(self, event_name, kwargs, stop_on_response)
 
 
@@ -96,16 +100,14 @@ def _install() -> None:
 
     if _original_emit is None:
         _original_emit = HierarchicalEmitter._emit
-        HierarchicalEmitter._emit = _dispatching_emit
+    HierarchicalEmitter._emit = _dispatching_emit
 
 
 def _uninstall() -> None:
-    global _original_emit
     from botocore.hooks import HierarchicalEmitter
 
     if _original_emit is not None:
         HierarchicalEmitter._emit = _original_emit
-        _original_emit = None
 
 
 def _swap_default_session(session: Any) -> Any:
@@ -140,8 +142,10 @@ class _Mock:
         self.emulator: Emulator = emulator if emulator is not None else Emulator()
         self._saved_environment: dict[str, str | None] = {}
         self._saved_session: Any = None
+        self._saved_caller = ""
 
     def start(self) -> Emulator:
+        self._saved_caller = self.emulator._native.default_caller()
         self.emulator._native.set_default_caller(self._caller)
         key, secret = self.emulator._native.credentials(self._caller)
         self._saved_environment = {name: os.environ.get(name) for name in _CREDENTIAL_VARIABLES}
@@ -166,6 +170,8 @@ class _Mock:
                 _uninstall()
         _swap_default_session(self._saved_session)
         self._saved_session = None
+        # A given emulator gets its own default caller back.
+        self.emulator._native.set_default_caller(self._saved_caller)
         for name, value in self._saved_environment.items():
             if value is None:
                 os.environ.pop(name, None)
