@@ -254,3 +254,22 @@ value_classes! {
     PyOrganizationalUnitName => OrganizationalUnitName as "OrganizationalUnitName", redacted = false;
     PyPolicyName => PolicyName as "PolicyName", redacted = false;
 }
+
+/// What a schema can say of a value kind, from the core's rule (`ValueKind::schema_pattern`,
+/// `ValueKind::length_bounds`): `(pattern, min_length, max_length)`, each `None` where the
+/// rule has none.
+#[pyfunction]
+pub fn value_kind_schema(
+    py: Python<'_>,
+    kind: &Bound<'_, PyAny>,
+) -> PyResult<(Option<String>, Option<usize>, Option<usize>)> {
+    let kind = kind_named(py, kind)?;
+    shielded(py, || {
+        let bounds = kind.length_bounds();
+        Ok((
+            kind.schema_pattern(),
+            bounds.map(|(min, _)| min),
+            bounds.map(|(_, max)| max),
+        ))
+    })
+}

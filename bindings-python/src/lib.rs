@@ -25,6 +25,7 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     ids::add_value_classes(module)?;
     module.add_function(wrap_pyfunction!(ids::check_ids, module)?)?;
     module.add_function(wrap_pyfunction!(ids::validate_value, module)?)?;
+    module.add_function(wrap_pyfunction!(ids::value_kind_schema, module)?)?;
     module.add("VALUE_KINDS", ids::kind_names())?;
     module.add_class::<arn::PyArn>()?;
     module.add_function(wrap_pyfunction!(arn::parse_arn, module)?)?;

@@ -462,6 +462,19 @@ impl ValueKind {
         }
     }
 
+    /// [`ValueKind::pattern`] as a regular expression a schema can carry (JSON Schema's
+    /// `pattern`, an HTML `pattern` attribute), anchored at both ends; `None` for ARNs, whose
+    /// rule is a grammar of several resource forms rather than one expression. The schema
+    /// describes the rule; the matchers here remain what decides.
+    pub fn schema_pattern(self) -> Option<String> {
+        let pattern = self.pattern();
+        match self {
+            ValueKind::Arn => None,
+            _ if pattern.starts_with('^') => Some(pattern.to_owned()),
+            _ => Some(format!("^(?:{pattern})$")),
+        }
+    }
+
     /// The model's length bounds of the whole value, where it has any.
     pub const fn length_bounds(self) -> Option<(usize, usize)> {
         match self {

@@ -85,6 +85,7 @@ from ._orgkit import (
     parse_arn,
     validate_request,
     validate_value,
+    value_kind_schema,
 )
 
 __all__ = [
@@ -166,6 +167,7 @@ __all__ = [
     "parse_arn",
     "validate_request",
     "validate_value",
+    "value_kind_schema",
 ]
 
 

@@ -9,8 +9,8 @@
 
 A value that breaks a rule fails validation with orgkit's issue code as the pydantic error
 `type` (e.g. `INVALID_PATTERN`) and orgkit's message as `msg`; a value that is not a `str` is
-pydantic's own `string_type` error. The JSON schema of each type carries the rule's pattern
-and lengths where the model has them. Needs `pydantic>=2` (not a dependency of orgkit).
+pydantic's own `string_type` error. The JSON schema of each type carries the core's pattern and
+lengths for the kind (`orgkit.value_kind_schema`). Needs `pydantic>=2` (not a dependency of orgkit).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from ._orgkit import validate_value
+from ._orgkit import validate_value, value_kind_schema
 
 __all__ = [
     "OrgkitStr",
@@ -43,29 +43,6 @@ __all__ = [
     "ArnStr",
 ]
 
-# The JSON-schema facts of each kind, as the 2016-11-28 / 2021 models state them (the
-# validators themselves are the Rust core's; these only describe them to schema readers).
-_SCHEMA: dict[str, dict[str, Any]] = {
-    "AccountId": {"pattern": "^\\d{12}$", "maxLength": 12},
-    "OrganizationId": {"pattern": "^o-[a-z0-9]{10,32}$"},
-    "RootId": {"pattern": "^r-[0-9a-z]{4,32}$"},
-    "OrganizationalUnitId": {"pattern": "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$"},
-    "PolicyId": {"pattern": "^p-[0-9a-zA-Z_]{8,128}$"},
-    "HandshakeId": {"pattern": "^h-[0-9a-z]{8,32}$"},
-    "CreateAccountRequestId": {"pattern": "^car-[a-z0-9]{8,32}$"},
-    # The unions anchored as a whole (DESIGN rule 3), not as the 2017 model writes them.
-    "ChildId": {"pattern": "^(\\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"},
-    "ParentId": {"pattern": "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"},
-    "PolicyTargetId": {"pattern": "^(r-[0-9a-z]{4,32}|\\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"},
-    "Email": {"minLength": 6, "maxLength": 64},
-    "RoleName": {"pattern": "^[\\w+=,.@-]{1,64}$"},
-    "AccountName": {"pattern": "^[\\x20-\\x7E]+$", "minLength": 1, "maxLength": 50},
-    "OrganizationalUnitName": {"pattern": "^[\\x20-\\x7E]+$", "minLength": 1, "maxLength": 128},
-    "PolicyName": {"pattern": "^[\\x20-\\x7E]+$", "minLength": 1, "maxLength": 128},
-    "Arn": {"pattern": "^arn:aws:organizations::.+:.+"},
-}
-
-
 class OrgkitStr:
     """The pydantic annotation behind each type here: `Annotated[str, OrgkitStr("AccountId")]`
     checks a `str` with orgkit's validator of that kind (one of `orgkit.VALUE_KINDS`)."""
@@ -85,7 +62,14 @@ class OrgkitStr:
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         json_schema = handler(schema)
-        json_schema.update(_SCHEMA.get(self.kind, {}))
+        # The core's own rule for the kind, so the schema cannot drift from the checks.
+        pattern, min_length, max_length = value_kind_schema(self.kind)
+        if pattern is not None:
+            json_schema["pattern"] = pattern
+        if min_length is not None:
+            json_schema["minLength"] = min_length
+        if max_length is not None:
+            json_schema["maxLength"] = max_length
         json_schema.setdefault("description", f"An AWS {self.kind} (checked by orgkit)")
         return json_schema
 
