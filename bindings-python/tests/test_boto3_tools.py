@@ -206,6 +206,18 @@ class TestPydantic:
 
 
 class TestMockLifecycle:
+    def test_arguments_of_the_wrong_kind_are_refused_before_anything_changes(self) -> None:
+        import os
+
+        before = dict(os.environ)
+        for bad in ({"emulator": "not an emulator"}, {"caller": 111111111111}, {"caller": "1" * 10_000}):
+            with pytest.raises(orgkit.ArgumentError):
+                orgkit.mock_aws(**bad)  # type: ignore[arg-type]
+        with pytest.raises(orgkit.EmulatorUsageError) as caught:
+            orgkit.serve(port=70_000)
+        assert caught.value.code == "INVALID_ADDRESS"
+        assert dict(os.environ) == before
+
     def test_a_given_emulator_gets_its_default_caller_back(self) -> None:
         emulator = orgkit.Emulator()
         emulator.default_caller = "444444444444"

@@ -515,3 +515,51 @@ fn the_server_answers_over_loopback_with_keep_alive() {
     named.stop();
     server.stop();
 }
+
+#[cfg(feature = "server")]
+fn raw_exchange(server: &orgkit::server::Server, request: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(server.local_addr()).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    // The server may answer and close before the whole request is written.
+    let _ = stream.write_all(request);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[cfg(feature = "server")]
+#[test]
+fn the_server_refuses_oversized_and_broken_bodies_without_running_them() {
+    use std::sync::Arc;
+
+    let emulator = Arc::new(Emulator::new(1));
+    let server = orgkit::server::Server::start(Arc::clone(&emulator), "127.0.0.1:0").unwrap();
+    let before = emulator.export();
+
+    let mut huge = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSOrganizationsV20161128.CreateOrganization\r\n\
+         Content-Type: application/x-amz-json-1.1\r\nContent-Length: {}\r\n\r\n",
+        MAX_REQUEST_BODY + 1
+    )
+    .into_bytes();
+    huge.extend(std::iter::repeat_n(b' ', MAX_REQUEST_BODY + 1));
+    let answer = raw_exchange(&server, &huge);
+    assert!(
+        answer.starts_with("HTTP/1.1 413"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    assert!(answer.contains("RequestEntityTooLargeException"));
+
+    // Chunked framing that breaks off: 400, and the operation never ran.
+    let broken = b"POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: AWSOrganizationsV20161128.CreateOrganization\r\n\
+        Content-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n";
+    let answer = raw_exchange(&server, broken);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert_eq!(emulator.export(), before, "nothing ran");
+    server.stop();
+}

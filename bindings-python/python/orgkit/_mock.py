@@ -199,6 +199,14 @@ class mock_aws:
             from ._errors import ArgumentError
 
             raise ArgumentError("INVALID_ARGUMENT", f"caller must be a 12-digit account ID, not {caller!r}")
+        from ._emulator import Emulator
+
+        if emulator is not None and not isinstance(emulator, Emulator):
+            from ._errors import ArgumentError
+
+            raise ArgumentError(
+                "INVALID_ARGUMENT", f"emulator must be an orgkit.Emulator or None, not {type(emulator).__name__}"
+            )
         self._emulator = emulator
         self._caller = caller
         self._running: list[_Mock] = []
