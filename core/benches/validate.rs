@@ -10,8 +10,8 @@ use serde_json::json;
 
 fn requests(c: &mut Criterion) {
     let mut group = c.benchmark_group("validate");
-    let (service, create_account) = find_operation("organizations", "CreateAccount").expect("op");
-    let (_, invite) = find_operation("organizations", "InviteAccountToOrganization").expect("op");
+    let (service, create_account) = find_operation(orgkit::Edition::Original, "organizations", "CreateAccount").expect("op");
+    let (_, invite) = find_operation(orgkit::Edition::Original, "organizations", "InviteAccountToOrganization").expect("op");
     let valid_create = json!({
         "Email": "finance-prod@example.com",
         "AccountName": "Finance production",
@@ -39,7 +39,7 @@ fn requests(c: &mut Criterion) {
     });
     group.bench_function("lookup + CreateAccount, valid", |b| {
         b.iter(|| {
-            orgkit::validate::validate_request(
+            orgkit::validate::validate_request(orgkit::Edition::Original, 
                 "organizations",
                 "create_account",
                 black_box(&valid_create),

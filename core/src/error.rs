@@ -215,7 +215,7 @@ pub struct UnknownName {
     pub known: Vec<&'static str>,
 }
 
-/// A service or operation name that the seed edition does not have.
+/// A service or operation name that the edition asked for does not have.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LookupError {
@@ -227,11 +227,20 @@ pub enum LookupError {
         /// The services there are.
         known: Vec<&'static str>,
     },
-    /// No such operation in the service.
-    #[error("unknown operation {name:?} of {service}; expected one of: {}", known.join(", "))]
+    /// No such operation in the service, in the edition asked for.
+    #[error(
+        "unknown operation {name:?} of {service} in {}{}; expected one of: {}",
+        edition.description(),
+        if *in_other_edition { " (the other edition has it: pass its name as the edition)" } else { "" },
+        known.join(", ")
+    )]
     UnknownOperation {
         /// The service.
         service: &'static str,
+        /// The edition that was searched.
+        edition: crate::Edition,
+        /// Whether the other edition has an operation of that name.
+        in_other_edition: bool,
         /// The name asked for.
         name: String,
         /// The operations there are (model names; boto3's snake_case names work too).

@@ -24,8 +24,8 @@
 use std::fmt;
 
 use crate::arn::Arn;
-pub use crate::generated::organizations::{ActionType as HandshakeAction, HandshakeState};
-use crate::generated::organizations::{Handshake, HandshakePartyType};
+pub use crate::generated::original::organizations::{ActionType as HandshakeAction, HandshakeState};
+use crate::generated::original::organizations::{Handshake, HandshakePartyType};
 use crate::ids::AccountId;
 use crate::model::EpochTimestamp;
 

@@ -258,6 +258,156 @@ pub fn is_role_name(s: &str) -> bool {
     (1..=64).contains(&s.len()) && all_bytes(s.as_bytes(), CharClass::ROLE_NAME)
 }
 
+/// `^rp-[0-9a-zA-Z_]{4,128}$`: a resource policy ID (current edition).
+#[inline]
+pub fn is_resource_policy_id(s: &str) -> bool {
+    prefixed(s, "rp-", 4, 128, CharClass::WORD)
+}
+
+/// `^rt-[0-9a-z]{8,32}$`: a responsibility transfer ID (current edition).
+#[inline]
+pub fn is_responsibility_transfer_id(s: &str) -> bool {
+    prefixed(s, "rt-", 8, 32, CharClass::LOWER_ALNUM)
+}
+
+/// What TagResource, UntagResource and ListTagsForResource take (current edition): a root,
+/// account, OU, policy, resource policy or responsibility transfer ID — the union of the
+/// anchored single-ID patterns (DESIGN rule 2).
+#[inline]
+pub fn is_taggable_resource_id(s: &str) -> bool {
+    match s.as_bytes() {
+        [b'r', b'p', b'-', ..] => is_resource_policy_id(s),
+        [b'r', b't', b'-', ..] => is_responsibility_transfer_id(s),
+        [b'r', ..] => is_root_id(s),
+        [b'o', ..] => is_organizational_unit_id(s),
+        [b'p', ..] => is_policy_id(s),
+        _ => is_account_id(s),
+    }
+}
+
+/// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$` with the key's length, 1..=128 characters (current
+/// edition). Unicode letters, separators and numbers are allowed: the pattern asks for
+/// Unicode categories, not ASCII classes.
+#[inline]
+pub fn is_tag_key(s: &str) -> bool {
+    (1..=128).contains(&char_length(s)) && first_non_tag_char(s).is_none()
+}
+
+/// Like [`is_tag_key`], with the value's length, 0..=256 characters.
+#[inline]
+pub fn is_tag_value(s: &str) -> bool {
+    char_length(s) <= 256 && first_non_tag_char(s).is_none()
+}
+
+/// `[\w+=,.@-]*` with length 1..=128: an AWS service principal such as
+/// `config.amazonaws.com` (current edition).
+#[inline]
+pub fn is_service_principal(s: &str) -> bool {
+    (1..=128).contains(&s.len()) && all_bytes(s.as_bytes(), CharClass::ROLE_NAME)
+}
+
+/// The current edition's Email: `[^\s@]+@[^\s@]+\.[^\s@]+` as a full match (`\s` ASCII,
+/// DESIGN rule 1), length 6..=64 characters. Looser than the original edition's
+/// [`is_email`]: any character but whitespace and `@` is allowed on either side.
+#[inline]
+pub fn is_current_email(s: &str) -> bool {
+    (6..=64).contains(&char_length(s)) && current_email_shape(s).is_ok()
+}
+
+/// The number of characters (Unicode scalar values) of `s`.
+#[inline]
+fn char_length(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// `\s` with ASCII classes (DESIGN rule 1).
+#[inline]
+pub(crate) fn is_ascii_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
+}
+
+/// Whether `c` is in `[\p{L}\p{Z}\p{N}_.:/=+\-@]`: an ASCII letter, digit, space or one of
+/// the listed marks, or a non-ASCII character of the Unicode categories L, Z or N (a table
+/// generated from the Unicode data of `regex-syntax`).
+#[inline]
+pub(crate) fn is_tag_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
+    } else {
+        let ranges = &crate::generated::unicode::TAG_CHARACTERS;
+        ranges
+            .binary_search_by(|&(low, high)| {
+                if high < c {
+                    std::cmp::Ordering::Less
+                } else if low > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+}
+
+/// The position and character of the first character a tag key or value may not hold.
+fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|(_, c)| !is_tag_char(*c))
+}
+
+/// Checks the current edition's Email structure; on failure, the character position and what
+/// is wrong there.
+fn current_email_shape(s: &str) -> Result<(), (usize, EmailFault)> {
+    let mut at = None;
+    let mut last_dot_after_at = None;
+    for (position, c) in s.chars().enumerate() {
+        if is_ascii_space(c) {
+            return Err((position, EmailFault::BadCharacter));
+        }
+        if c == '@' {
+            if at.is_some() {
+                return Err((position, EmailFault::BadCharacter));
+            }
+            at = Some(position);
+        } else if c == '.' && at.is_some() {
+            last_dot_after_at = Some(position);
+        }
+    }
+    let length = char_length(s);
+    let Some(at) = at else {
+        return Err((length, EmailFault::MissingAt));
+    };
+    if at == 0 {
+        return Err((0, EmailFault::EmptyLocalPart));
+    }
+    match last_dot_after_at {
+        None => Err((length, EmailFault::MissingDot)),
+        // `[^\s@]+\.[^\s@]+`: the domain may hold dots; any dot with text on both sides
+        // will do, and the last one leaves the most room before it.
+        Some(dot) if dot == at + 1 => {
+            // The only dot directly after the '@': no other dot further on either.
+            Err((dot, EmailFault::EmptyDomainName))
+        }
+        Some(dot) if dot + 1 == length => {
+            // Ends with a dot: an earlier dot with text after it would also do.
+            let earlier = s
+                .chars()
+                .enumerate()
+                .skip(at + 2)
+                .any(|(p, c)| c == '.' && p + 1 < length);
+            if earlier {
+                Ok(())
+            } else {
+                Err((length, EmailFault::EmptyTopLevel))
+            }
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 /// Printable ASCII (U+0020–U+007E), length `min..=max` (DESIGN rule 4).
 #[inline]
 fn is_ascii_name(s: &str, min: usize, max: usize) -> bool {
@@ -354,6 +504,19 @@ pub enum ValueKind {
     PolicyName,
     /// Organizations ARN of any form (see [`crate::arn`]).
     Arn,
+    /// `rp-…` resource policy ID (current edition).
+    ResourcePolicyId,
+    /// `rt-…` responsibility transfer ID (current edition).
+    ResponsibilityTransferId,
+    /// Root, account, OU, policy, resource policy or responsibility transfer ID: what can be
+    /// tagged (current edition).
+    TaggableResourceId,
+    /// A tag's key (current edition).
+    TagKey,
+    /// A tag's value (current edition).
+    TagValue,
+    /// An AWS service principal, e.g. `config.amazonaws.com` (current edition).
+    ServicePrincipal,
 }
 
 impl ValueKind {
@@ -375,7 +538,22 @@ impl ValueKind {
         ValueKind::OrganizationalUnitName,
         ValueKind::PolicyName,
         ValueKind::Arn,
+        ValueKind::ResourcePolicyId,
+        ValueKind::ResponsibilityTransferId,
+        ValueKind::TaggableResourceId,
+        ValueKind::TagKey,
+        ValueKind::TagValue,
+        ValueKind::ServicePrincipal,
     ];
+
+    /// The kinds of the original edition (the first sixteen of [`ValueKind::ALL`]).
+    pub const ORIGINAL: &'static [ValueKind] = ValueKind::ALL.split_at(16).0;
+
+    /// Whether `edition` has this kind (the original edition lacks the kinds its models do
+    /// not know).
+    pub fn is_in(self, edition: crate::Edition) -> bool {
+        edition.value_kinds().contains(&self)
+    }
 
     /// The model's shape name, e.g. `"AccountId"`.
     pub const fn name(self) -> &'static str {
@@ -396,6 +574,12 @@ impl ValueKind {
             ValueKind::OrganizationalUnitName => "OrganizationalUnitName",
             ValueKind::PolicyName => "PolicyName",
             ValueKind::Arn => "Arn",
+            ValueKind::ResourcePolicyId => "ResourcePolicyId",
+            ValueKind::ResponsibilityTransferId => "ResponsibilityTransferId",
+            ValueKind::TaggableResourceId => "TaggableResourceId",
+            ValueKind::TagKey => "TagKey",
+            ValueKind::TagValue => "TagValue",
+            ValueKind::ServicePrincipal => "ServicePrincipal",
         }
     }
 
@@ -432,6 +616,12 @@ impl ValueKind {
             ValueKind::OrganizationalUnitName => "name",
             ValueKind::PolicyName => "name",
             ValueKind::Arn => "arn",
+            ValueKind::ResourcePolicyId => "resourcePolicyId",
+            ValueKind::ResponsibilityTransferId => "id",
+            ValueKind::TaggableResourceId => "resourceId",
+            ValueKind::TagKey => "key",
+            ValueKind::TagValue => "value",
+            ValueKind::ServicePrincipal => "servicePrincipal",
         }
     }
 
@@ -459,6 +649,13 @@ impl ValueKind {
             ValueKind::Arn => {
                 r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake>/…"
             }
+            ValueKind::ResourcePolicyId => "^rp-[0-9a-zA-Z_]{4,128}$",
+            ValueKind::ResponsibilityTransferId => "^rt-[0-9a-z]{8,32}$",
+            ValueKind::TaggableResourceId => {
+                r"^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|p-[0-9a-zA-Z_]{8,128}|rp-[0-9a-zA-Z_]{4,128}|rt-[0-9a-z]{8,32})$"
+            }
+            ValueKind::TagKey | ValueKind::TagValue => r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$",
+            ValueKind::ServicePrincipal => r"[\w+=,.@-]*",
         }
     }
 
@@ -481,6 +678,8 @@ impl ValueKind {
             ValueKind::Email => Some((6, 64)),
             ValueKind::AccountName => Some((1, 50)),
             ValueKind::OrganizationalUnitName | ValueKind::PolicyName => Some((1, 128)),
+            ValueKind::TagKey | ValueKind::ServicePrincipal => Some((1, 128)),
+            ValueKind::TagValue => Some((0, 256)),
             _ => None,
         }
     }
@@ -518,6 +717,12 @@ impl ValueKind {
             ValueKind::AccountName => is_ascii_name(s, 1, 50),
             ValueKind::OrganizationalUnitName | ValueKind::PolicyName => is_ascii_name(s, 1, 128),
             ValueKind::Arn => crate::arn::is_arn(s),
+            ValueKind::ResourcePolicyId => is_resource_policy_id(s),
+            ValueKind::ResponsibilityTransferId => is_responsibility_transfer_id(s),
+            ValueKind::TaggableResourceId => is_taggable_resource_id(s),
+            ValueKind::TagKey => is_tag_key(s),
+            ValueKind::TagValue => is_tag_value(s),
+            ValueKind::ServicePrincipal => is_service_principal(s),
         }
     }
 
@@ -531,6 +736,14 @@ impl ValueKind {
                 ValueKind::RootId,
                 ValueKind::AccountId,
                 ValueKind::OrganizationalUnitId,
+            ],
+            ValueKind::TaggableResourceId => &[
+                ValueKind::RootId,
+                ValueKind::AccountId,
+                ValueKind::OrganizationalUnitId,
+                ValueKind::PolicyId,
+                ValueKind::ResourcePolicyId,
+                ValueKind::ResponsibilityTransferId,
             ],
             _ => return self.is_valid(s).then_some(self),
         };
@@ -581,6 +794,88 @@ impl ValueKind {
                 diagnose_name(self, s)
             }
             ValueKind::Arn => vec![crate::arn::diagnose(s).unwrap_or_else(|| unreachable_rule(0))],
+            ValueKind::ResourcePolicyId => vec![RESOURCE_POLICY.diagnose(s)],
+            ValueKind::ResponsibilityTransferId => vec![RESPONSIBILITY_TRANSFER.diagnose(s)],
+            ValueKind::TaggableResourceId => vec![diagnose_union(
+                s,
+                &[
+                    &ROOT,
+                    &ACCOUNT,
+                    &ORGANIZATIONAL_UNIT,
+                    &POLICY,
+                    &RESOURCE_POLICY,
+                    &RESPONSIBILITY_TRANSFER,
+                ],
+                "'r-' (a root), 12 digits (an account), 'ou-' (an organizational unit), 'p-' (a policy), 'rp-' (a resource policy) or 'rt-' (a responsibility transfer)",
+            )],
+            ValueKind::TagKey | ValueKind::TagValue => diagnose_text(self, s, is_tag_char),
+            ValueKind::ServicePrincipal => diagnose_text(self, s, |c| {
+                CharClass::ROLE_NAME.contains_char(c)
+            }),
+        }
+    }
+}
+
+impl ValueKind {
+    /// [`ValueKind::is_valid`] under `edition`'s rules. Only the Email rule differs between
+    /// the editions; a kind the edition does not have ([`ValueKind::is_in`]) is never valid.
+    #[inline]
+    pub fn is_valid_in(self, edition: crate::Edition, s: &str) -> bool {
+        match (self, edition) {
+            (ValueKind::Email, crate::Edition::Current) => is_current_email(s),
+            _ => self.is_in(edition) && self.is_valid(s),
+        }
+    }
+
+    /// [`ValueKind::check`] under `edition`'s rules. A kind the edition does not have is an
+    /// error naming the edition.
+    pub fn check_in(self, edition: crate::Edition, s: &str) -> Result<(), ParseError> {
+        match (self, edition) {
+            (ValueKind::Email, crate::Edition::Current) => {
+                if is_current_email(s) {
+                    Ok(())
+                } else {
+                    Err(ParseError::new(self, s, diagnose_current_email(s)))
+                }
+            }
+            _ if !self.is_in(edition) => Err(ParseError::new(
+                self,
+                s,
+                vec![Rule::Malformed {
+                    position: 0,
+                    detail: "the original edition has no such kind of value",
+                }],
+            )),
+            _ => self.check(s),
+        }
+    }
+
+    /// [`ValueKind::pattern`] under `edition`'s model.
+    pub const fn pattern_in(self, edition: crate::Edition) -> &'static str {
+        match (self, edition) {
+            (ValueKind::Email, crate::Edition::Current) => r"[^\s@]+@[^\s@]+\.[^\s@]+",
+            _ => self.pattern(),
+        }
+    }
+
+    /// [`ValueKind::schema_pattern`] under `edition`'s model (the current Email's `\s` is
+    /// written as the ASCII class it means, DESIGN rule 1).
+    pub fn schema_pattern_in(self, edition: crate::Edition) -> Option<String> {
+        match (self, edition) {
+            (ValueKind::Email, crate::Edition::Current) => Some(
+                r"^[^ \t\n\x0B\f\r@]+@[^ \t\n\x0B\f\r@]+\.[^ \t\n\x0B\f\r@]+$".to_owned(),
+            ),
+            _ => self.schema_pattern(),
+        }
+    }
+
+    /// [`ValueKind::pattern_failure`] under `edition`'s rules.
+    pub fn pattern_failure_in(self, edition: crate::Edition, text: &str) -> Option<Rule> {
+        match (self, edition) {
+            (ValueKind::Email, crate::Edition::Current) => diagnose_current_email(text)
+                .into_iter()
+                .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. })),
+            _ => self.pattern_failure(text),
         }
     }
 }
@@ -872,6 +1167,24 @@ pub(crate) const CREATE_ACCOUNT_REQUEST: IdGrammar = IdGrammar {
         class: CharClass::LOWER_ALNUM,
     }],
 };
+pub(crate) const RESOURCE_POLICY: IdGrammar = IdGrammar {
+    prefix: "rp-",
+    groups: &[Group {
+        part: "the part after 'rp-'",
+        min: 4,
+        max: 128,
+        class: CharClass::WORD,
+    }],
+};
+pub(crate) const RESPONSIBILITY_TRANSFER: IdGrammar = IdGrammar {
+    prefix: "rt-",
+    groups: &[Group {
+        part: "the part after 'rt-'",
+        min: 8,
+        max: 32,
+        class: CharClass::LOWER_ALNUM,
+    }],
+};
 pub(crate) const ROLE_NAME: IdGrammar = IdGrammar {
     prefix: "",
     groups: &[Group {
@@ -1008,6 +1321,8 @@ fn quoted_prefix(prefix: &'static str) -> &'static str {
         "p-" => "'p-'",
         "h-" => "'h-'",
         "car-" => "'car-'",
+        "rp-" => "'rp-'",
+        "rt-" => "'rt-'",
         "arn:" => "'arn:'",
         _ => "the expected prefix",
     }
@@ -1067,7 +1382,40 @@ fn diagnose_email(s: &str) -> Vec<Rule> {
         &narrowed
     };
     if let Err((position, fault)) = email_shape(bytes) {
-        rules.push(match fault {
+        rules.push(email_fault_rule(s, position, fault));
+    }
+    rules
+}
+
+/// Why the current edition's Email rejects `s`: its length and its structure.
+fn diagnose_current_email(s: &str) -> Vec<Rule> {
+    let mut rules = Vec::with_capacity(2);
+    let length = char_length(s);
+    if length < 6 {
+        rules.push(Rule::MinLength {
+            min: 6,
+            actual: length,
+        });
+    } else if length > 64 {
+        rules.push(Rule::MaxLength {
+            max: 64,
+            actual: length,
+        });
+    }
+    if s.is_empty() {
+        rules.push(Rule::Empty);
+        return rules;
+    }
+    if let Err((position, fault)) = current_email_shape(s) {
+        rules.push(email_fault_rule(s, position, fault));
+    }
+    rules
+}
+
+/// The rule an email fault at character `position` of `s` breaks.
+fn email_fault_rule(s: &str, position: usize, fault: EmailFault) -> Rule {
+    {
+        match fault {
             EmailFault::BadCharacter => Rule::BadCharacter {
                 position,
                 found: s.chars().nth(position).unwrap_or('\u{fffd}'),
@@ -1092,7 +1440,32 @@ fn diagnose_email(s: &str) -> Vec<Rule> {
                 position,
                 detail: "nothing after the domain's last '.'",
             },
+        }
+    }
+}
+
+/// Length bounds and one character set: the rules of tag keys and values and of service
+/// principals.
+fn diagnose_text(kind: ValueKind, s: &str, allowed: impl Fn(char) -> bool) -> Vec<Rule> {
+    let (min, max) = kind.length_bounds().unwrap_or((0, usize::MAX));
+    let mut rules = Vec::with_capacity(2);
+    let length = char_length(s);
+    if length < min {
+        rules.push(Rule::MinLength {
+            min,
+            actual: length,
         });
+    } else if length > max {
+        rules.push(Rule::MaxLength {
+            max,
+            actual: length,
+        });
+    }
+    if let Some((position, found)) = s.chars().enumerate().find(|(_, c)| !allowed(*c)) {
+        rules.push(Rule::BadCharacter { position, found });
+    }
+    if rules.is_empty() && s.is_empty() {
+        rules.push(Rule::Empty);
     }
     rules
 }
@@ -1383,6 +1756,29 @@ string_value!(
     /// A policy's name: 1–128 printable ASCII characters.
     PolicyName, ValueKind::PolicyName, sensitive = false
 );
+string_value!(
+    /// A resource policy ID, `rp-` then 4–128 letters, digits or `_` (current edition).
+    ResourcePolicyId, ValueKind::ResourcePolicyId, sensitive = false
+);
+string_value!(
+    /// A responsibility transfer ID, `rt-` then 8–32 lowercase letters or digits (current
+    /// edition).
+    ResponsibilityTransferId, ValueKind::ResponsibilityTransferId, sensitive = false
+);
+string_value!(
+    /// A tag key: 1–128 Unicode letters, numbers, separators or `_ . : / = + - @` (current
+    /// edition).
+    TagKey, ValueKind::TagKey, sensitive = false
+);
+string_value!(
+    /// A tag value: up to 256 of the characters a tag key may hold (current edition).
+    TagValue, ValueKind::TagValue, sensitive = false
+);
+string_value!(
+    /// An AWS service principal such as `config.amazonaws.com`: 1–128 of `[A-Za-z0-9_+=,.@-]`
+    /// (current edition).
+    ServicePrincipal, ValueKind::ServicePrincipal, sensitive = false
+);
 
 macro_rules! union_id {
     (
@@ -1487,6 +1883,25 @@ union_id!(
         Account(AccountId),
         /// An organizational unit.
         OrganizationalUnit(OrganizationalUnitId),
+    }
+);
+
+union_id!(
+    /// What can be tagged (current edition): a root, an account, an organizational unit, a
+    /// policy, a resource policy or a responsibility transfer.
+    TaggableResourceId, ValueKind::TaggableResourceId, {
+        /// The organization's root.
+        Root(RootId),
+        /// A member account.
+        Account(AccountId),
+        /// An organizational unit.
+        OrganizationalUnit(OrganizationalUnitId),
+        /// A policy.
+        Policy(PolicyId),
+        /// The organization's resource policy.
+        ResourcePolicy(ResourcePolicyId),
+        /// A responsibility transfer.
+        ResponsibilityTransfer(ResponsibilityTransferId),
     }
 );
 

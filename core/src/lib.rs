@@ -22,6 +22,7 @@
 //! ```
 
 pub mod arn;
+pub mod edition;
 #[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod ids;
 pub mod model;
 pub mod page_token;
 pub mod paginate;
+pub mod patterns;
 pub mod policy;
 pub mod response;
 #[cfg(feature = "server")]
@@ -38,11 +40,13 @@ pub mod server;
 pub mod validate;
 
 pub use arn::{Arn, ArnResource, Partition, ResourceType};
+pub use edition::Edition;
 pub use error::{Error, ErrorCode, Issue, LookupError, UnknownName, ValidationError};
 pub use ids::{
     AccountId, AccountName, ChildId, CreateAccountRequestId, Email, HandshakeId, OrganizationId,
     OrganizationalUnitId, OrganizationalUnitName, ParentId, ParseError, PolicyId, PolicyName,
-    PolicyTargetId, RoleName, RootId, Rule, ValueKind,
+    PolicyTargetId, ResourcePolicyId, ResponsibilityTransferId, RoleName, RootId, Rule,
+    ServicePrincipal, TagKey, TagValue, TaggableResourceId, ValueKind,
 };
 
 /// The Rust examples of the top-level README, run as doctests.

@@ -6,7 +6,7 @@
 
 use crate::ids::ValueKind;
 
-/// One service of the seed edition.
+/// One service of one edition (see [`crate::Edition::services`]).
 #[derive(Debug)]
 pub struct Service {
     /// The boto3 / SDK client name: `organizations`, `account` or `chime`.
@@ -160,8 +160,28 @@ pub enum PatternMatcher {
     /// `.+@.+\..+`: one line with an `@` and a later `.`.
     LooseEmail,
     /// `[\u0020-\u007E]+`: printable ASCII, for the names the seed limits to "the ASCII
-    /// character range" (DESIGN rule 4; the 2017 model has no pattern for them).
+    /// character range" (DESIGN rule 4; the 2017 model has no pattern for them, the current
+    /// one `[\s\S]*`); also the current model's `^[ -~]+$`.
     PrintableAscii,
+    /// `[\s\S]*`: any text (current edition: policy content, notes, tokens).
+    AnyText,
+    /// `[^\s@]+@[^\s@]+\.[^\s@]+`: the current edition's Email
+    /// ([`crate::ids::is_current_email`]).
+    CurrentEmail,
+    /// The organization path of an account or OU (current edition, outputs only).
+    OrganizationPath,
+    /// A resource policy ARN, any partition (current edition, outputs only).
+    ResourcePolicyArn,
+    /// A responsibility transfer ARN, any partition (current edition, outputs only).
+    ResponsibilityTransferArn,
+    /// `[ -;=?-~]+`: printable ASCII without `<` and `>` (Account's account name).
+    PrintableWithoutAngleBrackets,
+    /// `[+][\s0-9()-]+`: a phone number starting with `+` (Account's contact information).
+    InternationalPhoneNumber,
+    /// `[\s]*[\w+=.#|!&-]+@[\w.-]+\.[\w]+[\s]*`: Account's current alternate-contact email.
+    ContactEmail,
+    /// `[a-zA-Z0-9]{6}`: a one-time passcode.
+    Passcode,
 }
 
 /// A botocore paginator entry.
@@ -221,15 +241,6 @@ impl Service {
     }
 }
 
-/// Every service of the seed edition.
-pub fn services() -> [&'static Service; 3] {
-    [
-        &crate::generated::organizations::SERVICE,
-        &crate::generated::account::SERVICE,
-        &crate::generated::chime::SERVICE,
-    ]
-}
-
 impl Service {
     /// The names of the members whose shape is a timestamp (e.g. `JoinedTimestamp`), so that
     /// a binding can turn them into its host's date type.
@@ -261,11 +272,6 @@ impl Service {
         names.dedup();
         names
     }
-}
-
-/// Looks a service up by its client name (`organizations`, `account`, `chime`).
-pub fn service(name: &str) -> Option<&'static Service> {
-    services().into_iter().find(|service| service.name == name)
 }
 
 /// A timestamp as Organizations and Account send it: seconds since the Unix epoch, a JSON

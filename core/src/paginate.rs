@@ -309,13 +309,15 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 impl PageWalk {
-    /// Starts a walk through `operation` (model or boto3 name) of `service`.
+    /// Starts a walk through `operation` (model or boto3 name) of `service`, with the
+    /// paginator table of `edition`.
     pub fn new(
+        edition: crate::Edition,
         service: &str,
         operation: &str,
         config: PaginationConfig,
     ) -> Result<PageWalk, PaginationError> {
-        let (service, op) = find_operation(service, operation)?;
+        let (service, op) = find_operation(edition, service, operation)?;
         let Some(spec) = op.paginator.as_ref() else {
             return Err(PaginationError::NotPaginated {
                 operation: op.name,
@@ -549,7 +551,7 @@ mod tests {
     }
 
     fn walk_all(config: PaginationConfig, n: usize) -> (Vec<usize>, Option<String>) {
-        let mut walk = PageWalk::new("organizations", "list_accounts", config).unwrap();
+        let mut walk = PageWalk::new(crate::Edition::Original, "organizations", "list_accounts", config).unwrap();
         let mut items = Vec::new();
         while let Some(patch) = walk.next_request() {
             let offset = patch
@@ -589,7 +591,7 @@ mod tests {
     #[test]
     fn a_repeated_token_stops_the_walk() {
         let mut walk =
-            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+            PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
         walk.next_request().unwrap();
         walk.receive(1, Some("same")).unwrap();
         walk.next_request().unwrap();
@@ -602,7 +604,7 @@ mod tests {
     #[test]
     fn a_rejected_page_ends_the_walk_and_a_zero_page_size_is_refused() {
         let mut walk =
-            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+            PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
         walk.next_request().unwrap();
         let err = walk.reject_page(PageFault::NotAMap { found: "integer" });
         assert_eq!(err.code(), "MALFORMED_PAGE");
@@ -615,9 +617,9 @@ mod tests {
             page_size: Some(0),
             ..Default::default()
         };
-        let err = PageWalk::new("organizations", "ListRoots", zero).unwrap_err();
+        let err = PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", zero).unwrap_err();
         assert_eq!(err.code(), "INVALID_PAGINATION_CONFIG");
-        let unknown = PageWalk::new("organizations", "ListNothing", PaginationConfig::default());
+        let unknown = PageWalk::new(crate::Edition::Original, "organizations", "ListNothing", PaginationConfig::default());
         assert_eq!(unknown.unwrap_err().code(), "UNKNOWN_OPERATION");
         for code in PaginationError::CODES {
             assert_eq!(code.to_ascii_uppercase(), *code);
@@ -626,19 +628,19 @@ mod tests {
 
     #[test]
     fn only_list_operations_paginate() {
-        let err = PageWalk::new(
+        let err = PageWalk::new(crate::Edition::Original, 
             "organizations",
             "CreateAccount",
             PaginationConfig::default(),
         )
         .unwrap_err();
         assert!(err.to_string().contains("ListAccounts"), "{err}");
-        assert!(PageWalk::new("chime", "list_accounts", PaginationConfig::default()).is_ok());
+        assert!(PageWalk::new(crate::Edition::Original, "chime", "list_accounts", PaginationConfig::default()).is_ok());
     }
 
     #[test]
     fn raw_service_tokens_are_accepted() {
-        let mut walk = PageWalk::new(
+        let mut walk = PageWalk::new(crate::Edition::Original, 
             "organizations",
             "ListAccounts",
             PaginationConfig {

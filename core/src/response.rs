@@ -6,18 +6,24 @@
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::generated::{account, chime, organizations};
+use crate::generated::original::{account, chime, organizations};
+use crate::generated::current;
+use crate::Edition;
 use crate::validate::find_operation;
 
 /// A parsed response.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
-    /// An Organizations response.
+    /// An Organizations response of the original edition.
     Organizations(organizations::Output),
-    /// An Account response.
+    /// An Account response of the original edition.
     Account(account::Output),
-    /// A Chime response.
+    /// An Organizations response of the current edition.
+    CurrentOrganizations(current::organizations::Output),
+    /// An Account response of the current edition.
+    CurrentAccount(current::account::Output),
+    /// A Chime response (the same model in both editions).
     Chime(chime::Output),
     /// The operation returns no body.
     Empty,
@@ -33,20 +39,27 @@ pub struct MalformedResponse {
     pub message: String,
 }
 
-/// Parses `body` as the response of `operation` (model or boto3 name) of `service`.
+/// Parses `body` as the response of `operation` (model or boto3 name) of `service` in
+/// `edition`.
 ///
 /// ```
 /// use orgkit::response::{parse_response, Response};
-/// use orgkit::generated::organizations::{HandshakeState, Output};
+/// use orgkit::Edition;
+/// use orgkit::generated::original::organizations::{HandshakeState, Output};
 /// let body = serde_json::json!({"Handshake": {"Id": "h-examplehandshake1", "State": "PAUSED", "Extra": 1}});
 /// let Response::Organizations(Output::DescribeHandshake(out)) =
-///     parse_response("organizations", "describe_handshake", body).unwrap()
+///     parse_response(Edition::Original, "organizations", "describe_handshake", body).unwrap()
 /// else { unreachable!() };
 /// let handshake = out.handshake.unwrap();
 /// assert_eq!(handshake.state, Some(HandshakeState::Unknown("PAUSED".into())));
 /// ```
-pub fn parse_response(service: &str, operation: &str, body: Value) -> Result<Response, Error> {
-    let (service, operation) = find_operation(service, operation)?;
+pub fn parse_response(
+    edition: Edition,
+    service: &str,
+    operation: &str,
+    body: Value,
+) -> Result<Response, Error> {
+    let (service, operation) = find_operation(edition, service, operation)?;
     if operation.output.is_none() {
         return Ok(Response::Empty);
     }
@@ -56,12 +69,18 @@ pub fn parse_response(service: &str, operation: &str, body: Value) -> Result<Res
             message: err.to_string(),
         })
     };
-    let parsed = match service.name {
-        "organizations" => organizations::Output::from_value(operation.name, body)
-            .map(|r| r.map(Response::Organizations)),
-        "account" => {
+    let parsed = match (service.name, edition) {
+        ("organizations", Edition::Original) => {
+            organizations::Output::from_value(operation.name, body)
+                .map(|r| r.map(Response::Organizations))
+        }
+        ("organizations", _) => current::organizations::Output::from_value(operation.name, body)
+            .map(|r| r.map(Response::CurrentOrganizations)),
+        ("account", Edition::Original) => {
             account::Output::from_value(operation.name, body).map(|r| r.map(Response::Account))
         }
+        ("account", _) => current::account::Output::from_value(operation.name, body)
+            .map(|r| r.map(Response::CurrentAccount)),
         _ => chime::Output::from_value(operation.name, body).map(|r| r.map(Response::Chime)),
     };
     match parsed {
@@ -76,6 +95,8 @@ impl Response {
         let value = match self {
             Response::Organizations(output) => output.to_value(),
             Response::Account(output) => output.to_value(),
+            Response::CurrentOrganizations(output) => output.to_value(),
+            Response::CurrentAccount(output) => output.to_value(),
             Response::Chime(output) => output.to_value(),
             Response::Empty => return Value::Object(serde_json::Map::new()),
         };

@@ -23,6 +23,8 @@ use serde_json::Value;
 use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
 use crate::ids::{self, Rule, ValueKind};
 use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind};
+use crate::patterns;
+use crate::Edition;
 
 /// The most issues one validation reports. Past it the walk stops and a last issue with code
 /// `TOO_MANY_ISSUES` says so, so a request with a million bad members costs no more than one
@@ -34,56 +36,80 @@ pub const MAX_ISSUES: usize = 100;
 /// not read, so a JS Proxy that states 2³²−1 valid items is answered at once too.
 pub const MAX_LIST_ITEMS: usize = 1 << 20;
 
-/// Finds a service by client name; the error lists the services there are.
-pub fn find_service(service: &str) -> Result<&'static Service, LookupError> {
-    model::service(service).ok_or_else(|| LookupError::UnknownService {
-        name: service.to_owned(),
-        known: model::services().iter().map(|s| s.name).collect(),
-    })
+/// Finds a service of `edition` by client name; the error lists the services there are.
+pub fn find_service(edition: Edition, service: &str) -> Result<&'static Service, LookupError> {
+    edition
+        .service(service)
+        .ok_or_else(|| LookupError::UnknownService {
+            name: service.to_owned(),
+            known: edition.services().iter().map(|s| s.name).collect(),
+        })
 }
 
-/// Finds a service by client name and an operation by model or boto3 name.
+/// Finds a service of `edition` by client name and an operation by model or boto3 name; the
+/// error names the edition and says when the other edition has the operation.
 pub fn find_operation(
+    edition: Edition,
     service: &str,
     operation: &str,
 ) -> Result<(&'static Service, &'static Operation), LookupError> {
-    let found = find_service(service)?;
+    let found = find_service(edition, service)?;
     match found.operation(operation) {
         Some(op) => Ok((found, op)),
         None => Err(LookupError::UnknownOperation {
             service: found.name,
+            edition,
+            in_other_edition: Edition::ALL.iter().any(|other| {
+                *other != edition
+                    && other
+                        .service(found.name)
+                        .is_some_and(|s| s.operation(operation).is_some())
+            }),
             name: operation.to_owned(),
             known: found.operations.iter().map(|op| op.name).collect(),
         }),
     }
 }
 
-/// Every issue of a request (`params` as the boto3 keyword arguments / SDK input object);
-/// an empty list when it is valid. Fails only when the service or operation is unknown.
+/// Every issue of a request (`params` as the boto3 keyword arguments / SDK input object)
+/// under `edition`'s model; an empty list when it is valid. Fails only when the service or
+/// operation is unknown in that edition.
 ///
 /// ```
+/// use orgkit::Edition;
 /// use serde_json::json;
-/// let issues = orgkit::validate::validate_request(
-///     "organizations",
-///     "create_account",
-///     &json!({"Email": "not-an-email", "AccountName": "Prod", "Colour": "blue"}),
-/// )
-/// .unwrap();
+/// let request = json!({"Email": "not-an-email", "AccountName": "Prod", "Tags": []});
+/// let issues =
+///     orgkit::validate::validate_request(Edition::Current, "organizations", "create_account", &request)
+///         .unwrap();
 /// let found: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code.as_str())).collect();
-/// assert_eq!(found, [("Email", "INVALID_PATTERN"), ("Colour", "UNKNOWN_PARAMETER")]);
+/// assert_eq!(found, [("Email", "INVALID_PATTERN")]);
+///
+/// // The original edition has no Tags member.
+/// let issues =
+///     orgkit::validate::validate_request(Edition::Original, "organizations", "create_account", &request)
+///         .unwrap();
+/// let found: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code.as_str())).collect();
+/// assert_eq!(found, [("Email", "INVALID_PATTERN"), ("Tags", "UNKNOWN_PARAMETER")]);
 /// ```
 pub fn validate_request(
+    edition: Edition,
     service: &str,
     operation: &str,
     params: &Value,
 ) -> Result<Vec<Issue>, LookupError> {
-    let (service, operation) = find_operation(service, operation)?;
+    let (service, operation) = find_operation(edition, service, operation)?;
     Ok(validate_operation(service, operation, params))
 }
 
 /// Like [`validate_request`], but `Err` with every issue when the request is not valid.
-pub fn check_request(service: &str, operation: &str, params: &Value) -> Result<(), crate::Error> {
-    let issues = validate_request(service, operation, params)?;
+pub fn check_request(
+    edition: Edition,
+    service: &str,
+    operation: &str,
+    params: &Value,
+) -> Result<(), crate::Error> {
+    let issues = validate_request(edition, service, operation, params)?;
     if issues.is_empty() {
         Ok(())
     } else {
@@ -210,6 +236,7 @@ pub fn validate_input<I: RequestInput>(
 
 /// Validates a typed request (the generated `validate()` methods call this).
 pub(crate) fn validate_typed_request<T: Serialize>(
+    edition: Edition,
     service: &str,
     operation: &str,
     request: &T,
@@ -221,7 +248,7 @@ pub(crate) fn validate_typed_request<T: Serialize>(
             message: format!("The request cannot be represented as JSON: {err}"),
         }],
     })?;
-    let issues = match find_operation(service, operation) {
+    let issues = match find_operation(edition, service, operation) {
         Ok((service, operation)) => validate_operation(service, operation, &params),
         Err(err) => vec![Issue {
             path: String::new(),
@@ -678,6 +705,23 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         PatternMatcher::PrintableAscii => {
             first_char_outside(text, |c| (' '..='~').contains(&c)).filter(|_| !text.is_empty())
         }
+        PatternMatcher::AnyText => None,
+        PatternMatcher::CurrentEmail => ValueKind::Email
+            .pattern_failure_in(crate::Edition::Current, text)
+            .map(|rule| rule.to_string()),
+        PatternMatcher::OrganizationPath => patterns::organization_path_failure(text),
+        PatternMatcher::ResourcePolicyArn => patterns::resource_policy_arn_failure(text),
+        PatternMatcher::ResponsibilityTransferArn => {
+            patterns::responsibility_transfer_arn_failure(text)
+        }
+        PatternMatcher::PrintableWithoutAngleBrackets => {
+            patterns::printable_without_angle_brackets_failure(text)
+        }
+        PatternMatcher::InternationalPhoneNumber => {
+            patterns::international_phone_number_failure(text)
+        }
+        PatternMatcher::ContactEmail => patterns::contact_email_failure(text),
+        PatternMatcher::Passcode => patterns::passcode_failure(text),
     }
 }
 
@@ -837,7 +881,7 @@ mod tests {
     use serde_json::json;
 
     fn found(service: &str, op: &str, params: Value) -> Vec<(String, &'static str)> {
-        validate_request(service, op, &params)
+        validate_request(crate::Edition::Original, service, op, &params)
             .unwrap()
             .into_iter()
             .map(|i| (i.path, i.code.as_str()))
@@ -860,12 +904,12 @@ mod tests {
 
     #[test]
     fn unknown_names_list_the_known_ones() {
-        let err = validate_request("organisations", "CreateAccount", &json!({})).unwrap_err();
+        let err = validate_request(crate::Edition::Original, "organisations", "CreateAccount", &json!({})).unwrap_err();
         assert!(
             err.to_string().contains("organizations, account, chime"),
             "{err}"
         );
-        let err = validate_request("chime", "DeleteAccount", &json!({})).unwrap_err();
+        let err = validate_request(crate::Edition::Original, "chime", "DeleteAccount", &json!({})).unwrap_err();
         assert!(
             err.to_string()
                 .contains("CreateAccount, GetAccount, ListAccounts, UpdateAccount"),
@@ -880,7 +924,7 @@ mod tests {
             params.insert(format!("Extra{index:05}"), json!(index));
         }
         let issues =
-            validate_request("organizations", "CreateAccount", &Value::Object(params)).unwrap();
+            validate_request(crate::Edition::Original, "organizations", "CreateAccount", &Value::Object(params)).unwrap();
         assert_eq!(issues.len(), MAX_ISSUES + 1);
         assert_eq!(issues[0].code, ErrorCode::InputRequired);
         assert_eq!(issues[2].path, "Extra00000");
@@ -899,14 +943,14 @@ mod tests {
         );
 
         let nulls = json!({"States": vec![Value::Null; 1_000_000]});
-        let issues = validate_request("organizations", "ListCreateAccountStatus", &nulls).unwrap();
+        let issues = validate_request(crate::Edition::Original, "organizations", "ListCreateAccountStatus", &nulls).unwrap();
         assert_eq!(issues.len(), MAX_ISSUES + 1);
         assert_eq!(issues[MAX_ISSUES - 1].path, "States[99]");
 
         // Exactly at the cap: nothing was left out, so no TOO_MANY_ISSUES.
         let hundred = json!({"States": vec![Value::Null; MAX_ISSUES]});
         let issues =
-            validate_request("organizations", "ListCreateAccountStatus", &hundred).unwrap();
+            validate_request(crate::Edition::Original, "organizations", "ListCreateAccountStatus", &hundred).unwrap();
         assert_eq!(issues.len(), MAX_ISSUES);
         assert!(issues
             .iter()
@@ -938,7 +982,7 @@ mod tests {
 
     #[test]
     fn typed_requests_validate() {
-        use crate::generated::organizations::CreateAccountRequest;
+        use crate::generated::original::organizations::CreateAccountRequest;
         let request = CreateAccountRequest {
             email: "someone@example.com".into(),
             account_name: "Prod".into(),

@@ -24,6 +24,22 @@ fn catalogue_file_matches_core() {
         serde_json::json!(kinds),
         "update catalogue.json"
     );
+    let original: Vec<&str> = orgkit::Edition::Original
+        .value_kinds()
+        .iter()
+        .map(|k| k.name())
+        .collect();
+    assert_eq!(
+        file["original_value_kinds"],
+        serde_json::json!(original),
+        "update catalogue.json"
+    );
+    let editions: Vec<&str> = orgkit::Edition::ALL.iter().map(|e| e.name()).collect();
+    assert_eq!(
+        file["editions"],
+        serde_json::json!(editions),
+        "update catalogue.json"
+    );
     assert_eq!(
         file["call_error_codes"],
         serde_json::json!(orgkit::error::CALL_ERROR_CODES),

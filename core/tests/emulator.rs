@@ -60,7 +60,7 @@ fn unlisted_error(
     operation: &str,
     err: &orgkit::emulator::ServiceError,
 ) -> Option<String> {
-    let (found, model_op) = orgkit::validate::find_operation(service, operation).unwrap();
+    let (found, model_op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
     let from_validation = !err.issues.is_empty();
     let protocol = orgkit::emulator::protocol_errors(found.name).contains(&err.code);
     if !(model_op.errors.contains(&err.code) || protocol && from_validation) {
@@ -95,7 +95,7 @@ fn authorization_matrix_matches_the_vectors() {
         let service = case["service"].as_str().unwrap();
         let operation = case["operation"].as_str().unwrap();
         covered.insert((service.to_owned(), operation.to_owned()));
-        let (_, model_op) = orgkit::validate::find_operation(service, operation).unwrap();
+        let (_, model_op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
         for (role, expected) in case["expect"].as_object().unwrap() {
             let emulator = Emulator::from_snapshot(&snapshot).unwrap();
             let input = substitute(&case["input"], &vars);
@@ -104,7 +104,7 @@ fn authorization_matrix_matches_the_vectors() {
                 Ok(body) => {
                     // Every response fits the operation's output shape.
                     if model_op.output.is_some() {
-                        orgkit::response::parse_response(service, operation, body.clone())
+                        orgkit::response::parse_response(orgkit::Edition::Original, service, operation, body.clone())
                             .unwrap_or_else(|err| panic!("{operation} answered {body}: {err}"));
                     } else {
                         assert_eq!(body, json!({}), "{operation}");
@@ -135,7 +135,7 @@ fn authorization_matrix_matches_the_vectors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let all: BTreeSet<(String, String)> = orgkit::model::services()
+    let all: BTreeSet<(String, String)> = orgkit::Edition::Original.services()
         .iter()
         .flat_map(|s| {
             s.operations
@@ -1485,7 +1485,7 @@ fn bad_input_gets_stable_codes_and_changes_nothing() {
 
 #[test]
 fn typed_calls_use_the_generated_types() {
-    use orgkit::generated::organizations as o;
+    use orgkit::generated::original::organizations as o;
     let emulator = Emulator::new(9);
     let client = emulator.organizations(MASTER);
     let created = client
@@ -1530,7 +1530,7 @@ fn typed_calls_use_the_generated_types() {
     assert_eq!(err.code(), "AWSOrganizationsNotInUseException");
     let chime = emulator.chime(MASTER);
     let account = chime
-        .create_account(&orgkit::generated::chime::CreateAccountRequest {
+        .create_account(&orgkit::generated::original::chime::CreateAccountRequest {
             name: "Typed".into(),
         })
         .unwrap()
@@ -1538,7 +1538,7 @@ fn typed_calls_use_the_generated_types() {
         .unwrap();
     assert_eq!(
         account.account_status,
-        Some(orgkit::generated::chime::AccountStatus::Active)
+        Some(orgkit::generated::original::chime::AccountStatus::Active)
     );
 }
 

@@ -1,7 +1,7 @@
 //! The handshake state machine: the shared vectors (every case of the table), `transition` on
 //! wire handshakes, and random event sequences.
 
-use orgkit::generated::organizations::{
+use orgkit::generated::original::organizations::{
     ActionType, Handshake, HandshakeParty, HandshakePartyType, HandshakeState,
 };
 use orgkit::handshake::*;

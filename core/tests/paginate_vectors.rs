@@ -26,7 +26,7 @@ fn walk(case: &Value) -> Value {
     let service = case["service"].as_str().unwrap();
     let operation = case["operation"].as_str().unwrap();
     let (mut requests, mut pages) = (Vec::new(), Vec::new());
-    let mut walk = match PageWalk::new(service, operation, config) {
+    let mut walk = match PageWalk::new(orgkit::Edition::Original, service, operation, config) {
         Ok(walk) => walk,
         Err(err) => return json!({"error": err.code(), "requests": [], "pages": []}),
     };
@@ -69,7 +69,7 @@ fn every_paginator_vector_walks_as_expected() {
 fn malformed_pages_say_what_they_hold() {
     let walk_of_roots = || {
         let mut walk =
-            PageWalk::new("organizations", "ListRoots", PaginationConfig::default()).unwrap();
+            PageWalk::new(orgkit::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
         walk.next_request().unwrap();
         walk
     };

@@ -42,7 +42,7 @@ fn request_vectors() {
                     )
                 })
                 .collect();
-            let issues = orgkit::validate::validate_request(service, operation, &params).unwrap();
+            let issues = orgkit::validate::validate_request(orgkit::Edition::Original, service, operation, &params).unwrap();
             let got: Vec<(String, String)> = issues
                 .iter()
                 .map(|i| (i.path.clone(), i.code.as_str().to_owned()))

@@ -51,10 +51,10 @@ fn sample(service: &Service, id: usize, depth: usize, unknown_enum: &mut bool) -
 #[test]
 fn every_response_round_trips() {
     let mut checked = 0;
-    for service in orgkit::model::services() {
+    for service in orgkit::Edition::Original.services() {
         for operation in service.operations {
             let Some(output) = operation.output else {
-                let parsed = parse_response(service.name, operation.name, json!({})).unwrap();
+                let parsed = parse_response(orgkit::Edition::Original, service.name, operation.name, json!({})).unwrap();
                 assert_eq!(parsed.to_value(), json!({}));
                 continue;
             };
@@ -65,7 +65,7 @@ fn every_response_round_trips() {
                 .as_object_mut()
                 .unwrap()
                 .insert("AddedLater".to_owned(), json!({"any": ["thing"]}));
-            let parsed = parse_response(service.name, operation.python_name, with_extra)
+            let parsed = parse_response(orgkit::Edition::Original, service.name, operation.python_name, with_extra)
                 .unwrap_or_else(|err| panic!("{} {}: {err}", service.name, operation.name));
             assert_eq!(
                 parsed.to_value(),
@@ -82,15 +82,15 @@ fn every_response_round_trips() {
 
 #[test]
 fn malformed_bodies_are_errors_not_panics() {
-    let err = parse_response(
+    let err = parse_response(orgkit::Edition::Original, 
         "organizations",
         "DescribeAccount",
         json!({"Account": {"JoinedTimestamp": "yesterday"}}),
     )
     .unwrap_err();
     assert!(err.to_string().contains("DescribeAccount"), "{err}");
-    let err = parse_response("chime", "GetAccount", json!({"Account": {"AwsAccountId": "1", "AccountId": "a", "Name": "n", "CreatedTimestamp": "2021-13-01T00:00:00Z"}}))
+    let err = parse_response(orgkit::Edition::Original, "chime", "GetAccount", json!({"Account": {"AwsAccountId": "1", "AccountId": "a", "Name": "n", "CreatedTimestamp": "2021-13-01T00:00:00Z"}}))
         .unwrap_err();
     assert!(err.to_string().contains("ISO-8601"), "{err}");
-    assert!(parse_response("chime", "Nope", json!({})).is_err());
+    assert!(parse_response(orgkit::Edition::Original, "chime", "Nope", json!({})).is_err());
 }

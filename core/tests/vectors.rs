@@ -85,6 +85,25 @@ fn oracles() -> BTreeMap<&'static str, Oracle> {
             },
         );
     }
+    // The current edition's kinds: the latest model's pattern and lengths.
+    for kind in [
+        "ResourcePolicyId",
+        "ResponsibilityTransferId",
+        "TaggableResourceId",
+        "TagKey",
+        "TagValue",
+        "ServicePrincipal",
+    ] {
+        let s = shape(&latest, kind);
+        let pattern = s["pattern"].as_str().expect("pattern");
+        out.insert(
+            kind,
+            Oracle {
+                regexes: vec![oracle_regex(pattern)],
+                length: length_of(s),
+            },
+        );
+    }
     // Names (rule 4): the later model's printable-ASCII pattern, the seed model's lengths.
     let printable = shape(&latest, "CreateAccountName")["pattern"]
         .as_str()
@@ -275,6 +294,19 @@ proptest! {
         if accepted {
             prop_assert_eq!(Arn::parse(&value).unwrap().to_string(), value);
         }
+    }
+
+    #[test]
+    fn current_email_agrees_with_the_latest_model(value in "[a-z@. \t\u{e9}\u{a0}]{0,12}") {
+        let latest = load_json("core/models/organizations-2016-11-28.latest.json");
+        let email = shape(&latest, "Email");
+        let oracle = Oracle {
+            regexes: vec![oracle_regex(email["pattern"].as_str().expect("pattern"))],
+            length: length_of(email),
+        };
+        let edition = orgkit::Edition::Current;
+        prop_assert_eq!(ValueKind::Email.is_valid_in(edition, &value), oracle.accepts(&value), "{:?}", value);
+        prop_assert_eq!(ValueKind::Email.check_in(edition, &value).is_ok(), oracle.accepts(&value), "{:?}", value);
     }
 
     #[test]

@@ -72,7 +72,12 @@ impl Driver {
     pub fn new(emulator: Emulator) -> Driver {
         let mut driver = Driver {
             emulator,
-            operations: operations(),
+            // The emulator serves the original edition.
+            operations: operations()
+                .into_iter()
+                .filter(|(edition, _, _)| *edition == orgkit::emulator::EMULATED_EDITION)
+                .map(|(_, service, op)| (service, op))
+                .collect(),
             by_member: BTreeMap::new(),
             by_kind: BTreeMap::new(),
             steps: 0,

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use orgkit::model::{services, PatternMatcher, ShapeKind};
+use orgkit::model::{PatternMatcher, ShapeKind};
 use regex::Regex;
 use serde_json::Value;
 
@@ -19,6 +19,12 @@ const LATEST_MODEL: &str = include_str!("../../core/models/organizations-2016-11
 
 /// `pattern` (a model pattern) as a regex that must match the whole value.
 pub fn whole_value_regex(pattern: &str) -> Regex {
+    // `[a-z0-9-.]`: a dash after a range is literal (regex-syntax wants it escaped); and
+    // TaggableResourceId is the union of the single-ID patterns (rule 2), so its transfer
+    // alternative is ResponsibilityTransferId's `rt-[0-9a-z]`.
+    let pattern = &pattern
+        .replace("[a-z0-9-.]", r"[a-z0-9\-.]")
+        .replace("(^rt-[0-9a-zA-Z_]{8,32})", "(^rt-[0-9a-z]{8,32})");
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut in_class = false;
     let mut chars = pattern.chars();
@@ -169,7 +175,7 @@ pub fn pattern_oracles() -> &'static [(PatternMatcher, &'static str, Regex)] {
     static PATTERNS: OnceLock<Vec<(PatternMatcher, &'static str, Regex)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let mut out: Vec<(PatternMatcher, &'static str, Regex)> = Vec::new();
-        for service in services() {
+        for service in orgkit::Edition::ALL.iter().flat_map(|e| e.services()) {
             for shape in service.shapes {
                 if let ShapeKind::String {
                     pattern: Some(pattern),

@@ -1,18 +1,26 @@
-//! validate_request: JSON bytes as the request of one of the 46 operations (the first byte
-//! chooses which). Validation never panics, names every issue with a catalogue code, locates
+//! validate_request: JSON bytes as the request of one of the operations of either edition
+//! (the first byte chooses which: 46 original, 83 current). Validation never panics, names every issue with a catalogue code, locates
 //! it at a path that exists in the request or the model, and gives the same issues every
 //! time, by model name and boto3 name alike.
 
 use orgkit::error::{ErrorCode, Issue};
-use orgkit::model::{services, Operation, Service, ShapeId, ShapeKind};
+use orgkit::model::{Operation, Service, ShapeId, ShapeKind};
+use orgkit::Edition;
 use orgkit::validate::{check_request, validate_request};
 use serde_json::Value;
 
-/// Every operation of every service, in model order.
-pub fn operations() -> Vec<(&'static Service, &'static Operation)> {
-    services()
-        .into_iter()
-        .flat_map(|service| service.operations.iter().map(move |op| (service, op)))
+/// Every operation of every service of both editions, in model order.
+pub fn operations() -> Vec<(Edition, &'static Service, &'static Operation)> {
+    Edition::ALL
+        .iter()
+        .flat_map(|&edition| {
+            edition.services().into_iter().flat_map(move |service| {
+                service
+                    .operations
+                    .iter()
+                    .map(move |op| (edition, service, op))
+            })
+        })
         .collect()
 }
 
@@ -111,8 +119,8 @@ pub fn run(data: &[u8]) {
         return;
     };
     let all = operations();
-    let (service, operation) = all[usize::from(first) % all.len()];
-    let issues = validate_request(service.name, operation.name, &params)
+    let (edition, service, operation) = all[usize::from(first) % all.len()];
+    let issues = validate_request(edition, service.name, operation.name, &params)
         .expect("a known operation is found");
     for issue in &issues {
         assert!(
@@ -131,16 +139,16 @@ pub fn run(data: &[u8]) {
     }
     // Deterministic, and the same by boto3 name, through check_request, and after a JSON
     // round trip of the request.
-    let again = validate_request(service.name, operation.name, &params).unwrap();
+    let again = validate_request(edition, service.name, operation.name, &params).unwrap();
     assert_eq!(issues, again, "two validations of one request differ");
-    let by_python_name = validate_request(service.name, operation.python_name, &params).unwrap();
+    let by_python_name = validate_request(edition, service.name, operation.python_name, &params).unwrap();
     assert_eq!(issues, by_python_name);
     let reparsed: Value = serde_json::from_str(&params.to_string()).unwrap();
     assert_eq!(
         issues,
-        validate_request(service.name, operation.name, &reparsed).unwrap()
+        validate_request(edition, service.name, operation.name, &reparsed).unwrap()
     );
-    match check_request(service.name, operation.name, &params) {
+    match check_request(edition, service.name, operation.name, &params) {
         Ok(()) => assert!(issues.is_empty()),
         Err(orgkit::Error::Validation(err)) => assert_eq!(err.issues, issues),
         Err(other) => panic!("check_request: {other}"),

@@ -14,7 +14,7 @@ use std::process::{Command, ExitCode, Stdio};
 
 use serde_json::Value;
 
-/// One service of the seed edition and the files it is generated from.
+/// One service of an edition and the files it is generated from.
 struct ServiceSource {
     module: &'static str,
     client_name: &'static str,
@@ -24,29 +24,74 @@ struct ServiceSource {
     default_timestamp: &'static str,
 }
 
-const SOURCES: &[ServiceSource] = &[
-    ServiceSource {
-        module: "organizations",
-        client_name: "organizations",
-        model: "organizations-2016-11-28.2017-02.json",
-        paginators: Some("organizations-2016-11-28.paginators.2017-03.json"),
-        default_timestamp: "EpochSeconds",
-    },
-    ServiceSource {
-        module: "account",
-        client_name: "account",
-        model: "account-2021-02-01.2021-09.json",
-        paginators: None,
-        default_timestamp: "EpochSeconds",
-    },
-    ServiceSource {
-        module: "chime",
-        client_name: "chime",
-        model: "chime-2018-05-01.accounts-subset.2021-07.json",
-        paginators: Some("chime-2018-05-01.paginators.ListAccounts.2021-07.json"),
-        default_timestamp: "Iso8601",
-    },
-];
+/// An edition of the models (core/src/edition.rs) and its services.
+struct EditionSource {
+    /// The module under `core/src/generated/` and the edition's name.
+    module: &'static str,
+    /// The `orgkit::Edition` variant.
+    variant: &'static str,
+    services: &'static [ServiceSource],
+}
+
+const ORIGINAL: EditionSource = EditionSource {
+    module: "original",
+    variant: "Original",
+    services: &[
+        ServiceSource {
+            module: "organizations",
+            client_name: "organizations",
+            model: "organizations-2016-11-28.2017-02.json",
+            paginators: Some("organizations-2016-11-28.paginators.2017-03.json"),
+            default_timestamp: "EpochSeconds",
+        },
+        ServiceSource {
+            module: "account",
+            client_name: "account",
+            model: "account-2021-02-01.2021-09.json",
+            paginators: None,
+            default_timestamp: "EpochSeconds",
+        },
+        ServiceSource {
+            module: "chime",
+            client_name: "chime",
+            model: "chime-2018-05-01.accounts-subset.2021-07.json",
+            paginators: Some("chime-2018-05-01.paginators.ListAccounts.2021-07.json"),
+            default_timestamp: "Iso8601",
+        },
+    ],
+};
+
+/// Chime's account operations are the same model in both editions: its current module
+/// re-exports the original one.
+const CURRENT: EditionSource = EditionSource {
+    module: "current",
+    variant: "Current",
+    services: &[
+        ServiceSource {
+            module: "organizations",
+            client_name: "organizations",
+            model: "organizations-2016-11-28.latest.json",
+            paginators: Some("organizations-2016-11-28.paginators.latest.json"),
+            default_timestamp: "EpochSeconds",
+        },
+        ServiceSource {
+            module: "account",
+            client_name: "account",
+            model: "account-2021-02-01.latest.json",
+            paginators: Some("account-2021-02-01.paginators.latest.json"),
+            default_timestamp: "EpochSeconds",
+        },
+        ServiceSource {
+            module: "chime",
+            client_name: "chime",
+            model: "chime-2018-05-01.accounts-subset.2021-07.json",
+            paginators: Some("chime-2018-05-01.paginators.ListAccounts.2021-07.json"),
+            default_timestamp: "Iso8601",
+        },
+    ],
+};
+
+const EDITIONS: [&EditionSource; 2] = [&ORIGINAL, &CURRENT];
 
 /// Names that DESIGN rule 4 limits to printable ASCII (the 2017 model gives them no pattern).
 const PRINTABLE_ASCII_NAMES: &[&str] = &[
@@ -58,6 +103,7 @@ const PRINTABLE_ASCII_NAMES: &[&str] = &[
 ];
 
 mod client_types;
+mod editions;
 mod python_types;
 mod typescript;
 
@@ -92,29 +138,56 @@ fn codegen(check: bool) -> Result<(), String> {
     let root = repo_root();
     let models = root.join("core/models");
     let mut files = BTreeMap::new();
-    let mut modules = Vec::new();
-    for source in SOURCES {
-        let model = read_json(&models.join(source.model))?;
-        let paginators = match source.paginators {
-            Some(file) => read_json(&models.join(file))?,
-            None => Value::Null,
-        };
-        let code = generate_service(source, &model, &paginators)?;
-        files.insert(
-            format!("core/src/generated/{}.rs", source.module),
-            rustfmt(&code)?,
-        );
-        modules.push(source);
+    for edition in EDITIONS {
+        for source in edition.services {
+            let path = format!("core/src/generated/{}/{}.rs", edition.module, source.module);
+            let original = ORIGINAL
+                .services
+                .iter()
+                .find(|s| s.module == source.module)
+                .ok_or("every service has an original edition")?;
+            if edition.module != ORIGINAL.module && original.model == source.model {
+                // The same model in both editions: one set of tables and types.
+                files.insert(path, rustfmt(&generate_reexport(edition, source))?);
+                continue;
+            }
+            let model = read_json(&models.join(source.model))?;
+            let paginators = match source.paginators {
+                Some(file) => read_json(&models.join(file))?,
+                None => Value::Null,
+            };
+            // Types whose whole shape closure is the same as the original edition's are
+            // re-exported from it instead of being written twice.
+            let shared = if edition.module == ORIGINAL.module {
+                BTreeSet::new()
+            } else {
+                shared_types(&read_json(&models.join(original.model))?, &model)?
+            };
+            let code = generate_service(edition, source, &model, &paginators, &shared)?;
+            files.insert(path, rustfmt(&code)?);
+        }
     }
     files.insert(
         "core/src/generated/mod.rs".to_owned(),
-        rustfmt(&generate_mod(&modules))?,
+        rustfmt(&generate_mod())?,
+    );
+    files.insert(
+        "core/src/generated/unicode.rs".to_owned(),
+        rustfmt(&generate_unicode_tables()?)?,
+    );
+    let change_list = editions::change_list(&models)?;
+    let readme_path = root.join("README.md");
+    let readme = std::fs::read_to_string(&readme_path).map_err(|e| format!("README.md: {e}"))?;
+    files.insert(
+        "README.md".to_owned(),
+        editions::replace_marked(&readme, &change_list)?,
     );
 
-    // The typed clients of the emulator: TypeScript beside the Node package's other typings,
-    // Python beside the package's modules; both read the models through `client_types`.
+    // The typed clients of the emulator (which serves the original edition): TypeScript beside
+    // the Node package's other typings, Python beside the package's modules; both read the
+    // models through `client_types`.
     let mut loaded = Vec::new();
-    for source in SOURCES {
+    for source in ORIGINAL.services {
         loaded.push((source, read_json(&models.join(source.model))?));
     }
     let mut typed = Vec::new();
@@ -203,20 +276,127 @@ fn rustfmt(code: &str) -> Result<String, String> {
 const HEADER: &str =
     "// @generated by `cargo xtask codegen` (xtask/src/main.rs) from core/models/. DO NOT EDIT.\n";
 
-fn generate_mod(sources: &[&ServiceSource]) -> String {
+fn generate_mod() -> String {
     let mut out = String::from(HEADER);
     out.push_str(
-        "//! The seed edition's service models as Rust: shape and operation tables (walked by\n\
-         //! request validation) and the types of every structure and enumeration.\n\n",
+        "//! The service models as Rust, one module per edition (see `crate::edition`): shape and\n\
+         //! operation tables (walked by request validation) and the types of every structure and\n\
+         //! enumeration. A current-edition type whose shape is unchanged since the original\n\
+         //! edition is the original's type, re-exported.\n\n",
     );
-    for source in sources {
+    out.push_str("/// Unicode character tables of the patterns that ask for Unicode categories.\npub mod unicode;\n\n");
+    for edition in EDITIONS {
         let _ = writeln!(
             out,
-            "/// The `{}` service, from `core/models/{}`.\npub mod {};",
-            source.client_name, source.model, source.module
+            "/// The {} edition (`orgkit::Edition::{}`).\npub mod {} {{",
+            edition.module, edition.variant, edition.module
         );
+        for source in edition.services {
+            let _ = writeln!(
+                out,
+                "    /// The `{}` service, from `core/models/{}`.\n    pub mod {};",
+                source.client_name, source.model, source.module
+            );
+        }
+        out.push_str("}\n\n");
     }
     out
+}
+
+/// The non-ASCII part of the tag pattern's class `[\p{L}\p{Z}\p{N}_.:/=+\-@]` as sorted,
+/// disjoint ranges, from the Unicode data of `regex-syntax` (the crate the tests' `regex`
+/// oracle uses, so matcher and oracle read the same Unicode version).
+fn generate_unicode_tables() -> Result<String, String> {
+    use regex_syntax::hir::{Class, HirKind};
+    let class = r"[\p{L}\p{Z}\p{N}_.:/=+\-@]";
+    let hir = regex_syntax::Parser::new()
+        .parse(class)
+        .map_err(|e| format!("{class}: {e}"))?;
+    let HirKind::Class(Class::Unicode(ranges)) = hir.kind() else {
+        return Err(format!("{class} is not a Unicode class"));
+    };
+    let mut out = String::from(HEADER);
+    out.push_str("//! Unicode tables for the hand-written matchers (`crate::ids`).\n\n");
+    let non_ascii: Vec<(char, char)> = ranges
+        .iter()
+        .filter(|r| r.end() > '\u{7f}')
+        .map(|r| (r.start().max('\u{80}'), r.end()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The characters above U+007F of `{class}` (the tag key and value pattern): Unicode\n/// letters (L), separators (Z) and numbers (N), as sorted inclusive ranges.\npub static TAG_CHARACTERS: [(char, char); {}] = [",
+        non_ascii.len()
+    );
+    for (low, high) in &non_ascii {
+        let _ = writeln!(out, "    ('\\u{{{:x}}}', '\\u{{{:x}}}'),", *low as u32, *high as u32);
+    }
+    out.push_str("];\n");
+    Ok(out)
+}
+
+/// A service whose model is the same in `edition` as in the original edition.
+fn generate_reexport(edition: &EditionSource, source: &ServiceSource) -> String {
+    let mut out = String::from(HEADER);
+    let _ = writeln!(
+        out,
+        "//! The `{}` service of the {} edition: the same model (`core/models/{}`) as the\n\
+         //! original edition, so the same tables and types.\n\n\
+         pub use crate::generated::original::{}::*;",
+        source.client_name, edition.module, source.model, source.module
+    );
+    out
+}
+
+/// The names of the types of `current` that can be the original edition's: present and
+/// reachable in both, with the same definition (documentation aside) all the way down.
+fn shared_types(original: &Value, current: &Value) -> Result<BTreeSet<String>, String> {
+    fn strip(value: &Value) -> Value {
+        match value {
+            Value::Object(map) => Value::Object(
+                map.iter()
+                    .filter(|(k, _)| k.as_str() != "documentation")
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
+            other => other.clone(),
+        }
+    }
+    fn same(
+        name: &str,
+        original: &Value,
+        current: &Value,
+        memo: &mut BTreeMap<String, bool>,
+    ) -> bool {
+        if let Some(known) = memo.get(name) {
+            return *known;
+        }
+        // A shape being compared counts as the same while its members are compared, so a
+        // recursive shape ends the walk.
+        memo.insert(name.to_owned(), true);
+        let (a, b) = (&original["shapes"][name], &current["shapes"][name]);
+        let mut result = !a.is_null() && strip(a) == strip(b);
+        if result {
+            let mut targets: Vec<&str> = b["members"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter_map(|(_, m)| m["shape"].as_str())
+                .collect();
+            targets.extend(b["member"]["shape"].as_str());
+            result = targets.iter().all(|t| same(t, original, current, memo));
+        }
+        memo.insert(name.to_owned(), result);
+        result
+    }
+    let reachable_original: BTreeSet<String> = reachable_shapes(original)?.into_iter().collect();
+    let mut memo = BTreeMap::new();
+    Ok(reachable_shapes(current)?
+        .into_iter()
+        .filter(|name| {
+            reachable_original.contains(name) && same(name, original, current, &mut memo)
+        })
+        .collect())
 }
 
 /// Every shape reachable from the operations' inputs, outputs and errors, sorted by name.
@@ -285,6 +465,32 @@ fn matcher_for(pattern: &str) -> Result<&'static str, String> {
         r"[\w+=,.-]+@[\w.-]+\.[\w]+" => "PatternMatcher::Kind(ValueKind::Email)",
         r"[\w+=,.@-]{1,64}" => "PatternMatcher::Kind(ValueKind::RoleName)",
         "^arn:aws:organizations::.+:.+" => "PatternMatcher::GenericArn",
+        // The current edition's patterns.
+        r"[\s\S]*" => "PatternMatcher::AnyText",
+        r"[\u0020-\u007E]+" | "^[ -~]+$" => "PatternMatcher::PrintableAscii",
+        r"[\w+=,.@-]*" => "PatternMatcher::Kind(ValueKind::ServicePrincipal)",
+        r"[^\s@]+@[^\s@]+\.[^\s@]+" => "PatternMatcher::CurrentEmail",
+        r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$" => "PatternMatcher::Kind(ValueKind::TagKey)",
+        r"^(r-[0-9a-z]{4,32})|(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})|(^p-[0-9a-zA-Z_]{8,128})|(^rp-[0-9a-zA-Z_]{4,128})|(^rt-[0-9a-zA-Z_]{8,32})$" => {
+            "PatternMatcher::Kind(ValueKind::TaggableResourceId)"
+        }
+        "^rp-[0-9a-zA-Z_]{4,128}$" => "PatternMatcher::Kind(ValueKind::ResourcePolicyId)",
+        "^rt-[0-9a-z]{8,32}$" => "PatternMatcher::Kind(ValueKind::ResponsibilityTransferId)",
+        r"^(o-[a-z0-9]{10,32}\/r-[0-9a-z]{4,32}(\/ou\-[0-9a-z]{4,32}-[a-z0-9]{8,32})*(\/\d{12})*)\/" => {
+            "PatternMatcher::OrganizationPath"
+        }
+        r"^arn:[a-z0-9][a-z0-9-.]{0,62}:organizations::\d{12}:resourcepolicy\/o-[a-z0-9]{10,32}\/rp-[0-9a-zA-Z_]{4,128}" => {
+            "PatternMatcher::ResourcePolicyArn"
+        }
+        r"^arn:[a-z0-9][a-z0-9-.]{0,62}:organizations::\d{12}:transfer\/o-[a-z0-9]{10,32}\/(billing)\/(inbound|outbound)\/rt-[0-9a-z]{8,32}$" => {
+            "PatternMatcher::ResponsibilityTransferArn"
+        }
+        "[ -;=?-~]+" => "PatternMatcher::PrintableWithoutAngleBrackets",
+        r"[+][\s0-9()-]+" => "PatternMatcher::InternationalPhoneNumber",
+        r"[\s]*[\w+=.#|!&-]+@[\w.-]+\.[\w]+[\s]*" => "PatternMatcher::ContactEmail",
+        "[a-zA-Z0-9]{6}" => "PatternMatcher::Passcode",
+        r"\d{12}" => "PatternMatcher::Kind(ValueKind::AccountId)",
+        r"[\s0-9()+-]+" => "PatternMatcher::PhoneNumber",
         p if p.starts_with("^arn:aws:organizations::")
             || p.starts_with("^(arn:aws:organizations::") =>
         {
@@ -376,9 +582,11 @@ fn variant_name(value: &str) -> String {
 }
 
 fn generate_service(
+    edition: &EditionSource,
     source: &ServiceSource,
     model: &Value,
     paginators: &Value,
+    shared: &BTreeSet<String>,
 ) -> Result<String, String> {
     let names = reachable_shapes(model)?;
     let index: BTreeMap<&str, usize> = names
@@ -391,13 +599,17 @@ fn generate_service(
     let mut out = String::from(HEADER);
     let _ = writeln!(
         out,
-        "//! {} (API {}), generated from `core/models/{}`.\n",
+        "//! {} (API {}), {} edition, generated from `core/models/{}`.\n",
         metadata["serviceFullName"]
             .as_str()
             .unwrap_or(source.client_name),
         metadata["apiVersion"].as_str().unwrap_or(""),
+        edition.module,
         source.model
     );
+    if !shared.is_empty() {
+        out.push_str("//!\n//! Types whose shape is the same in the original edition are that edition's types,\n//! re-exported (`pub use`); the tables are this edition's own.\n");
+    }
     out.push_str(
         "#![allow(clippy::all, missing_docs, unused_imports)]\n\n\
          use std::fmt;\n\n\
@@ -427,17 +639,19 @@ fn generate_service(
         let sensitive = shape["sensitive"].as_bool().unwrap_or(false);
         let kind = match shape["type"].as_str().unwrap_or("") {
             "string" => {
+                let printable_name = source.module == "organizations"
+                    && PRINTABLE_ASCII_NAMES.contains(&name.as_str());
                 let pattern = match shape["pattern"].as_str() {
+                    // DESIGN rule 4 in both editions: the current model's `[\s\S]*` for these
+                    // names is looser than the API reference's "ASCII character range".
+                    None | Some(r"[\s\S]*") if printable_name => {
+                        format!("Some(Pattern {{ source: {}, matcher: PatternMatcher::PrintableAscii }})", rust_str(r"[\u0020-\u007E]+"))
+                    }
                     Some(p) => format!(
                         "Some(Pattern {{ source: {}, matcher: {} }})",
                         rust_str(p),
                         matcher_for(p)?
                     ),
-                    None if source.module == "organizations"
-                        && PRINTABLE_ASCII_NAMES.contains(&name.as_str()) =>
-                    {
-                        format!("Some(Pattern {{ source: {}, matcher: PatternMatcher::PrintableAscii }})", rust_str(r"[\u0020-\u007E]+"))
-                    }
                     None => "None".to_owned(),
                 };
                 let values: Vec<String> = shape["enum"]
@@ -569,6 +783,16 @@ fn generate_service(
     // Types.
     for name in &names {
         let shape = &shapes[name.as_str()];
+        let is_type = shape["type"].as_str() == Some("structure") || shape["enum"].is_array();
+        if is_type && shared.contains(name) {
+            let _ = writeln!(
+                out,
+                "/// The `{name}` {}, unchanged since the original edition.\npub use crate::generated::original::{}::{name};\n",
+                if shape["enum"].is_array() { "enumeration" } else { "structure" },
+                source.module
+            );
+            continue;
+        }
         match shape["type"].as_str() {
             Some("string") if shape["enum"].is_array() => generate_enum(&mut out, name, shape),
             Some("structure") => generate_struct(&mut out, source, name, shape, shapes)?,
@@ -612,10 +836,14 @@ fn generate_service(
     // Typed requests validate themselves.
     for (name, op) in operations {
         if let Some(input) = op["input"]["shape"].as_str() {
+            if shared.contains(input) {
+                // Defined (and validated) in the original edition, whose rules for it are the same.
+                continue;
+            }
             let _ = writeln!(
                 out,
-                "impl {input} {{\n    /// Checks this request as `validate_request({}, {}, …)` does: every issue, or `Ok`.\n    pub fn validate(&self) -> Result<(), crate::ValidationError> {{\n        crate::validate::validate_typed_request({}, {}, self)\n    }}\n}}\n",
-                rust_str(source.client_name), rust_str(name), rust_str(source.client_name), rust_str(name)
+                "impl {input} {{\n    /// Checks this request as `validate_request(Edition::{}, {}, {}, …)` does: every issue, or `Ok`.\n    pub fn validate(&self) -> Result<(), crate::ValidationError> {{\n        crate::validate::validate_typed_request(crate::Edition::{}, {}, {}, self)\n    }}\n}}\n",
+                edition.variant, rust_str(source.client_name), rust_str(name), edition.variant, rust_str(source.client_name), rust_str(name)
             );
         }
     }

@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::EMULATED_EDITION;
 use serde_json::{json, Value};
 
 use super::organizations::check_policy_document;
@@ -20,7 +21,7 @@ use super::state::{
     MAX_POLICIES_PER_TARGET, SERVICE_CONTROL_POLICY,
 };
 use super::{MAX_CLOCK, MAX_TIMESTAMP, MIN_TIMESTAMP};
-use crate::generated::organizations::{
+use crate::generated::original::organizations::{
     ActionType, Handshake, HandshakePartyType, HandshakeResource, HandshakeResourceType,
     HandshakeState,
 };
@@ -61,7 +62,7 @@ fn sorted<V>(map: &HashMap<String, V>) -> Vec<(&String, &V)> {
 /// constraints on names, emails and the like, applied to what the state stores. The first
 /// issue's message when not (messages never repeat sensitive values).
 fn fits(service: &str, operation: &str, input: Value) -> Result<(), String> {
-    match crate::validate::validate_request(service, operation, &input) {
+    match crate::validate::validate_request(EMULATED_EDITION, service, operation, &input) {
         Ok(issues) => match issues.first() {
             None => Ok(()),
             Some(issue) => Err(format!("{} ({})", issue.message, issue.code.as_str())),

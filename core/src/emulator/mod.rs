@@ -1,4 +1,4 @@
-//! An in-memory emulator of the seed edition: AWS Organizations (39 operations), Account
+//! An in-memory emulator of the original edition ([`EMULATED_EDITION`]): AWS Organizations (39 operations), Account
 //! alternate contacts (3) and Chime accounts (4), for tests and demos that must not call AWS.
 //!
 //! The emulator holds a simulated partition: standalone accounts (registered with an email and
@@ -42,6 +42,12 @@ mod scp;
 mod state;
 mod typed;
 pub mod wire;
+
+/// The edition of the models the emulator serves: the original one (the seeds). A request
+/// the current edition has but this one does not — a new operation, a new member such as
+/// `Tags` — is refused with the error AWS sends for an unknown operation or member, and the
+/// message names this edition.
+pub const EMULATED_EDITION: crate::Edition = crate::Edition::Original;
 
 use std::fmt;
 use std::path::Path;
@@ -180,7 +186,7 @@ impl std::error::Error for ServiceError {}
 /// `http.responseCode` (200 unless stated: Chime CreateAccount answers 201), so that a wire
 /// protocol sends what AWS sends. Operation and service names as in [`Emulator::call`].
 pub fn success_status(service: &str, operation: &str) -> Result<u16, EmulatorError> {
-    let (_, op) = find_operation(service, operation)?;
+    let (_, op) = find_operation(EMULATED_EDITION, service, operation)?;
     Ok(op.success_status)
 }
 
@@ -204,7 +210,7 @@ pub fn protocol_errors(service: &str) -> &'static [&'static str] {
 /// Empty when the exception has no such member or is unknown.
 pub fn reasons_of(service: &str, exception: &str) -> &'static [&'static str] {
     use crate::model::ShapeKind;
-    let Some(model) = crate::model::service(service) else {
+    let Some(model) = EMULATED_EDITION.service(service) else {
         return &[];
     };
     let Some(shape) = model.shape_named(exception) else {
@@ -430,7 +436,7 @@ impl Emulator {
         // Host code (a Python `__eq__`, a JS getter) may run while the host value is read and
         // change it between the validation and the copy: what runs is the copy, so the copy
         // is what must be valid.
-        let (found_service, found_op) = find_operation(service, op)?;
+        let (found_service, found_op) = find_operation(EMULATED_EDITION, service, op)?;
         let issues = validate_input(found_service, found_op, &&input);
         if !issues.is_empty() {
             return Err(ServiceError::invalid_request(service, issues).into());
@@ -473,7 +479,7 @@ impl Emulator {
         caller: &str,
         input: &str,
     ) -> Result<String, EmulatorError> {
-        let (found, _) = find_operation(service, operation)?;
+        let (found, _) = find_operation(EMULATED_EDITION, service, operation)?;
         let parsed: Value = if input.trim().is_empty() || input.trim() == "null" {
             Value::Object(serde_json::Map::new())
         } else {
@@ -530,7 +536,7 @@ impl Emulator {
     /// (the four seed operations have no way to add users). The email must fit the model's
     /// `EmailAddress` (INVALID_ARGUMENT); an unknown Chime account is NOT_FOUND.
     pub fn add_chime_user(&self, chime_account_id: &str, email: &str) -> Result<(), EmulatorError> {
-        let issues = crate::validate::validate_request(
+        let issues = crate::validate::validate_request(EMULATED_EDITION, 
             "chime",
             "ListAccounts",
             &json!({ "UserEmail": email }),
@@ -859,13 +865,50 @@ fn admit<I: RequestInput>(
     caller: &str,
     input: &I,
 ) -> Result<(&'static str, &'static str, AccountId), EmulatorError> {
-    let (service, op) = find_operation(service, operation)?;
+    let (service, op) = find_operation(EMULATED_EDITION, service, operation)?;
     let caller = parse_caller(caller)?;
-    let issues = validate_input(service, op, input);
+    let mut issues = validate_input(service, op, input);
     if !issues.is_empty() {
+        name_newer_members(service.name, op.name, input, &mut issues);
         return Err(ServiceError::invalid_request(service.name, issues).into());
     }
     Ok((service.name, op.name, caller))
+}
+
+/// Says so in the message of each unknown member that the current edition knows (`Tags` on
+/// CreateAccount): the emulator serves [`EMULATED_EDITION`], and such a member is refused
+/// like any other unknown member — never silently ignored — but the caller learns why.
+fn name_newer_members<I: RequestInput>(
+    service: &str,
+    operation: &str,
+    input: &I,
+    issues: &mut [Issue],
+) {
+    use crate::error::ErrorCode;
+    if !issues.iter().any(|i| i.code == ErrorCode::UnknownParameter) {
+        return;
+    }
+    let Ok((current_service, current_op)) =
+        find_operation(crate::Edition::Current, service, operation)
+    else {
+        return;
+    };
+    let unknown_today: Vec<String> = validate_input(current_service, current_op, input)
+        .into_iter()
+        .filter(|i| i.code == ErrorCode::UnknownParameter)
+        .map(|i| i.path)
+        .collect();
+    for issue in issues
+        .iter_mut()
+        .filter(|i| i.code == ErrorCode::UnknownParameter && !unknown_today.contains(&i.path))
+    {
+        issue.message = format!(
+            "{} ({} is a member in the current edition only; this emulator serves {})",
+            issue.message,
+            issue.path,
+            EMULATED_EDITION.description()
+        );
+    }
 }
 
 fn parse_caller(caller: &str) -> Result<AccountId, EmulatorError> {

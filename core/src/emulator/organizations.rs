@@ -21,7 +21,7 @@ use super::state::{
 };
 use super::{optional, text, EmulatorError, Outcome, ServiceError};
 use crate::error::Issue;
-use crate::generated::organizations::{
+use crate::generated::original::organizations::{
     ActionType, Handshake, HandshakeParty, HandshakePartyType, HandshakeResource,
     HandshakeResourceType, HandshakeState,
 };

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::generated::organizations::Handshake;
+use crate::generated::original::organizations::Handshake;
 
 /// The ID of the AWS-managed policy every SCP-enabled root starts with.
 pub const FULL_AWS_ACCESS_ID: &str = "p-FullAWSAccess";

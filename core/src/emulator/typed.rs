@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Emulator, EmulatorError, ServiceError};
-use crate::generated::{account, chime, organizations};
+use crate::generated::original::{account, chime, organizations};
 
 fn run<Req: Serialize, Resp: DeserializeOwned>(
     emulator: &Emulator,

@@ -34,6 +34,7 @@
 
 use std::sync::atomic::Ordering;
 
+use super::EMULATED_EDITION;
 use serde_json::{json, Map, Value};
 
 use super::state::{State, DEFAULT_ACCESS_ROLE};
@@ -292,7 +293,7 @@ impl Emulator {
         let identity = self.identity_of(request.headers, query);
         let content_type = header(request.headers, "content-type").unwrap_or("");
         if let Some(target) = header(request.headers, "x-amz-target") {
-            let service = model::service("organizations").expect("organizations is modelled");
+            let service = EMULATED_EDITION.service("organizations").expect("organizations is modelled");
             if oversized {
                 return json_protocol_error(service, &too_large(), &request_id);
             }
@@ -311,7 +312,7 @@ impl Emulator {
             return self.serve_sts(request, query, &identity, &request_id);
         }
         for name in ["account", "chime"] {
-            let service = model::service(name).expect("modelled service");
+            let service = EMULATED_EDITION.service(name).expect("modelled service");
             let Some((operation, labels)) = route(service, request.method, path) else {
                 continue;
             };

@@ -14,7 +14,12 @@ pub fn oracle_regex(pattern: &str) -> Regex {
         .replace(
             "arn:aws:organizations",
             "arn:(?:aws|aws-cn|aws-us-gov):organizations",
-        );
+        )
+        // `[a-z0-9-.]`: the dash after a range is literal (regex-syntax wants it escaped).
+        .replace("[a-z0-9-.]", r"[a-z0-9\-.]")
+        // TaggableResourceId: orgkit's union is the union of the single-ID patterns (DESIGN
+        // rule 2), so its transfer alternative is ResponsibilityTransferId's `rt-[0-9a-z]`.
+        .replace("(^rt-[0-9a-zA-Z_]{8,32})", "(^rt-[0-9a-z]{8,32})");
     // `^(A)|(B)$` binds the anchors to the outer alternatives only (DESIGN rule 2).
     let anchored = if ascii.starts_with("^(") && ascii.ends_with(")$") && ascii.contains(")|(") {
         let inner = &ascii[2..ascii.len() - 2];
