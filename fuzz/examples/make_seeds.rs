@@ -87,7 +87,9 @@ fn validate_request() {
             }
             let index = all
                 .iter()
-                .position(|(s, op)| s.name == service && op.name == operation)
+                .position(|(e, s, op)| {
+                    *e == orgkit::Edition::Original && s.name == service && op.name == operation
+                })
                 .unwrap();
             let mut bytes = vec![index as u8];
             bytes.extend(serde_json::to_vec(&case["params"]).unwrap());
