@@ -802,7 +802,27 @@ impl Walker<'_> {
             }
             ("InviteAccountToOrganization", "HandshakeParty") => {
                 let mut found = Vec::new();
-                invite_target_rules(get("Id"), get("Type"), path, &mut found);
+                // The current model requires Id and Type itself (its own INPUT_REQUIRED issues
+                // cover them), and checks an email with its own Email rule.
+                let model_requires = members.iter().any(|m| m.required);
+                let email = self
+                    .service
+                    .shape_named("Email")
+                    .and_then(|shape| match &shape.kind {
+                        ShapeKind::String { pattern, .. } => pattern.as_ref().map(|p| p.matcher),
+                        _ => None,
+                    })
+                    .unwrap_or(PatternMatcher::Kind(ValueKind::Email));
+                invite_target_rules(
+                    get("Id"),
+                    get("Type"),
+                    path,
+                    InviteRules {
+                        check_presence: !model_requires,
+                        email,
+                    },
+                    &mut found,
+                );
                 for issue in found {
                     self.push_cross_field(issue);
                 }
@@ -812,6 +832,14 @@ impl Walker<'_> {
     }
 }
 
+/// How the invitation target rules apply in one edition.
+struct InviteRules {
+    /// Whether to report a missing Id or Type (the original model does not require them).
+    check_presence: bool,
+    /// The edition's Email matcher, for an EMAIL target's Id.
+    email: PatternMatcher,
+}
+
 /// InviteAccountToOrganization's `Target`: both members present (the later model requires
 /// them; the 2017 model does not), an ACCOUNT target's ID is an account ID and an EMAIL
 /// target's ID an email address; an invitation never goes to an ORGANIZATION.
@@ -819,10 +847,11 @@ fn invite_target_rules<I: RequestInput>(
     id: Option<&I>,
     party: Option<&I>,
     path: &str,
+    rules: InviteRules,
     issues: &mut Vec<Issue>,
 ) {
     for (member, value) in [("Id", id.is_some()), ("Type", party.is_some())] {
-        if !value {
+        if !value && rules.check_presence {
             let full = format!("{path}.{member}");
             issues.push(Issue {
                 message: format!(
@@ -861,11 +890,15 @@ fn invite_target_rules<I: RequestInput>(
             "(redacted)",
             "a Target of Type ACCOUNT needs a 12-digit account ID as its Id",
         )),
-        (Some("EMAIL"), Some(id)) if !ids::is_email(id) => issues.push(mismatch(
+        (Some("EMAIL"), Some(id))
+            if pattern_failure(rules.email, id).is_some() || !(6..=64).contains(&id.chars().count()) =>
+        {
+            issues.push(mismatch(
             "Id",
             "(redacted)",
-            "a Target of Type EMAIL needs an email address as its Id",
-        )),
+                "a Target of Type EMAIL needs an email address as its Id",
+            ))
+        }
         (Some("ORGANIZATION"), _) => issues.push(mismatch(
             "Type",
             "'ORGANIZATION'",
