@@ -2462,3 +2462,38 @@ fn generated_ids_and_arns_follow_the_model() {
         orgkit::Arn::parse(&arn).unwrap_or_else(|err| panic!("{arn}: {err}"));
     }
 }
+
+#[test]
+fn the_emulator_serves_the_original_edition_and_says_so() {
+    assert_eq!(orgkit::emulator::EMULATED_EDITION, orgkit::Edition::Original);
+    let emulator = Emulator::new(1);
+    let master = "111111111111";
+    ok(&emulator, master, "CreateOrganization", json!({}));
+    // An operation of the current edition only: unknown, with the edition named and a hint.
+    let err = emulator
+        .call("organizations", "close_account", master, &json!({"AccountId": "222222222222"}))
+        .unwrap_err();
+    assert_eq!(err.code(), "UNKNOWN_OPERATION");
+    let message = err.to_string();
+    assert!(message.contains(orgkit::Edition::Original.description()), "{message}");
+    assert!(message.contains("the other edition has it"), "{message}");
+    // A member of the current edition only: refused like any unknown member, never ignored,
+    // and nothing is created.
+    let before = ok(&emulator, master, "ListAccounts", json!({}));
+    let err = emulator
+        .call(
+            "organizations",
+            "CreateAccount",
+            master,
+            &json!({"Email": "new@example.com", "AccountName": "New", "Tags": [{"Key": "k", "Value": "v"}]}),
+        )
+        .unwrap_err();
+    assert_eq!(code(Err(err.clone())), "InvalidInputException:UNKNOWN_PARAMETER");
+    assert!(err.to_string().contains("Tags is a member in the current edition only"), "{err}");
+    assert_eq!(ok(&emulator, master, "ListAccounts", json!({})), before);
+    // A member no edition has keeps the ordinary message.
+    let err = emulator
+        .call("organizations", "CreateAccount", master, &json!({"Email": "new@example.com", "AccountName": "New", "Colour": "blue"}))
+        .unwrap_err();
+    assert!(!err.to_string().contains("current edition only"), "{err}");
+}

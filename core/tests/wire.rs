@@ -162,6 +162,18 @@ fn malformed_requests_get_protocol_errors_not_panics() {
         .as_str()
         .unwrap()
         .contains("original edition"));
+    // A member only the current edition has is refused, not ignored, naming the edition.
+    let tagged = organizations(
+        &emulator,
+        key,
+        "CreateAccount",
+        r#"{"Email": "a@example.com", "AccountName": "A", "Tags": [{"Key": "k", "Value": "v"}]}"#,
+    );
+    assert_eq!(tagged.status, 400);
+    assert_eq!(json_of(&tagged)["__type"], "InvalidInputException");
+    let message = json_of(&tagged)["Message"].as_str().unwrap().to_owned();
+    assert!(message.contains("current edition only"), "{message}");
+    assert!(message.contains(orgkit::Edition::Original.description()), "{message}");
 
     let wrong_type = emulator.handle_http(&HttpRequest {
         method: "POST",

@@ -330,7 +330,8 @@ impl Emulator {
             "UnknownOperationException",
             format!(
                 "No operation of the services this emulator serves (Organizations 2016-11-28, \
-                 Account 2021-02-01, Chime 2018-05-01, STS) answers {} {path}",
+                 Account 2021-02-01, Chime 2018-05-01, STS; {}) answers {} {path}",
+                EMULATED_EDITION.description(),
                 request.method
             ),
         );
@@ -387,9 +388,11 @@ impl Emulator {
                 400,
                 "UnknownOperationException",
                 format!(
-                    "{target} is not an operation of {} {} (the original edition this \
-                     emulator serves: X-Amz-Target must be {target_prefix}.<Operation>)",
-                    service.name, service.api_version
+                    "{target} is not an operation of {} {} in {}, which this emulator \
+                     serves (X-Amz-Target must be {target_prefix}.<Operation>)",
+                    service.name,
+                    service.api_version,
+                    EMULATED_EDITION.description()
                 ),
             ));
         };
