@@ -359,49 +359,43 @@ fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
 }
 
 /// Checks the current edition's Email structure; on failure, the character position and what
-/// is wrong there.
+/// is wrong there. Every character the pattern refuses (ASCII whitespace, `@`) and the `.` it
+/// looks for are ASCII, so the scan reads bytes; positions are counted in characters only
+/// for a failure.
 fn current_email_shape(s: &str) -> Result<(), (usize, EmailFault)> {
+    let bytes = s.as_bytes();
+    let position = |offset: usize| s[..offset].chars().count();
     let mut at = None;
     let mut last_dot_after_at = None;
-    for (position, c) in s.chars().enumerate() {
-        if is_ascii_space(c) {
-            return Err((position, EmailFault::BadCharacter));
-        }
-        if c == '@' {
-            if at.is_some() {
-                return Err((position, EmailFault::BadCharacter));
+    for (offset, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => {
+                return Err((position(offset), EmailFault::BadCharacter))
             }
-            at = Some(position);
-        } else if c == '.' && at.is_some() {
-            last_dot_after_at = Some(position);
+            b'@' if at.is_some() => return Err((position(offset), EmailFault::BadCharacter)),
+            b'@' => at = Some(offset),
+            b'.' if at.is_some() => last_dot_after_at = Some(offset),
+            _ => {}
         }
     }
-    let length = char_length(s);
     let Some(at) = at else {
-        return Err((length, EmailFault::MissingAt));
+        return Err((position(bytes.len()), EmailFault::MissingAt));
     };
     if at == 0 {
         return Err((0, EmailFault::EmptyLocalPart));
     }
+    // `[^\s@]+\.[^\s@]+` after the '@': some dot with text on both sides.
     match last_dot_after_at {
-        None => Err((length, EmailFault::MissingDot)),
-        // `[^\s@]+\.[^\s@]+`: the domain may hold dots; any dot with text on both sides
-        // will do, and the last one leaves the most room before it.
-        Some(dot) if dot == at + 1 => {
-            // The only dot directly after the '@': no other dot further on either.
-            Err((dot, EmailFault::EmptyDomainName))
-        }
-        Some(dot) if dot + 1 == length => {
-            // Ends with a dot: an earlier dot with text after it would also do.
-            let earlier = s
-                .chars()
-                .enumerate()
-                .skip(at + 2)
-                .any(|(p, c)| c == '.' && p + 1 < length);
+        None => Err((position(bytes.len()), EmailFault::MissingDot)),
+        // The last dot directly follows the '@', so every dot does.
+        Some(dot) if dot == at + 1 => Err((position(dot), EmailFault::EmptyDomainName)),
+        Some(dot) if dot + 1 == bytes.len() => {
+            // Ends with a dot: an earlier one with text on both sides also does.
+            let earlier = bytes[at + 2..dot].contains(&b'.');
             if earlier {
                 Ok(())
             } else {
-                Err((length, EmailFault::EmptyTopLevel))
+                Err((position(bytes.len()), EmailFault::EmptyTopLevel))
             }
         }
         Some(_) => Ok(()),
@@ -872,9 +866,10 @@ impl ValueKind {
     /// [`ValueKind::pattern_failure`] under `edition`'s rules.
     pub fn pattern_failure_in(self, edition: crate::Edition, text: &str) -> Option<Rule> {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => diagnose_current_email(text)
-                .into_iter()
-                .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. })),
+            (ValueKind::Email, crate::Edition::Current) => match current_email_shape(text) {
+                Ok(()) => None,
+                Err((position, fault)) => Some(email_fault_rule(text, position, fault)),
+            },
             _ => self.pattern_failure(text),
         }
     }

@@ -163,8 +163,6 @@ pub enum PatternMatcher {
     /// character range" (DESIGN rule 4; the 2017 model has no pattern for them, the current
     /// one `[\s\S]*`); also the current model's `^[ -~]+$`.
     PrintableAscii,
-    /// `[\s\S]*`: any text (current edition: policy content, notes, tokens).
-    AnyText,
     /// `[^\s@]+@[^\s@]+\.[^\s@]+`: the current edition's Email
     /// ([`crate::ids::is_current_email`]).
     CurrentEmail,

@@ -625,8 +625,13 @@ impl Walker<'_> {
             );
             self.constraint(path, ErrorCode::InvalidEnum, value, sensitive, &rule);
         }
-        if min.is_some() || max.is_some() {
-            // ASCII text has as many characters as bytes; count only when it matters.
+        // A text of n bytes holds between n/4 and n characters: count them only when the
+        // bytes alone cannot settle a bound (the current edition gives IDs and tokens
+        // maximums that a valid value is far below).
+        let bytes = text.len() as u64;
+        let max_settled = max.is_none_or(|max| bytes <= max);
+        let min_settled = min.is_none_or(|min| bytes / 4 >= min);
+        if !(max_settled && min_settled) {
             let length = if text.is_ascii() {
                 text.len()
             } else {
@@ -705,7 +710,6 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         PatternMatcher::PrintableAscii => {
             first_char_outside(text, |c| (' '..='~').contains(&c)).filter(|_| !text.is_empty())
         }
-        PatternMatcher::AnyText => None,
         PatternMatcher::CurrentEmail => ValueKind::Email
             .pattern_failure_in(crate::Edition::Current, text)
             .map(|rule| rule.to_string()),
@@ -805,9 +809,12 @@ impl Walker<'_> {
                 // The current model requires Id and Type itself (its own INPUT_REQUIRED issues
                 // cover them), and checks an email with its own Email rule.
                 let model_requires = members.iter().any(|m| m.required);
-                let email = self
-                    .service
-                    .shape_named("Email")
+                // Looked up only for an EMAIL target (a search of the shape table by name).
+                let is_email_target = get("Type")
+                    .is_some_and(|t| matches!(t.kind(), InputKind::Text(text) if text == "EMAIL"));
+                let email = is_email_target
+                    .then(|| self.service.shape_named("Email"))
+                    .flatten()
                     .and_then(|shape| match &shape.kind {
                         ShapeKind::String { pattern, .. } => pattern.as_ref().map(|p| p.matcher),
                         _ => None,

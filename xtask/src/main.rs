@@ -466,7 +466,6 @@ fn matcher_for(pattern: &str) -> Result<&'static str, String> {
         r"[\w+=,.@-]{1,64}" => "PatternMatcher::Kind(ValueKind::RoleName)",
         "^arn:aws:organizations::.+:.+" => "PatternMatcher::GenericArn",
         // The current edition's patterns.
-        r"[\s\S]*" => "PatternMatcher::AnyText",
         r"[\u0020-\u007E]+" | "^[ -~]+$" => "PatternMatcher::PrintableAscii",
         r"[\w+=,.@-]*" => "PatternMatcher::Kind(ValueKind::ServicePrincipal)",
         r"[^\s@]+@[^\s@]+\.[^\s@]+" => "PatternMatcher::CurrentEmail",
@@ -647,6 +646,9 @@ fn generate_service(
                     None | Some(r"[\s\S]*") if printable_name => {
                         format!("Some(Pattern {{ source: {}, matcher: PatternMatcher::PrintableAscii }})", rust_str(r"[\u0020-\u007E]+"))
                     }
+                    // `[\s\S]*` (the current model's policy content, notes, tokens) admits every
+                    // text: no pattern to check.
+                    Some(r"[\s\S]*") => "None".to_owned(),
                     Some(p) => format!(
                         "Some(Pattern {{ source: {}, matcher: {} }})",
                         rust_str(p),
