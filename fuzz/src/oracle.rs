@@ -115,7 +115,8 @@ fn length_of(model: &Value, name: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// The oracle of every value kind the seed model describes, by kind name.
+/// The oracle of every value kind, by kind name: the seed model's shapes, and the latest
+/// model's for the kinds only the current edition has.
 pub fn kind_oracles() -> &'static BTreeMap<&'static str, KindOracle> {
     static ORACLES: OnceLock<BTreeMap<&'static str, KindOracle>> = OnceLock::new();
     ORACLES.get_or_init(|| {
@@ -140,6 +141,21 @@ pub fn kind_oracles() -> &'static BTreeMap<&'static str, KindOracle> {
             let oracle = KindOracle {
                 regexes: vec![pattern_of(&seed, name)],
                 length: length_of(&seed, name),
+            };
+            oracles.insert(name, oracle);
+        }
+        // The current edition's kinds: the latest model's shape of the same name.
+        for name in [
+            "ResourcePolicyId",
+            "ResponsibilityTransferId",
+            "TaggableResourceId",
+            "TagKey",
+            "TagValue",
+            "ServicePrincipal",
+        ] {
+            let oracle = KindOracle {
+                regexes: vec![pattern_of(&latest, name)],
+                length: length_of(&latest, name),
             };
             oracles.insert(name, oracle);
         }
