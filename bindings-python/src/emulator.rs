@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyList};
 
-use crate::error::shielded;
+use crate::error::{shielded, EditionArg};
 use crate::validate::{member_name, PyInput};
 
 static ERROR_FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
@@ -495,11 +495,22 @@ impl PyServer {
     }
 }
 
-/// Every error shape the operations of `service` list.
+/// Every error shape the operations of `service` list in `edition` (`"current"` by default,
+/// or `"original"`, the edition the emulator serves).
 #[pyfunction]
-pub fn error_names(py: Python<'_>, service: &str) -> PyResult<Vec<&'static str>> {
+#[pyo3(
+    signature = (service, *, edition = EditionArg::default()),
+    text_signature = "(service, *, edition='current')"
+)]
+pub fn error_names(
+    py: Python<'_>,
+    service: &str,
+    edition: EditionArg,
+) -> PyResult<Vec<&'static str>> {
     shielded(py, || {
-        orgkit::model::service(service)
+        edition
+            .0
+            .service(service)
             .map(|s| s.error_names())
             .ok_or_else(|| {
                 pyo3::exceptions::PyLookupError::new_err(format!("unknown service {service:?}"))

@@ -177,3 +177,44 @@ pub fn type_label(value: &Bound<'_, PyAny>) -> String {
 pub fn call_error_codes() -> Vec<&'static str> {
     orgkit::error::CALL_ERROR_CODES.to_vec()
 }
+
+/// The `edition=` argument of the validation entry points: `"original"` or `"current"` (the
+/// default, [`orgkit::Edition::default`]). Anything else — an unknown name, `None`, a
+/// non-`str` — is `orgkit.ArgumentError` (INVALID_ARGUMENT) listing the editions, like an
+/// unknown kind name.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EditionArg(pub orgkit::Edition);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for EditionArg {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let py = obj.py();
+        let refused =
+            |message: String| argument_error(py, orgkit::error::INVALID_ARGUMENT, message);
+        let text = match obj.cast::<PyString>() {
+            Ok(text) => text,
+            Err(_) => {
+                return Err(refused(format!(
+                    "edition must be a str, one of: {}; not {}",
+                    edition_names().join(", "),
+                    type_label(&obj)
+                )))
+            }
+        };
+        let name = text.to_str().map_err(|_| {
+            refused(format!(
+                "edition must be a str of valid Unicode, one of: {} (it holds a lone surrogate)",
+                edition_names().join(", ")
+            ))
+        })?;
+        orgkit::Edition::parse_name(name)
+            .map(EditionArg)
+            .map_err(|err| refused(err.to_string()))
+    }
+}
+
+/// The names of the editions, oldest first (`("original", "current")`).
+pub fn edition_names() -> Vec<&'static str> {
+    orgkit::Edition::ALL.iter().map(|e| e.name()).collect()
+}

@@ -1,12 +1,12 @@
 //! Mirrors `orgkit::ids`: one predicate per kind, a batch check, per-value issues, and a
 //! class per typed value whose constructor raises `orgkit.ValidationError`.
 
-use orgkit::{Issue, ValidationError, ValueKind};
+use orgkit::{Edition, Issue, ValidationError, ValueKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
 use crate::error::{
-    argument_error, issue_list, name_argument, shielded, type_label, validation_error,
+    argument_error, issue_list, name_argument, shielded, type_label, validation_error, EditionArg,
 };
 
 /// The text of a Python value, or why it has none (not a `str`, or not valid Unicode).
@@ -32,12 +32,13 @@ pub fn python_repr(py: Python<'_>, text: &str) -> PyResult<String> {
     Ok(PyString::new(py, text).repr()?.to_str()?.to_owned())
 }
 
-/// Whether `value` is a `str` of `kind`; never raises.
+/// Whether `value` is a `str` of `kind` under `edition`'s rules (`ValueKind::is_valid_in`: a
+/// kind the edition does not have is never valid); never raises.
 #[inline]
-fn is_kind(kind: ValueKind, value: &Bound<'_, PyAny>) -> bool {
+fn is_kind(kind: ValueKind, edition: Edition, value: &Bound<'_, PyAny>) -> bool {
     match value.cast::<PyString>() {
         Ok(string) => match string.to_str() {
-            Ok(text) => kind.is_valid(text),
+            Ok(text) => kind.is_valid_in(edition, text),
             Err(_) => false,
         },
         Err(_) => false,
@@ -47,10 +48,11 @@ fn is_kind(kind: ValueKind, value: &Bound<'_, PyAny>) -> bool {
 macro_rules! predicates {
     ($($name:ident => $kind:ident),+ $(,)?) => {
         $(
-            #[doc = concat!("Whether `value` is a valid ", stringify!($kind), " (`False` for anything that is not a `str`).")]
+            #[doc = concat!("Whether `value` is a valid ", stringify!($kind), " under the rules of `edition` (`\"current\"` by default, or `\"original\"`); `False` for anything that is not a `str`, and for a kind the edition does not have.")]
             #[pyfunction]
-            pub fn $name(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<bool> {
-                shielded(py, || Ok(is_kind(ValueKind::$kind, value)))
+            #[pyo3(signature = (value, *, edition = EditionArg::default()), text_signature = "(value, *, edition='current')")]
+            pub fn $name(py: Python<'_>, value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<bool> {
+                shielded(py, || Ok(is_kind(ValueKind::$kind, edition.0, value)))
             }
         )+
 
@@ -79,6 +81,12 @@ predicates! {
     is_organizational_unit_name => OrganizationalUnitName,
     is_policy_name => PolicyName,
     is_arn => Arn,
+    is_resource_policy_id => ResourcePolicyId,
+    is_responsibility_transfer_id => ResponsibilityTransferId,
+    is_taggable_resource_id => TaggableResourceId,
+    is_tag_key => TagKey,
+    is_tag_value => TagValue,
+    is_service_principal => ServicePrincipal,
 }
 
 /// The value kind a caller names (`"AccountId"`); `orgkit.ArgumentError` otherwise.
@@ -88,15 +96,22 @@ fn kind_named(py: Python<'_>, kind: &Bound<'_, PyAny>) -> PyResult<ValueKind> {
         .map_err(|err| argument_error(py, orgkit::error::INVALID_ARGUMENT, err.to_string()))
 }
 
-/// Checks many values of one kind at once: a list of booleans, one per value. `values` is
-/// any iterable but a `str` or `bytes` (whose items would be characters); at most
-/// `orgkit.MAX_BATCH_VALUES` of them.
+/// Checks many values of one kind at once under `edition`'s rules: a list of booleans, one
+/// per value. `values` is any iterable but a `str` or `bytes` (whose items would be
+/// characters); at most `orgkit.MAX_BATCH_VALUES` of them. A kind the edition does not have
+/// accepts nothing.
 #[pyfunction]
+#[pyo3(
+    signature = (kind, values, *, edition = EditionArg::default()),
+    text_signature = "(kind, values, *, edition='current')"
+)]
 pub fn check_ids(
     py: Python<'_>,
     kind: &Bound<'_, PyAny>,
     values: &Bound<'_, PyAny>,
+    edition: EditionArg,
 ) -> PyResult<Vec<bool>> {
+    let edition = edition.0;
     let kind = kind_named(py, kind)?;
     if values.is_instance_of::<PyString>()
         || values.is_instance_of::<pyo3::types::PyBytes>()
@@ -141,34 +156,79 @@ pub fn check_ids(
             return Err(too_many());
         }
         let value = value?;
-        out.push(shielded(py, || Ok(is_kind(kind, &value)))?);
+        out.push(shielded(py, || Ok(is_kind(kind, edition, &value)))?);
     }
     Ok(out)
 }
 
-/// Every issue of `value` as a `kind` (empty when it is valid).
+/// The issues of `value` as a `kind` under `edition`'s rules (`ValueKind::check_in`).
+fn value_issues(kind: ValueKind, edition: Edition, value: &Bound<'_, PyAny>) -> Vec<Issue> {
+    match text_of(value) {
+        Ok(text) => match kind.check_in(edition, &text) {
+            Ok(()) => Vec::new(),
+            Err(err) => err.issues_at(""),
+        },
+        Err(issue) => vec![issue],
+    }
+}
+
+/// Every issue of `value` as a `kind` under the rules of `edition` (`"current"` by default,
+/// or `"original"`); empty when it is valid. A kind the edition does not have is one issue
+/// naming the edition.
 #[pyfunction]
+#[pyo3(
+    signature = (kind, value, *, edition = EditionArg::default()),
+    text_signature = "(kind, value, *, edition='current')"
+)]
 pub fn validate_value<'py>(
     py: Python<'py>,
     kind: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
+    edition: EditionArg,
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = kind_named(py, kind)?;
-    shielded(py, || {
-        let issues = match text_of(value) {
-            Ok(text) => match kind.check(&text) {
-                Ok(()) => Vec::new(),
-                Err(err) => err.issues_at(""),
-            },
-            Err(issue) => vec![issue],
-        };
-        issue_list(py, &issues)
-    })
+    shielded(py, || issue_list(py, &value_issues(kind, edition.0, value)))
 }
 
-/// The names of every kind `check_ids` and `validate_value` accept.
+/// Like `validate_value`, but raises `orgkit.ValidationError` (with every issue) when `value`
+/// is not a valid `kind` under `edition`'s rules.
+#[pyfunction]
+#[pyo3(
+    signature = (kind, value, *, edition = EditionArg::default()),
+    text_signature = "(kind, value, *, edition='current')"
+)]
+pub fn check_value(
+    py: Python<'_>,
+    kind: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+    edition: EditionArg,
+) -> PyResult<()> {
+    let kind = kind_named(py, kind)?;
+    let issues = shielded(py, || Ok(value_issues(kind, edition.0, value)))?;
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(validation_error(py, &ValidationError { issues }))
+    }
+}
+
+/// The names of every kind `check_ids` and `validate_value` accept (the current edition's:
+/// all of them).
 pub fn kind_names() -> Vec<&'static str> {
     ValueKind::ALL.iter().map(|kind| kind.name()).collect()
+}
+
+/// The names of the value kinds `edition` has (`"current"` by default: all of them; the
+/// original edition lacks the kinds its models do not know, such as `TagKey`).
+#[pyfunction]
+#[pyo3(signature = (*, edition = EditionArg::default()), text_signature = "(*, edition='current')")]
+pub fn value_kinds(edition: EditionArg) -> Vec<&'static str> {
+    edition
+        .0
+        .value_kinds()
+        .iter()
+        .map(|kind| kind.name())
+        .collect()
 }
 
 /// Parses a Python value into a core typed value, raising `orgkit.ValidationError`.
@@ -195,8 +255,9 @@ macro_rules! value_classes {
             #[pymethods]
             impl $class {
                 #[new]
-                fn new(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-                    parse_typed(value, orgkit::$core::parse).map($class)
+                #[pyo3(signature = (value, *, edition = EditionArg::default()))]
+                fn new(value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<Self> {
+                    parse_typed(value, |text| orgkit::$core::parse_in(edition.0, text)).map($class)
                 }
 
                 /// The value as text.
@@ -253,21 +314,51 @@ value_classes! {
     PyAccountName => AccountName as "AccountName", redacted = true;
     PyOrganizationalUnitName => OrganizationalUnitName as "OrganizationalUnitName", redacted = false;
     PyPolicyName => PolicyName as "PolicyName", redacted = false;
+    PyResourcePolicyId => ResourcePolicyId as "ResourcePolicyId", redacted = false;
+    PyResponsibilityTransferId => ResponsibilityTransferId as "ResponsibilityTransferId", redacted = false;
+    PyTaggableResourceId => TaggableResourceId as "TaggableResourceId", redacted = false;
+    PyTagKey => TagKey as "TagKey", redacted = false;
+    PyTagValue => TagValue as "TagValue", redacted = false;
+    PyServicePrincipal => ServicePrincipal as "ServicePrincipal", redacted = false;
 }
 
-/// What a schema can say of a value kind, from the core's rule (`ValueKind::schema_pattern`,
-/// `ValueKind::length_bounds`): `(pattern, min_length, max_length)`, each `None` where the
-/// rule has none.
+/// What a schema can say of a value kind under `edition`'s model, from the core's rule
+/// (`ValueKind::schema_pattern_in`, `ValueKind::length_bounds`): `(pattern, min_length,
+/// max_length)`, each `None` where the rule has none. A kind the edition does not have is
+/// `orgkit.ArgumentError`.
 #[pyfunction]
+#[pyo3(
+    signature = (kind, *, edition = EditionArg::default()),
+    text_signature = "(kind, *, edition='current')"
+)]
 pub fn value_kind_schema(
     py: Python<'_>,
     kind: &Bound<'_, PyAny>,
+    edition: EditionArg,
 ) -> PyResult<(Option<String>, Option<usize>, Option<usize>)> {
     let kind = kind_named(py, kind)?;
+    let edition = edition.0;
+    if !kind.is_in(edition) {
+        return Err(argument_error(
+            py,
+            orgkit::error::INVALID_ARGUMENT,
+            format!(
+                "{} has no value kind {:?}; its kinds are: {}",
+                edition.description(),
+                kind.name(),
+                edition
+                    .value_kinds()
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
     shielded(py, || {
         let bounds = kind.length_bounds();
         Ok((
-            kind.schema_pattern(),
+            kind.schema_pattern_in(edition),
             bounds.map(|(min, _)| min),
             bounds.map(|(_, max)| max),
         ))

@@ -26,7 +26,18 @@ fn _orgkit(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(ids::check_ids, module)?)?;
     module.add_function(wrap_pyfunction!(ids::validate_value, module)?)?;
     module.add_function(wrap_pyfunction!(ids::value_kind_schema, module)?)?;
+    module.add_function(wrap_pyfunction!(ids::check_value, module)?)?;
+    module.add_function(wrap_pyfunction!(ids::value_kinds, module)?)?;
     module.add("VALUE_KINDS", ids::kind_names())?;
+    module.add(
+        "EDITIONS",
+        pyo3::types::PyTuple::new(module.py(), error::edition_names())?,
+    )?;
+    module.add("DEFAULT_EDITION", orgkit::Edition::default().name())?;
+    module.add(
+        "EMULATED_EDITION",
+        orgkit::emulator::EMULATED_EDITION.name(),
+    )?;
     module.add_class::<arn::PyArn>()?;
     module.add_function(wrap_pyfunction!(arn::parse_arn, module)?)?;
     module.add_function(wrap_pyfunction!(_internal_panic, module)?)?;

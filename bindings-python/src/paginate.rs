@@ -9,7 +9,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyInt, PyString, PyType};
 use std::sync::Mutex;
 
-use crate::error::{name_argument, shielded};
+use crate::error::{name_argument, shielded, EditionArg};
 use crate::validate::PyInput;
 
 static PAGINATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -82,10 +82,14 @@ impl PyPageWalk {
 
 #[pymethods]
 impl PyPageWalk {
-    /// Starts a walk; raises `orgkit.UnknownOperationError` for an unknown operation and
-    /// `orgkit.PaginationError` for one without a paginator or an unusable option.
+    /// Starts a walk with the paginators of `edition` (`"current"` by default, or
+    /// `"original"`); raises `orgkit.UnknownOperationError` for an operation the edition does
+    /// not have and `orgkit.PaginationError` for one without a paginator or an unusable option.
     #[new]
-    #[pyo3(signature = (service, operation, max_items=None, page_size=None, starting_token=None))]
+    #[pyo3(
+        signature = (service, operation, max_items=None, page_size=None, starting_token=None, *, edition = EditionArg::default()),
+        text_signature = "(service, operation, max_items=None, page_size=None, starting_token=None, *, edition='current')"
+    )]
     fn new(
         py: Python<'_>,
         service: &Bound<'_, PyAny>,
@@ -93,6 +97,7 @@ impl PyPageWalk {
         max_items: Option<&Bound<'_, PyAny>>,
         page_size: Option<&Bound<'_, PyAny>>,
         starting_token: Option<&Bound<'_, PyAny>>,
+        edition: EditionArg,
     ) -> PyResult<Self> {
         let invalid = |detail: String| raise(py, &PaginationError::InvalidConfig { detail });
         let max_items = count_option("max_items", max_items).map_err(invalid)?;
@@ -118,7 +123,7 @@ impl PyPageWalk {
         let service = name_argument(py, "service", service)?;
         let operation = name_argument(py, "operation", operation)?;
         shielded(py, || {
-            PageWalk::new(&service, &operation, config)
+            PageWalk::new(edition.0, &service, &operation, config)
                 .map(|walk| PyPageWalk {
                     spec: walk.spec(),
                     walk: Mutex::new(walk),

@@ -8,13 +8,13 @@ use std::borrow::Cow;
 
 use orgkit::model::{Operation, Service};
 use orgkit::validate::{find_operation, InputKind, RequestInput};
-use orgkit::ValidationError;
+use orgkit::{Edition, ValidationError};
 use pyo3::exceptions::PyLookupError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 
-use crate::error::{issue_list, name_argument, shielded, validation_error};
+use crate::error::{issue_list, name_argument, shielded, validation_error, EditionArg};
 
 /// A Python value as the validator sees it.
 pub(crate) struct PyInput<'py>(pub(crate) Bound<'py, PyAny>);
@@ -27,7 +27,10 @@ static MEMBER_NAMES: PyOnceLock<std::collections::HashMap<&'static str, Py<PyStr
 pub(crate) fn member_name<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyString> {
     let names = MEMBER_NAMES.get_or_init(py, || {
         let mut names = std::collections::HashMap::new();
-        for service in orgkit::model::services() {
+        let services = orgkit::Edition::ALL
+            .iter()
+            .flat_map(|edition| edition.services());
+        for service in services {
             for shape in service.shapes {
                 if let orgkit::model::ShapeKind::Structure { members, .. } = shape.kind {
                     for member in members {
@@ -141,7 +144,8 @@ impl RequestInput for PyInput<'_> {
 
 static UNKNOWN_OPERATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
-/// `orgkit.UnknownOperationError` for a name the seed edition does not have.
+/// `orgkit.UnknownOperationError` for a name the edition asked for does not have (the core's
+/// message names the edition, and says when the other edition has the operation).
 pub(crate) fn lookup_error(py: Python<'_>, err: &orgkit::LookupError) -> PyErr {
     let class = UNKNOWN_OPERATION_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
         let class = py
@@ -155,25 +159,27 @@ pub(crate) fn lookup_error(py: Python<'_>, err: &orgkit::LookupError) -> PyErr {
     }
 }
 
-/// Looks an operation up by the names a caller passed (each must be a `str`).
+/// Looks an operation of `edition` up by the names a caller passed (each must be a `str`).
 pub(crate) fn operation_named(
     py: Python<'_>,
+    edition: Edition,
     service: &Bound<'_, PyAny>,
     operation: &Bound<'_, PyAny>,
 ) -> PyResult<(&'static Service, &'static Operation)> {
     let service = name_argument(py, "service", service)?;
     let operation = name_argument(py, "operation", operation)?;
-    find_operation(&service, &operation).map_err(|err| lookup_error(py, &err))
+    find_operation(edition, &service, &operation).map_err(|err| lookup_error(py, &err))
 }
 
 fn run(
     py: Python<'_>,
+    edition: Edition,
     service: &Bound<'_, PyAny>,
     operation: &Bound<'_, PyAny>,
     params: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<orgkit::Issue>> {
     shielded(py, || {
-        let (service, operation) = operation_named(py, service, operation)?;
+        let (service, operation) = operation_named(py, edition, service, operation)?;
         Ok(validate_with(py, service, operation, params))
     })
 }
@@ -191,11 +197,12 @@ fn validate_with(
     orgkit::validate::validate_input(service, operation, &params)
 }
 
-/// The validator of one operation, looked up once: `validator(params)` returns the issues,
-/// `validator.check(params)` raises `orgkit.ValidationError`. For hot loops (the name lookup
-/// and argument parsing of `validate_request` are paid once).
+/// The validator of one operation of an edition, looked up once: `validator(params)` returns
+/// the issues, `validator.check(params)` raises `orgkit.ValidationError`. For hot loops (the
+/// name lookup and argument parsing of `validate_request` are paid once).
 #[pyclass(frozen, module = "orgkit", name = "RequestValidator")]
 pub struct PyRequestValidator {
+    edition: Edition,
     service: &'static Service,
     operation: &'static Operation,
 }
@@ -203,13 +210,29 @@ pub struct PyRequestValidator {
 #[pymethods]
 impl PyRequestValidator {
     #[new]
+    #[pyo3(
+        signature = (service, operation, *, edition = EditionArg::default()),
+        text_signature = "(service, operation, *, edition='current')"
+    )]
     fn new(
         py: Python<'_>,
         service: &Bound<'_, PyAny>,
         operation: &Bound<'_, PyAny>,
+        edition: EditionArg,
     ) -> PyResult<Self> {
-        let (service, operation) = operation_named(py, service, operation)?;
-        Ok(PyRequestValidator { service, operation })
+        let edition = edition.0;
+        let (service, operation) = operation_named(py, edition, service, operation)?;
+        Ok(PyRequestValidator {
+            edition,
+            service,
+            operation,
+        })
+    }
+
+    /// The edition whose model the validator follows: `"original"` or `"current"`.
+    #[getter]
+    fn edition(&self) -> &'static str {
+        self.edition.name()
     }
 
     /// The service's client name.
@@ -251,38 +274,49 @@ impl PyRequestValidator {
 
     fn __repr__(&self) -> String {
         format!(
-            "RequestValidator({:?}, {:?})",
-            self.service.name, self.operation.name
+            "RequestValidator({:?}, {:?}, edition={:?})",
+            self.service.name,
+            self.operation.name,
+            self.edition.name()
         )
     }
 }
 
-/// Every issue of a request (boto3 keyword arguments as a dict); empty when it is valid.
-/// `operation` is `CreateAccount` or boto3's `create_account`; `service` is
-/// `organizations`, `account` or `chime`.
+/// Every issue of a request (boto3 keyword arguments as a dict) under the model of
+/// `edition` (`"current"` by default, or `"original"`); empty when it is valid. `operation`
+/// is `CreateAccount` or boto3's `create_account`; `service` is `organizations`, `account`
+/// or `chime`. An operation the edition does not have is `orgkit.UnknownOperationError`.
 #[pyfunction]
-#[pyo3(signature = (service, operation, params=None))]
+#[pyo3(
+    signature = (service, operation, params=None, *, edition = EditionArg::default()),
+    text_signature = "(service, operation, params=None, *, edition='current')"
+)]
 pub fn validate_request<'py>(
     py: Python<'py>,
     service: &Bound<'py, PyAny>,
     operation: &Bound<'py, PyAny>,
     params: Option<&Bound<'py, PyAny>>,
+    edition: EditionArg,
 ) -> PyResult<Bound<'py, PyList>> {
-    let issues = run(py, service, operation, params)?;
+    let issues = run(py, edition.0, service, operation, params)?;
     issue_list(py, &issues)
 }
 
 /// Like `validate_request`, but raises `orgkit.ValidationError` (with every issue) when the
-/// request is not valid.
+/// request is not valid under `edition`'s model.
 #[pyfunction]
-#[pyo3(signature = (service, operation, params=None))]
+#[pyo3(
+    signature = (service, operation, params=None, *, edition = EditionArg::default()),
+    text_signature = "(service, operation, params=None, *, edition='current')"
+)]
 pub fn check_request(
     py: Python<'_>,
     service: &Bound<'_, PyAny>,
     operation: &Bound<'_, PyAny>,
     params: Option<&Bound<'_, PyAny>>,
+    edition: EditionArg,
 ) -> PyResult<()> {
-    let issues = run(py, service, operation, params)?;
+    let issues = run(py, edition.0, service, operation, params)?;
     if issues.is_empty() {
         Ok(())
     } else {
@@ -290,16 +324,22 @@ pub fn check_request(
     }
 }
 
-/// The operations of a service: (model name, boto3 name) pairs.
+/// The operations of a service in `edition` (`"current"` by default, or `"original"`):
+/// (model name, boto3 name) pairs.
 #[pyfunction]
+#[pyo3(
+    signature = (service, *, edition = EditionArg::default()),
+    text_signature = "(service, *, edition='current')"
+)]
 pub fn operations(
     py: Python<'_>,
     service: &Bound<'_, PyAny>,
+    edition: EditionArg,
 ) -> PyResult<Vec<(&'static str, &'static str)>> {
     shielded(py, || {
         let service = name_argument(py, "service", service)?;
-        let found =
-            orgkit::validate::find_service(&service).map_err(|err| lookup_error(py, &err))?;
+        let found = orgkit::validate::find_service(edition.0, &service)
+            .map_err(|err| lookup_error(py, &err))?;
         Ok(found
             .operations
             .iter()

@@ -98,8 +98,8 @@ def recorder() -> Recorder:
 
 
 def modelled(service: str) -> set[str]:
-    """The operation names the emulator serves for `service`."""
-    return {model for model, _python in orgkit.operations(service)}
+    """The operation names the emulator serves for `service` (its edition's)."""
+    return {model for model, _python in orgkit.operations(service, edition=orgkit.EMULATED_EDITION)}
 
 
 def environment() -> dict[str, str | None]:

@@ -1,4 +1,5 @@
-"""Request validation from Python: the shared request vectors, boto3 names, hostile input."""
+"""Request validation from Python: the shared request vectors of both editions, boto3 names,
+hostile input."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 import orgkit
 
-from conftest import load_vectors
+from conftest import VECTORS, load_vectors
 
 SERVICES = ["organizations", "account", "chime"]
 
@@ -24,33 +25,91 @@ def expand(value: object) -> object:
     return value
 
 
-CASES = [
-    (service, case)
-    for service in SERVICES
-    for case in load_vectors(f"requests/{service}.json")["cases"]
-]
+def edition_cases(edition: str, directory: str) -> list[tuple[str, dict]]:
+    """The cases of one edition's vector files (`requests/` holds the original edition's,
+    `requests/current/` the current edition's); none when the files are not there."""
+    cases = []
+    for service in SERVICES:
+        if not (VECTORS / f"{directory}{service}.json").exists():
+            continue
+        document = load_vectors(f"{directory}{service}.json")
+        assert document.get("edition", edition) == edition, f"{directory}{service}.json"
+        cases += [(service, case) for case in document["cases"]]
+    return cases
+
+
+ORIGINAL_CASES = edition_cases("original", "requests/")
+CURRENT_CASES = edition_cases("current", "requests/current/")
+CASES = [("original", s, c) for s, c in ORIGINAL_CASES] + [("current", s, c) for s, c in CURRENT_CASES]
+CROSS_EDITION_CASES = (
+    load_vectors("requests/cross_edition.json")["cases"]
+    if (VECTORS / "requests" / "cross_edition.json").exists()
+    else []
+)
+
+
+def check_vector(edition: str, service: str, operation: str, params: object, expected: list) -> None:
+    """The issues of a request under `edition` are exactly `expected`, through both entry
+    points and a `RequestValidator`."""
+    issues = orgkit.validate_request(service, operation, params, edition=edition)  # type: ignore[arg-type]
+    assert [[i.path, i.code] for i in issues] == expected
+    assert orgkit.RequestValidator(service, operation, edition=edition)(params) == issues  # type: ignore[arg-type]
+    if expected:
+        with pytest.raises(orgkit.ValidationError) as raised:
+            orgkit.check_request(service, operation, params, edition=edition)  # type: ignore[arg-type]
+        assert len(raised.value.issues) == len(expected)
+    else:
+        orgkit.check_request(service, operation, params, edition=edition)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
-    ("service", "case"), CASES, ids=[f"{s}:{c['operation']}:{c['note']}" for s, c in CASES]
+    ("edition", "service", "case"), CASES, ids=[f"{e}:{s}:{c['operation']}:{c['note']}" for e, s, c in CASES]
 )
-def test_request_vector(service: str, case: dict) -> None:
+def test_request_vector(edition: str, service: str, case: dict) -> None:
+    if case["params"] is None:
+        # JSON null: in Python, params=None is the default and means "no members".
+        assert orgkit.validate_request(service, case["operation"], None, edition=edition) == (
+            orgkit.validate_request(service, case["operation"], {}, edition=edition)
+        )
+        return
     params = expand(case["params"])
-    issues = orgkit.validate_request(service, case["operation"], params)  # type: ignore[arg-type]
-    assert [[i.path, i.code] for i in issues] == case["issues"]
-    if case["issues"]:
-        with pytest.raises(orgkit.ValidationError) as raised:
-            orgkit.check_request(service, case["operation"], params)  # type: ignore[arg-type]
-        assert len(raised.value.issues) == len(case["issues"])
+    if edition == "current":
+        # The current edition's files run with the default edition.
+        issues = orgkit.validate_request(service, case["operation"], params)  # type: ignore[arg-type]
+        assert [[i.path, i.code] for i in issues] == case["issues"]
+    check_vector(edition, service, case["operation"], params, case["issues"])
+
+
+@pytest.mark.parametrize(
+    "case", CROSS_EDITION_CASES, ids=[f"{c['service']}:{c['operation']}:{c['note']}" for c in CROSS_EDITION_CASES]
+)
+@pytest.mark.parametrize("edition", orgkit.EDITIONS)
+def test_cross_edition_vector(edition: str, case: dict) -> None:
+    service, operation, params = case["service"], case["operation"], expand(case["params"])
+    expected = case["expected"][edition]
+    if expected == "UNKNOWN_OPERATION":
+        with pytest.raises(orgkit.UnknownOperationError, match=f"{edition} edition"):
+            orgkit.validate_request(service, operation, params, edition=edition)  # type: ignore[arg-type]
+        with pytest.raises(orgkit.UnknownOperationError):
+            orgkit.check_request(service, operation, params, edition=edition)  # type: ignore[arg-type]
+        assert operation not in {m for m, _ in orgkit.operations(service, edition=edition)}
     else:
-        orgkit.check_request(service, case["operation"], params)  # type: ignore[arg-type]
+        check_vector(edition, service, operation, params, expected)
 
 
 def test_every_operation_has_vectors() -> None:
-    covered = {(s, c["operation"]) for s, c in CASES}
-    listed = {(s, name) for s in SERVICES for name, _ in orgkit.operations(s)}
+    covered = {(s, c["operation"]) for s, c in ORIGINAL_CASES}
+    listed = {(s, name) for s in SERVICES for name, _ in orgkit.operations(s, edition="original")}
     assert covered == listed and len(listed) == 46
-    assert len(CASES) >= 400
+    assert len(ORIGINAL_CASES) >= 400
+
+
+def test_every_current_operation_has_vectors() -> None:
+    if not CURRENT_CASES:
+        pytest.skip("tests/vectors/requests/current/ is not there")
+    covered = {(s, c["operation"]) for s, c in CURRENT_CASES}
+    listed = {(s, name) for s in SERVICES for name, _ in orgkit.operations(s)}
+    assert covered == listed and len(listed) == 63 + 16 + 4
 
 
 def test_boto3_method_names_work() -> None:
@@ -135,6 +194,8 @@ def test_request_validator_objects() -> None:
     assert [i.code for i in validator({"Email": "x"})] == ["MIN_LENGTH_EXCEEDED", "INVALID_PATTERN", "INPUT_REQUIRED"]
     with pytest.raises(orgkit.ValidationError):
         validator.check({})
-    assert repr(validator) == 'RequestValidator("organizations", "CreateAccount")'
+    assert validator.edition == "current"
+    assert repr(validator) == 'RequestValidator("organizations", "CreateAccount", edition="current")'
+    assert orgkit.RequestValidator("organizations", "create_account", edition="original").edition == "original"
     with pytest.raises(orgkit.UnknownOperationError):
         orgkit.RequestValidator("organizations", "nope")

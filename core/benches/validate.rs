@@ -77,7 +77,8 @@ fn requests(c: &mut Criterion) {
             })
         });
     }
-    let (service, op) = find_operation(Edition::Current, "organizations", "TagResource").expect("op");
+    let (service, op) =
+        find_operation(Edition::Current, "organizations", "TagResource").expect("op");
     let tags = json!({
         "ResourceId": "ou-abcd-12345678",
         "Tags": [{"Key": "CostCenter", "Value": "42"}, {"Key": "Owner", "Value": "Équipe données"}],

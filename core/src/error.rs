@@ -231,7 +231,7 @@ pub enum LookupError {
     #[error(
         "unknown operation {name:?} of {service} in {}{}; expected one of: {}",
         edition.description(),
-        if *in_other_edition { " (the other edition has it: pass its name as the edition)" } else { "" },
+        if *in_other_edition { " (the other edition has it)" } else { "" },
         known.join(", ")
     )]
     UnknownOperation {

@@ -24,7 +24,9 @@
 use std::fmt;
 
 use crate::arn::Arn;
-pub use crate::generated::original::organizations::{ActionType as HandshakeAction, HandshakeState};
+pub use crate::generated::original::organizations::{
+    ActionType as HandshakeAction, HandshakeState,
+};
 use crate::generated::original::organizations::{Handshake, HandshakePartyType};
 use crate::ids::AccountId;
 use crate::model::EpochTimestamp;

@@ -272,9 +272,16 @@ pub fn is_responsibility_transfer_id(s: &str) -> bool {
 
 /// What TagResource, UntagResource and ListTagsForResource take (current edition): a root,
 /// account, OU, policy, resource policy or responsibility transfer ID — the union of the
-/// anchored single-ID patterns (DESIGN rule 2).
+/// anchored single-ID patterns (DESIGN rule 2) — of at most 130 characters.
 #[inline]
 pub fn is_taggable_resource_id(s: &str) -> bool {
+    s.len() <= 130 && is_taggable_resource_id_pattern(s)
+}
+
+/// The union pattern of [`is_taggable_resource_id`] without the model's maximum of 130
+/// characters (a resource policy ID alone may have 131).
+#[inline]
+fn is_taggable_resource_id_pattern(s: &str) -> bool {
     match s.as_bytes() {
         [b'r', b'p', b'-', ..] => is_resource_policy_id(s),
         [b'r', b't', b'-', ..] => is_responsibility_transfer_id(s),
@@ -336,7 +343,8 @@ pub(crate) fn is_ascii_space(c: char) -> bool {
 #[inline]
 pub(crate) fn is_tag_char(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
+        c.is_ascii_alphanumeric()
+            || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
     } else {
         let ranges = &crate::generated::unicode::TAG_CHARACTERS;
         ranges
@@ -674,6 +682,7 @@ impl ValueKind {
             ValueKind::OrganizationalUnitName | ValueKind::PolicyName => Some((1, 128)),
             ValueKind::TagKey | ValueKind::ServicePrincipal => Some((1, 128)),
             ValueKind::TagValue => Some((0, 256)),
+            ValueKind::TaggableResourceId => Some((0, 130)),
             _ => None,
         }
     }
@@ -692,7 +701,8 @@ impl ValueKind {
         }
     }
 
-    /// Fast yes/no check.
+    /// Fast yes/no check with the rule both editions share; for [`ValueKind::Email`], whose
+    /// rule changed, the original edition's ([`ValueKind::is_valid_in`] takes the edition).
     #[inline]
     pub fn is_valid(self, s: &str) -> bool {
         match self {
@@ -790,7 +800,17 @@ impl ValueKind {
             ValueKind::Arn => vec![crate::arn::diagnose(s).unwrap_or_else(|| unreachable_rule(0))],
             ValueKind::ResourcePolicyId => vec![RESOURCE_POLICY.diagnose(s)],
             ValueKind::ResponsibilityTransferId => vec![RESPONSIBILITY_TRANSFER.diagnose(s)],
-            ValueKind::TaggableResourceId => vec![diagnose_union(
+            ValueKind::TaggableResourceId => {
+                let mut rules = Vec::with_capacity(2);
+                let length = char_length(s);
+                if length > 130 {
+                    rules.push(Rule::MaxLength {
+                        max: 130,
+                        actual: length,
+                    });
+                }
+                if !is_taggable_resource_id_pattern(s) {
+                    rules.push(diagnose_union(
                 s,
                 &[
                     &ROOT,
@@ -801,11 +821,14 @@ impl ValueKind {
                     &RESPONSIBILITY_TRANSFER,
                 ],
                 "'r-' (a root), 12 digits (an account), 'ou-' (an organizational unit), 'p-' (a policy), 'rp-' (a resource policy) or 'rt-' (a responsibility transfer)",
-            )],
+            ));
+                }
+                rules
+            }
             ValueKind::TagKey | ValueKind::TagValue => diagnose_text(self, s, is_tag_char),
-            ValueKind::ServicePrincipal => diagnose_text(self, s, |c| {
-                CharClass::ROLE_NAME.contains_char(c)
-            }),
+            ValueKind::ServicePrincipal => {
+                diagnose_text(self, s, |c| CharClass::ROLE_NAME.contains_char(c))
+            }
         }
     }
 }
@@ -856,9 +879,9 @@ impl ValueKind {
     /// written as the ASCII class it means, DESIGN rule 1).
     pub fn schema_pattern_in(self, edition: crate::Edition) -> Option<String> {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => Some(
-                r"^[^ \t\n\x0B\f\r@]+@[^ \t\n\x0B\f\r@]+\.[^ \t\n\x0B\f\r@]+$".to_owned(),
-            ),
+            (ValueKind::Email, crate::Edition::Current) => {
+                Some(r"^[^ \t\n\x0B\f\r@]+@[^ \t\n\x0B\f\r@]+\.[^ \t\n\x0B\f\r@]+$".to_owned())
+            }
             _ => self.schema_pattern(),
         }
     }
@@ -1622,9 +1645,16 @@ macro_rules! string_value {
             /// The kind of value this type holds.
             pub const KIND: ValueKind = $kind;
 
-            /// Checks `s` and wraps it.
+            /// Checks `s` with the rule both editions share (for [`Email`], the original
+            /// edition's) and wraps it.
             pub fn parse(s: &str) -> Result<$name, ParseError> {
                 Self::KIND.check(s)?;
+                Ok($name(s.into()))
+            }
+
+            /// Checks `s` under `edition`'s rule ([`ValueKind::check_in`]) and wraps it.
+            pub fn parse_in(edition: crate::Edition, s: &str) -> Result<$name, ParseError> {
+                Self::KIND.check_in(edition, s)?;
                 Ok($name(s.into()))
             }
 
@@ -1798,6 +1828,13 @@ macro_rules! union_id {
                     }
                 )+
                 Err(ParseError::new(Self::KIND, s, Self::KIND.diagnose(s)))
+            }
+
+            /// Like [`Self::parse`], refusing the value when `edition` does not have this kind
+            /// ([`ValueKind::check_in`]).
+            pub fn parse_in(edition: crate::Edition, s: &str) -> Result<$name, ParseError> {
+                Self::KIND.check_in(edition, s)?;
+                Self::parse(s)
             }
 
             /// The ID as text.

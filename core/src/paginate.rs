@@ -551,7 +551,13 @@ mod tests {
     }
 
     fn walk_all(config: PaginationConfig, n: usize) -> (Vec<usize>, Option<String>) {
-        let mut walk = PageWalk::new(crate::Edition::Original, "organizations", "list_accounts", config).unwrap();
+        let mut walk = PageWalk::new(
+            crate::Edition::Original,
+            "organizations",
+            "list_accounts",
+            config,
+        )
+        .unwrap();
         let mut items = Vec::new();
         while let Some(patch) = walk.next_request() {
             let offset = patch
@@ -590,8 +596,13 @@ mod tests {
 
     #[test]
     fn a_repeated_token_stops_the_walk() {
-        let mut walk =
-            PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        let mut walk = PageWalk::new(
+            crate::Edition::Original,
+            "organizations",
+            "ListRoots",
+            PaginationConfig::default(),
+        )
+        .unwrap();
         walk.next_request().unwrap();
         walk.receive(1, Some("same")).unwrap();
         walk.next_request().unwrap();
@@ -603,8 +614,13 @@ mod tests {
 
     #[test]
     fn a_rejected_page_ends_the_walk_and_a_zero_page_size_is_refused() {
-        let mut walk =
-            PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        let mut walk = PageWalk::new(
+            crate::Edition::Original,
+            "organizations",
+            "ListRoots",
+            PaginationConfig::default(),
+        )
+        .unwrap();
         walk.next_request().unwrap();
         let err = walk.reject_page(PageFault::NotAMap { found: "integer" });
         assert_eq!(err.code(), "MALFORMED_PAGE");
@@ -617,9 +633,15 @@ mod tests {
             page_size: Some(0),
             ..Default::default()
         };
-        let err = PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", zero).unwrap_err();
+        let err = PageWalk::new(crate::Edition::Original, "organizations", "ListRoots", zero)
+            .unwrap_err();
         assert_eq!(err.code(), "INVALID_PAGINATION_CONFIG");
-        let unknown = PageWalk::new(crate::Edition::Original, "organizations", "ListNothing", PaginationConfig::default());
+        let unknown = PageWalk::new(
+            crate::Edition::Original,
+            "organizations",
+            "ListNothing",
+            PaginationConfig::default(),
+        );
         assert_eq!(unknown.unwrap_err().code(), "UNKNOWN_OPERATION");
         for code in PaginationError::CODES {
             assert_eq!(code.to_ascii_uppercase(), *code);
@@ -628,19 +650,27 @@ mod tests {
 
     #[test]
     fn only_list_operations_paginate() {
-        let err = PageWalk::new(crate::Edition::Original, 
+        let err = PageWalk::new(
+            crate::Edition::Original,
             "organizations",
             "CreateAccount",
             PaginationConfig::default(),
         )
         .unwrap_err();
         assert!(err.to_string().contains("ListAccounts"), "{err}");
-        assert!(PageWalk::new(crate::Edition::Original, "chime", "list_accounts", PaginationConfig::default()).is_ok());
+        assert!(PageWalk::new(
+            crate::Edition::Original,
+            "chime",
+            "list_accounts",
+            PaginationConfig::default()
+        )
+        .is_ok());
     }
 
     #[test]
     fn raw_service_tokens_are_accepted() {
-        let mut walk = PageWalk::new(crate::Edition::Original, 
+        let mut walk = PageWalk::new(
+            crate::Edition::Original,
             "organizations",
             "ListAccounts",
             PaginationConfig {

@@ -21,9 +21,7 @@ fn first_refused(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
     text.chars()
         .enumerate()
         .find(|(_, c)| !allowed(*c))
-        .map(|(position, found)| {
-            crate::ids::Rule::BadCharacter { position, found }.to_string()
-        })
+        .map(|(position, found)| crate::ids::Rule::BadCharacter { position, found }.to_string())
 }
 
 /// `[ -;=?-~]+`: printable ASCII except `<` and `>` (Account's PutAccountName).
@@ -62,7 +60,8 @@ pub fn contact_email_failure(text: &str) -> Option<String> {
     if local.is_empty() {
         return Some(format!("nothing before the '@' at position {offset}"));
     }
-    let local_ok = |c: char| is_word(c) || matches!(c, '+' | '=' | '.' | '#' | '|' | '!' | '&' | '-');
+    let local_ok =
+        |c: char| is_word(c) || matches!(c, '+' | '=' | '.' | '#' | '|' | '!' | '&' | '-');
     if let Some((position, found)) = local.chars().enumerate().find(|(_, c)| !local_ok(*c)) {
         return Some(
             crate::ids::Rule::BadCharacter {

@@ -6,10 +6,10 @@
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::generated::original::{account, chime, organizations};
 use crate::generated::current;
-use crate::Edition;
+use crate::generated::original::{account, chime, organizations};
 use crate::validate::find_operation;
+use crate::Edition;
 
 /// A parsed response.
 #[non_exhaustive]

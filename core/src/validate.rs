@@ -898,11 +898,12 @@ fn invite_target_rules<I: RequestInput>(
             "a Target of Type ACCOUNT needs a 12-digit account ID as its Id",
         )),
         (Some("EMAIL"), Some(id))
-            if pattern_failure(rules.email, id).is_some() || !(6..=64).contains(&id.chars().count()) =>
+            if pattern_failure(rules.email, id).is_some()
+                || !(6..=64).contains(&id.chars().count()) =>
         {
             issues.push(mismatch(
-            "Id",
-            "(redacted)",
+                "Id",
+                "(redacted)",
                 "a Target of Type EMAIL needs an email address as its Id",
             ))
         }
@@ -944,12 +945,24 @@ mod tests {
 
     #[test]
     fn unknown_names_list_the_known_ones() {
-        let err = validate_request(crate::Edition::Original, "organisations", "CreateAccount", &json!({})).unwrap_err();
+        let err = validate_request(
+            crate::Edition::Original,
+            "organisations",
+            "CreateAccount",
+            &json!({}),
+        )
+        .unwrap_err();
         assert!(
             err.to_string().contains("organizations, account, chime"),
             "{err}"
         );
-        let err = validate_request(crate::Edition::Original, "chime", "DeleteAccount", &json!({})).unwrap_err();
+        let err = validate_request(
+            crate::Edition::Original,
+            "chime",
+            "DeleteAccount",
+            &json!({}),
+        )
+        .unwrap_err();
         assert!(
             err.to_string()
                 .contains("CreateAccount, GetAccount, ListAccounts, UpdateAccount"),
@@ -963,8 +976,13 @@ mod tests {
         for index in 0..50_000 {
             params.insert(format!("Extra{index:05}"), json!(index));
         }
-        let issues =
-            validate_request(crate::Edition::Original, "organizations", "CreateAccount", &Value::Object(params)).unwrap();
+        let issues = validate_request(
+            crate::Edition::Original,
+            "organizations",
+            "CreateAccount",
+            &Value::Object(params),
+        )
+        .unwrap();
         assert_eq!(issues.len(), MAX_ISSUES + 1);
         assert_eq!(issues[0].code, ErrorCode::InputRequired);
         assert_eq!(issues[2].path, "Extra00000");
@@ -983,14 +1001,25 @@ mod tests {
         );
 
         let nulls = json!({"States": vec![Value::Null; 1_000_000]});
-        let issues = validate_request(crate::Edition::Original, "organizations", "ListCreateAccountStatus", &nulls).unwrap();
+        let issues = validate_request(
+            crate::Edition::Original,
+            "organizations",
+            "ListCreateAccountStatus",
+            &nulls,
+        )
+        .unwrap();
         assert_eq!(issues.len(), MAX_ISSUES + 1);
         assert_eq!(issues[MAX_ISSUES - 1].path, "States[99]");
 
         // Exactly at the cap: nothing was left out, so no TOO_MANY_ISSUES.
         let hundred = json!({"States": vec![Value::Null; MAX_ISSUES]});
-        let issues =
-            validate_request(crate::Edition::Original, "organizations", "ListCreateAccountStatus", &hundred).unwrap();
+        let issues = validate_request(
+            crate::Edition::Original,
+            "organizations",
+            "ListCreateAccountStatus",
+            &hundred,
+        )
+        .unwrap();
         assert_eq!(issues.len(), MAX_ISSUES);
         assert!(issues
             .iter()

@@ -60,7 +60,8 @@ fn unlisted_error(
     operation: &str,
     err: &orgkit::emulator::ServiceError,
 ) -> Option<String> {
-    let (found, model_op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
+    let (found, model_op) =
+        orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
     let from_validation = !err.issues.is_empty();
     let protocol = orgkit::emulator::protocol_errors(found.name).contains(&err.code);
     if !(model_op.errors.contains(&err.code) || protocol && from_validation) {
@@ -95,7 +96,9 @@ fn authorization_matrix_matches_the_vectors() {
         let service = case["service"].as_str().unwrap();
         let operation = case["operation"].as_str().unwrap();
         covered.insert((service.to_owned(), operation.to_owned()));
-        let (_, model_op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
+        let (_, model_op) =
+            orgkit::validate::find_operation(orgkit::Edition::Original, service, operation)
+                .unwrap();
         for (role, expected) in case["expect"].as_object().unwrap() {
             let emulator = Emulator::from_snapshot(&snapshot).unwrap();
             let input = substitute(&case["input"], &vars);
@@ -104,8 +107,13 @@ fn authorization_matrix_matches_the_vectors() {
                 Ok(body) => {
                     // Every response fits the operation's output shape.
                     if model_op.output.is_some() {
-                        orgkit::response::parse_response(orgkit::Edition::Original, service, operation, body.clone())
-                            .unwrap_or_else(|err| panic!("{operation} answered {body}: {err}"));
+                        orgkit::response::parse_response(
+                            orgkit::Edition::Original,
+                            service,
+                            operation,
+                            body.clone(),
+                        )
+                        .unwrap_or_else(|err| panic!("{operation} answered {body}: {err}"));
                     } else {
                         assert_eq!(body, json!({}), "{operation}");
                     }
@@ -135,7 +143,8 @@ fn authorization_matrix_matches_the_vectors() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    let all: BTreeSet<(String, String)> = orgkit::Edition::Original.services()
+    let all: BTreeSet<(String, String)> = orgkit::Edition::Original
+        .services()
         .iter()
         .flat_map(|s| {
             s.operations
@@ -2465,17 +2474,28 @@ fn generated_ids_and_arns_follow_the_model() {
 
 #[test]
 fn the_emulator_serves_the_original_edition_and_says_so() {
-    assert_eq!(orgkit::emulator::EMULATED_EDITION, orgkit::Edition::Original);
+    assert_eq!(
+        orgkit::emulator::EMULATED_EDITION,
+        orgkit::Edition::Original
+    );
     let emulator = Emulator::new(1);
     let master = "111111111111";
     ok(&emulator, master, "CreateOrganization", json!({}));
     // An operation of the current edition only: unknown, with the edition named and a hint.
     let err = emulator
-        .call("organizations", "close_account", master, &json!({"AccountId": "222222222222"}))
+        .call(
+            "organizations",
+            "close_account",
+            master,
+            &json!({"AccountId": "222222222222"}),
+        )
         .unwrap_err();
     assert_eq!(err.code(), "UNKNOWN_OPERATION");
     let message = err.to_string();
-    assert!(message.contains(orgkit::Edition::Original.description()), "{message}");
+    assert!(
+        message.contains(orgkit::Edition::Original.description()),
+        "{message}"
+    );
     assert!(message.contains("the other edition has it"), "{message}");
     // A member of the current edition only: refused like any unknown member, never ignored,
     // and nothing is created.
@@ -2488,12 +2508,24 @@ fn the_emulator_serves_the_original_edition_and_says_so() {
             &json!({"Email": "new@example.com", "AccountName": "New", "Tags": [{"Key": "k", "Value": "v"}]}),
         )
         .unwrap_err();
-    assert_eq!(code(Err(err.clone())), "InvalidInputException:UNKNOWN_PARAMETER");
-    assert!(err.to_string().contains("Tags is a member in the current edition only"), "{err}");
+    assert_eq!(
+        code(Err(err.clone())),
+        "InvalidInputException:UNKNOWN_PARAMETER"
+    );
+    assert!(
+        err.to_string()
+            .contains("Tags is a member in the current edition only"),
+        "{err}"
+    );
     assert_eq!(ok(&emulator, master, "ListAccounts", json!({})), before);
     // A member no edition has keeps the ordinary message.
     let err = emulator
-        .call("organizations", "CreateAccount", master, &json!({"Email": "new@example.com", "AccountName": "New", "Colour": "blue"}))
+        .call(
+            "organizations",
+            "CreateAccount",
+            master,
+            &json!({"Email": "new@example.com", "AccountName": "New", "Colour": "blue"}),
+        )
         .unwrap_err();
     assert!(!err.to_string().contains("current edition only"), "{err}");
 }

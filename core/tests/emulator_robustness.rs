@@ -525,7 +525,8 @@ fn advance_zero_keeps_consistency(emulator: &Emulator) {
 /// protocol-level error of a request that does not fit the model), with a reason of that
 /// exception's enumeration.
 fn unlisted(service: &str, operation: &str, err: &ServiceError) -> Option<String> {
-    let (found, op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
+    let (found, op) =
+        orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
     let from_validation = !err.issues.is_empty();
     let listed = op.errors.contains(&err.code)
         || (from_validation && protocol_errors(found.name).contains(&err.code));
@@ -594,10 +595,14 @@ fn every_refusal_is_listed_in_the_model_and_changes_nothing() {
                 Err(EmulatorError::Service(err)) => {
                     operations.insert((service.clone(), operation.clone()));
                     failures.extend(unlisted(service, operation, &err));
-                    let name = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation)
-                        .unwrap()
-                        .1
-                        .name;
+                    let name = orgkit::validate::find_operation(
+                        orgkit::Edition::Original,
+                        service,
+                        operation,
+                    )
+                    .unwrap()
+                    .1
+                    .name;
                     let row = documented.get(&(service.clone(), name.to_owned()));
                     if !row.is_some_and(|codes| codes.contains_key(err.code)) {
                         failures.push(format!(
@@ -673,7 +678,9 @@ fn the_readme_table_of_exceptions_follows_the_models() {
     let table = readme_exceptions();
     assert_eq!(table.len(), 46, "{:?}", table.keys());
     for ((service, operation), codes) in &table {
-        let (found, op) = orgkit::validate::find_operation(orgkit::Edition::Original, service, operation).unwrap();
+        let (found, op) =
+            orgkit::validate::find_operation(orgkit::Edition::Original, service, operation)
+                .unwrap();
         for (code, reasons) in codes {
             assert!(
                 op.errors.contains(&code.as_str())

@@ -68,8 +68,13 @@ fn every_paginator_vector_walks_as_expected() {
 #[test]
 fn malformed_pages_say_what_they_hold() {
     let walk_of_roots = || {
-        let mut walk =
-            PageWalk::new(orgkit::Edition::Original, "organizations", "ListRoots", PaginationConfig::default()).unwrap();
+        let mut walk = PageWalk::new(
+            orgkit::Edition::Original,
+            "organizations",
+            "ListRoots",
+            PaginationConfig::default(),
+        )
+        .unwrap();
         walk.next_request().unwrap();
         walk
     };

@@ -107,7 +107,12 @@ fn cross_edition_vectors() {
                         .iter()
                         .map(|i| (i.path.clone(), i.code.as_str().to_owned()))
                         .collect();
-                    assert_eq!(got, pairs(expected), "{edition} {operation}: {}", case["note"]);
+                    assert_eq!(
+                        got,
+                        pairs(expected),
+                        "{edition} {operation}: {}",
+                        case["note"]
+                    );
                 }
                 (None, Err(err)) => panic!("{edition} {operation}: {err}"),
             }

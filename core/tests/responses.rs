@@ -54,7 +54,13 @@ fn every_response_round_trips() {
     for service in orgkit::Edition::Original.services() {
         for operation in service.operations {
             let Some(output) = operation.output else {
-                let parsed = parse_response(orgkit::Edition::Original, service.name, operation.name, json!({})).unwrap();
+                let parsed = parse_response(
+                    orgkit::Edition::Original,
+                    service.name,
+                    operation.name,
+                    json!({}),
+                )
+                .unwrap();
                 assert_eq!(parsed.to_value(), json!({}));
                 continue;
             };
@@ -65,8 +71,13 @@ fn every_response_round_trips() {
                 .as_object_mut()
                 .unwrap()
                 .insert("AddedLater".to_owned(), json!({"any": ["thing"]}));
-            let parsed = parse_response(orgkit::Edition::Original, service.name, operation.python_name, with_extra)
-                .unwrap_or_else(|err| panic!("{} {}: {err}", service.name, operation.name));
+            let parsed = parse_response(
+                orgkit::Edition::Original,
+                service.name,
+                operation.python_name,
+                with_extra,
+            )
+            .unwrap_or_else(|err| panic!("{} {}: {err}", service.name, operation.name));
             assert_eq!(
                 parsed.to_value(),
                 body,
@@ -82,7 +93,8 @@ fn every_response_round_trips() {
 
 #[test]
 fn malformed_bodies_are_errors_not_panics() {
-    let err = parse_response(orgkit::Edition::Original, 
+    let err = parse_response(
+        orgkit::Edition::Original,
         "organizations",
         "DescribeAccount",
         json!({"Account": {"JoinedTimestamp": "yesterday"}}),

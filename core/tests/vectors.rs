@@ -150,7 +150,11 @@ fn check_case(kind: ValueKind, case: &Value, oracle: &Oracle) {
 fn check_case_in(edition: orgkit::Edition, kind: ValueKind, case: &Value, oracle: &Oracle) {
     let value = case["value"].as_str().expect("value");
     let valid = case["valid"].as_bool().expect("valid");
-    assert_eq!(kind.is_valid_in(edition, value), valid, "{edition} {kind} {value:?}");
+    assert_eq!(
+        kind.is_valid_in(edition, value),
+        valid,
+        "{edition} {kind} {value:?}"
+    );
     assert_eq!(
         oracle.accepts(value),
         valid,
@@ -217,7 +221,10 @@ fn id_vectors_agree_with_matchers_and_oracle() {
             None => orgkit::Edition::ALL.to_vec(),
         };
         for edition in editions {
-            assert!(kind.is_in(edition), "{name} is not a kind of the {edition} edition");
+            assert!(
+                kind.is_in(edition),
+                "{name} is not a kind of the {edition} edition"
+            );
             let oracle = match (kind, edition) {
                 (ValueKind::Email, orgkit::Edition::Current) => &current_email,
                 _ => &oracles[name],

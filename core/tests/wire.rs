@@ -173,7 +173,10 @@ fn malformed_requests_get_protocol_errors_not_panics() {
     assert_eq!(json_of(&tagged)["__type"], "InvalidInputException");
     let message = json_of(&tagged)["Message"].as_str().unwrap().to_owned();
     assert!(message.contains("current edition only"), "{message}");
-    assert!(message.contains(orgkit::Edition::Original.description()), "{message}");
+    assert!(
+        message.contains(orgkit::Edition::Original.description()),
+        "{message}"
+    );
 
     let wrong_type = emulator.handle_http(&HttpRequest {
         method: "POST",

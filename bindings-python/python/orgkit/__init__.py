@@ -5,6 +5,10 @@
 True
 >>> orgkit.parse_arn("arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess").policy_id
 'p-FullAWSAccess'
+
+Every validation entry point takes `edition=`: `"current"` (the default, `DEFAULT_EDITION`: the
+APIs as AWS serves them today) or `"original"` (the APIs as first released); `EDITIONS` lists
+both. The emulator serves `EMULATED_EDITION` (the original edition).
 """
 
 from . import exceptions
@@ -27,6 +31,9 @@ from ._server import serve
 from ._paginate import PageIterator, paginate
 from ._orgkit import (
     CALL_ERROR_CODES,
+    DEFAULT_EDITION,
+    EDITIONS,
+    EMULATED_EDITION,
     ERROR_CODES,
     MAX_BATCH_VALUES,
     MAX_ISSUES,
@@ -58,11 +65,18 @@ from ._orgkit import (
     PageWalk,
     PolicyTargetId,
     RequestValidator,
+    ResourcePolicyId,
+    ResponsibilityTransferId,
     RoleName,
     RootId,
+    ServicePrincipal,
+    TaggableResourceId,
+    TagKey,
+    TagValue,
     __version__,
     check_ids,
     check_request,
+    check_value,
     decide_handshake,
     handshake_transitions,
     is_account_id,
@@ -80,12 +94,19 @@ from ._orgkit import (
     is_policy_name,
     is_policy_target_id,
     is_role_name,
+    is_resource_policy_id,
+    is_responsibility_transfer_id,
     is_root_id,
+    is_service_principal,
+    is_tag_key,
+    is_tag_value,
+    is_taggable_resource_id,
     operations,
     parse_arn,
     validate_request,
     validate_value,
     value_kind_schema,
+    value_kinds,
 )
 
 __all__ = [
@@ -103,6 +124,9 @@ __all__ = [
     "evaluate_scps",
     "ArgumentError",
     "CALL_ERROR_CODES",
+    "DEFAULT_EDITION",
+    "EDITIONS",
+    "EMULATED_EDITION",
     "InternalError",
     "MAX_BATCH_VALUES",
     "MAX_ISSUES",
@@ -136,14 +160,21 @@ __all__ = [
     "PageWalk",
     "PolicyTargetId",
     "RequestValidator",
+    "ResourcePolicyId",
+    "ResponsibilityTransferId",
     "RoleName",
     "RootId",
+    "ServicePrincipal",
+    "TaggableResourceId",
+    "TagKey",
+    "TagValue",
     "UnknownOperationError",
     "ValidationError",
     "__version__",
     "check_ids",
     "apply_handshake_event",
     "check_request",
+    "check_value",
     "decide_handshake",
     "handshake_transitions",
     "is_account_id",
@@ -161,13 +192,20 @@ __all__ = [
     "is_policy_name",
     "is_policy_target_id",
     "is_role_name",
+    "is_resource_policy_id",
+    "is_responsibility_transfer_id",
     "is_root_id",
+    "is_service_principal",
+    "is_tag_key",
+    "is_tag_value",
+    "is_taggable_resource_id",
     "operations",
     "paginate",
     "parse_arn",
     "validate_request",
     "validate_value",
     "value_kind_schema",
+    "value_kinds",
 ]
 
 

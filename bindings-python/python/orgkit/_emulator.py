@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, overload
 
 from . import exceptions as _exceptions
 from ._orgkit import Emulator as _NativeEmulator
-from ._orgkit import operations
+from ._orgkit import EMULATED_EDITION, operations
 from ._paginate import PageIterator, paginate
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ class Paginator:
             max_items=config.get("MaxItems"),
             page_size=config.get("PageSize"),
             starting_token=config.get("StartingToken"),
+            edition=EMULATED_EDITION,
         )
 
     def _python_name(self) -> str:
@@ -58,13 +59,22 @@ class Client:
     """A boto3-shaped client of one service, calling as one account. Methods have boto3's
     names (`create_organization`, `list_accounts`, …) and take its keyword arguments; they
     return boto3-shaped dicts with `datetime` timestamps and raise `orgkit.ServiceError`
-    subclasses (also on `client.exceptions`)."""
+    subclasses (also on `client.exceptions`). The emulator serves the original edition
+    (`orgkit.EMULATED_EDITION`): an operation only the current edition has (`close_account`)
+    raises `orgkit.UnknownOperationError`, and a member only it has (`Tags`) is refused, each
+    with a message naming the edition served."""
 
     exceptions: ModuleType = _exceptions
 
     def __init__(self, emulator: Emulator, service: str, caller: str) -> None:
-        # orgkit.operations refuses an unknown service, listing the known ones.
-        model_names = {python: model for model, python in operations(service)}
+        # orgkit.operations refuses an unknown service, listing the known ones. The methods
+        # are the operations of the edition the emulator serves.
+        model_names = {python: model for model, python in operations(service, edition=EMULATED_EDITION)}
+        # boto3's clients also have today's operations; calling one reaches the emulator, which
+        # refuses it with an orgkit.UnknownOperationError naming the edition it serves.
+        self._newer_names = {
+            python: model for model, python in operations(service) if python not in model_names
+        }
         self._native = emulator._native
         self._service = service
         self.caller = _text("caller", caller, "INVALID_CALLER")
@@ -80,7 +90,11 @@ class Client:
     def __getattr__(self, name: str) -> Callable[..., dict[str, Any]]:
         model = self.__dict__.get("_model_names", {}).get(name)
         if model is None:
-            raise AttributeError(f"{self!r} has no operation {name!r}")
+            newer = self.__dict__.get("_newer_names", {}).get(name)
+            if newer is None:
+                raise AttributeError(f"{self!r} has no operation {name!r}")
+            # Not served: the call raises orgkit.UnknownOperationError (not kept as a method).
+            return partial(self._native.call_kwargs, self._service, newer, self.caller)
         # The keyword arguments go straight to the native call (no Python frame per call).
         call: Callable[..., dict[str, Any]] = partial(
             self._native.call_kwargs, self._service, model, self.caller)

@@ -2,7 +2,8 @@
 
 The walk itself (tokens, page size, `max_items`, resuming mid-page, refusing a repeated token)
 is orgkit's Rust `PageWalk`; this module only calls `fetch` and slices each page as it says.
-Errors of the walk are `orgkit.PaginationError`s with a stable `code`.
+Errors of the walk are `orgkit.PaginationError`s with a stable `code`. The paginators and the
+request checks follow one edition of the models (`edition=`, `"current"` by default).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterator, Mapping
 
 from ._errors import ValidationError
-from ._orgkit import PageWalk, validate_request
+from ._orgkit import DEFAULT_EDITION, PageWalk, validate_request
 
 
 class PageIterator:
@@ -27,12 +28,15 @@ class PageIterator:
         max_items: int | None,
         page_size: int | None,
         starting_token: str | None,
+        *,
+        edition: str = DEFAULT_EDITION,
     ) -> None:
         self._fetch = fetch
         self._params = dict(params or {})
         self._walk_args = (service, operation, max_items, page_size, starting_token)
-        # Checks the names and the token now, so that a mistake shows at the call.
-        self._last = PageWalk(*self._walk_args)
+        # Checks the edition, the names and the token now, so that a mistake shows at the call.
+        self._last = PageWalk(*self._walk_args, edition=edition)
+        self._edition = edition
         self.resume_token: str | None = None
         # So do the members given, with the page size as its limit member (a page size the
         # operation does not allow is refused here, not on the first page).
@@ -42,12 +46,14 @@ class PageIterator:
             probe[limit_key] = page_size
         # Members left out are for the fetch to supply (or refuse): only what is given is
         # checked.
-        issues = [i for i in validate_request(service, operation, probe) if i.code != "INPUT_REQUIRED"]
+        issues = [
+            i for i in validate_request(service, operation, probe, edition=edition) if i.code != "INPUT_REQUIRED"
+        ]
         if issues:
             raise ValidationError(issues[0].message, issues)
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        walk = PageWalk(*self._walk_args)
+        walk = PageWalk(*self._walk_args, edition=self._edition)
         self._last = walk
         input_token, output_token, limit_key, result_key = walk.members
         while (patch := walk.next_request()) is not None:
@@ -105,8 +111,12 @@ def paginate(
     max_items: int | None = None,
     page_size: int | None = None,
     starting_token: str | None = None,
+    edition: str = DEFAULT_EDITION,
 ) -> PageIterator:
     """The pages of `operation` (`ListAccounts` or `list_accounts`), fetched by calling
     `fetch(**request)` — a boto3 client method works as is. Options as botocore's
-    PaginationConfig: `max_items`, `page_size`, `starting_token`."""
-    return PageIterator(fetch, operation, params, service, max_items, page_size, starting_token)
+    PaginationConfig: `max_items`, `page_size`, `starting_token`. `edition` (`"current"`, the
+    default, or `"original"`) picks the model whose paginators and request rules apply."""
+    return PageIterator(
+        fetch, operation, params, service, max_items, page_size, starting_token, edition=edition
+    )

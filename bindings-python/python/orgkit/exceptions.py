@@ -3,12 +3,12 @@ of `orgkit.ServiceError`: `except orgkit.exceptions.DuplicatePolicyException:` w
 `except client.exceptions.DuplicatePolicyException:` with boto3."""
 
 from ._errors import ServiceError, service_error_class
-from ._orgkit import error_names
+from ._orgkit import EMULATED_EDITION, error_names
 
 __all__ = ["ServiceError"]
 
 for _service in ("organizations", "account", "chime"):
-    for _name in error_names(_service):
+    for _name in error_names(_service, edition=EMULATED_EDITION):
         globals()[_name] = service_error_class(_name)
 
 

@@ -10,7 +10,9 @@
 A value that breaks a rule fails validation with orgkit's issue code as the pydantic error
 `type` (e.g. `INVALID_PATTERN`) and orgkit's message as `msg`; a value that is not a `str` is
 pydantic's own `string_type` error. The JSON schema of each type carries the core's pattern and
-lengths for the kind (`orgkit.value_kind_schema`). Needs `pydantic>=2` (not a dependency of orgkit).
+lengths for the kind (`orgkit.value_kind_schema`). The types follow the current edition's rules
+(the default); `Annotated[str, OrgkitStr("Email", edition="original")]` checks by the original
+edition's. Needs `pydantic>=2` (not a dependency of orgkit).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from ._orgkit import validate_value, value_kind_schema
+from ._orgkit import DEFAULT_EDITION, validate_value, value_kind_schema
 
 __all__ = [
     "OrgkitStr",
@@ -41,15 +43,25 @@ __all__ = [
     "OrganizationalUnitNameStr",
     "PolicyNameStr",
     "ArnStr",
+    "ResourcePolicyIdStr",
+    "ResponsibilityTransferIdStr",
+    "TaggableResourceIdStr",
+    "TagKeyStr",
+    "TagValueStr",
+    "ServicePrincipalStr",
 ]
 
 class OrgkitStr:
     """The pydantic annotation behind each type here: `Annotated[str, OrgkitStr("AccountId")]`
-    checks a `str` with orgkit's validator of that kind (one of `orgkit.VALUE_KINDS`)."""
+    checks a `str` with orgkit's validator of that kind (one of `orgkit.value_kinds(edition=...)`)
+    under the rules of `edition` (`"current"` by default, or `"original"`)."""
 
-    def __init__(self, kind: str) -> None:
-        validate_value(kind, "")  # an unknown kind is refused here, at import
+    def __init__(self, kind: str, *, edition: str = DEFAULT_EDITION) -> None:
+        # An unknown kind, an unknown edition or a kind the edition lacks is refused here, at
+        # import (orgkit.ArgumentError).
+        value_kind_schema(kind, edition=edition)
         self.kind = kind
+        self.edition = edition
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
@@ -63,7 +75,7 @@ class OrgkitStr:
     ) -> JsonSchemaValue:
         json_schema = handler(schema)
         # The core's own rule for the kind, so the schema cannot drift from the checks.
-        pattern, min_length, max_length = value_kind_schema(self.kind)
+        pattern, min_length, max_length = value_kind_schema(self.kind, edition=self.edition)
         if pattern is not None:
             json_schema["pattern"] = pattern
         if min_length is not None:
@@ -74,10 +86,10 @@ class OrgkitStr:
         return json_schema
 
     def _validator(self) -> Callable[[str], str]:
-        kind = self.kind
+        kind, edition = self.kind, self.edition
 
         def check(value: str) -> str:
-            issues = validate_value(kind, value)
+            issues = validate_value(kind, value, edition=edition)
             if issues:
                 first = issues[0]
                 raise PydanticCustomError(
@@ -90,7 +102,9 @@ class OrgkitStr:
         return check
 
     def __repr__(self) -> str:
-        return f"OrgkitStr({self.kind!r})"
+        if self.edition == DEFAULT_EDITION:
+            return f"OrgkitStr({self.kind!r})"
+        return f"OrgkitStr({self.kind!r}, edition={self.edition!r})"
 
 
 AccountIdStr = Annotated[str, OrgkitStr("AccountId")]
@@ -114,7 +128,8 @@ ParentIdStr = Annotated[str, OrgkitStr("ParentId")]
 PolicyTargetIdStr = Annotated[str, OrgkitStr("PolicyTargetId")]
 """A root, OU or account ID."""
 EmailStr = Annotated[str, OrgkitStr("Email")]
-"""An account's root email address, by the Organizations rule (6–64 characters)."""
+"""An account's root email address, by the current Organizations rule (6–64 characters,
+`[^\\s@]+@[^\\s@]+\\.[^\\s@]+`)."""
 RoleNameStr = Annotated[str, OrgkitStr("RoleName")]
 """An IAM role name, `[\\w+=,.@-]{1,64}`."""
 AccountNameStr = Annotated[str, OrgkitStr("AccountName")]
@@ -125,3 +140,15 @@ PolicyNameStr = Annotated[str, OrgkitStr("PolicyName")]
 """A policy name: 1–128 printable ASCII characters."""
 ArnStr = Annotated[str, OrgkitStr("Arn")]
 """An Organizations ARN."""
+ResourcePolicyIdStr = Annotated[str, OrgkitStr("ResourcePolicyId")]
+"""A resource policy ID, `rp-` and 4–128 letters, digits or `_`."""
+ResponsibilityTransferIdStr = Annotated[str, OrgkitStr("ResponsibilityTransferId")]
+"""A responsibility transfer ID, `rt-` and 8–32 lower-case letters or digits."""
+TaggableResourceIdStr = Annotated[str, OrgkitStr("TaggableResourceId")]
+"""What can be tagged: a root, account, OU, policy, resource policy or responsibility transfer ID."""
+TagKeyStr = Annotated[str, OrgkitStr("TagKey")]
+"""A tag key: 1–128 Unicode letters, numbers, separators or `_ . : / = + - @`."""
+TagValueStr = Annotated[str, OrgkitStr("TagValue")]
+"""A tag value: up to 256 of the characters a tag key may hold."""
+ServicePrincipalStr = Annotated[str, OrgkitStr("ServicePrincipal")]
+"""An AWS service principal such as `config.amazonaws.com`."""

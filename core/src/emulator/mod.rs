@@ -536,7 +536,8 @@ impl Emulator {
     /// (the four seed operations have no way to add users). The email must fit the model's
     /// `EmailAddress` (INVALID_ARGUMENT); an unknown Chime account is NOT_FOUND.
     pub fn add_chime_user(&self, chime_account_id: &str, email: &str) -> Result<(), EmulatorError> {
-        let issues = crate::validate::validate_request(EMULATED_EDITION, 
+        let issues = crate::validate::validate_request(
+            EMULATED_EDITION,
             "chime",
             "ListAccounts",
             &json!({ "UserEmail": email }),

@@ -293,7 +293,9 @@ impl Emulator {
         let identity = self.identity_of(request.headers, query);
         let content_type = header(request.headers, "content-type").unwrap_or("");
         if let Some(target) = header(request.headers, "x-amz-target") {
-            let service = EMULATED_EDITION.service("organizations").expect("organizations is modelled");
+            let service = EMULATED_EDITION
+                .service("organizations")
+                .expect("organizations is modelled");
             if oversized {
                 return json_protocol_error(service, &too_large(), &request_id);
             }
