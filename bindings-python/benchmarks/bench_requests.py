@@ -1,7 +1,7 @@
-"""Request validation from Python: orgkit against botocore's own validator (on the same 2017
-operation model) and against the pydantic models of `aws-resource-validator-organizations`.
-Prints a table of ns per call and ratios, then what each tool reports for one bad request.
-Nothing is asserted.
+"""Request validation from Python, per edition: orgkit's original and current editions side by
+side on the same requests, against botocore's own validator (on each edition's operation model)
+and against the pydantic models of `aws-resource-validator-organizations`. Prints a table of ns
+per call and ratios, then what each tool reports for one bad request. Nothing is asserted.
 
 Run: `make bench` (installs botocore and aws-resource-validator-organizations into .venv).
 """
@@ -21,8 +21,14 @@ from aws_resource_validator.pydantic_models.organizations import organizations_c
 import orgkit
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = json.loads((ROOT / "core/models/organizations-2016-11-28.2017-02.json").read_text())
-SERVICE = botocore.model.ServiceModel(MODEL, service_name="organizations")
+MODELS = {
+    "original": "core/models/organizations-2016-11-28.2017-02.json",
+    "current": "core/models/organizations-2016-11-28.latest.json",
+}
+SERVICES = {
+    edition: botocore.model.ServiceModel(json.loads((ROOT / path).read_text()), service_name="organizations")
+    for edition, path in MODELS.items()
+}
 
 CREATE_VALID = {
     "Email": "finance-prod@example.com",
@@ -40,8 +46,8 @@ INVITE_VALID = {"Target": {"Id": "123456789012", "Type": "ACCOUNT"}, "Notes": "W
 INVITE_INVALID = {"Target": {"Id": "someone@example.com", "Type": "ACCOUNT"}}
 
 
-def botocore_check(operation: str) -> Callable[[dict], object]:
-    shape = SERVICE.operation_model(operation).input_shape
+def botocore_check(operation: str, edition: str = "current") -> Callable[[dict], object]:
+    shape = SERVICES[edition].operation_model(operation).input_shape
 
     def check(params: dict) -> object:
         try:
@@ -64,9 +70,9 @@ def pydantic_check(model: type[pydantic.BaseModel]) -> Callable[[dict], object]:
     return check
 
 
-def orgkit_check(operation: str) -> Callable[[dict], object]:
+def orgkit_check(operation: str, edition: str = "current") -> Callable[[dict], object]:
     # Looked up once, like botocore's input shape and the pydantic model class.
-    return orgkit.RequestValidator("organizations", operation)
+    return orgkit.RequestValidator("organizations", operation, edition=edition)
 
 
 def per_call_ns(fn: Callable[[], object], number: int = 20_000, repeat: int = 5) -> float:
@@ -83,17 +89,21 @@ def main() -> None:
          arv.InviteAccountToOrganizationRequestTypeDef, INVITE_INVALID),
     ]
     print(f"orgkit {orgkit.__version__}, botocore {botocore.__version__}, pydantic {pydantic.VERSION}; "
-          "ns per call, best of 5 rounds of 20,000\n")
-    header = f"{'request':<38} {'orgkit':>9} {'botocore':>10} {'pydantic':>10} {'vs botocore':>12} {'vs pydantic':>12}"
+          "ns per call, best of 5 rounds of 20,000; botocore on the same edition's model\n")
+    header = (f"{'request':<38} {'original':>9} {'current':>9} {'cur/orig':>9} "
+              f"{'botocore':>10} {'vs botocore':>12} {'pydantic':>10} {'vs pydantic':>12}")
     print(header)
     print("-" * len(header))
     for name, operation, model, params in cases:
         # Each checker is built once, outside the timing: lookups are not what is measured.
-        ours_check, boto_check, pyd_check = orgkit_check(operation), botocore_check(operation), pydantic_check(model)
-        ours = per_call_ns(lambda: ours_check(params))
+        original_check, current_check = orgkit_check(operation, "original"), orgkit_check(operation, "current")
+        boto_check, pyd_check = botocore_check(operation, "current"), pydantic_check(model)
+        original = per_call_ns(lambda: original_check(params))
+        current = per_call_ns(lambda: current_check(params))
         boto = per_call_ns(lambda: boto_check(params))
         pyd = per_call_ns(lambda: pyd_check(params))
-        print(f"{name:<38} {ours:>9.0f} {boto:>10.0f} {pyd:>10.0f} {boto / ours:>11.1f}x {pyd / ours:>11.1f}x")
+        print(f"{name:<38} {original:>9.0f} {current:>9.0f} {current / original:>8.2f}x "
+              f"{boto:>10.0f} {boto / current:>11.1f}x {pyd:>10.0f} {pyd / current:>11.1f}x")
 
     print("\nWhat each reports for the bad CreateAccount request", json.dumps(CREATE_INVALID, ensure_ascii=False))
     ours = orgkit_check("CreateAccount")(CREATE_INVALID)

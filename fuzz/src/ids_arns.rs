@@ -310,7 +310,11 @@ pub fn run(data: &[u8]) {
     for &edition in orgkit::Edition::ALL {
         for &kind in ValueKind::ALL {
             let fast = kind.is_valid_in(edition, s);
-            assert_eq!(fast, kind.check_in(edition, s).is_ok(), "{edition} {kind} {s:?}");
+            assert_eq!(
+                fast,
+                kind.check_in(edition, s).is_ok(),
+                "{edition} {kind} {s:?}"
+            );
             assert!(kind.is_in(edition) || !fast, "{edition} has no {kind}");
         }
     }

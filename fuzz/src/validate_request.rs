@@ -5,8 +5,8 @@
 
 use orgkit::error::{ErrorCode, Issue};
 use orgkit::model::{Operation, Service, ShapeId, ShapeKind};
-use orgkit::Edition;
 use orgkit::validate::{check_request, validate_request};
+use orgkit::Edition;
 use serde_json::Value;
 
 /// Every operation of every service of both editions, in model order.
@@ -141,7 +141,8 @@ pub fn run(data: &[u8]) {
     // round trip of the request.
     let again = validate_request(edition, service.name, operation.name, &params).unwrap();
     assert_eq!(issues, again, "two validations of one request differ");
-    let by_python_name = validate_request(edition, service.name, operation.python_name, &params).unwrap();
+    let by_python_name =
+        validate_request(edition, service.name, operation.python_name, &params).unwrap();
     assert_eq!(issues, by_python_name);
     let reparsed: Value = serde_json::from_str(&params.to_string()).unwrap();
     assert_eq!(

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the shared ID and ARN test vectors (ids.json, arns.json).
+r"""Writes the shared ID and ARN test vectors (ids.json, arns.json).
 
 The expectations here are written by hand from the model's patterns and DESIGN.md's rules; they
 are the specification the Rust, Python, Node and WASM suites all check against. Run
@@ -8,6 +8,13 @@ JSON files differ from what this script produces.
 
 Each invalid case lists every expected issue as {code, rule[, position]}; positions count
 Unicode characters from 0.
+
+A case may carry "edition": "original" or "current" when it holds in that edition only (the
+kinds ResourcePolicyId, ResponsibilityTransferId, TaggableResourceId, TagKey, TagValue and
+ServicePrincipal exist in the current edition only; Email follows each edition's model: the
+original `[\w+=,.-]+@[\w.-]+\.[\w]+`, the current `[^\s@]+@[^\s@]+\.[^\s@]+`, both 6..64). A case
+without "edition" holds in both editions. A current-edition issue without a position leaves the
+position to the implementation.
 """
 from __future__ import annotations
 
@@ -21,11 +28,19 @@ ID_CASES: list[dict] = []
 ARN_CASES: list[dict] = []
 
 
-def ok(kind: str, value: str, note: str = "") -> None:
-    ID_CASES.append({"kind": kind, "value": value, "valid": True, **({"note": note} if note else {})})
+def ok(kind: str, value: str, note: str = "", edition: str | None = None) -> None:
+    ID_CASES.append(
+        {
+            "kind": kind,
+            "value": value,
+            "valid": True,
+            **({"note": note} if note else {}),
+            **({"edition": edition} if edition else {}),
+        }
+    )
 
 
-def bad(kind: str, value: str, *issues: tuple, note: str = "") -> None:
+def bad(kind: str, value: str, *issues: tuple, note: str = "", edition: str | None = None) -> None:
     ID_CASES.append(
         {
             "kind": kind,
@@ -33,6 +48,7 @@ def bad(kind: str, value: str, *issues: tuple, note: str = "") -> None:
             "valid": False,
             "issues": [issue_dict(i) for i in issues],
             **({"note": note} if note else {}),
+            **({"edition": edition} if edition else {}),
         }
     )
 
@@ -86,35 +102,50 @@ SIMPLE = [
     ("HandshakeId", "h-", 8, 32, False),
     ("CreateAccountRequestId", "car-", 8, 32, False),
 ]
-for kind, prefix, lo, hi, word in SIMPLE:
+
+
+def prefixed_family(kind: str, prefix: str, lo: int, hi: int, word: bool, edition: str | None = None) -> None:
+    """The cases of one simple prefixed ID: prefix + lo..hi of [0-9a-z] (with `word`, also
+    upper case and '_')."""
     n = len(prefix)
-    ok(kind, prefix + alnum(lo), note="min")
-    ok(kind, prefix + alnum(hi), note="max")
-    ok(kind, prefix + alnum((lo + hi) // 2))
-    ok(kind, prefix + "0" * lo, note="digits only")
-    bad(kind, prefix + alnum(lo - 1), (P, "too_short"), note="min-1")
-    bad(kind, prefix + alnum(hi + 1), (P, "too_long"), note="max+1")
-    bad(kind, prefix, (P, "too_short"), note="prefix only")
-    bad(kind, "", (P, "empty"))
-    bad(kind, "x" + prefix[1:] + alnum(lo), (P, "wrong_prefix", 0))
-    bad(kind, prefix.upper() + alnum(lo), (P, "wrong_prefix", 0), note="upper-case prefix")
-    bad(kind, " " + prefix + alnum(lo), (P, "wrong_prefix", 0), note="leading space")
-    bad(kind, prefix + alnum(lo) + " ", (P, "bad_character", n + lo), note="trailing space")
-    bad(kind, prefix + alnum(lo) + "\t", (P, "bad_character", n + lo), note="trailing tab")
-    bad(kind, prefix + "ab-" + alnum(lo), (P, "bad_character", n + 2), note="inner hyphen")
-    bad(kind, prefix + "\u0661" + alnum(lo), (P, "bad_character", n), note="non-ASCII digit")
-    bad(kind, prefix + "\u00e9" + alnum(lo), (P, "bad_character", n), note="non-ASCII letter")
+
+    def good(value: str, **kwargs) -> None:
+        ok(kind, value, edition=edition, **kwargs)
+
+    def wrong(value: str, *issues: tuple, **kwargs) -> None:
+        bad(kind, value, *issues, edition=edition, **kwargs)
+
+    good(prefix + alnum(lo), note="min")
+    good(prefix + alnum(hi), note="max")
+    good(prefix + alnum((lo + hi) // 2))
+    good(prefix + "0" * lo, note="digits only")
+    wrong(prefix + alnum(lo - 1), (P, "too_short"), note="min-1")
+    wrong(prefix + alnum(hi + 1), (P, "too_long"), note="max+1")
+    wrong(prefix, (P, "too_short"), note="prefix only")
+    wrong("", (P, "empty"))
+    wrong("x" + prefix[1:] + alnum(lo), (P, "wrong_prefix", 0))
+    wrong(prefix.upper() + alnum(lo), (P, "wrong_prefix", 0), note="upper-case prefix")
+    wrong(" " + prefix + alnum(lo), (P, "wrong_prefix", 0), note="leading space")
+    wrong(prefix + alnum(lo) + " ", (P, "bad_character", n + lo), note="trailing space")
+    wrong(prefix + alnum(lo) + "\t", (P, "bad_character", n + lo), note="trailing tab")
+    wrong(prefix + "ab-" + alnum(lo), (P, "bad_character", n + 2), note="inner hyphen")
+    wrong(prefix + "\u0661" + alnum(lo), (P, "bad_character", n), note="non-ASCII digit")
+    wrong(prefix + "\u00e9" + alnum(lo), (P, "bad_character", n), note="non-ASCII letter")
     if word:
-        ok(kind, prefix + "ABCdef_123", note="upper case and underscore allowed")
+        good(prefix + "ABCdef_123", note="upper case and underscore allowed")
     else:
-        bad(kind, prefix + "ABCD" + alnum(lo), (P, "bad_character", n), note="upper case")
-        bad(kind, prefix + "ab_" + alnum(lo), (P, "bad_character", n + 2), note="underscore")
+        wrong(prefix + "ABCD" + alnum(lo), (P, "bad_character", n), note="upper case")
+        wrong(prefix + "ab_" + alnum(lo), (P, "bad_character", n + 2), note="underscore")
     for i, ch in enumerate(PUNCTUATION):
         if ch in "_":
             continue
         # One punctuation character in the middle of a valid body.
         body = alnum(lo)
-        bad(kind, prefix + body[:2] + ch + body[2:], (P, "bad_character", n + 2))
+        wrong(prefix + body[:2] + ch + body[2:], (P, "bad_character", n + 2))
+
+
+for kind, prefix, lo, hi, word in SIMPLE:
+    prefixed_family(kind, prefix, lo, hi, word)
 
 ok("PolicyId", "p-FullAWSAccess", note="the AWS-managed SCP (DESIGN rule 3)")
 ok("PolicyId", "p-examplepolicyid111")
@@ -184,7 +215,14 @@ for kind, code, accepts in [
         ok(kind, "r-" + alnum(32), note="root max")
 
 # --- Email -----------------------------------------------------------------------------------
+# Every email the original pattern accepts, the current one accepts too (its characters are
+# neither whitespace nor '@', and its '@' and last '.' split it as the current pattern needs).
+# Cases marked "original" are valid in the original edition only, or diagnosed differently there
+# (the current rule reports min_length/max_length, then `empty` for '', bad_character at
+# whitespace or a second '@', or else malformed without a stated position); the current
+# edition's counterparts follow below.
 E = "Email"
+O = "original"
 ok(E, "a@b.co", note="min length 6")
 ok(E, "someone@example.com")
 ok(E, "first.last+orgs@sub.example.co.uk")
@@ -195,23 +233,58 @@ ok(E, "a@b..c9", note="and two dots in a row")
 ok(E, "x" * 52 + "@example.com", note="max length 64")
 bad(E, "a@b.c", (MIN, "min_length"), note="min-1; the pattern itself matches")
 bad(E, "x" * 53 + "@example.com", (MAX, "max_length"), note="max+1")
-bad(E, "", (MIN, "min_length"), (P, "empty"))
-bad(E, "ab", (MIN, "min_length"), (P, "malformed", 2))
-bad(E, "someone.example.com", (P, "malformed", 19), note="no '@'")
-bad(E, "@example.com", (P, "malformed", 0), note="nothing before '@'")
-bad(E, "someone@example", (P, "malformed", 15), note="no dot in the domain")
-bad(E, "someone@.com", (P, "malformed", 8), note="nothing between '@' and the last dot")
-bad(E, "someone@example.", (P, "malformed", 16), note="nothing after the last dot")
+bad(E, "", (MIN, "min_length"), (P, "empty"))  # both editions: empty, as every kind reports it
+bad(E, "ab", (MIN, "min_length"), (P, "malformed", 2), edition=O)
+bad(E, "someone.example.com", (P, "malformed", 19), note="no '@'", edition=O)
+bad(E, "@example.com", (P, "malformed", 0), note="nothing before '@'", edition=O)
+bad(E, "someone@example", (P, "malformed", 15), note="no dot in the domain", edition=O)
+bad(E, "someone@.com", (P, "malformed", 8), note="nothing between '@' and the last dot", edition=O)
+bad(E, "someone@example.", (P, "malformed", 16), note="nothing after the last dot", edition=O)
 bad(E, "some one@example.com", (P, "bad_character", 4))
 bad(E, "someone@exa mple.com", (P, "bad_character", 11))
 bad(E, "a@b@example.com", (P, "bad_character", 3), note="two '@'")
-bad(E, "someone@example.c-m", (P, "bad_character", 17), note="hyphen after the last dot")
-bad(E, "jos\u00e9@example.com", (P, "bad_character", 3), note="non-ASCII")
+bad(E, "someone@example.c-m", (P, "bad_character", 17), note="hyphen after the last dot", edition=O)
+bad(E, "jos\u00e9@example.com", (P, "bad_character", 3), note="non-ASCII", edition=O)
 bad(E, " someone@example.com", (P, "bad_character", 0), note="leading space")
 bad(E, "someone@example.com ", (P, "bad_character", 19), note="trailing space")
 bad(E, "someone@example.com\n", (P, "bad_character", 19), note="trailing newline")
-bad(E, "some#one@example.com", (P, "bad_character", 4))
-bad(E, "x" * 100 + "@example", (MAX, "max_length"), (P, "malformed", 108))
+bad(E, "some#one@example.com", (P, "bad_character", 4), edition=O)
+bad(E, "x" * 100 + "@example", (MAX, "max_length"), (P, "malformed", 108), edition=O)
+
+# The current edition's Email: `[^\s@]+@[^\s@]+\.[^\s@]+`, 6..64 characters, `\s` ASCII.
+C = "current"
+ok(E, "someone@example.c-m", note="anything but whitespace and '@' after the last dot", edition=C)
+ok(E, "jos\u00e9@example.com", note="non-ASCII", edition=C)
+ok(E, "caf\u00e9@example.com", note="non-ASCII", edition=C)
+ok(E, "some#one@example.com", edition=C)
+ok(E, "a'b@example.com", note="an apostrophe", edition=C)
+ok(E, "!#$%&*+/=?^`{|}~@x.y", note="ASCII punctuation", edition=C)
+ok(E, "\u65e5\u672c@\u4f8b\u3048.jp", note="no ASCII letter at all", edition=C)
+ok(E, "a\u00a0b@example.com", note="NBSP is not \\s (ASCII classes)", edition=C)
+ok(E, "a\u3000b@example.com", note="an ideographic space is not \\s", edition=C)
+ok(E, "aa@b.c", note="min length 6", edition=C)
+ok(E, "a@b.c.d", edition=C)
+ok(E, "\u00e9" * 60 + "@b.c", note="max length 64 in characters (124 bytes)", edition=C)
+ok(E, "\U0001f600" * 60 + "@b.c", note="max length 64 in characters outside the BMP", edition=C)
+bad(E, "\u00e9" * 61 + "@b.c", (MAX, "max_length"), note="max+1 in characters", edition=C)
+bad(E, "\U0001f600" * 61 + "@b.c", (MAX, "max_length"), note="max+1 outside the BMP", edition=C)
+bad(E, "ab", (MIN, "min_length"), (P, "malformed"), edition=C)
+bad(E, "\u00e9@b.c", (MIN, "min_length"), note="min-1; the pattern itself matches", edition=C)
+bad(E, "someone.example.com", (P, "malformed"), note="no '@'", edition=C)
+bad(E, "@example.com", (P, "malformed"), note="nothing before '@'", edition=C)
+bad(E, "someone@example", (P, "malformed"), note="no dot after '@'", edition=C)
+bad(E, "someone@.com", (P, "malformed"), note="nothing between '@' and the dot", edition=C)
+bad(E, "someone@example.", (P, "malformed"), note="nothing after the last dot", edition=C)
+bad(E, "x" * 100 + "@example", (MAX, "max_length"), (P, "malformed"), edition=C)
+bad(E, "a b@example.com", (P, "bad_character", 1), edition=C)
+bad(E, "someone@example.com\t", (P, "bad_character", 19), note="trailing tab", edition=C)
+bad(E, "someone@example.com\x0b", (P, "bad_character", 19), note="vertical tab is \\s", edition=C)
+bad(E, "someone@example.com\x0c", (P, "bad_character", 19), note="form feed is \\s", edition=C)
+bad(E, "someone@example.com\r", (P, "bad_character", 19), note="carriage return is \\s", edition=C)
+bad(E, "a@@b.com", (P, "bad_character", 2), note="a second '@' right after the first", edition=C)
+bad(E, "caf\u00e9 @example.com", (P, "bad_character", 4), edition=C)
+bad(E, "some one", (P, "bad_character", 4), note="whitespace is reported even without an '@'", edition=C)
+bad(E, " " * 70, (MAX, "max_length"), (P, "bad_character", 0), edition=C)
 
 # --- RoleName --------------------------------------------------------------------------------
 R = "RoleName"
@@ -240,6 +313,108 @@ for kind, hi in [("AccountName", 50), ("OrganizationalUnitName", 128), ("PolicyN
     bad(kind, "Prod\tuction", (P, "bad_character", 4), note="control character")
     bad(kind, "Prod\x7f", (P, "bad_character", 4), note="DEL is not printable")
     bad(kind, "\u00e9" * (hi + 1), (MAX, "max_length"), (P, "bad_character", 0))
+
+# --- the current edition's kinds ---------------------------------------------------------------
+prefixed_family("ResourcePolicyId", "rp-", 4, 128, True, edition=C)
+ok("ResourcePolicyId", "rp-" + "Ab_" * 42 + "Ab", note="max, mixed case", edition=C)
+bad("ResourcePolicyId", "p-examplepolicy1", (P, "wrong_prefix", 0), note="a policy ID", edition=C)
+bad("ResourcePolicyId", "rp-abcd-", (P, "bad_character", 7), note="trailing hyphen", edition=C)
+prefixed_family("ResponsibilityTransferId", "rt-", 8, 32, False, edition=C)
+bad("ResponsibilityTransferId", "rt-ABCDEFGH", (P, "bad_character", 3), note="lower case only", edition=C)
+
+TR = "TaggableResourceId"
+for value, note in [
+    ("r-abcd", "a root"),
+    ("123456789012", "an account"),
+    ("ou-abcd-12345678", "an organizational unit"),
+    ("p-examplepolicy1", "a policy"),
+    ("p-FullAWSAccess", "the AWS-managed policy"),
+    ("p-" + "A" * 128, "a policy ID at the shape's max (130)"),
+    ("rp-abcd", "a resource policy"),
+    ("rp-ABC_def_123", "a resource policy, mixed case"),
+    ("rt-abcdefgh", "a responsibility transfer"),
+    ("rt-" + alnum(32), "a responsibility transfer at max"),
+    ("r-" + alnum(32), "a root at max"),
+    ("ou-" + alnum(32) + "-" + alnum(32), "an OU at max"),
+]:
+    ok(TR, value, note=note, edition=C)
+for value, issue, note in [
+    ("", (P, "empty"), ""),
+    ("o-1234567890", (P, "wrong_prefix", 0), "an organization is not taggable"),
+    ("h-examplehandshake1", (P, "wrong_prefix", 0), "a handshake is not taggable"),
+    ("junk-ou-abcd-12345678", (P, "wrong_prefix", 0), "mis-anchored union case"),
+    (" ou-abcd-12345678", (P, "wrong_prefix", 0), "leading space"),
+    ("xx123456789012", (P, "wrong_prefix", 0), "12 digits inside"),
+    (ARABIC_DIGITS, (P, "wrong_prefix", 0), "non-ASCII digits"),
+    ("ou-abcd-12345678-junk", (P, "bad_character", 16), "mis-anchored union case"),
+    ("123456789012-junk", (P, "bad_character", 12), "mis-anchored union case"),
+    ("123456789012 ", (P, "bad_character", 12), "trailing space"),
+    ("r-abcd-ou-abcd-12345678", (P, "bad_character", 6), ""),
+    ("r-ABCD", (P, "bad_character", 2), "upper case"),
+    ("rp-ab-cd", (P, "bad_character", 5), "inner hyphen"),
+    ("rt-ABCDEFGH", (P, "bad_character", 3),
+     "rt- IDs follow ResponsibilityTransferId's lower-case pattern (not the model union's rt-[0-9a-zA-Z_])"),
+    ("rt-abcdefgh-x", (P, "bad_character", 11), "trailing junk"),
+    ("ou-abcd", (P, "missing_separator", 7), ""),
+    ("12345678901", (P, "too_short"), ""),
+    ("r-abc", (P, "too_short"), ""),
+    ("p-short", (P, "too_short"), ""),
+    ("rp-abc", (P, "too_short"), ""),
+    ("rt-abcdefg", (P, "too_short"), ""),
+    ("rp-" + "a" * 128, (MAX, "max_length"),
+     "a valid resource policy ID of 131 characters is over TaggableResourceId's max of 130"),
+]:
+    bad(TR, value, issue, note=note, edition=C)
+
+for kind, lo, hi, sample in [("TagKey", 1, 128, "CostCenter"), ("TagValue", 0, 256, "Engineering")]:
+    ok(kind, sample, edition=C)
+    ok(kind, "k" * max(lo, 1), note="min" if lo else "", edition=C)
+    ok(kind, "k" * hi, note="max", edition=C)
+    ok(kind, "\u00e9" * hi, note="max in characters (twice as many bytes)", edition=C)
+    ok(kind, "\U0001d400" * hi, note="max in characters outside the BMP (\\p{L})", edition=C)
+    ok(kind, "\u65e5\u672c", note="letters of any script", edition=C)
+    ok(kind, "\u00dcn\u00efc\u00f6de", note="accented letters", edition=C)
+    ok(kind, "a b", note="a space", edition=C)
+    ok(kind, "a\u00a0b", note="NBSP is \\p{Z}", edition=C)
+    ok(kind, "a\u2028b", note="the line separator is \\p{Z}", edition=C)
+    ok(kind, "\u0661\u0662\u0663", note="numbers of any script (\\p{N})", edition=C)
+    ok(kind, "\u216b\u00bd", note="letter-like and fraction numbers are \\p{N}", edition=C)
+    ok(kind, "_.:/=+-@", note="every punctuation the pattern allows", edition=C)
+    ok(kind, "aws:cloudformation:stack-name", edition=C)
+    if lo:
+        bad(kind, "", (MIN, "min_length"), edition=C)
+    else:
+        ok(kind, "", note="min 0", edition=C)
+    bad(kind, "k" * (hi + 1), (MAX, "max_length"), note="max+1", edition=C)
+    bad(kind, "\u00e9" * (hi + 1), (MAX, "max_length"), note="max+1 in characters", edition=C)
+    bad(kind, "k" * (hi + 1) + "#", (MAX, "max_length"), (P, "bad_character", hi + 1), edition=C)
+    bad(kind, "Cost#Center", (P, "bad_character", 4), edition=C)
+    bad(kind, "a\tb", (P, "bad_character", 1), note="a tab is not \\p{Z}", edition=C)
+    bad(kind, "a\nb", (P, "bad_character", 1), note="a newline is not \\p{Z}", edition=C)
+    bad(kind, "a,b", (P, "bad_character", 1), edition=C)
+    bad(kind, "a;b*c", (P, "bad_character", 1), note="the first refused character", edition=C)
+    bad(kind, "R&D", (P, "bad_character", 1), edition=C)
+    bad(kind, "a\U0001f600", (P, "bad_character", 1), note="an emoji is not a letter", edition=C)
+    bad(kind, "e\u0301", (P, "bad_character", 1), note="a combining mark is not a letter", edition=C)
+    bad(kind, "\u200b", (P, "bad_character", 0), note="a zero-width space is not \\p{Z}", edition=C)
+    bad(kind, sample + "\n", (P, "bad_character", len(sample)), note="trailing newline (whole value)",
+        edition=C)
+
+SP = "ServicePrincipal"
+ok(SP, "securityhub.amazonaws.com", edition=C)
+ok(SP, "s", note="min", edition=C)
+ok(SP, "s" * 128, note="max", edition=C)
+ok(SP, "a+b=c,d.e@f-g_h", note="every punctuation the pattern allows", edition=C)
+ok(SP, "AWS_Service-1", edition=C)
+bad(SP, "", (MIN, "min_length"), note="the pattern's '*' matches, the length does not", edition=C)
+bad(SP, "s" * 129, (MAX, "max_length"), note="max+1", edition=C)
+bad(SP, "s" * 128 + "!", (MAX, "max_length"), (P, "bad_character", 128), edition=C)
+bad(SP, "bad principal", (P, "bad_character", 3), edition=C)
+bad(SP, "s\u00e9rvice.amazonaws.com", (P, "bad_character", 1), note="non-ASCII", edition=C)
+bad(SP, "svc/x", (P, "bad_character", 3), edition=C)
+bad(SP, " securityhub.amazonaws.com", (P, "bad_character", 0), note="leading space", edition=C)
+bad(SP, "securityhub.amazonaws.com ", (P, "bad_character", 25), note="trailing space", edition=C)
+bad(SP, "\u0661", (P, "bad_character", 0), note="a non-ASCII digit is not \\w", edition=C)
 
 # --- ARNs ------------------------------------------------------------------------------------
 PARTITIONS = ["aws", "aws-cn", "aws-us-gov"]

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{read_json, reachable_shapes, ORIGINAL, CURRENT};
+use crate::{reachable_shapes, read_json, CURRENT, ORIGINAL};
 
 const BEGIN: &str = "<!-- edition-changes:begin (written by `cargo xtask codegen`) -->";
 const END: &str = "<!-- edition-changes:end -->";
@@ -121,7 +121,11 @@ pub fn change_list(models: &Path) -> Result<String, String> {
                 out,
                 "- Operations only in the current edition ({}): {}.",
                 added.len(),
-                added.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                added
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         let removed: Vec<&str> = old_ops.difference(&new_ops).copied().collect();
@@ -146,7 +150,11 @@ pub fn change_list(models: &Path) -> Result<String, String> {
                 let _ = writeln!(
                     out,
                     "- `{op}` takes new request members: {}.",
-                    members_added.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                    members_added
+                        .iter()
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 );
             }
             for (member, def) in b["members"].as_object().into_iter().flatten() {
@@ -203,12 +211,17 @@ pub fn change_list(models: &Path) -> Result<String, String> {
             if !more.is_empty() {
                 rows.push(format!(
                     "| `{name}` | new values | | {} |",
-                    more.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                    more.iter()
+                        .map(|v| format!("`{v}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         }
         if !rows.is_empty() {
-            out.push_str("\n| request shape | constraint | original | current |\n|---|---|---|---|\n");
+            out.push_str(
+                "\n| request shape | constraint | original | current |\n|---|---|---|---|\n",
+            );
             for row in rows {
                 out.push_str(&row);
                 out.push('\n');
@@ -228,7 +241,8 @@ pub fn change_list(models: &Path) -> Result<String, String> {
             };
             more_errors += errors(&new).difference(&errors(&old)).count();
         }
-        let shapes_added = reachable_shapes(&new)?.len() as i64 - reachable_shapes(&old)?.len() as i64;
+        let shapes_added =
+            reachable_shapes(&new)?.len() as i64 - reachable_shapes(&old)?.len() as i64;
         let _ = writeln!(
             out,
             "\n{more_errors} errors more are listed on the operations both editions have; {shapes_added} more shapes in all.\n"

@@ -328,7 +328,11 @@ fn generate_unicode_tables() -> Result<String, String> {
         non_ascii.len()
     );
     for (low, high) in &non_ascii {
-        let _ = writeln!(out, "    ('\\u{{{:x}}}', '\\u{{{:x}}}'),", *low as u32, *high as u32);
+        let _ = writeln!(
+            out,
+            "    ('\\u{{{:x}}}', '\\u{{{:x}}}'),",
+            *low as u32, *high as u32
+        );
     }
     out.push_str("];\n");
     Ok(out)
