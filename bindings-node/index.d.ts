@@ -85,10 +85,11 @@ export declare class NativeEmulator {
 /** One walk through the pages of a List operation (wrapped by `PageWalk` in `orgkit.js`). */
 export declare class NativePageWalk {
   /**
-   * Starts a walk; throws (with `code`) for an unknown or non-paginated operation or an
-   * unusable option.
+   * Starts a walk with the paginators of `options.edition` (default `'current'`); throws
+   * (with `code`) for an unknown or non-paginated operation, an unusable option or an
+   * unknown edition (INVALID_ARGUMENT).
    */
-  constructor(service: string, operation: string, maxItems?: number | undefined | null, pageSize?: number | undefined | null, startingToken?: string | undefined | null)
+  constructor(service: string, operation: string, maxItems?: number | undefined | null, pageSize?: number | undefined | null, startingToken?: string | undefined | null, options?: EditionOptions)
   /** What the next request adds, or `null` when the walk is over. */
   nextRequest(): PagePatch | null
   /**
@@ -169,11 +170,12 @@ export interface CallOutcome {
 }
 
 /**
- * Checks many values of one kind in one call: one boolean per value. The array's length is
- * read first: more than `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any
- * value is read, and the result grows as values are read (a sparse array's holes are `false`).
+ * Checks many values of one kind in one call, under `options.edition`'s rules (default
+ * `'current'`): one boolean per value. The array's length is read first: more than
+ * `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any value is read, and the
+ * result grows as values are read (a sparse array's holes are `false`).
  */
-export declare function checkIds(kind: string, values: Array<unknown>): Array<boolean>
+export declare function checkIds(kind: string, values: Array<unknown>, options?: EditionOptions): Array<boolean>
 
 /**
  * Checks a service control policy (JSON text or an object) under an edition's rules
@@ -181,17 +183,46 @@ export declare function checkIds(kind: string, values: Array<unknown>): Array<bo
  */
 export declare function checkScp(document: unknown, options?: unknown): Array<Issue>
 
-/** Checks one value of `kind` and returns the result as data (never throws for a bad value). */
-export declare function checkValue(kind: string, value: unknown): ValueCheck
+/**
+ * Checks one value of `kind` under `options.edition`'s rules (default `'current'`) and
+ * returns the result as data (never throws for a bad value; throws INVALID_ARGUMENT for a
+ * kind the edition does not have).
+ */
+export declare function checkValue(kind: string, value: unknown, options?: EditionOptions): ValueCheck
 
 /** One decision of the state machine. */
 export declare function decideHandshake(action: string, state: string, event: string, role: string, expired?: boolean, lastChild?: boolean): HandshakeOutcome
 
+/** The edition a call follows when it is given none: `'current'`. */
+export declare function defaultEdition(): string
+
+/** The options every validation entry point takes. */
+export interface EditionOptions {
+  /**
+   * The edition of the service models to follow: `'original'` (the APIs as first released:
+   * Organizations 2017-02-27, Account 2021-09-30, Chime 2021-07-16) or `'current'` (the
+   * default: the APIs as AWS serves them today).
+   */
+  edition?: 'original' | 'current'
+}
+
+/** The names of both editions, oldest first: `['original', 'current']`. */
+export declare function editions(): Array<string>
+
+/**
+ * The edition of the models the emulator serves: `'original'` (a request only the current
+ * edition knows, such as CloseAccount or CreateAccount with Tags, is refused).
+ */
+export declare function emulatedEdition(): string
+
 /** Every error code of the core catalogue, in order. */
 export declare function errorCodes(): Array<string>
 
-/** Every error shape the operations of `service` list. */
-export declare function errorNames(service: string): Array<string>
+/**
+ * Every error shape the operations of `service` in `options.edition` (default `'current'`)
+ * list.
+ */
+export declare function errorNames(service: string, options?: EditionOptions): Array<string>
 
 /**
  * Evaluates a request against the SCPs of `levels` (root first): `options` holds
@@ -248,52 +279,61 @@ export declare function handshakeTransitions(): Array<HandshakeTransition>
 export declare function inspectArn(value: unknown): ArnCheck
 
 /** Whether `value` is a valid AccountId (false for anything that is not a string). */
-export declare function isAccountId(value: unknown): boolean
+export declare function isAccountId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid AccountName (false for anything that is not a string). */
-export declare function isAccountName(value: unknown): boolean
+export declare function isAccountName(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid Arn (false for anything that is not a string). */
-export declare function isArn(value: unknown): boolean
+export declare function isArn(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid ChildId (false for anything that is not a string). */
-export declare function isChildId(value: unknown): boolean
+export declare function isChildId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid CreateAccountRequestId (false for anything that is not a string). */
-export declare function isCreateAccountRequestId(value: unknown): boolean
+export declare function isCreateAccountRequestId(value: unknown, options?: EditionOptions): boolean
 
-/** Whether `value` is a valid Email (false for anything that is not a string). */
-export declare function isEmail(value: unknown): boolean
+/** Whether `value` is a valid Email under `options.edition`'s rule (false for anything that is not a string): `[^\s@]+@[^\s@]+\.[^\s@]+` in the current edition (the default), `[\w+=,.-]+@[\w.-]+\.[\w]+` in the original one; 6 to 64 characters. */
+export declare function isEmail(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid HandshakeId (false for anything that is not a string). */
-export declare function isHandshakeId(value: unknown): boolean
+export declare function isHandshakeId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid OrganizationalUnitId (false for anything that is not a string). */
-export declare function isOrganizationalUnitId(value: unknown): boolean
+export declare function isOrganizationalUnitId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid OrganizationalUnitName (false for anything that is not a string). */
-export declare function isOrganizationalUnitName(value: unknown): boolean
+export declare function isOrganizationalUnitName(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid OrganizationId (false for anything that is not a string). */
-export declare function isOrganizationId(value: unknown): boolean
+export declare function isOrganizationId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid ParentId (false for anything that is not a string). */
-export declare function isParentId(value: unknown): boolean
+export declare function isParentId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid PolicyId (false for anything that is not a string). */
-export declare function isPolicyId(value: unknown): boolean
+export declare function isPolicyId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid PolicyName (false for anything that is not a string). */
-export declare function isPolicyName(value: unknown): boolean
+export declare function isPolicyName(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid PolicyTargetId (false for anything that is not a string). */
-export declare function isPolicyTargetId(value: unknown): boolean
+export declare function isPolicyTargetId(value: unknown, options?: EditionOptions): boolean
+
+/** Whether `value` is a valid ResourcePolicyId, `rp-` and 4 to 128 word characters (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isResourcePolicyId(value: unknown, options?: EditionOptions): boolean
+
+/** Whether `value` is a valid ResponsibilityTransferId, `rt-` and 8 to 32 lowercase letters or digits (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isResponsibilityTransferId(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid RoleName (false for anything that is not a string). */
-export declare function isRoleName(value: unknown): boolean
+export declare function isRoleName(value: unknown, options?: EditionOptions): boolean
 
 /** Whether `value` is a valid RootId (false for anything that is not a string). */
-export declare function isRootId(value: unknown): boolean
+export declare function isRootId(value: unknown, options?: EditionOptions): boolean
+
+/** Whether `value` is a valid ServicePrincipal such as `config.amazonaws.com` (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isServicePrincipal(value: unknown, options?: EditionOptions): boolean
 
 /** One problem found in a value or a request. */
 export interface Issue {
@@ -304,6 +344,15 @@ export interface Issue {
   /** An AWS-style explanation naming the rule that failed and where. */
   message: string
 }
+
+/** Whether `value` is a valid TaggableResourceId: a root, account, OU, policy, resource policy or responsibility transfer ID (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isTaggableResourceId(value: unknown, options?: EditionOptions): boolean
+
+/** Whether `value` is a valid TagKey: 1 to 128 Unicode letters, separators, numbers and `_.:/=+-@` (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isTagKey(value: unknown, options?: EditionOptions): boolean
+
+/** Whether `value` is a valid TagValue: like a TagKey, 0 to 256 characters (false for anything that is not a string, and always false in the original edition, which has no such kind). */
+export declare function isTagValue(value: unknown, options?: EditionOptions): boolean
 
 /** The core's limits. */
 export declare function limits(): Limits
@@ -316,8 +365,11 @@ export interface Limits {
   maxBatchValues: number
 }
 
-/** The operations of a service as `[modelName, boto3Name]` pairs. */
-export declare function operations(service: string): Array<Array<string>>
+/**
+ * The operations of a service in `options.edition` (default `'current'`) as
+ * `[modelName, boto3Name]` pairs.
+ */
+export declare function operations(service: string, options?: EditionOptions): Array<Array<string>>
 
 /** What the next request adds: the token and the page size. */
 export interface PagePatch {
@@ -380,20 +432,24 @@ export interface ScpEvaluation {
 export declare function scpIssueCodes(): Array<string>
 
 /**
- * The HTTP status `operation` of `service` answers with on success, from its model (Chime
- * CreateAccount: 201).
+ * The HTTP status `operation` of `service` in `options.edition` (default `'current'`)
+ * answers with on success, from its model (Chime CreateAccount: 201).
  */
-export declare function successStatus(service: string, operation: string): number
-
-/** The members of `service` whose shape is a timestamp. */
-export declare function timestampMembers(service: string): Array<string>
+export declare function successStatus(service: string, operation: string, options?: EditionOptions): number
 
 /**
- * Validates a request (an SDK v3 input object, read in place). Throws for an unknown service
- * or operation (`code` UNKNOWN_OPERATION; the message lists the valid names) and for names
- * that are not strings (`code` INVALID_ARGUMENT).
+ * The members of `service` in `options.edition` (default `'current'`) whose shape is a
+ * timestamp.
  */
-export declare function validateRequest(service: string, operation: string, params?: unknown): RequestCheck
+export declare function timestampMembers(service: string, options?: EditionOptions): Array<string>
+
+/**
+ * Validates a request (an SDK v3 input object, read in place) under the model of
+ * `options.edition` (`'original'` or `'current'`, the default). Throws for an unknown service
+ * or operation (`code` UNKNOWN_OPERATION; the message names the edition and lists the valid
+ * names) and for names or options of the wrong kind (`code` INVALID_ARGUMENT).
+ */
+export declare function validateRequest(service: string, operation: string, params?: unknown, options?: EditionOptions): RequestCheck
 
 /** The result of checking one value. */
 export interface ValueCheck {
@@ -408,8 +464,11 @@ export interface ValueCheck {
   issues: Array<Issue>
 }
 
-/** The names of every kind `checkIds` and `checkValue` accept. */
-export declare function valueKinds(): Array<string>
+/**
+ * The names of every kind `checkIds` and `checkValue` accept in `options.edition` (default
+ * `'current'`: all 22; the original edition has the first 16).
+ */
+export declare function valueKinds(options?: EditionOptions): Array<string>
 
 /** An HTTP response of the emulator's wire protocols. */
 export interface WireResponse {

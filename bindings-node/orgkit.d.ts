@@ -1,6 +1,6 @@
 // Typings of orgkit.js, the package entry point. The native functions and result shapes come
 // from index.d.ts, which napi-rs generates from the Rust sources.
-import type { ArnParts, Issue, PaginatorMembers, RequestCheck } from './index'
+import type { ArnParts, EditionOptions, Issue, PaginatorMembers, RequestCheck } from './index'
 
 export * from './index'
 
@@ -12,8 +12,19 @@ export declare const CALL_ERROR_CODES: readonly string[]
 export declare const MAX_ISSUES: number
 /** The most values one `checkIds` call takes. */
 export declare const MAX_BATCH_VALUES: number
-/** Every value kind `checkIds` and `checkValue` accept. */
+/** Every value kind `checkIds` and `checkValue` accept in the default (current) edition; the
+ * original edition has the first 16 (`valueKinds({ edition: 'original' })`). */
 export declare const VALUE_KINDS: readonly string[]
+
+/** An edition of the service models: `original` (the APIs as first released: Organizations
+ * 2017-02-27, Account 2021-09-30, Chime 2021-07-16) or `current` (as AWS serves them today). */
+export type Edition = 'original' | 'current'
+/** Both editions, oldest first. */
+export declare const EDITIONS: readonly Edition[]
+/** The edition a call follows when its options name none: `current`. */
+export declare const DEFAULT_EDITION: Edition
+/** The edition the emulator serves: `original`. */
+export declare const EMULATED_EDITION: Edition
 
 /** Base class of every error orgkit throws. */
 export declare class OrgkitError extends Error {}
@@ -47,11 +58,17 @@ export declare class OrgkitUnknownOperationError extends OrgkitError {
 
 /**
  * Every issue of a request (an SDK v3 input object). `operation` is `CreateAccount` or
- * `create_account`; `service` is `organizations`, `account` or `chime`.
+ * `create_account`; `service` is `organizations`, `account` or `chime`; `options.edition`
+ * picks the model (default `current`).
  */
-export declare function validateRequest(service: string, operation: string, params?: unknown): RequestCheck
+export declare function validateRequest(
+  service: string,
+  operation: string,
+  params?: unknown,
+  options?: EditionOptions,
+): RequestCheck
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
-export declare function checkRequest(service: string, operation: string, params?: unknown): void
+export declare function checkRequest(service: string, operation: string, params?: unknown, options?: EditionOptions): void
 
 /** Which edition of the SCP rules applies: today's (`current`, the default) or 2017's. */
 export type ScpEdition = 'current' | 'original'
@@ -174,7 +191,14 @@ export interface PageRequest {
  * `OrgkitPaginationError` (or `OrgkitUnknownOperationError` for an unknown operation).
  */
 export declare class PageWalk {
-  constructor(service: string, operation: string, maxItems?: number, pageSize?: number, startingToken?: string)
+  constructor(
+    service: string,
+    operation: string,
+    maxItems?: number,
+    pageSize?: number,
+    startingToken?: string,
+    options?: EditionOptions,
+  )
   /** The paginator's member names. */
   readonly members: PaginatorMembers
   /** What the next request adds, or `null` when the walk is over. */
@@ -199,10 +223,12 @@ export declare function paginate<Page extends object>(
   fetch: (input: Record<string, unknown>) => Promise<Page> | Page,
   operation: string,
   params?: Record<string, unknown>,
-  options?: { service?: string; maxItems?: number; pageSize?: number; startingToken?: string },
+  options?: { service?: string; maxItems?: number; pageSize?: number; startingToken?: string; edition?: Edition },
 ): PageIterator<Page>
 
-/** A validated value of one kind. */
+/** A validated value of one kind; each class's constructor takes the text and, optionally,
+ * `{ edition }` (default `current`: only Email's rule differs, and the original edition has
+ * no tag, resource policy, responsibility transfer or service principal kinds). */
 export declare class OrgkitValue<K extends string = string> {
   /** The text of the value. */
   readonly value: string
@@ -213,21 +239,29 @@ export declare class OrgkitValue<K extends string = string> {
   equals(other: unknown): boolean
 }
 
-export declare class AccountId extends OrgkitValue<'AccountId'> { constructor(value: string) }
-export declare class OrganizationId extends OrgkitValue<'OrganizationId'> { constructor(value: string) }
-export declare class RootId extends OrgkitValue<'RootId'> { constructor(value: string) }
-export declare class OrganizationalUnitId extends OrgkitValue<'OrganizationalUnitId'> { constructor(value: string) }
-export declare class PolicyId extends OrgkitValue<'PolicyId'> { constructor(value: string) }
-export declare class HandshakeId extends OrgkitValue<'HandshakeId'> { constructor(value: string) }
-export declare class CreateAccountRequestId extends OrgkitValue<'CreateAccountRequestId'> { constructor(value: string) }
-export declare class ChildId extends OrgkitValue<'AccountId' | 'OrganizationalUnitId'> { constructor(value: string) }
-export declare class ParentId extends OrgkitValue<'RootId' | 'OrganizationalUnitId'> { constructor(value: string) }
-export declare class PolicyTargetId extends OrgkitValue<'RootId' | 'AccountId' | 'OrganizationalUnitId'> { constructor(value: string) }
-export declare class Email extends OrgkitValue<'Email'> { constructor(value: string) }
-export declare class RoleName extends OrgkitValue<'RoleName'> { constructor(value: string) }
-export declare class AccountName extends OrgkitValue<'AccountName'> { constructor(value: string) }
-export declare class OrganizationalUnitName extends OrgkitValue<'OrganizationalUnitName'> { constructor(value: string) }
-export declare class PolicyName extends OrgkitValue<'PolicyName'> { constructor(value: string) }
+export declare class AccountId extends OrgkitValue<'AccountId'> { constructor(value: string, options?: EditionOptions) }
+export declare class OrganizationId extends OrgkitValue<'OrganizationId'> { constructor(value: string, options?: EditionOptions) }
+export declare class RootId extends OrgkitValue<'RootId'> { constructor(value: string, options?: EditionOptions) }
+export declare class OrganizationalUnitId extends OrgkitValue<'OrganizationalUnitId'> { constructor(value: string, options?: EditionOptions) }
+export declare class PolicyId extends OrgkitValue<'PolicyId'> { constructor(value: string, options?: EditionOptions) }
+export declare class HandshakeId extends OrgkitValue<'HandshakeId'> { constructor(value: string, options?: EditionOptions) }
+export declare class CreateAccountRequestId extends OrgkitValue<'CreateAccountRequestId'> { constructor(value: string, options?: EditionOptions) }
+export declare class ChildId extends OrgkitValue<'AccountId' | 'OrganizationalUnitId'> { constructor(value: string, options?: EditionOptions) }
+export declare class ParentId extends OrgkitValue<'RootId' | 'OrganizationalUnitId'> { constructor(value: string, options?: EditionOptions) }
+export declare class PolicyTargetId extends OrgkitValue<'RootId' | 'AccountId' | 'OrganizationalUnitId'> { constructor(value: string, options?: EditionOptions) }
+export declare class Email extends OrgkitValue<'Email'> { constructor(value: string, options?: EditionOptions) }
+export declare class RoleName extends OrgkitValue<'RoleName'> { constructor(value: string, options?: EditionOptions) }
+export declare class AccountName extends OrgkitValue<'AccountName'> { constructor(value: string, options?: EditionOptions) }
+export declare class OrganizationalUnitName extends OrgkitValue<'OrganizationalUnitName'> { constructor(value: string, options?: EditionOptions) }
+export declare class PolicyName extends OrgkitValue<'PolicyName'> { constructor(value: string, options?: EditionOptions) }
+export declare class ResourcePolicyId extends OrgkitValue<'ResourcePolicyId'> { constructor(value: string, options?: EditionOptions) }
+export declare class ResponsibilityTransferId extends OrgkitValue<'ResponsibilityTransferId'> { constructor(value: string, options?: EditionOptions) }
+export declare class TaggableResourceId extends OrgkitValue<
+  'RootId' | 'AccountId' | 'OrganizationalUnitId' | 'PolicyId' | 'ResourcePolicyId' | 'ResponsibilityTransferId'
+> { constructor(value: string, options?: EditionOptions) }
+export declare class TagKey extends OrgkitValue<'TagKey'> { constructor(value: string, options?: EditionOptions) }
+export declare class TagValue extends OrgkitValue<'TagValue'> { constructor(value: string, options?: EditionOptions) }
+export declare class ServicePrincipal extends OrgkitValue<'ServicePrincipal'> { constructor(value: string, options?: EditionOptions) }
 
 /** A parsed Organizations ARN. */
 export declare class Arn implements Readonly<ArnParts> {
@@ -303,7 +337,8 @@ export interface EmulatorQuotas {
   maxPolicies?: number
 }
 
-/** An in-memory AWS partition: Organizations, Account alternate contacts, Chime accounts. */
+/** An in-memory AWS partition: Organizations, Account alternate contacts, Chime accounts, as
+ * the original edition of the models has them (`EMULATED_EDITION`). */
 export declare class Emulator {
   constructor(options?: { seed?: number })
   client(service: 'organizations', options: { caller: string }): OrganizationsEmulatorClient

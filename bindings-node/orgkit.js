@@ -92,22 +92,33 @@ function nameArgument(what, value) {
   return value
 }
 
+/** The editions of the service models, oldest first: `['original', 'current']`. */
+const EDITIONS = Object.freeze(native.editions())
+/** The edition a call follows when its options name none: `'current'`. */
+const DEFAULT_EDITION = native.defaultEdition()
+/** The edition the emulator serves: `'original'`. */
+const EMULATED_EDITION = native.emulatedEdition()
+/** The options that make a model lookup follow the emulated edition. */
+const EMULATED = Object.freeze({ edition: EMULATED_EDITION })
+
 /**
  * Every issue of a request (an SDK v3 input object): `{ valid, issues }`. `operation` is
  * `CreateAccount` (or boto3's `create_account`); `service` is `organizations`, `account` or
- * `chime`. Throws `OrgkitUnknownOperationError` for names orgkit does not model.
+ * `chime`. Options: `edition` (`'current'`, the default, or `'original'`), the model the
+ * request is checked against. Throws `OrgkitUnknownOperationError` for names the edition does
+ * not model and `OrgkitArgumentError` for arguments or options of the wrong kind.
  */
-function validateRequest(service, operation, params) {
+function validateRequest(service, operation, params, options) {
   try {
-    return native.validateRequest(service, operation, params)
+    return native.validateRequest(service, operation, params, options)
   } catch (error) {
     throw translated(error)
   }
 }
 
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
-function checkRequest(service, operation, params) {
-  const { valid, issues } = validateRequest(service, operation, params)
+function checkRequest(service, operation, params, options) {
+  const { valid, issues } = validateRequest(service, operation, params, options)
   if (!valid) throw new OrgkitValidationError(issues)
 }
 
@@ -218,11 +229,12 @@ function describe(value) {
  * One walk through the pages of a List operation, without a transport: `nextRequest()` says
  * what the next request adds (`{ token, limit }`, or `null` when the walk is over);
  * `receivePage(page)` takes the response and returns `[start, end)` of its items to keep;
- * `resumeToken` is set when `maxItems` stopped the walk early. Throws
- * `OrgkitPaginationError` / `OrgkitUnknownOperationError`.
+ * `resumeToken` is set when `maxItems` stopped the walk early. `options.edition` (`'current'`,
+ * the default, or `'original'`) picks the model's paginators. Throws `OrgkitPaginationError` /
+ * `OrgkitUnknownOperationError` (and `OrgkitArgumentError` for an unknown edition).
  */
 class PageWalk {
-  constructor(service, operation, maxItems, pageSize, startingToken) {
+  constructor(service, operation, maxItems, pageSize, startingToken, options) {
     const option = (name, value, type) => {
       if (value === undefined || value === null) return undefined
       if (typeof value !== type || (type === 'string' && !value.isWellFormed())) {
@@ -236,7 +248,7 @@ class PageWalk {
     const args = [option('maxItems', maxItems, 'number'), option('pageSize', pageSize, 'number'),
       option('startingToken', startingToken, 'string')]
     this.native = walkStep(() => new native.NativePageWalk(nameArgument('service', service),
-      nameArgument('operation', operation), ...args))
+      nameArgument('operation', operation), ...args, options))
     this.members = this.native.members
   }
 
@@ -267,14 +279,15 @@ class PageWalk {
 /**
  * The pages of `operation` (`ListAccounts` or `list_accounts`) as an async iterator, fetched by
  * awaiting `fetch(input)` — `(input) => client.send(new ListAccountsCommand(input))` works as
- * is. Options: `service` (default `organizations`), `maxItems`, `pageSize`, `startingToken`.
+ * is. Options: `service` (default `organizations`), `maxItems`, `pageSize`, `startingToken`,
+ * `edition` (`'current'`, the default, or `'original'`: whose paginators apply).
  * After the walk, `iterator.resumeToken` holds the token to resume from when `maxItems`
  * stopped it early. A page that is not the operation's response, or a token the service
  * returns twice, ends the walk with `OrgkitPaginationError`.
  */
 function paginate(fetch, operation, params = {}, options = {}) {
   const walk = new PageWalk(options.service ?? 'organizations', operation, options.maxItems,
-    options.pageSize, options.startingToken)
+    options.pageSize, options.startingToken, { edition: options.edition })
   const { inputToken, limitKey, resultKey } = walk.members
   const pages = (async function* () {
     let patch
@@ -327,9 +340,10 @@ class OrgkitEmulatorUsageError extends OrgkitError {
 }
 
 const SERVICES = ['organizations', 'account', 'chime']
+// The exceptions of the edition the emulator serves (the errors it can answer with).
 const exceptions = {}
 for (const service of SERVICES) {
-  for (const code of native.errorNames(service)) {
+  for (const code of native.errorNames(service, EMULATED)) {
     if (exceptions[code]) continue
     exceptions[code] = { [code]: class extends OrgkitServiceError {} }[code]
   }
@@ -369,7 +383,9 @@ function lowerFirst(name) {
 
 /**
  * An in-memory AWS partition: Organizations (39 operations), Account alternate contacts and
- * Chime accounts. `seed` fixes the generated IDs; the clock is virtual (`advance(seconds)`).
+ * Chime accounts, as the original edition of the models has them (`EMULATED_EDITION`): a
+ * request only the current edition knows (CloseAccount, CreateAccount with Tags) is refused.
+ * `seed` fixes the generated IDs; the clock is virtual (`advance(seconds)`).
  */
 class Emulator {
   constructor(options = {}) {
@@ -393,11 +409,12 @@ class Emulator {
       throw new OrgkitArgumentError('INVALID_ARGUMENT', 'options must be an object with a caller')
     }
     const caller = nameArgument('options.caller', options.caller)
-    const dates = new Set(native.timestampMembers(service))
-    const statuses = Object.fromEntries(native.operations(service).map(([name]) => [name, native.successStatus(service, name)]))
+    const dates = new Set(native.timestampMembers(service, EMULATED))
+    const operations = native.operations(service, EMULATED)
+    const statuses = Object.fromEntries(operations.map(([name]) => [name, native.successStatus(service, name, EMULATED)]))
     const emulator = this.native
     const client = { service, caller, exceptions }
-    for (const [operation] of native.operations(service)) {
+    for (const [operation] of operations) {
       const call = async (input) => {
         // Read in place by the core (as validateRequest does): nothing is serialized first.
         const outcome = emulator.callValue(service, operation, caller, input === null ? undefined : input)
@@ -409,7 +426,7 @@ class Emulator {
       client[lowerFirst(operation)] = call
       if (operation.startsWith('List')) {
         client[`paginate${operation}`] = (input = {}, config = {}) =>
-          paginate(call, operation, input, { ...config, service })
+          paginate(call, operation, input, { ...config, service, edition: EMULATED_EDITION })
       }
     }
     return Object.freeze(client)
@@ -616,10 +633,12 @@ function sizeLimit(options) {
   return maxBytes
 }
 
-/** A validated value of one kind; `toString()` and JSON give the text back. */
+/** A validated value of one kind; `toString()` and JSON give the text back. `options.edition`
+ * (`'current'`, the default, or `'original'`) picks the rules (only Email's differ; the
+ * original edition lacks the newer kinds). */
 class OrgkitValue {
-  constructor(kind, value) {
-    const result = translating(native.checkValue)(kind, value)
+  constructor(kind, value, options) {
+    const result = translating(native.checkValue)(kind, value, options)
     if (!result.valid) throw new OrgkitValidationError(result.issues)
     this.value = value
     this.kind = result.kind
@@ -642,8 +661,8 @@ for (const kind of native.valueKinds()) {
   // One named subclass per kind, so `instanceof AccountId` works and stack traces read well.
   valueClasses[kind] = {
     [kind]: class extends OrgkitValue {
-      constructor(value) {
-        super(kind, value)
+      constructor(value, options) {
+        super(kind, value, options)
       }
     },
   }[kind]
@@ -718,6 +737,9 @@ module.exports = {
   OrgkitArgumentError,
   OrgkitInternalError,
   VALUE_KINDS: Object.freeze(native.valueKinds()),
+  EDITIONS,
+  DEFAULT_EDITION,
+  EMULATED_EDITION,
   PAGINATION_ERROR_CODES: Object.freeze(native.paginationErrorCodes()),
   OrgkitError,
   OrgkitValidationError,

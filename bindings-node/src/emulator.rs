@@ -397,29 +397,57 @@ pub struct WireResponse {
     pub body: Uint8Array,
 }
 
-/// The HTTP status `operation` of `service` answers with on success, from its model (Chime
-/// CreateAccount: 201).
+/// The edition of the models the emulator serves: `'original'` (a request only the current
+/// edition knows, such as CloseAccount or CreateAccount with Tags, is refused).
 #[napi]
-pub fn success_status(service: String, operation: String) -> napi::Result<u32, &'static str> {
+pub fn emulated_edition() -> &'static str {
+    orgkit::emulator::EMULATED_EDITION.name()
+}
+
+/// The service of `options.edition` (default `'current'`) named `service`, or an error
+/// (INVALID_ARGUMENT) naming it.
+fn service_named(
+    service: &str,
+    options: Option<&Unknown<'_>>,
+) -> Result<&'static orgkit::model::Service, &'static str> {
+    let edition = crate::edition::edition_option(options)?;
+    edition
+        .service(service)
+        .ok_or_else(|| Error::new("InvalidArg", format!("unknown service {service:?}")))
+}
+
+/// The HTTP status `operation` of `service` in `options.edition` (default `'current'`)
+/// answers with on success, from its model (Chime CreateAccount: 201).
+#[napi(ts_args_type = "service: string, operation: string, options?: EditionOptions")]
+pub fn success_status(
+    service: String,
+    operation: String,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<u32, &'static str> {
     shielded(|| {
-        orgkit::emulator::success_status(&service, &operation)
-            .map(u32::from)
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        orgkit::validate::find_operation(edition, &service, &operation)
+            .map(|(_, op)| u32::from(op.success_status))
             .map_err(|err| napi::Error::new("UNKNOWN_OPERATION", err.to_string()))
     })
 }
 
-/// The members of `service` whose shape is a timestamp.
-#[napi]
-pub fn timestamp_members(service: String) -> Result<Vec<&'static str>> {
-    orgkit::model::service(&service)
-        .map(|s| s.timestamp_members())
-        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown service {service:?}")))
+/// The members of `service` in `options.edition` (default `'current'`) whose shape is a
+/// timestamp.
+#[napi(ts_args_type = "service: string, options?: EditionOptions")]
+pub fn timestamp_members(
+    service: String,
+    options: Option<Unknown<'_>>,
+) -> Result<Vec<&'static str>, &'static str> {
+    shielded(|| Ok(service_named(&service, options.as_ref())?.timestamp_members()))
 }
 
-/// Every error shape the operations of `service` list.
-#[napi]
-pub fn error_names(service: String) -> Result<Vec<&'static str>> {
-    orgkit::model::service(&service)
-        .map(|s| s.error_names())
-        .ok_or_else(|| Error::new(Status::InvalidArg, format!("unknown service {service:?}")))
+/// Every error shape the operations of `service` in `options.edition` (default `'current'`)
+/// list.
+#[napi(ts_args_type = "service: string, options?: EditionOptions")]
+pub fn error_names(
+    service: String,
+    options: Option<Unknown<'_>>,
+) -> Result<Vec<&'static str>, &'static str> {
+    shielded(|| Ok(service_named(&service, options.as_ref())?.error_names()))
 }

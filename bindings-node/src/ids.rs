@@ -3,7 +3,7 @@
 use napi::bindgen_prelude::*;
 use napi::{JsString, ValueType};
 use napi_derive::napi;
-use orgkit::ValueKind;
+use orgkit::{Edition, ValueKind};
 
 use crate::error::{argument, shielded, Issue};
 
@@ -64,17 +64,18 @@ pub fn name_argument(
 }
 
 #[inline]
-fn is_kind(kind: ValueKind, value: Unknown<'_>) -> bool {
-    text_of(&value).is_ok_and(|text| kind.is_valid(&text))
+fn is_kind(kind: ValueKind, value: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<bool, &'static str> {
+    let edition = crate::edition::edition_option(options.as_ref())?;
+    Ok(text_of(&value).is_ok_and(|text| kind.is_valid_in(edition, &text)))
 }
 
 macro_rules! predicates {
     ($($name:ident => $kind:ident, $doc:literal);+ $(;)?) => {
         $(
             #[doc = $doc]
-            #[napi]
-            pub fn $name(value: Unknown<'_>) -> Result<bool, &'static str> {
-                shielded(|| Ok(is_kind(ValueKind::$kind, value)))
+            #[napi(ts_args_type = "value: unknown, options?: EditionOptions")]
+            pub fn $name(value: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<bool, &'static str> {
+                shielded(|| is_kind(ValueKind::$kind, value, options))
             }
         )+
     };
@@ -91,30 +92,68 @@ predicates! {
     is_child_id => ChildId, "Whether `value` is a valid ChildId (false for anything that is not a string).";
     is_parent_id => ParentId, "Whether `value` is a valid ParentId (false for anything that is not a string).";
     is_policy_target_id => PolicyTargetId, "Whether `value` is a valid PolicyTargetId (false for anything that is not a string).";
-    is_email => Email, "Whether `value` is a valid Email (false for anything that is not a string).";
+    is_email => Email, "Whether `value` is a valid Email under `options.edition`'s rule (false for anything that is not a string): `[^\\s@]+@[^\\s@]+\\.[^\\s@]+` in the current edition (the default), `[\\w+=,.-]+@[\\w.-]+\\.[\\w]+` in the original one; 6 to 64 characters.";
     is_role_name => RoleName, "Whether `value` is a valid RoleName (false for anything that is not a string).";
     is_account_name => AccountName, "Whether `value` is a valid AccountName (false for anything that is not a string).";
     is_organizational_unit_name => OrganizationalUnitName, "Whether `value` is a valid OrganizationalUnitName (false for anything that is not a string).";
     is_policy_name => PolicyName, "Whether `value` is a valid PolicyName (false for anything that is not a string).";
     is_arn => Arn, "Whether `value` is a valid Arn (false for anything that is not a string).";
+    is_resource_policy_id => ResourcePolicyId, "Whether `value` is a valid ResourcePolicyId, `rp-` and 4 to 128 word characters (false for anything that is not a string, and always false in the original edition, which has no such kind).";
+    is_responsibility_transfer_id => ResponsibilityTransferId, "Whether `value` is a valid ResponsibilityTransferId, `rt-` and 8 to 32 lowercase letters or digits (false for anything that is not a string, and always false in the original edition, which has no such kind).";
+    is_taggable_resource_id => TaggableResourceId, "Whether `value` is a valid TaggableResourceId: a root, account, OU, policy, resource policy or responsibility transfer ID (false for anything that is not a string, and always false in the original edition, which has no such kind).";
+    is_tag_key => TagKey, "Whether `value` is a valid TagKey: 1 to 128 Unicode letters, separators, numbers and `_.:/=+-@` (false for anything that is not a string, and always false in the original edition, which has no such kind).";
+    is_tag_value => TagValue, "Whether `value` is a valid TagValue: like a TagKey, 0 to 256 characters (false for anything that is not a string, and always false in the original edition, which has no such kind).";
+    is_service_principal => ServicePrincipal, "Whether `value` is a valid ServicePrincipal such as `config.amazonaws.com` (false for anything that is not a string, and always false in the original edition, which has no such kind).";
 }
 
-/// The kind named by the JS value `kind`, or an INVALID_ARGUMENT error listing the known
-/// kinds.
-pub fn kind_named(kind: &Unknown<'_>) -> Result<ValueKind, &'static str> {
+/// The kind of `edition` named by the JS value `kind`, or an INVALID_ARGUMENT error listing
+/// the kinds of that edition.
+pub fn kind_named(kind: &Unknown<'_>, edition: Edition) -> Result<ValueKind, &'static str> {
     let kind = text_of(kind).map_err(|_| {
         argument("kind must be a string naming a value kind, e.g. \"AccountId\"".to_owned())
     })?;
-    ValueKind::parse_name(&kind).map_err(|err| argument(err.to_string()))
+    match ValueKind::from_name(&kind) {
+        Some(found) if found.is_in(edition) => Ok(found),
+        _ => Err(argument(unknown_kind(&kind, edition))),
+    }
 }
 
-/// Checks many values of one kind in one call: one boolean per value. The array's length is
-/// read first: more than `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any
-/// value is read, and the result grows as values are read (a sparse array's holes are `false`).
-#[napi(ts_args_type = "kind: string, values: Array<unknown>")]
-pub fn check_ids(kind: Unknown<'_>, values: Unknown<'_>) -> Result<Vec<bool>, &'static str> {
+/// The message for a kind name `edition` does not have: the kinds it has, and the edition
+/// that has the kind, if another does.
+pub(crate) fn unknown_kind(name: &str, edition: Edition) -> String {
+    let unknown = orgkit::UnknownName {
+        what: "kind",
+        name: name.to_owned(),
+        known: edition.value_kinds().iter().map(|kind| kind.name()).collect(),
+    };
+    let elsewhere = ValueKind::from_name(name).and_then(|kind| {
+        Edition::ALL
+            .iter()
+            .find(|other| **other != edition && kind.is_in(**other))
+    });
+    match elsewhere {
+        Some(other) => format!(
+            "{unknown} ({name} is a kind of the {} edition only; pass {{ edition: '{}' }})",
+            other.name(),
+            other.name()
+        ),
+        None => unknown.to_string(),
+    }
+}
+
+/// Checks many values of one kind in one call, under `options.edition`'s rules (default
+/// `'current'`): one boolean per value. The array's length is read first: more than
+/// `MAX_BATCH_VALUES` is refused (`code` TOO_MANY_VALUES) before any value is read, and the
+/// result grows as values are read (a sparse array's holes are `false`).
+#[napi(ts_args_type = "kind: string, values: Array<unknown>, options?: EditionOptions")]
+pub fn check_ids(
+    kind: Unknown<'_>,
+    values: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<Vec<bool>, &'static str> {
     shielded(|| {
-        let kind = kind_named(&kind)?;
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        let kind = kind_named(&kind, edition)?;
         let input = crate::validate::NodeInput::of(&values);
         let count = match orgkit::validate::RequestInput::kind(&input) {
             orgkit::validate::InputKind::List(count) => count,
@@ -134,7 +173,7 @@ pub fn check_ids(kind: Unknown<'_>, values: Unknown<'_>) -> Result<Vec<bool>, &'
             let valid = orgkit::validate::RequestInput::item(&input, index).is_some_and(|item| {
                 matches!(
                     orgkit::validate::RequestInput::kind(&item),
-                    orgkit::validate::InputKind::Text(text) if kind.is_valid(&text)
+                    orgkit::validate::InputKind::Text(text) if kind.is_valid_in(edition, &text)
                 )
             });
             answers.push(valid);
@@ -155,22 +194,34 @@ pub struct ValueCheck {
     pub issues: Vec<Issue>,
 }
 
-/// Checks one value of `kind` and returns the result as data (never throws for a bad value).
-#[napi(ts_args_type = "kind: string, value: unknown")]
-pub fn check_value(kind: Unknown<'_>, value: Unknown<'_>) -> Result<ValueCheck, &'static str> {
-    let kind = kind_named(&kind)?;
-    shielded(|| Ok(check(kind, &value)))
+/// Checks one value of `kind` under `options.edition`'s rules (default `'current'`) and
+/// returns the result as data (never throws for a bad value; throws INVALID_ARGUMENT for a
+/// kind the edition does not have).
+#[napi(ts_args_type = "kind: string, value: unknown, options?: EditionOptions")]
+pub fn check_value(
+    kind: Unknown<'_>,
+    value: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<ValueCheck, &'static str> {
+    shielded(|| {
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        let kind = kind_named(&kind, edition)?;
+        Ok(check(kind, edition, &value))
+    })
 }
 
-fn check(kind: ValueKind, value: &Unknown<'_>) -> ValueCheck {
+fn check(kind: ValueKind, edition: Edition, value: &Unknown<'_>) -> ValueCheck {
     let issues: Vec<orgkit::Issue> = match text_of(value) {
-        Ok(text) => match kind.check(&text) {
+        Ok(text) => match kind.check_in(edition, &text) {
             Ok(()) => {
+                // `classify` names the ID inside a union; a kind that is not a union (an
+                // Email valid only under the current rule) is the kind itself.
+                let specific = kind.classify(&text).unwrap_or(kind);
                 return ValueCheck {
                     valid: true,
-                    kind: kind.classify(&text).map(|k| k.name().to_owned()),
+                    kind: Some(specific.name().to_owned()),
                     issues: Vec::new(),
-                }
+                };
             }
             Err(err) => err.issues_at(""),
         },
@@ -183,8 +234,12 @@ fn check(kind: ValueKind, value: &Unknown<'_>) -> ValueCheck {
     }
 }
 
-/// The names of every kind `checkIds` and `checkValue` accept.
-#[napi]
-pub fn value_kinds() -> Vec<&'static str> {
-    ValueKind::ALL.iter().map(|kind| kind.name()).collect()
+/// The names of every kind `checkIds` and `checkValue` accept in `options.edition` (default
+/// `'current'`: all 22; the original edition has the first 16).
+#[napi(ts_args_type = "options?: EditionOptions")]
+pub fn value_kinds(options: Option<Unknown<'_>>) -> Result<Vec<&'static str>, &'static str> {
+    shielded(|| {
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        Ok(edition.value_kinds().iter().map(|kind| kind.name()).collect())
+    })
 }

@@ -4,6 +4,7 @@
 #![deny(clippy::all)]
 
 pub mod arn;
+pub mod edition;
 pub mod emulator;
 pub mod error;
 pub mod handshake;

@@ -40,17 +40,23 @@ pub struct PageWalk(CoreWalk);
 
 #[napi]
 impl PageWalk {
-    /// Starts a walk; throws (with `code`) for an unknown or non-paginated operation or an
-    /// unusable option.
-    #[napi(constructor)]
+    /// Starts a walk with the paginators of `options.edition` (default `'current'`); throws
+    /// (with `code`) for an unknown or non-paginated operation, an unusable option or an
+    /// unknown edition (INVALID_ARGUMENT).
+    #[napi(
+        constructor,
+        ts_args_type = "service: string, operation: string, maxItems?: number | undefined | null, pageSize?: number | undefined | null, startingToken?: string | undefined | null, options?: EditionOptions"
+    )]
     pub fn new(
         service: String,
         operation: String,
         max_items: Option<f64>,
         page_size: Option<f64>,
         starting_token: Option<String>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Self, &'static str> {
         shielded(|| {
+            let edition = crate::edition::edition_option(options.as_ref())?;
             let max_items =
                 PaginationConfig::count_from_number("maxItems", max_items).map_err(coded)?;
             let page_size =
@@ -60,7 +66,7 @@ impl PageWalk {
                 page_size,
                 starting_token,
             };
-            CoreWalk::new(&service, &operation, config)
+            CoreWalk::new(edition, &service, &operation, config)
                 .map(PageWalk)
                 .map_err(coded)
         })

@@ -390,26 +390,32 @@ pub struct RequestCheck {
     pub issues: Vec<Issue>,
 }
 
-/// Validates a request (an SDK v3 input object, read in place). Throws for an unknown service
-/// or operation (`code` UNKNOWN_OPERATION; the message lists the valid names) and for names
-/// that are not strings (`code` INVALID_ARGUMENT).
-#[napi(ts_args_type = "service: string, operation: string, params?: unknown")]
+/// Validates a request (an SDK v3 input object, read in place) under the model of
+/// `options.edition` (`'original'` or `'current'`, the default). Throws for an unknown service
+/// or operation (`code` UNKNOWN_OPERATION; the message names the edition and lists the valid
+/// names) and for names or options of the wrong kind (`code` INVALID_ARGUMENT).
+#[napi(
+    ts_args_type = "service: string, operation: string, params?: unknown, options?: EditionOptions"
+)]
 pub fn validate_request(
     service: Unknown<'_>,
     operation: Unknown<'_>,
-    params: Option<Unknown<'_>>,
+    // Not `Option`: napi-rs reads `null` as `None`, and a `null` request must be reported.
+    params: Unknown<'_>,
+    options: Option<Unknown<'_>>,
 ) -> Result<RequestCheck, &'static str> {
     shielded(|| {
         let service = crate::ids::name_argument("service", &service)?;
         let operation = crate::ids::name_argument("operation", &operation)?;
-        let (service, operation) = orgkit::validate::find_operation(&service, &operation)
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        let (service, operation) = orgkit::validate::find_operation(edition, &service, &operation)
             .map_err(|err| Error::new("UNKNOWN_OPERATION", err.to_string()))?;
         // Only a missing (undefined) request counts as `{}`; `null` or a number is reported.
-        let issues = match params.map(|params| NodeInput::of(&params)) {
-            Some(params) if !params.is_undefined() => {
-                orgkit::validate::validate_input(service, operation, &params)
-            }
-            _ => orgkit::validate::validate_operation(service, operation, &serde_json::json!({})),
+        let params = NodeInput::of(&params);
+        let issues = if params.is_undefined() {
+            orgkit::validate::validate_operation(service, operation, &serde_json::json!({}))
+        } else {
+            orgkit::validate::validate_input(service, operation, &params)
         };
         Ok(RequestCheck {
             valid: issues.is_empty(),
@@ -418,12 +424,17 @@ pub fn validate_request(
     })
 }
 
-/// The operations of a service as `[modelName, boto3Name]` pairs.
-#[napi(ts_args_type = "service: string")]
-pub fn operations(service: Unknown<'_>) -> Result<Vec<Vec<&'static str>>, &'static str> {
+/// The operations of a service in `options.edition` (default `'current'`) as
+/// `[modelName, boto3Name]` pairs.
+#[napi(ts_args_type = "service: string, options?: EditionOptions")]
+pub fn operations(
+    service: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<Vec<Vec<&'static str>>, &'static str> {
     shielded(|| {
         let service = crate::ids::name_argument("service", &service)?;
-        let found = orgkit::validate::find_service(&service)
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        let found = orgkit::validate::find_service(edition, &service)
             .map_err(|err| Error::new("UNKNOWN_OPERATION", err.to_string()))?;
         Ok(found
             .operations

@@ -151,3 +151,45 @@ export function scps(): string {
   evaluateScps([], 's3:GetObject', { principal: 'robot' })
   return issues.length + decision.explain() + String(sid) + String(at) + simulated.explanation + kinds.join()
 }
+
+import {
+  DEFAULT_EDITION,
+  EDITIONS,
+  EMULATED_EDITION,
+  isEmail,
+  isTagKey,
+  operations,
+  PageWalk,
+  TagKey,
+  TaggableResourceId,
+  valueKinds,
+  type Edition,
+  type EditionOptions,
+} from '../orgkit'
+
+// Editions: every validation entry point takes `{ edition }`, typed as the two names.
+export function editions(): string {
+  const all: readonly Edition[] = EDITIONS
+  const fallback: Edition = DEFAULT_EDITION
+  const emulated: Edition = EMULATED_EDITION
+  const original: EditionOptions = { edition: 'original' }
+  const checked: RequestCheck = validateRequest('organizations', 'CreateAccount', { Email: 'a@b.co' }, original)
+  checkRequest('organizations', 'CloseAccount', { AccountId: '123456789012' }, { edition: 'current' })
+  const valid: boolean = isEmail('josé@example.com', original) || isTagKey('Cost') || isAccountId('1', { edition: 'current' })
+  const tag = new TagKey('Cost', { edition: 'current' })
+  const tagKind: 'TagKey' = tag.kind
+  const target: 'PolicyId' | 'RootId' | 'AccountId' | 'OrganizationalUnitId' | 'ResourcePolicyId' | 'ResponsibilityTransferId' =
+    new TaggableResourceId('p-abcdefgh12').kind
+  const kinds: string[] = valueKinds(original)
+  const ops: string[][] = operations('organizations', original)
+  const value: ValueCheck = checkValue('Email', 'x', original)
+  const ids: boolean[] = checkIds('Email', ['x'], { edition: 'original' })
+  const walk = new PageWalk('organizations', 'ListRoots', undefined, 10, undefined, original)
+  const pages = paginate(async () => ({}), 'ListRoots', {}, { edition: 'original', pageSize: 5 })
+  void new AccountId('123456789012', original)
+  // @ts-expect-error: not an edition
+  validateRequest('organizations', 'ListRoots', {}, { edition: 'latest' })
+  // @ts-expect-error: the options are an object, not the edition's name
+  isEmail('a@b.co', 'original')
+  return [all, fallback, emulated, checked, valid, tagKind, target, kinds, ops, value, ids, walk, pages].join()
+}

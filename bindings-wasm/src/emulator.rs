@@ -62,6 +62,13 @@ fn text(what: &str, value: &JsValue) -> Result<String, EmulatorError> {
     text_argument(what, value).map_err(invalid_argument)
 }
 
+/// The edition of the models the emulator serves: `'original'` (a request only the current
+/// edition knows, such as CloseAccount or CreateAccount with Tags, is refused).
+#[wasm_bindgen(js_name = emulatedEdition, unchecked_return_type = "Edition")]
+pub fn emulated_edition() -> String {
+    orgkit::emulator::EMULATED_EDITION.name().to_owned()
+}
+
 const INTERRUPTED: &str = "this emulator was interrupted by an internal error (a bug) in an \
                            earlier call and cannot be used again; create a new one (from a \
                            snapshot exported before, if you kept one)";

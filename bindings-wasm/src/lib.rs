@@ -15,6 +15,7 @@
 //! trap (a panic) in the call would leave that pointer moved for good.
 
 pub mod arn;
+pub mod edition;
 #[cfg(feature = "emulator")]
 pub mod emulator;
 pub mod error;

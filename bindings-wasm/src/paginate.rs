@@ -83,8 +83,9 @@ fn interrupted() -> JsValue {
 #[wasm_bindgen]
 impl PageWalk {
     /// Starts a walk over `operation` (`ListAccounts` or `list_accounts`) of `service`, with
-    /// botocore's options `maxItems`, `pageSize`, `startingToken`. Throws for an unknown or
-    /// non-paginated operation or an unusable option.
+    /// botocore's options `maxItems`, `pageSize`, `startingToken`, and the paginators of
+    /// `options.edition` (default `'current'`). Throws for an unknown or non-paginated
+    /// operation, an unusable option, or an unknown edition (`INVALID_ARGUMENT`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         service: JsValue,
@@ -92,6 +93,7 @@ impl PageWalk {
         max_items: JsValue,
         page_size: JsValue,
         starting_token: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
     ) -> Result<PageWalk, JsValue> {
         let max_items = count_option("maxItems", &max_items)?;
         let page_size = count_option("pageSize", &page_size)?;
@@ -113,7 +115,9 @@ impl PageWalk {
         };
         let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
         let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
-        let walk = CoreWalk::new(&service, &operation, config).map_err(|err| coded(&err))?;
+        let edition = crate::edition::edition_option(options)?;
+        let walk =
+            CoreWalk::new(edition, &service, &operation, config).map_err(|err| coded(&err))?;
         Ok(PageWalk {
             spec: walk.spec(),
             walk: RefCell::new(walk),

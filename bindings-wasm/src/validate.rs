@@ -189,20 +189,24 @@ impl RequestInput for JsInput {
     }
 }
 
-/// Every issue of a request (an SDK v3 input object): `{ valid, issues }`. A value whose
-/// getter or Proxy trap throws is an `INVALID_TYPE` issue at its path. Throws
-/// `OrgkitUnknownOperationError` for an unknown service or operation (the message lists the
-/// valid names) and `OrgkitArgumentError` (`INVALID_ARGUMENT`) for names that are not strings.
+/// Every issue of a request (an SDK v3 input object) under the model of `options.edition`
+/// (`'original'` or `'current'`, the default): `{ valid, issues }`. A value whose getter or
+/// Proxy trap throws is an `INVALID_TYPE` issue at its path. Throws
+/// `OrgkitUnknownOperationError` for a service or operation the edition does not have (the
+/// message names the edition and lists the valid names) and `OrgkitArgumentError`
+/// (`INVALID_ARGUMENT`) for names that are not strings and options of the wrong kind.
 #[wasm_bindgen(js_name = validateRequest)]
 pub fn validate_request(
     service: JsValue,
     operation: JsValue,
     params: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Object, JsValue> {
     let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
     let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
-    let (service, operation) =
-        orgkit::validate::find_operation(&service, &operation).map_err(|err| lookup_error(&err))?;
+    let edition = crate::edition::edition_option(options)?;
+    let (service, operation) = orgkit::validate::find_operation(edition, &service, &operation)
+        .map_err(|err| lookup_error(&err))?;
     let params = if params.is_undefined() {
         JsInput::new(Object::new().into())
     } else {
@@ -215,11 +219,17 @@ pub fn validate_request(
     Ok(result)
 }
 
-/// The operations of a service as `[modelName, boto3Name]` pairs.
+/// The operations of a service in `options.edition` (default `'current'`) as
+/// `[modelName, boto3Name]` pairs.
 #[wasm_bindgen]
-pub fn operations(service: JsValue) -> Result<Array, JsValue> {
+pub fn operations(
+    service: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
+) -> Result<Array, JsValue> {
     let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
-    let found = orgkit::validate::find_service(&service).map_err(|err| lookup_error(&err))?;
+    let edition = crate::edition::edition_option(options)?;
+    let found =
+        orgkit::validate::find_service(edition, &service).map_err(|err| lookup_error(&err))?;
     Ok(found
         .operations
         .iter()

@@ -124,6 +124,39 @@ test('a getter that calls orgkit, even one that panics, is an issue too', () => 
   assertStillWorks()
 })
 
+test('an edition option whose getter or Proxy trap throws, or that calls orgkit, is INVALID_ARGUMENT', () => {
+  const before = stackPointer()
+  const calls = [
+    (options) => orgkit.validateRequest('organizations', 'ListRoots', {}, options),
+    (options) => orgkit.operations('organizations', options),
+    (options) => orgkit.checkValue('AccountId', '123456789012', options),
+    (options) => orgkit.checkIds('AccountId', ['123456789012'], options),
+    (options) => orgkit.valueKinds(options),
+    (options) => orgkit.isEmail('someone@example.com', options),
+    (options) => orgkit.isTagKey('Key', options),
+    (options) => new orgkit.PageWalk('organizations', 'ListRoots', undefined, undefined, undefined, options),
+  ]
+  const hostile = [
+    () => ({ get edition() { throw new Error('edition') } }),
+    () => new Proxy({}, { get: thrower(new Error('get')) }),
+    () => new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }),
+    () => revoked(),
+    () => ({ get edition() { orgkit.__orgkitInternalPanic('inside the edition getter') } }),
+  ]
+  for (let i = 0; i < 100; i++) {
+    for (const call of calls) {
+      for (const options of hostile) assert.throws(() => call(options()), invalidArgument, String(call))
+      // A getter that calls orgkit and then names an edition is read once, as that edition.
+      let reads = 0
+      const edition = { get edition() { reads++; assert.equal(orgkit.isAccountId('123456789012'), true); return 'original' } }
+      call(edition)
+      assert.equal(reads, 1)
+    }
+  }
+  assert.equal(stackPointer(), before)
+  assertStillWorks()
+})
+
 // --- 2. sparse arrays and lying Proxies -------------------------------------------------------
 
 /** A Proxy over `target` that counts the indexes read. */
@@ -237,9 +270,10 @@ const ANY_ARGUMENT = new Set([
   'isAccountId', 'isOrganizationId', 'isRootId', 'isOrganizationalUnitId', 'isPolicyId', 'isHandshakeId',
   'isCreateAccountRequestId', 'isChildId', 'isParentId', 'isPolicyTargetId', 'isEmail', 'isRoleName',
   'isAccountName', 'isOrganizationalUnitName', 'isPolicyName', 'isArn', 'inspectArn',
+  'isResourcePolicyId', 'isResponsibilityTransferId', 'isTaggableResourceId', 'isTagKey', 'isTagValue', 'isServicePrincipal',
 ])
 const NO_ARGUMENT = new Set(['errorCodes', 'callErrorCodes', 'valueKinds', 'handshakeTransitions', 'paginationErrorCodes',
-  'scpIssueCodes', 'install_panic_hook', '__orgkitTakePanic'])
+  'scpIssueCodes', 'install_panic_hook', '__orgkitTakePanic', 'editions', 'defaultEdition', 'emulatedEdition'])
 // Exports whose arguments section 6 covers (a document may be text or an object, options may be absent).
 const SCP_ARGUMENTS = new Set(['checkScp'])
 
@@ -599,6 +633,15 @@ for (const bundle of ['web', 'web-emulator']) {
     }
     assert.throws(() => web.operations(42), invalidArgument)
     assert.equal(web.isAccountId('123456789012'), true)
+    // Both editions are in every bundle.
+    assert.deepEqual([...web.editions()], ['original', 'current'])
+    assert.equal(web.defaultEdition(), 'current')
+    assert.equal(web.validateRequest('organizations', 'CloseAccount', { AccountId: '123456789012' }).valid, true)
+    assert.throws(() => web.validateRequest('organizations', 'CloseAccount', {}, { edition: 'original' }),
+      coded('UNKNOWN_OPERATION', 'OrgkitUnknownOperationError'))
+    assert.equal(web.isEmail('josé@example.com'), true)
+    assert.equal(web.isEmail('josé@example.com', { edition: 'original' }), false)
+    assert.throws(() => web.isEmail('a@b.co', { edition: 'x' }), invalidArgument)
     assert.equal(web.checkValue('AccountId', '123456789012').valid, true)
     if (bundle === 'web-emulator') {
       const emulator = new web.NativeEmulator(1)

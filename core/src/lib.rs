@@ -1,10 +1,11 @@
 //! # orgkit
 //!
-//! The AWS account-management APIs (AWS Organizations 2016-11-28, Account alternate contacts,
-//! Chime accounts) modelled in pure Rust: typed IDs and ARNs with hand-written validators, one
-//! error catalogue, and — in later modules — request validation, the handshake state machine,
-//! paginators and an in-memory emulator. The Python, Node.js and WASM packages are thin layers
-//! over this crate.
+//! The AWS account-management APIs (AWS Organizations 2016-11-28, Account, Chime accounts)
+//! modelled in pure Rust, in two editions ([`Edition`]: as AWS serves them today, the default,
+//! and as first released): typed IDs and ARNs with hand-written validators, one error
+//! catalogue, request validation, the handshake state machine, paginators and an in-memory
+//! emulator of the original edition. The Python, Node.js and WASM packages are thin layers over
+//! this crate.
 //!
 //! ```
 //! use orgkit::{AccountId, Arn, PolicyTargetId};

@@ -1,4 +1,4 @@
-//! Responses: the AWS wire JSON of any of the 46 operations, parsed into the generated typed
+//! Responses: the AWS wire JSON of any operation of either edition, parsed into the generated typed
 //! outputs and written back. Values an enumeration does not list are kept (`Unknown`), members
 //! the model does not list are ignored, and timestamps keep their wire form (epoch seconds for
 //! Organizations and Account, ISO-8601 text for Chime), so a round trip is lossless.

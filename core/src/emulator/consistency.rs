@@ -58,7 +58,7 @@ fn sorted<V>(map: &HashMap<String, V>) -> Vec<(&String, &V)> {
     entries
 }
 
-/// Whether `input` is a valid request of the seed edition's `operation`: the model's
+/// Whether `input` is a valid request of the original edition's `operation`: the model's
 /// constraints on names, emails and the like, applied to what the state stores. The first
 /// issue's message when not (messages never repeat sensitive values).
 fn fits(service: &str, operation: &str, input: Value) -> Result<(), String> {

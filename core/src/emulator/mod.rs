@@ -205,7 +205,7 @@ pub fn protocol_errors(service: &str) -> &'static [&'static str] {
     }
 }
 
-/// The values the seed edition's model allows for the reason of `exception` (its `Reason`
+/// The values the original edition's model allows for the reason of `exception` (its `Reason`
 /// member, or Chime's `Code`): e.g. the ConstraintViolationExceptionReason enumeration.
 /// Empty when the exception has no such member or is unknown.
 pub fn reasons_of(service: &str, exception: &str) -> &'static [&'static str] {
