@@ -64,7 +64,11 @@ pub fn name_argument(
 }
 
 #[inline]
-fn is_kind(kind: ValueKind, value: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<bool, &'static str> {
+fn is_kind(
+    kind: ValueKind,
+    value: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> Result<bool, &'static str> {
     let edition = crate::edition::edition_option(options.as_ref())?;
     Ok(text_of(&value).is_ok_and(|text| kind.is_valid_in(edition, &text)))
 }
@@ -124,7 +128,11 @@ pub(crate) fn unknown_kind(name: &str, edition: Edition) -> String {
     let unknown = orgkit::UnknownName {
         what: "kind",
         name: name.to_owned(),
-        known: edition.value_kinds().iter().map(|kind| kind.name()).collect(),
+        known: edition
+            .value_kinds()
+            .iter()
+            .map(|kind| kind.name())
+            .collect(),
     };
     let elsewhere = ValueKind::from_name(name).and_then(|kind| {
         Edition::ALL
@@ -240,6 +248,10 @@ fn check(kind: ValueKind, edition: Edition, value: &Unknown<'_>) -> ValueCheck {
 pub fn value_kinds(options: Option<Unknown<'_>>) -> Result<Vec<&'static str>, &'static str> {
     shielded(|| {
         let edition = crate::edition::edition_option(options.as_ref())?;
-        Ok(edition.value_kinds().iter().map(|kind| kind.name()).collect())
+        Ok(edition
+            .value_kinds()
+            .iter()
+            .map(|kind| kind.name())
+            .collect())
     })
 }

@@ -83,7 +83,11 @@ fn unknown_kind(name: &str, edition: Edition) -> String {
     let unknown = orgkit::UnknownName {
         what: "kind",
         name: name.to_owned(),
-        known: edition.value_kinds().iter().map(|kind| kind.name()).collect(),
+        known: edition
+            .value_kinds()
+            .iter()
+            .map(|kind| kind.name())
+            .collect(),
     };
     let elsewhere = ValueKind::from_name(name).and_then(|kind| {
         Edition::ALL
@@ -130,8 +134,7 @@ pub fn check_ids(
     }
     let results = Array::new();
     for index in 0..length {
-        let valid =
-            get(values, &JsValue::from(index as f64))
+        let valid = get(values, &JsValue::from(index as f64))
             .is_ok_and(|value| is_kind(kind, edition, &value));
         results.push(&JsValue::from_bool(valid));
     }
