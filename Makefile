@@ -76,6 +76,8 @@ lint: tools
 
 rust-test: tools
 	cargo test --workspace
+	@# The request-only tables of the form bundle (no `response-tables`) validate the same.
+	cargo test -p orgkit --no-default-features --test requests --test pattern_oracle --test vectors
 
 python-test: python
 	$(PYTHON) -m pytest -q bindings-python/tests

@@ -259,6 +259,7 @@ pub enum Error {
     #[error(transparent)]
     Lookup(#[from] LookupError),
     /// A response body does not fit its operation's model.
+    #[cfg(feature = "response-tables")]
     #[error(transparent)]
     MalformedResponse(#[from] crate::response::MalformedResponse),
 }

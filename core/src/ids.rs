@@ -346,18 +346,20 @@ pub(crate) fn is_tag_char(c: char) -> bool {
         c.is_ascii_alphanumeric()
             || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
     } else {
-        let ranges = &crate::generated::unicode::TAG_CHARACTERS;
-        ranges
-            .binary_search_by(|&(low, high)| {
-                if high < c {
-                    std::cmp::Ordering::Less
-                } else if low > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+        // The table holds gaps and lengths: walk it until the range that reaches `c`.
+        let c = c as u32;
+        let mut end = 0x7f_u32;
+        for &(gap, span) in crate::generated::unicode::TAG_CHARACTER_RANGES.iter() {
+            let start = end + u32::from(gap) + 1;
+            if c < start {
+                return false;
+            }
+            end = start + u32::from(span);
+            if c <= end {
+                return true;
+            }
+        }
+        false
     }
 }
 

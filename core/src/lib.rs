@@ -35,6 +35,7 @@ pub mod page_token;
 pub mod paginate;
 pub mod patterns;
 pub mod policy;
+#[cfg(feature = "response-tables")]
 pub mod response;
 #[cfg(feature = "server")]
 pub mod server;

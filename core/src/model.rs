@@ -44,9 +44,9 @@ pub enum ShapeKind {
     /// Text, with the model's constraints.
     String {
         /// Minimum length in characters.
-        min: Option<u64>,
+        min: Option<u32>,
         /// Maximum length in characters.
-        max: Option<u64>,
+        max: Option<u32>,
         /// The pattern the whole value must match.
         pattern: Option<Pattern>,
         /// The allowed values, when the shape is an enumeration (empty otherwise).
@@ -68,9 +68,9 @@ pub enum ShapeKind {
         /// The members' shape.
         member: ShapeId,
         /// Fewest members.
-        min: Option<u64>,
+        min: Option<u32>,
         /// Most members.
-        max: Option<u64>,
+        max: Option<u32>,
     },
     /// Named members.
     Structure {

@@ -462,11 +462,11 @@ impl Walker<'_> {
             (ShapeKind::Structure { .. }, other) => self.wrong_type(path, other, "structure"),
             (ShapeKind::List { member, min, max }, InputKind::List(count)) => {
                 let count = *count as u64;
-                if let Some(min) = min.filter(|min| count < *min) {
+                if let Some(min) = min.filter(|min| count < u64::from(*min)) {
                     let rule = format!("Member must have length greater than or equal to {min}");
                     self.constraint(path, ErrorCode::MinLengthExceeded, &kind, false, &rule);
                 }
-                if let Some(max) = max.filter(|max| count > *max) {
+                if let Some(max) = max.filter(|max| count > u64::from(*max)) {
                     let rule = format!("Member must have length less than or equal to {max}");
                     self.constraint(path, ErrorCode::MaxLengthExceeded, &kind, false, &rule);
                 }
@@ -629,19 +629,19 @@ impl Walker<'_> {
         // bytes alone cannot settle a bound (the current edition gives IDs and tokens
         // maximums that a valid value is far below).
         let bytes = text.len() as u64;
-        let max_settled = max.is_none_or(|max| bytes <= max);
-        let min_settled = min.is_none_or(|min| bytes / 4 >= min);
+        let max_settled = max.is_none_or(|max| bytes <= u64::from(max));
+        let min_settled = min.is_none_or(|min| bytes / 4 >= u64::from(min));
         if !(max_settled && min_settled) {
             let length = if text.is_ascii() {
                 text.len()
             } else {
                 text.chars().count()
             } as u64;
-            if let Some(min) = min.filter(|min| length < *min) {
+            if let Some(min) = min.filter(|min| length < u64::from(*min)) {
                 let rule = format!("Member must have length greater than or equal to {min}");
                 self.constraint(path, ErrorCode::MinLengthExceeded, value, sensitive, &rule);
             }
-            if let Some(max) = max.filter(|max| length > *max) {
+            if let Some(max) = max.filter(|max| length > u64::from(*max)) {
                 let rule = format!("Member must have length less than or equal to {max}");
                 self.constraint(path, ErrorCode::MaxLengthExceeded, value, sensitive, &rule);
             }

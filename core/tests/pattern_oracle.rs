@@ -101,7 +101,9 @@ fn every_pattern_has_a_matcher_that_agrees_on_samples() {
         "a1B2c",
         "Acme <Corp>",
     ];
-    assert!(cached().len() >= 30, "{} patterns", cached().len());
+    // Without `response-tables` the tables hold only the requests' shapes (no ARN outputs).
+    let fewest = if cfg!(feature = "response-tables") { 30 } else { 20 };
+    assert!(cached().len() >= fewest, "{} patterns", cached().len());
     for (matcher, source, regex) in cached() {
         for sample in samples {
             // PrintableAscii treats the empty name as matching: its length constraint reports it.

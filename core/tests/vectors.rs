@@ -358,3 +358,21 @@ fn oracles_cached() -> &'static BTreeMap<&'static str, Oracle> {
         std::sync::OnceLock::new();
     ORACLES.get_or_init(oracles)
 }
+
+#[test]
+fn tag_characters_agree_with_the_unicode_categories_on_every_character() {
+    // The generated table against the regex crate's own Unicode data, one character at a time.
+    let latest = load_json("core/models/organizations-2016-11-28.latest.json");
+    let oracle = oracle_regex(shape(&latest, "TagKey")["pattern"].as_str().unwrap());
+    let mut text = String::new();
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        text.clear();
+        text.push(c);
+        assert_eq!(
+            ValueKind::TagKey.is_valid(&text),
+            oracle.is_match(&text),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+}

@@ -317,22 +317,24 @@ fn generate_unicode_tables() -> Result<String, String> {
     };
     let mut out = String::from(HEADER);
     out.push_str("//! Unicode tables for the hand-written matchers (`crate::ids`).\n\n");
-    let non_ascii: Vec<(char, char)> = ranges
+    let non_ascii: Vec<(u32, u32)> = ranges
         .iter()
         .filter(|r| r.end() > '\u{7f}')
-        .map(|r| (r.start().max('\u{80}'), r.end()))
+        .map(|r| (r.start().max('\u{80}') as u32, r.end() as u32))
         .collect();
+    // Each range as (gap after the previous range's end, length - 1), both u16: half the size
+    // of absolute pairs, which the browser's form bundle feels.
     let _ = writeln!(
         out,
-        "/// The characters above U+007F of `{class}` (the tag key and value pattern): Unicode\n/// letters (L), separators (Z) and numbers (N), as sorted inclusive ranges.\npub static TAG_CHARACTERS: [(char, char); {}] = [",
+        "/// The characters above U+007F of `{class}` (the tag key and value pattern): Unicode\n/// letters (L), separators (Z) and numbers (N), as sorted ranges, each written as the gap\n/// after the previous range (the first after U+007F) and its length minus one.\npub static TAG_CHARACTER_RANGES: [(u16, u16); {}] = [",
         non_ascii.len()
     );
+    let mut previous_end = 0x7f;
     for (low, high) in &non_ascii {
-        let _ = writeln!(
-            out,
-            "    ('\\u{{{:x}}}', '\\u{{{:x}}}'),",
-            *low as u32, *high as u32
-        );
+        let gap = u16::try_from(low - previous_end - 1).map_err(|_| "a gap over u16")?;
+        let span = u16::try_from(high - low).map_err(|_| "a range over u16")?;
+        let _ = writeln!(out, "    ({gap}, {span}),");
+        previous_end = *high;
     }
     out.push_str("];\n");
     Ok(out)
@@ -438,6 +440,31 @@ fn reachable_shapes(model: &Value) -> Result<Vec<String>, String> {
                         .to_owned(),
                 );
             }
+        }
+        if let Some(member) = shape["member"]["shape"].as_str() {
+            queue.push_back(member.to_owned());
+        }
+    }
+    Ok(seen.into_iter().collect())
+}
+
+/// Every shape reachable from the operations' inputs, sorted by name.
+fn request_shapes(model: &Value) -> Result<Vec<String>, String> {
+    let shapes = model["shapes"].as_object().ok_or("model has no shapes")?;
+    let mut seen = BTreeSet::new();
+    let mut queue: VecDeque<String> = model["operations"]
+        .as_object()
+        .ok_or("model has no operations")?
+        .values()
+        .filter_map(|op| op["input"]["shape"].as_str().map(str::to_owned))
+        .collect();
+    while let Some(name) = queue.pop_front() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let shape = shapes.get(&name).ok_or(format!("unknown shape {name}"))?;
+        for member in shape["members"].as_object().into_iter().flatten().map(|(_, m)| m) {
+            queue.push_back(member["shape"].as_str().ok_or("member without shape")?.to_owned());
         }
         if let Some(member) = shape["member"]["shape"].as_str() {
             queue.push_back(member.to_owned());
@@ -592,11 +619,6 @@ fn generate_service(
     shared: &BTreeSet<String>,
 ) -> Result<String, String> {
     let names = reachable_shapes(model)?;
-    let index: BTreeMap<&str, usize> = names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), i))
-        .collect();
     let shapes = &model["shapes"];
     let metadata = &model["metadata"];
     let mut out = String::from(HEADER);
@@ -622,6 +644,111 @@ fn generate_service(
          use crate::model::{Member, MemberLocation, Operation, Paginator, Pattern, PatternMatcher, Protocol, Service, Shape, ShapeKind, TimestampFormat};\n\n",
     );
 
+    // The tables: with the response and error shapes (the `response-tables` feature, which
+    // the emulator and response parsing need), or of the requests alone (smaller: the
+    // browser's form bundle).
+    let request_names = request_shapes(model)?;
+    for (cfg, request_only, table_names) in [
+        ("#[cfg(feature = \"response-tables\")]", false, &names),
+        ("#[cfg(not(feature = \"response-tables\"))]", true, &request_names),
+    ] {
+        let _ = writeln!(
+            out,
+            "{cfg}\nmod tables {{\n    use super::*;\n"
+        );
+        generate_tables(&mut out, source, model, paginators, table_names, request_only)?;
+        out.push_str("}\n\n");
+    }
+    out.push_str("pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};\n\n");
+    let operations = model["operations"].as_object().ok_or("no operations")?;
+
+    // Types.
+    for name in &names {
+        let shape = &shapes[name.as_str()];
+        let is_type = shape["type"].as_str() == Some("structure") || shape["enum"].is_array();
+        if is_type && shared.contains(name) {
+            let _ = writeln!(
+                out,
+                "/// The `{name}` {}, unchanged since the original edition.\npub use crate::generated::original::{}::{name};\n",
+                if shape["enum"].is_array() { "enumeration" } else { "structure" },
+                source.module
+            );
+            continue;
+        }
+        match shape["type"].as_str() {
+            Some("string") if shape["enum"].is_array() => generate_enum(&mut out, name, shape),
+            Some("structure") => generate_struct(&mut out, source, name, shape, shapes)?,
+            _ => {}
+        }
+    }
+
+    // Typed outputs, one variant per operation with an output shape.
+    out.push_str("/// The typed response of every operation that returns a body.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum Output {\n");
+    for (name, op) in operations {
+        if let Some(output) = op["output"]["shape"].as_str() {
+            let _ = writeln!(
+                out,
+                "    /// The response of `{name}`.\n    {name}({output}),"
+            );
+        }
+    }
+    out.push_str("}\n\nimpl Output {\n");
+    out.push_str("    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no\n    /// response body (or is not one of this service's).\n    pub fn from_value(operation: &str, value: serde_json::Value) -> Option<Result<Output, serde_json::Error>> {\n        Some(match operation {\n");
+    for (name, op) in operations {
+        if op["output"]["shape"].is_string() {
+            let _ = writeln!(
+                out,
+                "            {} => serde_json::from_value(value).map(Output::{name}),",
+                rust_str(name)
+            );
+        }
+    }
+    out.push_str("            _ => return None,\n        })\n    }\n\n");
+    out.push_str("    /// The response as wire JSON.\n    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {\n        match self {\n");
+    for (name, op) in operations {
+        if op["output"]["shape"].is_string() {
+            let _ = writeln!(
+                out,
+                "            Output::{name}(output) => serde_json::to_value(output),"
+            );
+        }
+    }
+    out.push_str("        }\n    }\n}\n\n");
+
+    // Typed requests validate themselves.
+    for (name, op) in operations {
+        if let Some(input) = op["input"]["shape"].as_str() {
+            if shared.contains(input) {
+                // Defined (and validated) in the original edition, whose rules for it are the same.
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "impl {input} {{\n    /// Checks this request as `validate_request(Edition::{}, {}, {}, …)` does: every issue, or `Ok`.\n    pub fn validate(&self) -> Result<(), crate::ValidationError> {{\n        crate::validate::validate_typed_request(crate::Edition::{}, {}, {}, self)\n    }}\n}}\n",
+                edition.variant, rust_str(source.client_name), rust_str(name), edition.variant, rust_str(source.client_name), rust_str(name)
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// The tables of one service (`SERVICE`, `SHAPES`, `shape_ids`, `OPERATIONS`) over the shapes
+/// `names`: every reachable shape, or (`request_only`) those of the requests alone.
+fn generate_tables(
+    out: &mut String,
+    source: &ServiceSource,
+    model: &Value,
+    paginators: &Value,
+    names: &[String],
+    request_only: bool,
+) -> Result<(), String> {
+    let index: BTreeMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i))
+        .collect();
+    let shapes = &model["shapes"];
+    let metadata = &model["metadata"];
     // The service and its tables.
     let _ = writeln!(
         out,
@@ -636,8 +763,8 @@ fn generate_service(
                 .unwrap_or(source.client_name)
         )
     );
-    let _ = writeln!(out, "/// Every shape reachable from the operations, sorted by name.\npub static SHAPES: [Shape; {}] = [", names.len());
-    for name in &names {
+    let _ = writeln!(out, "/// Every shape the tables hold, sorted by name.\npub static SHAPES: [Shape; {}] = [", names.len());
+    for name in names {
         let shape = &shapes[name.as_str()];
         let sensitive = shape["sensitive"].as_bool().unwrap_or(false);
         let kind = match shape["type"].as_str().unwrap_or("") {
@@ -756,11 +883,15 @@ fn generate_service(
     );
     for (name, op) in operations {
         let shape_of = |key: &str| op[key]["shape"].as_str().map(|s| index[s].to_string());
+        // Request-only tables have no response shapes: an operation's output is not in them.
+        let output = if request_only { None } else { shape_of("output") };
+        // The errors are part of the responses: request-only tables list none.
         let errors: Vec<String> = op["errors"]
             .as_array()
             .into_iter()
             .flatten()
             .filter_map(|e| e["shape"].as_str())
+            .filter(|_| !request_only)
             .map(rust_str)
             .collect();
         let paginator = match paginators["pagination"].get(name) {
@@ -780,80 +911,13 @@ fn generate_service(
         let _ = writeln!(
             out,
             "    Operation {{ name: {}, python_name: {}, input: {}, output: {}, errors: &[{}], paginator: {paginator}, success_status: {success_status}, http_method: {}, request_uri: {} }},",
-            rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(shape_of("output")), errors.join(", "),
+            rust_str(name), rust_str(&snake_case(name)), opt(shape_of("input")), opt(output), errors.join(", "),
             rust_str(http_method), rust_str(request_uri)
         );
     }
     out.push_str("];\n\n");
 
-    // Types.
-    for name in &names {
-        let shape = &shapes[name.as_str()];
-        let is_type = shape["type"].as_str() == Some("structure") || shape["enum"].is_array();
-        if is_type && shared.contains(name) {
-            let _ = writeln!(
-                out,
-                "/// The `{name}` {}, unchanged since the original edition.\npub use crate::generated::original::{}::{name};\n",
-                if shape["enum"].is_array() { "enumeration" } else { "structure" },
-                source.module
-            );
-            continue;
-        }
-        match shape["type"].as_str() {
-            Some("string") if shape["enum"].is_array() => generate_enum(&mut out, name, shape),
-            Some("structure") => generate_struct(&mut out, source, name, shape, shapes)?,
-            _ => {}
-        }
-    }
-
-    // Typed outputs, one variant per operation with an output shape.
-    out.push_str("/// The typed response of every operation that returns a body.\n#[derive(Debug, Clone, PartialEq)]\n#[non_exhaustive]\npub enum Output {\n");
-    for (name, op) in operations {
-        if let Some(output) = op["output"]["shape"].as_str() {
-            let _ = writeln!(
-                out,
-                "    /// The response of `{name}`.\n    {name}({output}),"
-            );
-        }
-    }
-    out.push_str("}\n\nimpl Output {\n");
-    out.push_str("    /// Parses the wire JSON of `operation`'s response. `None` when the operation has no\n    /// response body (or is not one of this service's).\n    pub fn from_value(operation: &str, value: serde_json::Value) -> Option<Result<Output, serde_json::Error>> {\n        Some(match operation {\n");
-    for (name, op) in operations {
-        if op["output"]["shape"].is_string() {
-            let _ = writeln!(
-                out,
-                "            {} => serde_json::from_value(value).map(Output::{name}),",
-                rust_str(name)
-            );
-        }
-    }
-    out.push_str("            _ => return None,\n        })\n    }\n\n");
-    out.push_str("    /// The response as wire JSON.\n    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {\n        match self {\n");
-    for (name, op) in operations {
-        if op["output"]["shape"].is_string() {
-            let _ = writeln!(
-                out,
-                "            Output::{name}(output) => serde_json::to_value(output),"
-            );
-        }
-    }
-    out.push_str("        }\n    }\n}\n\n");
-
-    // Typed requests validate themselves.
-    for (name, op) in operations {
-        if let Some(input) = op["input"]["shape"].as_str() {
-            if shared.contains(input) {
-                // Defined (and validated) in the original edition, whose rules for it are the same.
-                continue;
-            }
-            let _ = writeln!(
-                out,
-                "impl {input} {{\n    /// Checks this request as `validate_request(Edition::{}, {}, {}, …)` does: every issue, or `Ok`.\n    pub fn validate(&self) -> Result<(), crate::ValidationError> {{\n        crate::validate::validate_typed_request(crate::Edition::{}, {}, {}, self)\n    }}\n}}\n",
-                edition.variant, rust_str(source.client_name), rust_str(name), edition.variant, rust_str(source.client_name), rust_str(name)
-            );
-        }
-    }
-    Ok(out)
+    Ok(())
 }
 
 fn generate_enum(out: &mut String, name: &str, shape: &Value) {

@@ -17,1556 +17,2492 @@ use crate::model::{
     Shape, ShapeKind, TimestampFormat,
 };
 
-/// The service's tables.
-pub static SERVICE: Service = Service {
-    name: "account",
-    api_version: "2021-02-01",
-    protocol: Protocol::RestJson,
-    signing_name: "account",
-    shapes: &SHAPES,
-    operations: &OPERATIONS,
-};
+#[cfg(feature = "response-tables")]
+mod tables {
+    use super::*;
 
-/// Every shape reachable from the operations, sorted by name.
-pub static SHAPES: [Shape; 71] = [
-    Shape {
-        name: "AcceptPrimaryEmailUpdateRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PrimaryEmail",
-                    shape: 46,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Otp",
-                    shape: 43,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "account",
+        api_version: "2021-02-01",
+        protocol: Protocol::RestJson,
+        signing_name: "account",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 71] = [
+        Shape {
+            name: "AcceptPrimaryEmailUpdateRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PrimaryEmail",
+                        shape: 46,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Otp",
+                        shape: 43,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "AcceptPrimaryEmailUpdateResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Status",
-                shape: 47,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "AccessDeniedException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "AccountCreatedDate",
-        sensitive: false,
-        kind: ShapeKind::Timestamp(TimestampFormat::Iso8601),
-    },
-    Shape {
-        name: "AccountId",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: Some(Pattern {
-                source: "\\d{12}",
-                matcher: PatternMatcher::Kind(ValueKind::AccountId),
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "AccountName",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: Some(Pattern {
-                source: "[ -;=?-~]+",
-                matcher: PatternMatcher::PrintableWithoutAngleBrackets,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "AccountState",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["PENDING_ACTIVATION", "ACTIVE", "SUSPENDED", "CLOSED"],
-        },
-    },
-    Shape {
-        name: "AddressLine",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(60),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "AlternateContact",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Name",
-                    shape: 42,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Title",
-                    shape: 64,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "EmailAddress",
-                    shape: 20,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PhoneNumber",
-                    shape: 44,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AlternateContactType",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "AlternateContactType",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["BILLING", "OPERATIONS", "SECURITY"],
-        },
-    },
-    Shape {
-        name: "AwsAccountState",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["PENDING_ACTIVATION", "ACTIVE", "SUSPENDED", "CLOSED"],
-        },
-    },
-    Shape {
-        name: "City",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "CompanyName",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "ConflictException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ContactInformation",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "FullName",
-                    shape: 22,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AddressLine1",
-                    shape: 7,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AddressLine2",
-                    shape: 7,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AddressLine3",
-                    shape: 7,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "City",
-                    shape: 11,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "StateOrRegion",
-                    shape: 61,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "DistrictOrCounty",
-                    shape: 19,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PostalCode",
-                    shape: 45,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "CountryCode",
-                    shape: 16,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PhoneNumber",
-                    shape: 15,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "CompanyName",
-                    shape: 12,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "WebsiteUrl",
-                    shape: 70,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "ContactInformationPhoneNumber",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(20),
-            pattern: Some(Pattern {
-                source: "[+][\\s0-9()-]+",
-                matcher: PatternMatcher::InternationalPhoneNumber,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "CountryCode",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(2),
-            max: Some(2),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "DeleteAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AlternateContactType",
-                    shape: 9,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "DisableRegionRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionName",
-                    shape: 52,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "DistrictOrCounty",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "EmailAddress",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(254),
-            pattern: Some(Pattern {
-                source: "[\\s]*[\\w+=.#|!&-]+@[\\w.-]+\\.[\\w]+[\\s]*",
-                matcher: PatternMatcher::ContactEmail,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "EnableRegionRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionName",
-                    shape: 52,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "FullName",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "GetAccountInformationRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AccountId",
-                shape: 4,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetAccountInformationResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountName",
-                    shape: 5,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountCreatedDate",
-                    shape: 3,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountState",
-                    shape: 6,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AlternateContactType",
-                    shape: 9,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetAlternateContactResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AlternateContact",
-                shape: 8,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetContactInformationRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AccountId",
-                shape: 4,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetContactInformationResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "ContactInformation",
-                shape: 14,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetGovCloudAccountInformationRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "StandardAccountId",
-                shape: 4,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetGovCloudAccountInformationResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "GovCloudAccountId",
-                    shape: 4,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountState",
-                    shape: 10,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetPrimaryEmailRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AccountId",
-                shape: 4,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetPrimaryEmailResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "PrimaryEmail",
-                shape: 46,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetPrimaryEmailUpdateStatusRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AccountId",
-                shape: 4,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetPrimaryEmailUpdateStatusResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "AcceptPrimaryEmailUpdateResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "Status",
                     shape: 47,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "UpdatedAt",
-                    shape: 63,
                     required: false,
                     location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "GetRegionOptStatusRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "AccessDeniedException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "AccountCreatedDate",
+            sensitive: false,
+            kind: ShapeKind::Timestamp(TimestampFormat::Iso8601),
+        },
+        Shape {
+            name: "AccountId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "\\d{12}",
+                    matcher: PatternMatcher::Kind(ValueKind::AccountId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AccountName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: Some(Pattern {
+                    source: "[ -;=?-~]+",
+                    matcher: PatternMatcher::PrintableWithoutAngleBrackets,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AccountState",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["PENDING_ACTIVATION", "ACTIVE", "SUSPENDED", "CLOSED"],
+            },
+        },
+        Shape {
+            name: "AddressLine",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(60),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AlternateContact",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Name",
+                        shape: 42,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 64,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 20,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 44,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "AlternateContactType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["BILLING", "OPERATIONS", "SECURITY"],
+            },
+        },
+        Shape {
+            name: "AwsAccountState",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["PENDING_ACTIVATION", "ACTIVE", "SUSPENDED", "CLOSED"],
+            },
+        },
+        Shape {
+            name: "City",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CompanyName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ConflictException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ContactInformation",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "FullName",
+                        shape: 22,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine1",
+                        shape: 7,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine2",
+                        shape: 7,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine3",
+                        shape: 7,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "City",
+                        shape: 11,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "StateOrRegion",
+                        shape: 61,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DistrictOrCounty",
+                        shape: 19,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PostalCode",
+                        shape: 45,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "CountryCode",
+                        shape: 16,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 15,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "CompanyName",
+                        shape: 12,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "WebsiteUrl",
+                        shape: 70,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ContactInformationPhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(20),
+                pattern: Some(Pattern {
+                    source: "[+][\\s0-9()-]+",
+                    matcher: PatternMatcher::InternationalPhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CountryCode",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(2),
+                max: Some(2),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "DeleteAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 9,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DisableRegionRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 52,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DistrictOrCounty",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(254),
+                pattern: Some(Pattern {
+                    source: "[\\s]*[\\w+=.#|!&-]+@[\\w.-]+\\.[\\w]+[\\s]*",
+                    matcher: PatternMatcher::ContactEmail,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "EnableRegionRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 52,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "FullName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "GetAccountInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "AccountId",
                     shape: 4,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionName",
-                    shape: 52,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "GetRegionOptStatusResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "RegionName",
-                    shape: 52,
+        Shape {
+            name: "GetAccountInformationResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountName",
+                        shape: 5,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountCreatedDate",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountState",
+                        shape: 6,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 9,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetAlternateContactResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AlternateContact",
+                    shape: 8,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionOptStatus",
-                    shape: 54,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "InternalServerException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ListRegionsRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "GetContactInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "AccountId",
                     shape: 4,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "MaxResults",
-                    shape: 39,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "NextToken",
-                    shape: 40,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionOptStatusContains",
-                    shape: 55,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "ListRegionsRequestMaxResultsInteger",
-        sensitive: false,
-        kind: ShapeKind::Integer {
-            min: Some(1),
-            max: Some(50),
-        },
-    },
-    Shape {
-        name: "ListRegionsRequestNextTokenString",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: Some(0),
-            max: Some(1000),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "ListRegionsResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "NextToken",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Regions",
-                    shape: 53,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "Name",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(64),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "Otp",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: Some(Pattern {
-                source: "[a-zA-Z0-9]{6}",
-                matcher: PatternMatcher::Passcode,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PhoneNumber",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(25),
-            pattern: Some(Pattern {
-                source: "[\\s0-9()+-]+",
-                matcher: PatternMatcher::PhoneNumber,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PostalCode",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(20),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PrimaryEmailAddress",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(5),
-            max: Some(64),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PrimaryEmailUpdateStatus",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["PENDING", "ACCEPTED", "COMPLETED", "FAILED"],
-        },
-    },
-    Shape {
-        name: "PutAccountNameRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountName",
-                    shape: 5,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "PutAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Name",
-                    shape: 42,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Title",
-                    shape: 64,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "EmailAddress",
-                    shape: 20,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PhoneNumber",
-                    shape: 44,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AlternateContactType",
-                    shape: 9,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "PutContactInformationRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "GetContactInformationResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "ContactInformation",
                     shape: 14,
-                    required: true,
+                    required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetGovCloudAccountInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "StandardAccountId",
                     shape: 4,
                     required: false,
                     location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "Region",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "RegionName",
-                    shape: 52,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "RegionOptStatus",
-                    shape: 54,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+        Shape {
+            name: "GetGovCloudAccountInformationResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "GovCloudAccountId",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountState",
+                        shape: 10,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "RegionName",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "RegionOptList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 51,
-            min: None,
-            max: None,
-        },
-    },
-    Shape {
-        name: "RegionOptStatus",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[
-                "ENABLED",
-                "ENABLING",
-                "DISABLING",
-                "DISABLED",
-                "ENABLED_BY_DEFAULT",
-            ],
-        },
-    },
-    Shape {
-        name: "RegionOptStatusList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 54,
-            min: None,
-            max: None,
-        },
-    },
-    Shape {
-        name: "ResourceNotFoundException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ResourceUnavailableException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "SensitiveString",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "StartPrimaryEmailUpdateRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "GetPrimaryEmailRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "AccountId",
                     shape: 4,
                     required: true,
                     location: MemberLocation::Body,
-                },
-                Member {
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetPrimaryEmailResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "PrimaryEmail",
                     shape: 46,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "StartPrimaryEmailUpdateResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Status",
-                shape: 47,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "StateOrRegion",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "String",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "Timestamp",
-        sensitive: false,
-        kind: ShapeKind::Timestamp(TimestampFormat::EpochSeconds),
-    },
-    Shape {
-        name: "Title",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "TooManyRequestsException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 62,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "errorType",
-                    shape: 62,
-                    required: false,
-                    location: MemberLocation::Header("x-amzn-ErrorType"),
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ValidationException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "message",
-                    shape: 58,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "reason",
-                    shape: 69,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "fieldList",
-                    shape: 68,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetPrimaryEmailUpdateStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 4,
                     required: false,
                     location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "ValidationExceptionField",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "name",
-                    shape: 62,
-                    required: true,
+        Shape {
+            name: "GetPrimaryEmailUpdateStatusResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Status",
+                        shape: 47,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "UpdatedAt",
+                        shape: 63,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetRegionOptStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 52,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetRegionOptStatusResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "RegionName",
+                        shape: 52,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionOptStatus",
+                        shape: 54,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "InternalServerException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ListRegionsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 39,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 40,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionOptStatusContains",
+                        shape: 55,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListRegionsRequestMaxResultsInteger",
+            sensitive: false,
+            kind: ShapeKind::Integer {
+                min: Some(1),
+                max: Some(50),
+            },
+        },
+        Shape {
+            name: "ListRegionsRequestNextTokenString",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(0),
+                max: Some(1000),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ListRegionsResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "NextToken",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Regions",
+                        shape: 53,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Name",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "Otp",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "[a-zA-Z0-9]{6}",
+                    matcher: PatternMatcher::Passcode,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(25),
+                pattern: Some(Pattern {
+                    source: "[\\s0-9()+-]+",
+                    matcher: PatternMatcher::PhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PostalCode",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(20),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PrimaryEmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(5),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PrimaryEmailUpdateStatus",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["PENDING", "ACCEPTED", "COMPLETED", "FAILED"],
+            },
+        },
+        Shape {
+            name: "PutAccountNameRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountName",
+                        shape: 5,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "PutAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Name",
+                        shape: 42,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 64,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 20,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 44,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 9,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "PutContactInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ContactInformation",
+                        shape: 14,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Region",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "RegionName",
+                        shape: 52,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionOptStatus",
+                        shape: 54,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "RegionName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "RegionOptList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 51,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "RegionOptStatus",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[
+                    "ENABLED",
+                    "ENABLING",
+                    "DISABLING",
+                    "DISABLED",
+                    "ENABLED_BY_DEFAULT",
+                ],
+            },
+        },
+        Shape {
+            name: "RegionOptStatusList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 54,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "ResourceNotFoundException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ResourceUnavailableException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "SensitiveString",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "StartPrimaryEmailUpdateRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PrimaryEmail",
+                        shape: 46,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "StartPrimaryEmailUpdateResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "Status",
+                    shape: 47,
+                    required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "message",
-                    shape: 58,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "ValidationExceptionFieldList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 67,
-            min: None,
-            max: None,
+        Shape {
+            name: "StateOrRegion",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
         },
-    },
-    Shape {
-        name: "ValidationExceptionReason",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["invalidRegionOptTarget", "fieldValidationFailed"],
+        Shape {
+            name: "String",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
         },
-    },
-    Shape {
-        name: "WebsiteUrl",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(256),
-            pattern: None,
-            values: &[],
+        Shape {
+            name: "Timestamp",
+            sensitive: false,
+            kind: ShapeKind::Timestamp(TimestampFormat::EpochSeconds),
         },
-    },
-];
+        Shape {
+            name: "Title",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "TooManyRequestsException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "errorType",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Header("x-amzn-ErrorType"),
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ValidationException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "message",
+                        shape: 58,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "reason",
+                        shape: 69,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "fieldList",
+                        shape: 68,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ValidationExceptionField",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "name",
+                        shape: 62,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "message",
+                        shape: 58,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ValidationExceptionFieldList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 67,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "ValidationExceptionReason",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["invalidRegionOptTarget", "fieldValidationFailed"],
+            },
+        },
+        Shape {
+            name: "WebsiteUrl",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(256),
+                pattern: None,
+                values: &[],
+            },
+        },
+    ];
 
-/// The index of each shape in [`SHAPES`].
-pub mod shape_ids {
-    pub const ACCEPT_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 0;
-    pub const ACCEPT_PRIMARY_EMAIL_UPDATE_RESPONSE: usize = 1;
-    pub const ACCESS_DENIED_EXCEPTION: usize = 2;
-    pub const ACCOUNT_CREATED_DATE: usize = 3;
-    pub const ACCOUNT_ID: usize = 4;
-    pub const ACCOUNT_NAME: usize = 5;
-    pub const ACCOUNT_STATE: usize = 6;
-    pub const ADDRESS_LINE: usize = 7;
-    pub const ALTERNATE_CONTACT: usize = 8;
-    pub const ALTERNATE_CONTACT_TYPE: usize = 9;
-    pub const AWS_ACCOUNT_STATE: usize = 10;
-    pub const CITY: usize = 11;
-    pub const COMPANY_NAME: usize = 12;
-    pub const CONFLICT_EXCEPTION: usize = 13;
-    pub const CONTACT_INFORMATION: usize = 14;
-    pub const CONTACT_INFORMATION_PHONE_NUMBER: usize = 15;
-    pub const COUNTRY_CODE: usize = 16;
-    pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 17;
-    pub const DISABLE_REGION_REQUEST: usize = 18;
-    pub const DISTRICT_OR_COUNTY: usize = 19;
-    pub const EMAIL_ADDRESS: usize = 20;
-    pub const ENABLE_REGION_REQUEST: usize = 21;
-    pub const FULL_NAME: usize = 22;
-    pub const GET_ACCOUNT_INFORMATION_REQUEST: usize = 23;
-    pub const GET_ACCOUNT_INFORMATION_RESPONSE: usize = 24;
-    pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 25;
-    pub const GET_ALTERNATE_CONTACT_RESPONSE: usize = 26;
-    pub const GET_CONTACT_INFORMATION_REQUEST: usize = 27;
-    pub const GET_CONTACT_INFORMATION_RESPONSE: usize = 28;
-    pub const GET_GOV_CLOUD_ACCOUNT_INFORMATION_REQUEST: usize = 29;
-    pub const GET_GOV_CLOUD_ACCOUNT_INFORMATION_RESPONSE: usize = 30;
-    pub const GET_PRIMARY_EMAIL_REQUEST: usize = 31;
-    pub const GET_PRIMARY_EMAIL_RESPONSE: usize = 32;
-    pub const GET_PRIMARY_EMAIL_UPDATE_STATUS_REQUEST: usize = 33;
-    pub const GET_PRIMARY_EMAIL_UPDATE_STATUS_RESPONSE: usize = 34;
-    pub const GET_REGION_OPT_STATUS_REQUEST: usize = 35;
-    pub const GET_REGION_OPT_STATUS_RESPONSE: usize = 36;
-    pub const INTERNAL_SERVER_EXCEPTION: usize = 37;
-    pub const LIST_REGIONS_REQUEST: usize = 38;
-    pub const LIST_REGIONS_REQUEST_MAX_RESULTS_INTEGER: usize = 39;
-    pub const LIST_REGIONS_REQUEST_NEXT_TOKEN_STRING: usize = 40;
-    pub const LIST_REGIONS_RESPONSE: usize = 41;
-    pub const NAME: usize = 42;
-    pub const OTP: usize = 43;
-    pub const PHONE_NUMBER: usize = 44;
-    pub const POSTAL_CODE: usize = 45;
-    pub const PRIMARY_EMAIL_ADDRESS: usize = 46;
-    pub const PRIMARY_EMAIL_UPDATE_STATUS: usize = 47;
-    pub const PUT_ACCOUNT_NAME_REQUEST: usize = 48;
-    pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 49;
-    pub const PUT_CONTACT_INFORMATION_REQUEST: usize = 50;
-    pub const REGION: usize = 51;
-    pub const REGION_NAME: usize = 52;
-    pub const REGION_OPT_LIST: usize = 53;
-    pub const REGION_OPT_STATUS: usize = 54;
-    pub const REGION_OPT_STATUS_LIST: usize = 55;
-    pub const RESOURCE_NOT_FOUND_EXCEPTION: usize = 56;
-    pub const RESOURCE_UNAVAILABLE_EXCEPTION: usize = 57;
-    pub const SENSITIVE_STRING: usize = 58;
-    pub const START_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 59;
-    pub const START_PRIMARY_EMAIL_UPDATE_RESPONSE: usize = 60;
-    pub const STATE_OR_REGION: usize = 61;
-    pub const STRING: usize = 62;
-    pub const TIMESTAMP: usize = 63;
-    pub const TITLE: usize = 64;
-    pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 65;
-    pub const VALIDATION_EXCEPTION: usize = 66;
-    pub const VALIDATION_EXCEPTION_FIELD: usize = 67;
-    pub const VALIDATION_EXCEPTION_FIELD_LIST: usize = 68;
-    pub const VALIDATION_EXCEPTION_REASON: usize = 69;
-    pub const WEBSITE_URL: usize = 70;
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCEPT_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 0;
+        pub const ACCEPT_PRIMARY_EMAIL_UPDATE_RESPONSE: usize = 1;
+        pub const ACCESS_DENIED_EXCEPTION: usize = 2;
+        pub const ACCOUNT_CREATED_DATE: usize = 3;
+        pub const ACCOUNT_ID: usize = 4;
+        pub const ACCOUNT_NAME: usize = 5;
+        pub const ACCOUNT_STATE: usize = 6;
+        pub const ADDRESS_LINE: usize = 7;
+        pub const ALTERNATE_CONTACT: usize = 8;
+        pub const ALTERNATE_CONTACT_TYPE: usize = 9;
+        pub const AWS_ACCOUNT_STATE: usize = 10;
+        pub const CITY: usize = 11;
+        pub const COMPANY_NAME: usize = 12;
+        pub const CONFLICT_EXCEPTION: usize = 13;
+        pub const CONTACT_INFORMATION: usize = 14;
+        pub const CONTACT_INFORMATION_PHONE_NUMBER: usize = 15;
+        pub const COUNTRY_CODE: usize = 16;
+        pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 17;
+        pub const DISABLE_REGION_REQUEST: usize = 18;
+        pub const DISTRICT_OR_COUNTY: usize = 19;
+        pub const EMAIL_ADDRESS: usize = 20;
+        pub const ENABLE_REGION_REQUEST: usize = 21;
+        pub const FULL_NAME: usize = 22;
+        pub const GET_ACCOUNT_INFORMATION_REQUEST: usize = 23;
+        pub const GET_ACCOUNT_INFORMATION_RESPONSE: usize = 24;
+        pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 25;
+        pub const GET_ALTERNATE_CONTACT_RESPONSE: usize = 26;
+        pub const GET_CONTACT_INFORMATION_REQUEST: usize = 27;
+        pub const GET_CONTACT_INFORMATION_RESPONSE: usize = 28;
+        pub const GET_GOV_CLOUD_ACCOUNT_INFORMATION_REQUEST: usize = 29;
+        pub const GET_GOV_CLOUD_ACCOUNT_INFORMATION_RESPONSE: usize = 30;
+        pub const GET_PRIMARY_EMAIL_REQUEST: usize = 31;
+        pub const GET_PRIMARY_EMAIL_RESPONSE: usize = 32;
+        pub const GET_PRIMARY_EMAIL_UPDATE_STATUS_REQUEST: usize = 33;
+        pub const GET_PRIMARY_EMAIL_UPDATE_STATUS_RESPONSE: usize = 34;
+        pub const GET_REGION_OPT_STATUS_REQUEST: usize = 35;
+        pub const GET_REGION_OPT_STATUS_RESPONSE: usize = 36;
+        pub const INTERNAL_SERVER_EXCEPTION: usize = 37;
+        pub const LIST_REGIONS_REQUEST: usize = 38;
+        pub const LIST_REGIONS_REQUEST_MAX_RESULTS_INTEGER: usize = 39;
+        pub const LIST_REGIONS_REQUEST_NEXT_TOKEN_STRING: usize = 40;
+        pub const LIST_REGIONS_RESPONSE: usize = 41;
+        pub const NAME: usize = 42;
+        pub const OTP: usize = 43;
+        pub const PHONE_NUMBER: usize = 44;
+        pub const POSTAL_CODE: usize = 45;
+        pub const PRIMARY_EMAIL_ADDRESS: usize = 46;
+        pub const PRIMARY_EMAIL_UPDATE_STATUS: usize = 47;
+        pub const PUT_ACCOUNT_NAME_REQUEST: usize = 48;
+        pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 49;
+        pub const PUT_CONTACT_INFORMATION_REQUEST: usize = 50;
+        pub const REGION: usize = 51;
+        pub const REGION_NAME: usize = 52;
+        pub const REGION_OPT_LIST: usize = 53;
+        pub const REGION_OPT_STATUS: usize = 54;
+        pub const REGION_OPT_STATUS_LIST: usize = 55;
+        pub const RESOURCE_NOT_FOUND_EXCEPTION: usize = 56;
+        pub const RESOURCE_UNAVAILABLE_EXCEPTION: usize = 57;
+        pub const SENSITIVE_STRING: usize = 58;
+        pub const START_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 59;
+        pub const START_PRIMARY_EMAIL_UPDATE_RESPONSE: usize = 60;
+        pub const STATE_OR_REGION: usize = 61;
+        pub const STRING: usize = 62;
+        pub const TIMESTAMP: usize = 63;
+        pub const TITLE: usize = 64;
+        pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 65;
+        pub const VALIDATION_EXCEPTION: usize = 66;
+        pub const VALIDATION_EXCEPTION_FIELD: usize = 67;
+        pub const VALIDATION_EXCEPTION_FIELD_LIST: usize = 68;
+        pub const VALIDATION_EXCEPTION_REASON: usize = 69;
+        pub const WEBSITE_URL: usize = 70;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 16] = [
+        Operation {
+            name: "AcceptPrimaryEmailUpdate",
+            python_name: "accept_primary_email_update",
+            input: Some(0),
+            output: Some(1),
+            errors: &[
+                "ResourceNotFoundException",
+                "AccessDeniedException",
+                "ValidationException",
+                "ConflictException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/acceptPrimaryEmailUpdate",
+        },
+        Operation {
+            name: "DeleteAlternateContact",
+            python_name: "delete_alternate_contact",
+            input: Some(17),
+            output: None,
+            errors: &[
+                "ResourceNotFoundException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/deleteAlternateContact",
+        },
+        Operation {
+            name: "DisableRegion",
+            python_name: "disable_region",
+            input: Some(18),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "ConflictException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/disableRegion",
+        },
+        Operation {
+            name: "EnableRegion",
+            python_name: "enable_region",
+            input: Some(21),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "ConflictException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/enableRegion",
+        },
+        Operation {
+            name: "GetAccountInformation",
+            python_name: "get_account_information",
+            input: Some(23),
+            output: Some(24),
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAccountInformation",
+        },
+        Operation {
+            name: "GetAlternateContact",
+            python_name: "get_alternate_contact",
+            input: Some(25),
+            output: Some(26),
+            errors: &[
+                "ResourceNotFoundException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAlternateContact",
+        },
+        Operation {
+            name: "GetContactInformation",
+            python_name: "get_contact_information",
+            input: Some(27),
+            output: Some(28),
+            errors: &[
+                "ResourceNotFoundException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getContactInformation",
+        },
+        Operation {
+            name: "GetGovCloudAccountInformation",
+            python_name: "get_gov_cloud_account_information",
+            input: Some(29),
+            output: Some(30),
+            errors: &[
+                "ResourceNotFoundException",
+                "ResourceUnavailableException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getGovCloudAccountInformation",
+        },
+        Operation {
+            name: "GetPrimaryEmail",
+            python_name: "get_primary_email",
+            input: Some(31),
+            output: Some(32),
+            errors: &[
+                "ResourceNotFoundException",
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getPrimaryEmail",
+        },
+        Operation {
+            name: "GetPrimaryEmailUpdateStatus",
+            python_name: "get_primary_email_update_status",
+            input: Some(33),
+            output: Some(34),
+            errors: &[
+                "ResourceNotFoundException",
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getPrimaryEmailUpdateStatus",
+        },
+        Operation {
+            name: "GetRegionOptStatus",
+            python_name: "get_region_opt_status",
+            input: Some(35),
+            output: Some(36),
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getRegionOptStatus",
+        },
+        Operation {
+            name: "ListRegions",
+            python_name: "list_regions",
+            input: Some(38),
+            output: Some(41),
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Regions",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/listRegions",
+        },
+        Operation {
+            name: "PutAccountName",
+            python_name: "put_account_name",
+            input: Some(48),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ValidationException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAccountName",
+        },
+        Operation {
+            name: "PutAlternateContact",
+            python_name: "put_alternate_contact",
+            input: Some(49),
+            output: None,
+            errors: &[
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAlternateContact",
+        },
+        Operation {
+            name: "PutContactInformation",
+            python_name: "put_contact_information",
+            input: Some(50),
+            output: None,
+            errors: &[
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putContactInformation",
+        },
+        Operation {
+            name: "StartPrimaryEmailUpdate",
+            python_name: "start_primary_email_update",
+            input: Some(59),
+            output: Some(60),
+            errors: &[
+                "ResourceNotFoundException",
+                "AccessDeniedException",
+                "ValidationException",
+                "ConflictException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/startPrimaryEmailUpdate",
+        },
+    ];
 }
 
-/// The operations, sorted by name.
-pub static OPERATIONS: [Operation; 16] = [
-    Operation {
-        name: "AcceptPrimaryEmailUpdate",
-        python_name: "accept_primary_email_update",
-        input: Some(0),
-        output: Some(1),
-        errors: &[
-            "ResourceNotFoundException",
-            "AccessDeniedException",
-            "ValidationException",
-            "ConflictException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/acceptPrimaryEmailUpdate",
-    },
-    Operation {
-        name: "DeleteAlternateContact",
-        python_name: "delete_alternate_contact",
-        input: Some(17),
-        output: None,
-        errors: &[
-            "ResourceNotFoundException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/deleteAlternateContact",
-    },
-    Operation {
-        name: "DisableRegion",
-        python_name: "disable_region",
-        input: Some(18),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "ConflictException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/disableRegion",
-    },
-    Operation {
-        name: "EnableRegion",
-        python_name: "enable_region",
-        input: Some(21),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "ConflictException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/enableRegion",
-    },
-    Operation {
-        name: "GetAccountInformation",
-        python_name: "get_account_information",
-        input: Some(23),
-        output: Some(24),
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getAccountInformation",
-    },
-    Operation {
-        name: "GetAlternateContact",
-        python_name: "get_alternate_contact",
-        input: Some(25),
-        output: Some(26),
-        errors: &[
-            "ResourceNotFoundException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getAlternateContact",
-    },
-    Operation {
-        name: "GetContactInformation",
-        python_name: "get_contact_information",
-        input: Some(27),
-        output: Some(28),
-        errors: &[
-            "ResourceNotFoundException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getContactInformation",
-    },
-    Operation {
-        name: "GetGovCloudAccountInformation",
-        python_name: "get_gov_cloud_account_information",
-        input: Some(29),
-        output: Some(30),
-        errors: &[
-            "ResourceNotFoundException",
-            "ResourceUnavailableException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getGovCloudAccountInformation",
-    },
-    Operation {
-        name: "GetPrimaryEmail",
-        python_name: "get_primary_email",
-        input: Some(31),
-        output: Some(32),
-        errors: &[
-            "ResourceNotFoundException",
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getPrimaryEmail",
-    },
-    Operation {
-        name: "GetPrimaryEmailUpdateStatus",
-        python_name: "get_primary_email_update_status",
-        input: Some(33),
-        output: Some(34),
-        errors: &[
-            "ResourceNotFoundException",
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getPrimaryEmailUpdateStatus",
-    },
-    Operation {
-        name: "GetRegionOptStatus",
-        python_name: "get_region_opt_status",
-        input: Some(35),
-        output: Some(36),
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getRegionOptStatus",
-    },
-    Operation {
-        name: "ListRegions",
-        python_name: "list_regions",
-        input: Some(38),
-        output: Some(41),
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Regions",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/listRegions",
-    },
-    Operation {
-        name: "PutAccountName",
-        python_name: "put_account_name",
-        input: Some(48),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ValidationException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/putAccountName",
-    },
-    Operation {
-        name: "PutAlternateContact",
-        python_name: "put_alternate_contact",
-        input: Some(49),
-        output: None,
-        errors: &[
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/putAlternateContact",
-    },
-    Operation {
-        name: "PutContactInformation",
-        python_name: "put_contact_information",
-        input: Some(50),
-        output: None,
-        errors: &[
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/putContactInformation",
-    },
-    Operation {
-        name: "StartPrimaryEmailUpdate",
-        python_name: "start_primary_email_update",
-        input: Some(59),
-        output: Some(60),
-        errors: &[
-            "ResourceNotFoundException",
-            "AccessDeniedException",
-            "ValidationException",
-            "ConflictException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/startPrimaryEmailUpdate",
-    },
-];
+#[cfg(not(feature = "response-tables"))]
+mod tables {
+    use super::*;
+
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "account",
+        api_version: "2021-02-01",
+        protocol: Protocol::RestJson,
+        signing_name: "account",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 41] = [
+        Shape {
+            name: "AcceptPrimaryEmailUpdateRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PrimaryEmail",
+                        shape: 30,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Otp",
+                        shape: 27,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "AccountId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "\\d{12}",
+                    matcher: PatternMatcher::Kind(ValueKind::AccountId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AccountName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: Some(Pattern {
+                    source: "[ -;=?-~]+",
+                    matcher: PatternMatcher::PrintableWithoutAngleBrackets,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AddressLine",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(60),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AlternateContactType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["BILLING", "OPERATIONS", "SECURITY"],
+            },
+        },
+        Shape {
+            name: "City",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CompanyName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ContactInformation",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "FullName",
+                        shape: 15,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine1",
+                        shape: 3,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine2",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AddressLine3",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "City",
+                        shape: 5,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "StateOrRegion",
+                        shape: 38,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DistrictOrCounty",
+                        shape: 12,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PostalCode",
+                        shape: 29,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "CountryCode",
+                        shape: 9,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 8,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "CompanyName",
+                        shape: 6,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "WebsiteUrl",
+                        shape: 40,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ContactInformationPhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(20),
+                pattern: Some(Pattern {
+                    source: "[+][\\s0-9()-]+",
+                    matcher: PatternMatcher::InternationalPhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CountryCode",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(2),
+                max: Some(2),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "DeleteAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DisableRegionRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 34,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DistrictOrCounty",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(254),
+                pattern: Some(Pattern {
+                    source: "[\\s]*[\\w+=.#|!&-]+@[\\w.-]+\\.[\\w]+[\\s]*",
+                    matcher: PatternMatcher::ContactEmail,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "EnableRegionRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 34,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "FullName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "GetAccountInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetContactInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetGovCloudAccountInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "StandardAccountId",
+                    shape: 1,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetPrimaryEmailRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetPrimaryEmailUpdateStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetRegionOptStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionName",
+                        shape: 34,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListRegionsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 24,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RegionOptStatusContains",
+                        shape: 36,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListRegionsRequestMaxResultsInteger",
+            sensitive: false,
+            kind: ShapeKind::Integer {
+                min: Some(1),
+                max: Some(50),
+            },
+        },
+        Shape {
+            name: "ListRegionsRequestNextTokenString",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(0),
+                max: Some(1000),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "Name",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "Otp",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "[a-zA-Z0-9]{6}",
+                    matcher: PatternMatcher::Passcode,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(25),
+                pattern: Some(Pattern {
+                    source: "[\\s0-9()+-]+",
+                    matcher: PatternMatcher::PhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PostalCode",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(20),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PrimaryEmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(5),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PutAccountNameRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountName",
+                        shape: 2,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "PutAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Name",
+                        shape: 26,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 39,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 13,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 28,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 4,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "PutContactInformationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ContactInformation",
+                        shape: 7,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "RegionName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "RegionOptStatus",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[
+                    "ENABLED",
+                    "ENABLING",
+                    "DISABLING",
+                    "DISABLED",
+                    "ENABLED_BY_DEFAULT",
+                ],
+            },
+        },
+        Shape {
+            name: "RegionOptStatusList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 35,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "StartPrimaryEmailUpdateRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PrimaryEmail",
+                        shape: 30,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "StateOrRegion",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "Title",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "WebsiteUrl",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(256),
+                pattern: None,
+                values: &[],
+            },
+        },
+    ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCEPT_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 0;
+        pub const ACCOUNT_ID: usize = 1;
+        pub const ACCOUNT_NAME: usize = 2;
+        pub const ADDRESS_LINE: usize = 3;
+        pub const ALTERNATE_CONTACT_TYPE: usize = 4;
+        pub const CITY: usize = 5;
+        pub const COMPANY_NAME: usize = 6;
+        pub const CONTACT_INFORMATION: usize = 7;
+        pub const CONTACT_INFORMATION_PHONE_NUMBER: usize = 8;
+        pub const COUNTRY_CODE: usize = 9;
+        pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 10;
+        pub const DISABLE_REGION_REQUEST: usize = 11;
+        pub const DISTRICT_OR_COUNTY: usize = 12;
+        pub const EMAIL_ADDRESS: usize = 13;
+        pub const ENABLE_REGION_REQUEST: usize = 14;
+        pub const FULL_NAME: usize = 15;
+        pub const GET_ACCOUNT_INFORMATION_REQUEST: usize = 16;
+        pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 17;
+        pub const GET_CONTACT_INFORMATION_REQUEST: usize = 18;
+        pub const GET_GOV_CLOUD_ACCOUNT_INFORMATION_REQUEST: usize = 19;
+        pub const GET_PRIMARY_EMAIL_REQUEST: usize = 20;
+        pub const GET_PRIMARY_EMAIL_UPDATE_STATUS_REQUEST: usize = 21;
+        pub const GET_REGION_OPT_STATUS_REQUEST: usize = 22;
+        pub const LIST_REGIONS_REQUEST: usize = 23;
+        pub const LIST_REGIONS_REQUEST_MAX_RESULTS_INTEGER: usize = 24;
+        pub const LIST_REGIONS_REQUEST_NEXT_TOKEN_STRING: usize = 25;
+        pub const NAME: usize = 26;
+        pub const OTP: usize = 27;
+        pub const PHONE_NUMBER: usize = 28;
+        pub const POSTAL_CODE: usize = 29;
+        pub const PRIMARY_EMAIL_ADDRESS: usize = 30;
+        pub const PUT_ACCOUNT_NAME_REQUEST: usize = 31;
+        pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 32;
+        pub const PUT_CONTACT_INFORMATION_REQUEST: usize = 33;
+        pub const REGION_NAME: usize = 34;
+        pub const REGION_OPT_STATUS: usize = 35;
+        pub const REGION_OPT_STATUS_LIST: usize = 36;
+        pub const START_PRIMARY_EMAIL_UPDATE_REQUEST: usize = 37;
+        pub const STATE_OR_REGION: usize = 38;
+        pub const TITLE: usize = 39;
+        pub const WEBSITE_URL: usize = 40;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 16] = [
+        Operation {
+            name: "AcceptPrimaryEmailUpdate",
+            python_name: "accept_primary_email_update",
+            input: Some(0),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/acceptPrimaryEmailUpdate",
+        },
+        Operation {
+            name: "DeleteAlternateContact",
+            python_name: "delete_alternate_contact",
+            input: Some(10),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/deleteAlternateContact",
+        },
+        Operation {
+            name: "DisableRegion",
+            python_name: "disable_region",
+            input: Some(11),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/disableRegion",
+        },
+        Operation {
+            name: "EnableRegion",
+            python_name: "enable_region",
+            input: Some(14),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/enableRegion",
+        },
+        Operation {
+            name: "GetAccountInformation",
+            python_name: "get_account_information",
+            input: Some(16),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAccountInformation",
+        },
+        Operation {
+            name: "GetAlternateContact",
+            python_name: "get_alternate_contact",
+            input: Some(17),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAlternateContact",
+        },
+        Operation {
+            name: "GetContactInformation",
+            python_name: "get_contact_information",
+            input: Some(18),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getContactInformation",
+        },
+        Operation {
+            name: "GetGovCloudAccountInformation",
+            python_name: "get_gov_cloud_account_information",
+            input: Some(19),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getGovCloudAccountInformation",
+        },
+        Operation {
+            name: "GetPrimaryEmail",
+            python_name: "get_primary_email",
+            input: Some(20),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getPrimaryEmail",
+        },
+        Operation {
+            name: "GetPrimaryEmailUpdateStatus",
+            python_name: "get_primary_email_update_status",
+            input: Some(21),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getPrimaryEmailUpdateStatus",
+        },
+        Operation {
+            name: "GetRegionOptStatus",
+            python_name: "get_region_opt_status",
+            input: Some(22),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getRegionOptStatus",
+        },
+        Operation {
+            name: "ListRegions",
+            python_name: "list_regions",
+            input: Some(23),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Regions",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/listRegions",
+        },
+        Operation {
+            name: "PutAccountName",
+            python_name: "put_account_name",
+            input: Some(31),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAccountName",
+        },
+        Operation {
+            name: "PutAlternateContact",
+            python_name: "put_alternate_contact",
+            input: Some(32),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAlternateContact",
+        },
+        Operation {
+            name: "PutContactInformation",
+            python_name: "put_contact_information",
+            input: Some(33),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putContactInformation",
+        },
+        Operation {
+            name: "StartPrimaryEmailUpdate",
+            python_name: "start_primary_email_update",
+            input: Some(37),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/startPrimaryEmailUpdate",
+        },
+    ];
+}
+
+pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};
 
 /// The `AcceptPrimaryEmailUpdateRequest` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]

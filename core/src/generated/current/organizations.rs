@@ -17,21 +17,25 @@ use crate::model::{
     Shape, ShapeKind, TimestampFormat,
 };
 
-/// The service's tables.
-pub static SERVICE: Service = Service {
-    name: "organizations",
-    api_version: "2016-11-28",
-    protocol: Protocol::AwsJson {
-        target_prefix: "AWSOrganizationsV20161128",
-        json_version: "1.1",
-    },
-    signing_name: "organizations",
-    shapes: &SHAPES,
-    operations: &OPERATIONS,
-};
+#[cfg(feature = "response-tables")]
+mod tables {
+    use super::*;
 
-/// Every shape reachable from the operations, sorted by name.
-pub static SHAPES: [Shape; 275] = [
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "organizations",
+        api_version: "2016-11-28",
+        protocol: Protocol::AwsJson {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: "1.1",
+        },
+        signing_name: "organizations",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 275] = [
     Shape { name: "AWSOrganizationsNotInUseException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 103, required: false, location: MemberLocation::Body }], exception: true } },
     Shape { name: "AcceptHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 113, required: true, location: MemberLocation::Body }], exception: false } },
     Shape { name: "AcceptHandshakeResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 107, required: false, location: MemberLocation::Body }], exception: false } },
@@ -309,1649 +313,2667 @@ pub static SHAPES: [Shape; 275] = [
     Shape { name: "UpdateResponsibilityTransferResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ResponsibilityTransfer", shape: 233, required: false, location: MemberLocation::Body }], exception: false } },
 ];
 
-/// The index of each shape in [`SHAPES`].
-pub mod shape_ids {
-    pub const AWS_ORGANIZATIONS_NOT_IN_USE_EXCEPTION: usize = 0;
-    pub const ACCEPT_HANDSHAKE_REQUEST: usize = 1;
-    pub const ACCEPT_HANDSHAKE_RESPONSE: usize = 2;
-    pub const ACCESS_DENIED_EXCEPTION: usize = 3;
-    pub const ACCESS_DENIED_FOR_DEPENDENCY_EXCEPTION: usize = 4;
-    pub const ACCESS_DENIED_FOR_DEPENDENCY_EXCEPTION_REASON: usize = 5;
-    pub const ACCOUNT: usize = 6;
-    pub const ACCOUNT_ALREADY_CLOSED_EXCEPTION: usize = 7;
-    pub const ACCOUNT_ALREADY_REGISTERED_EXCEPTION: usize = 8;
-    pub const ACCOUNT_ARN: usize = 9;
-    pub const ACCOUNT_ID: usize = 10;
-    pub const ACCOUNT_JOINED_METHOD: usize = 11;
-    pub const ACCOUNT_NAME: usize = 12;
-    pub const ACCOUNT_NOT_FOUND_EXCEPTION: usize = 13;
-    pub const ACCOUNT_NOT_REGISTERED_EXCEPTION: usize = 14;
-    pub const ACCOUNT_OWNER_NOT_VERIFIED_EXCEPTION: usize = 15;
-    pub const ACCOUNT_STATE: usize = 16;
-    pub const ACCOUNT_STATUS: usize = 17;
-    pub const ACCOUNTS: usize = 18;
-    pub const ACTION_TYPE: usize = 19;
-    pub const ALREADY_IN_ORGANIZATION_EXCEPTION: usize = 20;
-    pub const ATTACH_POLICY_REQUEST: usize = 21;
-    pub const AWS_MANAGED_POLICY: usize = 22;
-    pub const CANCEL_HANDSHAKE_REQUEST: usize = 23;
-    pub const CANCEL_HANDSHAKE_RESPONSE: usize = 24;
-    pub const CHILD: usize = 25;
-    pub const CHILD_ID: usize = 26;
-    pub const CHILD_NOT_FOUND_EXCEPTION: usize = 27;
-    pub const CHILD_TYPE: usize = 28;
-    pub const CHILDREN: usize = 29;
-    pub const CLOSE_ACCOUNT_REQUEST: usize = 30;
-    pub const CONCURRENT_MODIFICATION_EXCEPTION: usize = 31;
-    pub const CONFLICT_EXCEPTION: usize = 32;
-    pub const CONSTRAINT_VIOLATION_EXCEPTION: usize = 33;
-    pub const CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 34;
-    pub const CREATE_ACCOUNT_FAILURE_REASON: usize = 35;
-    pub const CREATE_ACCOUNT_NAME: usize = 36;
-    pub const CREATE_ACCOUNT_REQUEST: usize = 37;
-    pub const CREATE_ACCOUNT_REQUEST_ID: usize = 38;
-    pub const CREATE_ACCOUNT_RESPONSE: usize = 39;
-    pub const CREATE_ACCOUNT_STATE: usize = 40;
-    pub const CREATE_ACCOUNT_STATES: usize = 41;
-    pub const CREATE_ACCOUNT_STATUS: usize = 42;
-    pub const CREATE_ACCOUNT_STATUS_NOT_FOUND_EXCEPTION: usize = 43;
-    pub const CREATE_ACCOUNT_STATUSES: usize = 44;
-    pub const CREATE_GOV_CLOUD_ACCOUNT_REQUEST: usize = 45;
-    pub const CREATE_GOV_CLOUD_ACCOUNT_RESPONSE: usize = 46;
-    pub const CREATE_ORGANIZATION_REQUEST: usize = 47;
-    pub const CREATE_ORGANIZATION_RESPONSE: usize = 48;
-    pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 49;
-    pub const CREATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 50;
-    pub const CREATE_POLICY_REQUEST: usize = 51;
-    pub const CREATE_POLICY_RESPONSE: usize = 52;
-    pub const DECLINE_HANDSHAKE_REQUEST: usize = 53;
-    pub const DECLINE_HANDSHAKE_RESPONSE: usize = 54;
-    pub const DELEGATED_ADMINISTRATOR: usize = 55;
-    pub const DELEGATED_ADMINISTRATORS: usize = 56;
-    pub const DELEGATED_SERVICE: usize = 57;
-    pub const DELEGATED_SERVICES: usize = 58;
-    pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 59;
-    pub const DELETE_POLICY_REQUEST: usize = 60;
-    pub const DEREGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 61;
-    pub const DESCRIBE_ACCOUNT_REQUEST: usize = 62;
-    pub const DESCRIBE_ACCOUNT_RESPONSE: usize = 63;
-    pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 64;
-    pub const DESCRIBE_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 65;
-    pub const DESCRIBE_EFFECTIVE_POLICY_REQUEST: usize = 66;
-    pub const DESCRIBE_EFFECTIVE_POLICY_RESPONSE: usize = 67;
-    pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 68;
-    pub const DESCRIBE_HANDSHAKE_RESPONSE: usize = 69;
-    pub const DESCRIBE_ORGANIZATION_RESPONSE: usize = 70;
-    pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 71;
-    pub const DESCRIBE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 72;
-    pub const DESCRIBE_POLICY_REQUEST: usize = 73;
-    pub const DESCRIBE_POLICY_RESPONSE: usize = 74;
-    pub const DESCRIBE_RESOURCE_POLICY_RESPONSE: usize = 75;
-    pub const DESCRIBE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 76;
-    pub const DESCRIBE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 77;
-    pub const DESTINATION_PARENT_NOT_FOUND_EXCEPTION: usize = 78;
-    pub const DETACH_POLICY_REQUEST: usize = 79;
-    pub const DISABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 80;
-    pub const DISABLE_POLICY_TYPE_REQUEST: usize = 81;
-    pub const DISABLE_POLICY_TYPE_RESPONSE: usize = 82;
-    pub const DUPLICATE_ACCOUNT_EXCEPTION: usize = 83;
-    pub const DUPLICATE_HANDSHAKE_EXCEPTION: usize = 84;
-    pub const DUPLICATE_ORGANIZATIONAL_UNIT_EXCEPTION: usize = 85;
-    pub const DUPLICATE_POLICY_ATTACHMENT_EXCEPTION: usize = 86;
-    pub const DUPLICATE_POLICY_EXCEPTION: usize = 87;
-    pub const EFFECTIVE_POLICY: usize = 88;
-    pub const EFFECTIVE_POLICY_NOT_FOUND_EXCEPTION: usize = 89;
-    pub const EFFECTIVE_POLICY_TYPE: usize = 90;
-    pub const EFFECTIVE_POLICY_VALIDATION_ERROR: usize = 91;
-    pub const EFFECTIVE_POLICY_VALIDATION_ERRORS: usize = 92;
-    pub const EMAIL: usize = 93;
-    pub const ENABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 94;
-    pub const ENABLE_ALL_FEATURES_REQUEST: usize = 95;
-    pub const ENABLE_ALL_FEATURES_RESPONSE: usize = 96;
-    pub const ENABLE_POLICY_TYPE_REQUEST: usize = 97;
-    pub const ENABLE_POLICY_TYPE_RESPONSE: usize = 98;
-    pub const ENABLED_SERVICE_PRINCIPAL: usize = 99;
-    pub const ENABLED_SERVICE_PRINCIPALS: usize = 100;
-    pub const ERROR_CODE: usize = 101;
-    pub const ERROR_MESSAGE: usize = 102;
-    pub const EXCEPTION_MESSAGE: usize = 103;
-    pub const EXCEPTION_TYPE: usize = 104;
-    pub const FINALIZING_ORGANIZATION_EXCEPTION: usize = 105;
-    pub const GENERIC_ARN: usize = 106;
-    pub const HANDSHAKE: usize = 107;
-    pub const HANDSHAKE_ALREADY_IN_STATE_EXCEPTION: usize = 108;
-    pub const HANDSHAKE_ARN: usize = 109;
-    pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION: usize = 110;
-    pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 111;
-    pub const HANDSHAKE_FILTER: usize = 112;
-    pub const HANDSHAKE_ID: usize = 113;
-    pub const HANDSHAKE_NOT_FOUND_EXCEPTION: usize = 114;
-    pub const HANDSHAKE_NOTES: usize = 115;
-    pub const HANDSHAKE_PARTIES: usize = 116;
-    pub const HANDSHAKE_PARTY: usize = 117;
-    pub const HANDSHAKE_PARTY_ID: usize = 118;
-    pub const HANDSHAKE_PARTY_TYPE: usize = 119;
-    pub const HANDSHAKE_RESOURCE: usize = 120;
-    pub const HANDSHAKE_RESOURCE_TYPE: usize = 121;
-    pub const HANDSHAKE_RESOURCE_VALUE: usize = 122;
-    pub const HANDSHAKE_RESOURCES: usize = 123;
-    pub const HANDSHAKE_STATE: usize = 124;
-    pub const HANDSHAKES: usize = 125;
-    pub const IAM_USER_ACCESS_TO_BILLING: usize = 126;
-    pub const INVALID_HANDSHAKE_TRANSITION_EXCEPTION: usize = 127;
-    pub const INVALID_INPUT_EXCEPTION: usize = 128;
-    pub const INVALID_INPUT_EXCEPTION_REASON: usize = 129;
-    pub const INVALID_RESPONSIBILITY_TRANSFER_TRANSITION_EXCEPTION: usize = 130;
-    pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 131;
-    pub const INVITE_ACCOUNT_TO_ORGANIZATION_RESPONSE: usize = 132;
-    pub const INVITE_ORGANIZATION_TO_TRANSFER_RESPONSIBILITY_REQUEST: usize = 133;
-    pub const INVITE_ORGANIZATION_TO_TRANSFER_RESPONSIBILITY_RESPONSE: usize = 134;
-    pub const LIST_AWS_SERVICE_ACCESS_FOR_ORGANIZATION_REQUEST: usize = 135;
-    pub const LIST_AWS_SERVICE_ACCESS_FOR_ORGANIZATION_RESPONSE: usize = 136;
-    pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 137;
-    pub const LIST_ACCOUNTS_FOR_PARENT_RESPONSE: usize = 138;
-    pub const LIST_ACCOUNTS_REQUEST: usize = 139;
-    pub const LIST_ACCOUNTS_RESPONSE: usize = 140;
-    pub const LIST_ACCOUNTS_WITH_INVALID_EFFECTIVE_POLICY_REQUEST: usize = 141;
-    pub const LIST_ACCOUNTS_WITH_INVALID_EFFECTIVE_POLICY_RESPONSE: usize = 142;
-    pub const LIST_CHILDREN_REQUEST: usize = 143;
-    pub const LIST_CHILDREN_RESPONSE: usize = 144;
-    pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 145;
-    pub const LIST_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 146;
-    pub const LIST_DELEGATED_ADMINISTRATORS_REQUEST: usize = 147;
-    pub const LIST_DELEGATED_ADMINISTRATORS_RESPONSE: usize = 148;
-    pub const LIST_DELEGATED_SERVICES_FOR_ACCOUNT_REQUEST: usize = 149;
-    pub const LIST_DELEGATED_SERVICES_FOR_ACCOUNT_RESPONSE: usize = 150;
-    pub const LIST_EFFECTIVE_POLICY_VALIDATION_ERRORS_REQUEST: usize = 151;
-    pub const LIST_EFFECTIVE_POLICY_VALIDATION_ERRORS_RESPONSE: usize = 152;
-    pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 153;
-    pub const LIST_HANDSHAKES_FOR_ACCOUNT_RESPONSE: usize = 154;
-    pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 155;
-    pub const LIST_HANDSHAKES_FOR_ORGANIZATION_RESPONSE: usize = 156;
-    pub const LIST_INBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 157;
-    pub const LIST_INBOUND_RESPONSIBILITY_TRANSFERS_RESPONSE: usize = 158;
-    pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 159;
-    pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_RESPONSE: usize = 160;
-    pub const LIST_OUTBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 161;
-    pub const LIST_OUTBOUND_RESPONSIBILITY_TRANSFERS_RESPONSE: usize = 162;
-    pub const LIST_PARENTS_REQUEST: usize = 163;
-    pub const LIST_PARENTS_RESPONSE: usize = 164;
-    pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 165;
-    pub const LIST_POLICIES_FOR_TARGET_RESPONSE: usize = 166;
-    pub const LIST_POLICIES_REQUEST: usize = 167;
-    pub const LIST_POLICIES_RESPONSE: usize = 168;
-    pub const LIST_ROOTS_REQUEST: usize = 169;
-    pub const LIST_ROOTS_RESPONSE: usize = 170;
-    pub const LIST_TAGS_FOR_RESOURCE_REQUEST: usize = 171;
-    pub const LIST_TAGS_FOR_RESOURCE_RESPONSE: usize = 172;
-    pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 173;
-    pub const LIST_TARGETS_FOR_POLICY_RESPONSE: usize = 174;
-    pub const MALFORMED_POLICY_DOCUMENT_EXCEPTION: usize = 175;
-    pub const MASTER_CANNOT_LEAVE_ORGANIZATION_EXCEPTION: usize = 176;
-    pub const MAX_RESULTS: usize = 177;
-    pub const MOVE_ACCOUNT_REQUEST: usize = 178;
-    pub const NEXT_TOKEN: usize = 179;
-    pub const ORGANIZATION: usize = 180;
-    pub const ORGANIZATION_ARN: usize = 181;
-    pub const ORGANIZATION_FEATURE_SET: usize = 182;
-    pub const ORGANIZATION_ID: usize = 183;
-    pub const ORGANIZATION_NOT_EMPTY_EXCEPTION: usize = 184;
-    pub const ORGANIZATIONAL_UNIT: usize = 185;
-    pub const ORGANIZATIONAL_UNIT_ARN: usize = 186;
-    pub const ORGANIZATIONAL_UNIT_ID: usize = 187;
-    pub const ORGANIZATIONAL_UNIT_NAME: usize = 188;
-    pub const ORGANIZATIONAL_UNIT_NOT_EMPTY_EXCEPTION: usize = 189;
-    pub const ORGANIZATIONAL_UNIT_NOT_FOUND_EXCEPTION: usize = 190;
-    pub const ORGANIZATIONAL_UNITS: usize = 191;
-    pub const PARENT: usize = 192;
-    pub const PARENT_ID: usize = 193;
-    pub const PARENT_NOT_FOUND_EXCEPTION: usize = 194;
-    pub const PARENT_TYPE: usize = 195;
-    pub const PARENTS: usize = 196;
-    pub const PATH: usize = 197;
-    pub const PATH_TO_ERROR: usize = 198;
-    pub const PATHS: usize = 199;
-    pub const POLICIES: usize = 200;
-    pub const POLICY: usize = 201;
-    pub const POLICY_ARN: usize = 202;
-    pub const POLICY_CHANGES_IN_PROGRESS_EXCEPTION: usize = 203;
-    pub const POLICY_CONTENT: usize = 204;
-    pub const POLICY_DESCRIPTION: usize = 205;
-    pub const POLICY_ID: usize = 206;
-    pub const POLICY_IDS: usize = 207;
-    pub const POLICY_IN_USE_EXCEPTION: usize = 208;
-    pub const POLICY_NAME: usize = 209;
-    pub const POLICY_NOT_ATTACHED_EXCEPTION: usize = 210;
-    pub const POLICY_NOT_FOUND_EXCEPTION: usize = 211;
-    pub const POLICY_SUMMARY: usize = 212;
-    pub const POLICY_TARGET_ID: usize = 213;
-    pub const POLICY_TARGET_SUMMARY: usize = 214;
-    pub const POLICY_TARGETS: usize = 215;
-    pub const POLICY_TYPE: usize = 216;
-    pub const POLICY_TYPE_ALREADY_ENABLED_EXCEPTION: usize = 217;
-    pub const POLICY_TYPE_NOT_AVAILABLE_FOR_ORGANIZATION_EXCEPTION: usize = 218;
-    pub const POLICY_TYPE_NOT_ENABLED_EXCEPTION: usize = 219;
-    pub const POLICY_TYPE_STATUS: usize = 220;
-    pub const POLICY_TYPE_SUMMARY: usize = 221;
-    pub const POLICY_TYPES: usize = 222;
-    pub const PUT_RESOURCE_POLICY_REQUEST: usize = 223;
-    pub const PUT_RESOURCE_POLICY_RESPONSE: usize = 224;
-    pub const REGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 225;
-    pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 226;
-    pub const RESOURCE_POLICY: usize = 227;
-    pub const RESOURCE_POLICY_ARN: usize = 228;
-    pub const RESOURCE_POLICY_CONTENT: usize = 229;
-    pub const RESOURCE_POLICY_ID: usize = 230;
-    pub const RESOURCE_POLICY_NOT_FOUND_EXCEPTION: usize = 231;
-    pub const RESOURCE_POLICY_SUMMARY: usize = 232;
-    pub const RESPONSIBILITY_TRANSFER: usize = 233;
-    pub const RESPONSIBILITY_TRANSFER_ALREADY_IN_STATUS_EXCEPTION: usize = 234;
-    pub const RESPONSIBILITY_TRANSFER_ARN: usize = 235;
-    pub const RESPONSIBILITY_TRANSFER_ID: usize = 236;
-    pub const RESPONSIBILITY_TRANSFER_NAME: usize = 237;
-    pub const RESPONSIBILITY_TRANSFER_NOT_FOUND_EXCEPTION: usize = 238;
-    pub const RESPONSIBILITY_TRANSFER_STATUS: usize = 239;
-    pub const RESPONSIBILITY_TRANSFER_TYPE: usize = 240;
-    pub const RESPONSIBILITY_TRANSFERS: usize = 241;
-    pub const ROLE_NAME: usize = 242;
-    pub const ROOT: usize = 243;
-    pub const ROOT_ARN: usize = 244;
-    pub const ROOT_ID: usize = 245;
-    pub const ROOT_NAME: usize = 246;
-    pub const ROOT_NOT_FOUND_EXCEPTION: usize = 247;
-    pub const ROOTS: usize = 248;
-    pub const SERVICE_EXCEPTION: usize = 249;
-    pub const SERVICE_PRINCIPAL: usize = 250;
-    pub const SOURCE_PARENT_NOT_FOUND_EXCEPTION: usize = 251;
-    pub const TAG: usize = 252;
-    pub const TAG_KEY: usize = 253;
-    pub const TAG_KEYS: usize = 254;
-    pub const TAG_RESOURCE_REQUEST: usize = 255;
-    pub const TAG_VALUE: usize = 256;
-    pub const TAGGABLE_RESOURCE_ID: usize = 257;
-    pub const TAGS: usize = 258;
-    pub const TARGET_NAME: usize = 259;
-    pub const TARGET_NOT_FOUND_EXCEPTION: usize = 260;
-    pub const TARGET_TYPE: usize = 261;
-    pub const TERMINATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 262;
-    pub const TERMINATE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 263;
-    pub const TIMESTAMP: usize = 264;
-    pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 265;
-    pub const TRANSFER_PARTICIPANT: usize = 266;
-    pub const UNSUPPORTED_API_ENDPOINT_EXCEPTION: usize = 267;
-    pub const UNTAG_RESOURCE_REQUEST: usize = 268;
-    pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 269;
-    pub const UPDATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 270;
-    pub const UPDATE_POLICY_REQUEST: usize = 271;
-    pub const UPDATE_POLICY_RESPONSE: usize = 272;
-    pub const UPDATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 273;
-    pub const UPDATE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 274;
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const AWS_ORGANIZATIONS_NOT_IN_USE_EXCEPTION: usize = 0;
+        pub const ACCEPT_HANDSHAKE_REQUEST: usize = 1;
+        pub const ACCEPT_HANDSHAKE_RESPONSE: usize = 2;
+        pub const ACCESS_DENIED_EXCEPTION: usize = 3;
+        pub const ACCESS_DENIED_FOR_DEPENDENCY_EXCEPTION: usize = 4;
+        pub const ACCESS_DENIED_FOR_DEPENDENCY_EXCEPTION_REASON: usize = 5;
+        pub const ACCOUNT: usize = 6;
+        pub const ACCOUNT_ALREADY_CLOSED_EXCEPTION: usize = 7;
+        pub const ACCOUNT_ALREADY_REGISTERED_EXCEPTION: usize = 8;
+        pub const ACCOUNT_ARN: usize = 9;
+        pub const ACCOUNT_ID: usize = 10;
+        pub const ACCOUNT_JOINED_METHOD: usize = 11;
+        pub const ACCOUNT_NAME: usize = 12;
+        pub const ACCOUNT_NOT_FOUND_EXCEPTION: usize = 13;
+        pub const ACCOUNT_NOT_REGISTERED_EXCEPTION: usize = 14;
+        pub const ACCOUNT_OWNER_NOT_VERIFIED_EXCEPTION: usize = 15;
+        pub const ACCOUNT_STATE: usize = 16;
+        pub const ACCOUNT_STATUS: usize = 17;
+        pub const ACCOUNTS: usize = 18;
+        pub const ACTION_TYPE: usize = 19;
+        pub const ALREADY_IN_ORGANIZATION_EXCEPTION: usize = 20;
+        pub const ATTACH_POLICY_REQUEST: usize = 21;
+        pub const AWS_MANAGED_POLICY: usize = 22;
+        pub const CANCEL_HANDSHAKE_REQUEST: usize = 23;
+        pub const CANCEL_HANDSHAKE_RESPONSE: usize = 24;
+        pub const CHILD: usize = 25;
+        pub const CHILD_ID: usize = 26;
+        pub const CHILD_NOT_FOUND_EXCEPTION: usize = 27;
+        pub const CHILD_TYPE: usize = 28;
+        pub const CHILDREN: usize = 29;
+        pub const CLOSE_ACCOUNT_REQUEST: usize = 30;
+        pub const CONCURRENT_MODIFICATION_EXCEPTION: usize = 31;
+        pub const CONFLICT_EXCEPTION: usize = 32;
+        pub const CONSTRAINT_VIOLATION_EXCEPTION: usize = 33;
+        pub const CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 34;
+        pub const CREATE_ACCOUNT_FAILURE_REASON: usize = 35;
+        pub const CREATE_ACCOUNT_NAME: usize = 36;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 37;
+        pub const CREATE_ACCOUNT_REQUEST_ID: usize = 38;
+        pub const CREATE_ACCOUNT_RESPONSE: usize = 39;
+        pub const CREATE_ACCOUNT_STATE: usize = 40;
+        pub const CREATE_ACCOUNT_STATES: usize = 41;
+        pub const CREATE_ACCOUNT_STATUS: usize = 42;
+        pub const CREATE_ACCOUNT_STATUS_NOT_FOUND_EXCEPTION: usize = 43;
+        pub const CREATE_ACCOUNT_STATUSES: usize = 44;
+        pub const CREATE_GOV_CLOUD_ACCOUNT_REQUEST: usize = 45;
+        pub const CREATE_GOV_CLOUD_ACCOUNT_RESPONSE: usize = 46;
+        pub const CREATE_ORGANIZATION_REQUEST: usize = 47;
+        pub const CREATE_ORGANIZATION_RESPONSE: usize = 48;
+        pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 49;
+        pub const CREATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 50;
+        pub const CREATE_POLICY_REQUEST: usize = 51;
+        pub const CREATE_POLICY_RESPONSE: usize = 52;
+        pub const DECLINE_HANDSHAKE_REQUEST: usize = 53;
+        pub const DECLINE_HANDSHAKE_RESPONSE: usize = 54;
+        pub const DELEGATED_ADMINISTRATOR: usize = 55;
+        pub const DELEGATED_ADMINISTRATORS: usize = 56;
+        pub const DELEGATED_SERVICE: usize = 57;
+        pub const DELEGATED_SERVICES: usize = 58;
+        pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 59;
+        pub const DELETE_POLICY_REQUEST: usize = 60;
+        pub const DEREGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 61;
+        pub const DESCRIBE_ACCOUNT_REQUEST: usize = 62;
+        pub const DESCRIBE_ACCOUNT_RESPONSE: usize = 63;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 64;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 65;
+        pub const DESCRIBE_EFFECTIVE_POLICY_REQUEST: usize = 66;
+        pub const DESCRIBE_EFFECTIVE_POLICY_RESPONSE: usize = 67;
+        pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 68;
+        pub const DESCRIBE_HANDSHAKE_RESPONSE: usize = 69;
+        pub const DESCRIBE_ORGANIZATION_RESPONSE: usize = 70;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 71;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 72;
+        pub const DESCRIBE_POLICY_REQUEST: usize = 73;
+        pub const DESCRIBE_POLICY_RESPONSE: usize = 74;
+        pub const DESCRIBE_RESOURCE_POLICY_RESPONSE: usize = 75;
+        pub const DESCRIBE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 76;
+        pub const DESCRIBE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 77;
+        pub const DESTINATION_PARENT_NOT_FOUND_EXCEPTION: usize = 78;
+        pub const DETACH_POLICY_REQUEST: usize = 79;
+        pub const DISABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 80;
+        pub const DISABLE_POLICY_TYPE_REQUEST: usize = 81;
+        pub const DISABLE_POLICY_TYPE_RESPONSE: usize = 82;
+        pub const DUPLICATE_ACCOUNT_EXCEPTION: usize = 83;
+        pub const DUPLICATE_HANDSHAKE_EXCEPTION: usize = 84;
+        pub const DUPLICATE_ORGANIZATIONAL_UNIT_EXCEPTION: usize = 85;
+        pub const DUPLICATE_POLICY_ATTACHMENT_EXCEPTION: usize = 86;
+        pub const DUPLICATE_POLICY_EXCEPTION: usize = 87;
+        pub const EFFECTIVE_POLICY: usize = 88;
+        pub const EFFECTIVE_POLICY_NOT_FOUND_EXCEPTION: usize = 89;
+        pub const EFFECTIVE_POLICY_TYPE: usize = 90;
+        pub const EFFECTIVE_POLICY_VALIDATION_ERROR: usize = 91;
+        pub const EFFECTIVE_POLICY_VALIDATION_ERRORS: usize = 92;
+        pub const EMAIL: usize = 93;
+        pub const ENABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 94;
+        pub const ENABLE_ALL_FEATURES_REQUEST: usize = 95;
+        pub const ENABLE_ALL_FEATURES_RESPONSE: usize = 96;
+        pub const ENABLE_POLICY_TYPE_REQUEST: usize = 97;
+        pub const ENABLE_POLICY_TYPE_RESPONSE: usize = 98;
+        pub const ENABLED_SERVICE_PRINCIPAL: usize = 99;
+        pub const ENABLED_SERVICE_PRINCIPALS: usize = 100;
+        pub const ERROR_CODE: usize = 101;
+        pub const ERROR_MESSAGE: usize = 102;
+        pub const EXCEPTION_MESSAGE: usize = 103;
+        pub const EXCEPTION_TYPE: usize = 104;
+        pub const FINALIZING_ORGANIZATION_EXCEPTION: usize = 105;
+        pub const GENERIC_ARN: usize = 106;
+        pub const HANDSHAKE: usize = 107;
+        pub const HANDSHAKE_ALREADY_IN_STATE_EXCEPTION: usize = 108;
+        pub const HANDSHAKE_ARN: usize = 109;
+        pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION: usize = 110;
+        pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 111;
+        pub const HANDSHAKE_FILTER: usize = 112;
+        pub const HANDSHAKE_ID: usize = 113;
+        pub const HANDSHAKE_NOT_FOUND_EXCEPTION: usize = 114;
+        pub const HANDSHAKE_NOTES: usize = 115;
+        pub const HANDSHAKE_PARTIES: usize = 116;
+        pub const HANDSHAKE_PARTY: usize = 117;
+        pub const HANDSHAKE_PARTY_ID: usize = 118;
+        pub const HANDSHAKE_PARTY_TYPE: usize = 119;
+        pub const HANDSHAKE_RESOURCE: usize = 120;
+        pub const HANDSHAKE_RESOURCE_TYPE: usize = 121;
+        pub const HANDSHAKE_RESOURCE_VALUE: usize = 122;
+        pub const HANDSHAKE_RESOURCES: usize = 123;
+        pub const HANDSHAKE_STATE: usize = 124;
+        pub const HANDSHAKES: usize = 125;
+        pub const IAM_USER_ACCESS_TO_BILLING: usize = 126;
+        pub const INVALID_HANDSHAKE_TRANSITION_EXCEPTION: usize = 127;
+        pub const INVALID_INPUT_EXCEPTION: usize = 128;
+        pub const INVALID_INPUT_EXCEPTION_REASON: usize = 129;
+        pub const INVALID_RESPONSIBILITY_TRANSFER_TRANSITION_EXCEPTION: usize = 130;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 131;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_RESPONSE: usize = 132;
+        pub const INVITE_ORGANIZATION_TO_TRANSFER_RESPONSIBILITY_REQUEST: usize = 133;
+        pub const INVITE_ORGANIZATION_TO_TRANSFER_RESPONSIBILITY_RESPONSE: usize = 134;
+        pub const LIST_AWS_SERVICE_ACCESS_FOR_ORGANIZATION_REQUEST: usize = 135;
+        pub const LIST_AWS_SERVICE_ACCESS_FOR_ORGANIZATION_RESPONSE: usize = 136;
+        pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 137;
+        pub const LIST_ACCOUNTS_FOR_PARENT_RESPONSE: usize = 138;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 139;
+        pub const LIST_ACCOUNTS_RESPONSE: usize = 140;
+        pub const LIST_ACCOUNTS_WITH_INVALID_EFFECTIVE_POLICY_REQUEST: usize = 141;
+        pub const LIST_ACCOUNTS_WITH_INVALID_EFFECTIVE_POLICY_RESPONSE: usize = 142;
+        pub const LIST_CHILDREN_REQUEST: usize = 143;
+        pub const LIST_CHILDREN_RESPONSE: usize = 144;
+        pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 145;
+        pub const LIST_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 146;
+        pub const LIST_DELEGATED_ADMINISTRATORS_REQUEST: usize = 147;
+        pub const LIST_DELEGATED_ADMINISTRATORS_RESPONSE: usize = 148;
+        pub const LIST_DELEGATED_SERVICES_FOR_ACCOUNT_REQUEST: usize = 149;
+        pub const LIST_DELEGATED_SERVICES_FOR_ACCOUNT_RESPONSE: usize = 150;
+        pub const LIST_EFFECTIVE_POLICY_VALIDATION_ERRORS_REQUEST: usize = 151;
+        pub const LIST_EFFECTIVE_POLICY_VALIDATION_ERRORS_RESPONSE: usize = 152;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 153;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_RESPONSE: usize = 154;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 155;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_RESPONSE: usize = 156;
+        pub const LIST_INBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 157;
+        pub const LIST_INBOUND_RESPONSIBILITY_TRANSFERS_RESPONSE: usize = 158;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 159;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_RESPONSE: usize = 160;
+        pub const LIST_OUTBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 161;
+        pub const LIST_OUTBOUND_RESPONSIBILITY_TRANSFERS_RESPONSE: usize = 162;
+        pub const LIST_PARENTS_REQUEST: usize = 163;
+        pub const LIST_PARENTS_RESPONSE: usize = 164;
+        pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 165;
+        pub const LIST_POLICIES_FOR_TARGET_RESPONSE: usize = 166;
+        pub const LIST_POLICIES_REQUEST: usize = 167;
+        pub const LIST_POLICIES_RESPONSE: usize = 168;
+        pub const LIST_ROOTS_REQUEST: usize = 169;
+        pub const LIST_ROOTS_RESPONSE: usize = 170;
+        pub const LIST_TAGS_FOR_RESOURCE_REQUEST: usize = 171;
+        pub const LIST_TAGS_FOR_RESOURCE_RESPONSE: usize = 172;
+        pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 173;
+        pub const LIST_TARGETS_FOR_POLICY_RESPONSE: usize = 174;
+        pub const MALFORMED_POLICY_DOCUMENT_EXCEPTION: usize = 175;
+        pub const MASTER_CANNOT_LEAVE_ORGANIZATION_EXCEPTION: usize = 176;
+        pub const MAX_RESULTS: usize = 177;
+        pub const MOVE_ACCOUNT_REQUEST: usize = 178;
+        pub const NEXT_TOKEN: usize = 179;
+        pub const ORGANIZATION: usize = 180;
+        pub const ORGANIZATION_ARN: usize = 181;
+        pub const ORGANIZATION_FEATURE_SET: usize = 182;
+        pub const ORGANIZATION_ID: usize = 183;
+        pub const ORGANIZATION_NOT_EMPTY_EXCEPTION: usize = 184;
+        pub const ORGANIZATIONAL_UNIT: usize = 185;
+        pub const ORGANIZATIONAL_UNIT_ARN: usize = 186;
+        pub const ORGANIZATIONAL_UNIT_ID: usize = 187;
+        pub const ORGANIZATIONAL_UNIT_NAME: usize = 188;
+        pub const ORGANIZATIONAL_UNIT_NOT_EMPTY_EXCEPTION: usize = 189;
+        pub const ORGANIZATIONAL_UNIT_NOT_FOUND_EXCEPTION: usize = 190;
+        pub const ORGANIZATIONAL_UNITS: usize = 191;
+        pub const PARENT: usize = 192;
+        pub const PARENT_ID: usize = 193;
+        pub const PARENT_NOT_FOUND_EXCEPTION: usize = 194;
+        pub const PARENT_TYPE: usize = 195;
+        pub const PARENTS: usize = 196;
+        pub const PATH: usize = 197;
+        pub const PATH_TO_ERROR: usize = 198;
+        pub const PATHS: usize = 199;
+        pub const POLICIES: usize = 200;
+        pub const POLICY: usize = 201;
+        pub const POLICY_ARN: usize = 202;
+        pub const POLICY_CHANGES_IN_PROGRESS_EXCEPTION: usize = 203;
+        pub const POLICY_CONTENT: usize = 204;
+        pub const POLICY_DESCRIPTION: usize = 205;
+        pub const POLICY_ID: usize = 206;
+        pub const POLICY_IDS: usize = 207;
+        pub const POLICY_IN_USE_EXCEPTION: usize = 208;
+        pub const POLICY_NAME: usize = 209;
+        pub const POLICY_NOT_ATTACHED_EXCEPTION: usize = 210;
+        pub const POLICY_NOT_FOUND_EXCEPTION: usize = 211;
+        pub const POLICY_SUMMARY: usize = 212;
+        pub const POLICY_TARGET_ID: usize = 213;
+        pub const POLICY_TARGET_SUMMARY: usize = 214;
+        pub const POLICY_TARGETS: usize = 215;
+        pub const POLICY_TYPE: usize = 216;
+        pub const POLICY_TYPE_ALREADY_ENABLED_EXCEPTION: usize = 217;
+        pub const POLICY_TYPE_NOT_AVAILABLE_FOR_ORGANIZATION_EXCEPTION: usize = 218;
+        pub const POLICY_TYPE_NOT_ENABLED_EXCEPTION: usize = 219;
+        pub const POLICY_TYPE_STATUS: usize = 220;
+        pub const POLICY_TYPE_SUMMARY: usize = 221;
+        pub const POLICY_TYPES: usize = 222;
+        pub const PUT_RESOURCE_POLICY_REQUEST: usize = 223;
+        pub const PUT_RESOURCE_POLICY_RESPONSE: usize = 224;
+        pub const REGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 225;
+        pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 226;
+        pub const RESOURCE_POLICY: usize = 227;
+        pub const RESOURCE_POLICY_ARN: usize = 228;
+        pub const RESOURCE_POLICY_CONTENT: usize = 229;
+        pub const RESOURCE_POLICY_ID: usize = 230;
+        pub const RESOURCE_POLICY_NOT_FOUND_EXCEPTION: usize = 231;
+        pub const RESOURCE_POLICY_SUMMARY: usize = 232;
+        pub const RESPONSIBILITY_TRANSFER: usize = 233;
+        pub const RESPONSIBILITY_TRANSFER_ALREADY_IN_STATUS_EXCEPTION: usize = 234;
+        pub const RESPONSIBILITY_TRANSFER_ARN: usize = 235;
+        pub const RESPONSIBILITY_TRANSFER_ID: usize = 236;
+        pub const RESPONSIBILITY_TRANSFER_NAME: usize = 237;
+        pub const RESPONSIBILITY_TRANSFER_NOT_FOUND_EXCEPTION: usize = 238;
+        pub const RESPONSIBILITY_TRANSFER_STATUS: usize = 239;
+        pub const RESPONSIBILITY_TRANSFER_TYPE: usize = 240;
+        pub const RESPONSIBILITY_TRANSFERS: usize = 241;
+        pub const ROLE_NAME: usize = 242;
+        pub const ROOT: usize = 243;
+        pub const ROOT_ARN: usize = 244;
+        pub const ROOT_ID: usize = 245;
+        pub const ROOT_NAME: usize = 246;
+        pub const ROOT_NOT_FOUND_EXCEPTION: usize = 247;
+        pub const ROOTS: usize = 248;
+        pub const SERVICE_EXCEPTION: usize = 249;
+        pub const SERVICE_PRINCIPAL: usize = 250;
+        pub const SOURCE_PARENT_NOT_FOUND_EXCEPTION: usize = 251;
+        pub const TAG: usize = 252;
+        pub const TAG_KEY: usize = 253;
+        pub const TAG_KEYS: usize = 254;
+        pub const TAG_RESOURCE_REQUEST: usize = 255;
+        pub const TAG_VALUE: usize = 256;
+        pub const TAGGABLE_RESOURCE_ID: usize = 257;
+        pub const TAGS: usize = 258;
+        pub const TARGET_NAME: usize = 259;
+        pub const TARGET_NOT_FOUND_EXCEPTION: usize = 260;
+        pub const TARGET_TYPE: usize = 261;
+        pub const TERMINATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 262;
+        pub const TERMINATE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 263;
+        pub const TIMESTAMP: usize = 264;
+        pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 265;
+        pub const TRANSFER_PARTICIPANT: usize = 266;
+        pub const UNSUPPORTED_API_ENDPOINT_EXCEPTION: usize = 267;
+        pub const UNTAG_RESOURCE_REQUEST: usize = 268;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 269;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 270;
+        pub const UPDATE_POLICY_REQUEST: usize = 271;
+        pub const UPDATE_POLICY_RESPONSE: usize = 272;
+        pub const UPDATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 273;
+        pub const UPDATE_RESPONSIBILITY_TRANSFER_RESPONSE: usize = 274;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 63] = [
+        Operation {
+            name: "AcceptHandshake",
+            python_name: "accept_handshake",
+            input: Some(1),
+            output: Some(2),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "HandshakeConstraintViolationException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ConcurrentModificationException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "AccessDeniedForDependencyException",
+                "ConstraintViolationException",
+                "MasterCannotLeaveOrganizationException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "AttachPolicy",
+            python_name: "attach_policy",
+            input: Some(21),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyAttachmentException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "PolicyTypeNotEnabledException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+                "PolicyChangesInProgressException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CancelHandshake",
+            python_name: "cancel_handshake",
+            input: Some(23),
+            output: Some(24),
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CloseAccount",
+            python_name: "close_account",
+            input: Some(30),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountAlreadyClosedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConflictException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(37),
+            output: Some(39),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "FinalizingOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateGovCloudAccount",
+            python_name: "create_gov_cloud_account",
+            input: Some(45),
+            output: Some(46),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "FinalizingOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganization",
+            python_name: "create_organization",
+            input: Some(47),
+            output: Some(48),
+            errors: &[
+                "AccessDeniedException",
+                "AlreadyInOrganizationException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "AccessDeniedForDependencyException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganizationalUnit",
+            python_name: "create_organizational_unit",
+            input: Some(49),
+            output: Some(50),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicateOrganizationalUnitException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreatePolicy",
+            python_name: "create_policy",
+            input: Some(51),
+            output: Some(52),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyException",
+                "InvalidInputException",
+                "MalformedPolicyDocumentException",
+                "PolicyTypeNotAvailableForOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeclineHandshake",
+            python_name: "decline_handshake",
+            input: Some(53),
+            output: Some(54),
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganization",
+            python_name: "delete_organization",
+            input: None,
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "OrganizationNotEmptyException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganizationalUnit",
+            python_name: "delete_organizational_unit",
+            input: Some(59),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "OrganizationalUnitNotEmptyException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeletePolicy",
+            python_name: "delete_policy",
+            input: Some(60),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "PolicyInUseException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteResourcePolicy",
+            python_name: "delete_resource_policy",
+            input: None,
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+                "TooManyRequestsException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "AWSOrganizationsNotInUseException",
+                "ResourcePolicyNotFoundException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeregisterDelegatedAdministrator",
+            python_name: "deregister_delegated_administrator",
+            input: Some(61),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AccountNotRegisteredException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "TooManyRequestsException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeAccount",
+            python_name: "describe_account",
+            input: Some(62),
+            output: Some(63),
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeCreateAccountStatus",
+            python_name: "describe_create_account_status",
+            input: Some(64),
+            output: Some(65),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "CreateAccountStatusNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeEffectivePolicy",
+            python_name: "describe_effective_policy",
+            input: Some(66),
+            output: Some(67),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "TargetNotFoundException",
+                "EffectivePolicyNotFoundException",
+                "InvalidInputException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeHandshake",
+            python_name: "describe_handshake",
+            input: Some(68),
+            output: Some(69),
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "HandshakeNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganization",
+            python_name: "describe_organization",
+            input: None,
+            output: Some(70),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganizationalUnit",
+            python_name: "describe_organizational_unit",
+            input: Some(71),
+            output: Some(72),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribePolicy",
+            python_name: "describe_policy",
+            input: Some(73),
+            output: Some(74),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeResourcePolicy",
+            python_name: "describe_resource_policy",
+            input: None,
+            output: Some(75),
+            errors: &[
+                "AccessDeniedException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+                "TooManyRequestsException",
+                "AWSOrganizationsNotInUseException",
+                "ResourcePolicyNotFoundException",
+                "ConstraintViolationException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeResponsibilityTransfer",
+            python_name: "describe_responsibility_transfer",
+            input: Some(76),
+            output: Some(77),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ResponsibilityTransferNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DetachPolicy",
+            python_name: "detach_policy",
+            input: Some(79),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyNotAttachedException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+                "PolicyChangesInProgressException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisableAWSServiceAccess",
+            python_name: "disable_aws_service_access",
+            input: Some(80),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisablePolicyType",
+            python_name: "disable_policy_type",
+            input: Some(81),
+            output: Some(82),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyTypeNotEnabledException",
+                "RootNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+                "PolicyChangesInProgressException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAWSServiceAccess",
+            python_name: "enable_aws_service_access",
+            input: Some(94),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAllFeatures",
+            python_name: "enable_all_features",
+            input: Some(95),
+            output: Some(96),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "HandshakeConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnablePolicyType",
+            python_name: "enable_policy_type",
+            input: Some(97),
+            output: Some(98),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyTypeAlreadyEnabledException",
+                "RootNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "PolicyTypeNotAvailableForOrganizationException",
+                "UnsupportedAPIEndpointException",
+                "PolicyChangesInProgressException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteAccountToOrganization",
+            python_name: "invite_account_to_organization",
+            input: Some(131),
+            output: Some(132),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "AccountOwnerNotVerifiedException",
+                "ConcurrentModificationException",
+                "HandshakeConstraintViolationException",
+                "DuplicateHandshakeException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "FinalizingOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteOrganizationToTransferResponsibility",
+            python_name: "invite_organization_to_transfer_responsibility",
+            input: Some(133),
+            output: Some(134),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicateHandshakeException",
+                "HandshakeConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "LeaveOrganization",
+            python_name: "leave_organization",
+            input: None,
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "MasterCannotLeaveOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAWSServiceAccessForOrganization",
+            python_name: "list_aws_service_access_for_organization",
+            input: Some(135),
+            output: Some(136),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "EnabledServicePrincipals",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(139),
+            output: Some(140),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsForParent",
+            python_name: "list_accounts_for_parent",
+            input: Some(137),
+            output: Some(138),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsWithInvalidEffectivePolicy",
+            python_name: "list_accounts_with_invalid_effective_policy",
+            input: Some(141),
+            output: Some(142),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "EffectivePolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "InvalidInputException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListChildren",
+            python_name: "list_children",
+            input: Some(143),
+            output: Some(144),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Children",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListCreateAccountStatus",
+            python_name: "list_create_account_status",
+            input: Some(145),
+            output: Some(146),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "CreateAccountStatuses",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListDelegatedAdministrators",
+            python_name: "list_delegated_administrators",
+            input: Some(147),
+            output: Some(148),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "TooManyRequestsException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "DelegatedAdministrators",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListDelegatedServicesForAccount",
+            python_name: "list_delegated_services_for_account",
+            input: Some(149),
+            output: Some(150),
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AccountNotRegisteredException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "TooManyRequestsException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "DelegatedServices",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListEffectivePolicyValidationErrors",
+            python_name: "list_effective_policy_validation_errors",
+            input: Some(151),
+            output: Some(152),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "EffectivePolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "AccountNotFoundException",
+                "InvalidInputException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "EffectivePolicyValidationErrors",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForAccount",
+            python_name: "list_handshakes_for_account",
+            input: Some(153),
+            output: Some(154),
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForOrganization",
+            python_name: "list_handshakes_for_organization",
+            input: Some(155),
+            output: Some(156),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListInboundResponsibilityTransfers",
+            python_name: "list_inbound_responsibility_transfers",
+            input: Some(157),
+            output: Some(158),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ResponsibilityTransferNotFoundException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOrganizationalUnitsForParent",
+            python_name: "list_organizational_units_for_parent",
+            input: Some(159),
+            output: Some(160),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "OrganizationalUnits",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOutboundResponsibilityTransfers",
+            python_name: "list_outbound_responsibility_transfers",
+            input: Some(161),
+            output: Some(162),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListParents",
+            python_name: "list_parents",
+            input: Some(163),
+            output: Some(164),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ChildNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Parents",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPolicies",
+            python_name: "list_policies",
+            input: Some(167),
+            output: Some(168),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPoliciesForTarget",
+            python_name: "list_policies_for_target",
+            input: Some(165),
+            output: Some(166),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListRoots",
+            python_name: "list_roots",
+            input: Some(169),
+            output: Some(170),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Roots",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTagsForResource",
+            python_name: "list_tags_for_resource",
+            input: Some(171),
+            output: Some(172),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "TargetNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "",
+                result_key: "Tags",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTargetsForPolicy",
+            python_name: "list_targets_for_policy",
+            input: Some(173),
+            output: Some(174),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Targets",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "MoveAccount",
+            python_name: "move_account",
+            input: Some(178),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "InvalidInputException",
+                "SourceParentNotFoundException",
+                "DestinationParentNotFoundException",
+                "DuplicateAccountException",
+                "AccountNotFoundException",
+                "TooManyRequestsException",
+                "ConcurrentModificationException",
+                "AWSOrganizationsNotInUseException",
+                "ServiceException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "PutResourcePolicy",
+            python_name: "put_resource_policy",
+            input: Some(223),
+            output: Some(224),
+            errors: &[
+                "AccessDeniedException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+                "TooManyRequestsException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "ConstraintViolationException",
+                "AWSOrganizationsNotInUseException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RegisterDelegatedAdministrator",
+            python_name: "register_delegated_administrator",
+            input: Some(225),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountAlreadyRegisteredException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "TooManyRequestsException",
+                "ServiceException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RemoveAccountFromOrganization",
+            python_name: "remove_account_from_organization",
+            input: Some(226),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "MasterCannotLeaveOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "TagResource",
+            python_name: "tag_resource",
+            input: Some(255),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "AWSOrganizationsNotInUseException",
+                "TargetNotFoundException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "TerminateResponsibilityTransfer",
+            python_name: "terminate_responsibility_transfer",
+            input: Some(262),
+            output: Some(263),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ResponsibilityTransferNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+                "ResponsibilityTransferAlreadyInStatusException",
+                "InvalidResponsibilityTransferTransitionException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UntagResource",
+            python_name: "untag_resource",
+            input: Some(268),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "ConcurrentModificationException",
+                "AWSOrganizationsNotInUseException",
+                "TargetNotFoundException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateOrganizationalUnit",
+            python_name: "update_organizational_unit",
+            input: Some(269),
+            output: Some(270),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "DuplicateOrganizationalUnitException",
+                "InvalidInputException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdatePolicy",
+            python_name: "update_policy",
+            input: Some(271),
+            output: Some(272),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyException",
+                "InvalidInputException",
+                "MalformedPolicyDocumentException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+                "PolicyChangesInProgressException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateResponsibilityTransfer",
+            python_name: "update_responsibility_transfer",
+            input: Some(273),
+            output: Some(274),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ResponsibilityTransferNotFoundException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "UnsupportedAPIEndpointException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+    ];
 }
 
-/// The operations, sorted by name.
-pub static OPERATIONS: [Operation; 63] = [
-    Operation {
-        name: "AcceptHandshake",
-        python_name: "accept_handshake",
-        input: Some(1),
-        output: Some(2),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "HandshakeConstraintViolationException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ConcurrentModificationException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "AccessDeniedForDependencyException",
-            "ConstraintViolationException",
-            "MasterCannotLeaveOrganizationException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "AttachPolicy",
-        python_name: "attach_policy",
-        input: Some(21),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyAttachmentException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "PolicyTypeNotEnabledException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-            "PolicyChangesInProgressException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CancelHandshake",
-        python_name: "cancel_handshake",
-        input: Some(23),
-        output: Some(24),
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CloseAccount",
-        python_name: "close_account",
-        input: Some(30),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountAlreadyClosedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConflictException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateAccount",
-        python_name: "create_account",
-        input: Some(37),
-        output: Some(39),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "FinalizingOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateGovCloudAccount",
-        python_name: "create_gov_cloud_account",
-        input: Some(45),
-        output: Some(46),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "FinalizingOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateOrganization",
-        python_name: "create_organization",
-        input: Some(47),
-        output: Some(48),
-        errors: &[
-            "AccessDeniedException",
-            "AlreadyInOrganizationException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "AccessDeniedForDependencyException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateOrganizationalUnit",
-        python_name: "create_organizational_unit",
-        input: Some(49),
-        output: Some(50),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicateOrganizationalUnitException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreatePolicy",
-        python_name: "create_policy",
-        input: Some(51),
-        output: Some(52),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyException",
-            "InvalidInputException",
-            "MalformedPolicyDocumentException",
-            "PolicyTypeNotAvailableForOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeclineHandshake",
-        python_name: "decline_handshake",
-        input: Some(53),
-        output: Some(54),
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeleteOrganization",
-        python_name: "delete_organization",
-        input: None,
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "OrganizationNotEmptyException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeleteOrganizationalUnit",
-        python_name: "delete_organizational_unit",
-        input: Some(59),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "OrganizationalUnitNotEmptyException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeletePolicy",
-        python_name: "delete_policy",
-        input: Some(60),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "PolicyInUseException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeleteResourcePolicy",
-        python_name: "delete_resource_policy",
-        input: None,
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-            "TooManyRequestsException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "AWSOrganizationsNotInUseException",
-            "ResourcePolicyNotFoundException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeregisterDelegatedAdministrator",
-        python_name: "deregister_delegated_administrator",
-        input: Some(61),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AccountNotRegisteredException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "TooManyRequestsException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeAccount",
-        python_name: "describe_account",
-        input: Some(62),
-        output: Some(63),
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeCreateAccountStatus",
-        python_name: "describe_create_account_status",
-        input: Some(64),
-        output: Some(65),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "CreateAccountStatusNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeEffectivePolicy",
-        python_name: "describe_effective_policy",
-        input: Some(66),
-        output: Some(67),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "TargetNotFoundException",
-            "EffectivePolicyNotFoundException",
-            "InvalidInputException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeHandshake",
-        python_name: "describe_handshake",
-        input: Some(68),
-        output: Some(69),
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "HandshakeNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeOrganization",
-        python_name: "describe_organization",
-        input: None,
-        output: Some(70),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeOrganizationalUnit",
-        python_name: "describe_organizational_unit",
-        input: Some(71),
-        output: Some(72),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribePolicy",
-        python_name: "describe_policy",
-        input: Some(73),
-        output: Some(74),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeResourcePolicy",
-        python_name: "describe_resource_policy",
-        input: None,
-        output: Some(75),
-        errors: &[
-            "AccessDeniedException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-            "TooManyRequestsException",
-            "AWSOrganizationsNotInUseException",
-            "ResourcePolicyNotFoundException",
-            "ConstraintViolationException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeResponsibilityTransfer",
-        python_name: "describe_responsibility_transfer",
-        input: Some(76),
-        output: Some(77),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ResponsibilityTransferNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DetachPolicy",
-        python_name: "detach_policy",
-        input: Some(79),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyNotAttachedException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-            "PolicyChangesInProgressException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DisableAWSServiceAccess",
-        python_name: "disable_aws_service_access",
-        input: Some(80),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DisablePolicyType",
-        python_name: "disable_policy_type",
-        input: Some(81),
-        output: Some(82),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyTypeNotEnabledException",
-            "RootNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-            "PolicyChangesInProgressException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "EnableAWSServiceAccess",
-        python_name: "enable_aws_service_access",
-        input: Some(94),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "EnableAllFeatures",
-        python_name: "enable_all_features",
-        input: Some(95),
-        output: Some(96),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "HandshakeConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "EnablePolicyType",
-        python_name: "enable_policy_type",
-        input: Some(97),
-        output: Some(98),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyTypeAlreadyEnabledException",
-            "RootNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "PolicyTypeNotAvailableForOrganizationException",
-            "UnsupportedAPIEndpointException",
-            "PolicyChangesInProgressException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "InviteAccountToOrganization",
-        python_name: "invite_account_to_organization",
-        input: Some(131),
-        output: Some(132),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "AccountOwnerNotVerifiedException",
-            "ConcurrentModificationException",
-            "HandshakeConstraintViolationException",
-            "DuplicateHandshakeException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "FinalizingOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "InviteOrganizationToTransferResponsibility",
-        python_name: "invite_organization_to_transfer_responsibility",
-        input: Some(133),
-        output: Some(134),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicateHandshakeException",
-            "HandshakeConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "LeaveOrganization",
-        python_name: "leave_organization",
-        input: None,
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "MasterCannotLeaveOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAWSServiceAccessForOrganization",
-        python_name: "list_aws_service_access_for_organization",
-        input: Some(135),
-        output: Some(136),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "EnabledServicePrincipals",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAccounts",
-        python_name: "list_accounts",
-        input: Some(139),
-        output: Some(140),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAccountsForParent",
-        python_name: "list_accounts_for_parent",
-        input: Some(137),
-        output: Some(138),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAccountsWithInvalidEffectivePolicy",
-        python_name: "list_accounts_with_invalid_effective_policy",
-        input: Some(141),
-        output: Some(142),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "EffectivePolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "InvalidInputException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListChildren",
-        python_name: "list_children",
-        input: Some(143),
-        output: Some(144),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Children",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListCreateAccountStatus",
-        python_name: "list_create_account_status",
-        input: Some(145),
-        output: Some(146),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "CreateAccountStatuses",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListDelegatedAdministrators",
-        python_name: "list_delegated_administrators",
-        input: Some(147),
-        output: Some(148),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "TooManyRequestsException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "DelegatedAdministrators",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListDelegatedServicesForAccount",
-        python_name: "list_delegated_services_for_account",
-        input: Some(149),
-        output: Some(150),
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AccountNotRegisteredException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "TooManyRequestsException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "DelegatedServices",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListEffectivePolicyValidationErrors",
-        python_name: "list_effective_policy_validation_errors",
-        input: Some(151),
-        output: Some(152),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "EffectivePolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "AccountNotFoundException",
-            "InvalidInputException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "EffectivePolicyValidationErrors",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListHandshakesForAccount",
-        python_name: "list_handshakes_for_account",
-        input: Some(153),
-        output: Some(154),
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Handshakes",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListHandshakesForOrganization",
-        python_name: "list_handshakes_for_organization",
-        input: Some(155),
-        output: Some(156),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Handshakes",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListInboundResponsibilityTransfers",
-        python_name: "list_inbound_responsibility_transfers",
-        input: Some(157),
-        output: Some(158),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ResponsibilityTransferNotFoundException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListOrganizationalUnitsForParent",
-        python_name: "list_organizational_units_for_parent",
-        input: Some(159),
-        output: Some(160),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "OrganizationalUnits",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListOutboundResponsibilityTransfers",
-        python_name: "list_outbound_responsibility_transfers",
-        input: Some(161),
-        output: Some(162),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListParents",
-        python_name: "list_parents",
-        input: Some(163),
-        output: Some(164),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ChildNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Parents",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListPolicies",
-        python_name: "list_policies",
-        input: Some(167),
-        output: Some(168),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Policies",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListPoliciesForTarget",
-        python_name: "list_policies_for_target",
-        input: Some(165),
-        output: Some(166),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Policies",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListRoots",
-        python_name: "list_roots",
-        input: Some(169),
-        output: Some(170),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Roots",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListTagsForResource",
-        python_name: "list_tags_for_resource",
-        input: Some(171),
-        output: Some(172),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "TargetNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "",
-            result_key: "Tags",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListTargetsForPolicy",
-        python_name: "list_targets_for_policy",
-        input: Some(173),
-        output: Some(174),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Targets",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "MoveAccount",
-        python_name: "move_account",
-        input: Some(178),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "InvalidInputException",
-            "SourceParentNotFoundException",
-            "DestinationParentNotFoundException",
-            "DuplicateAccountException",
-            "AccountNotFoundException",
-            "TooManyRequestsException",
-            "ConcurrentModificationException",
-            "AWSOrganizationsNotInUseException",
-            "ServiceException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "PutResourcePolicy",
-        python_name: "put_resource_policy",
-        input: Some(223),
-        output: Some(224),
-        errors: &[
-            "AccessDeniedException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-            "TooManyRequestsException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "ConstraintViolationException",
-            "AWSOrganizationsNotInUseException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "RegisterDelegatedAdministrator",
-        python_name: "register_delegated_administrator",
-        input: Some(225),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountAlreadyRegisteredException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "TooManyRequestsException",
-            "ServiceException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "RemoveAccountFromOrganization",
-        python_name: "remove_account_from_organization",
-        input: Some(226),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "MasterCannotLeaveOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "TagResource",
-        python_name: "tag_resource",
-        input: Some(255),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "AWSOrganizationsNotInUseException",
-            "TargetNotFoundException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "TerminateResponsibilityTransfer",
-        python_name: "terminate_responsibility_transfer",
-        input: Some(262),
-        output: Some(263),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ResponsibilityTransferNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-            "ResponsibilityTransferAlreadyInStatusException",
-            "InvalidResponsibilityTransferTransitionException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UntagResource",
-        python_name: "untag_resource",
-        input: Some(268),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "ConcurrentModificationException",
-            "AWSOrganizationsNotInUseException",
-            "TargetNotFoundException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UpdateOrganizationalUnit",
-        python_name: "update_organizational_unit",
-        input: Some(269),
-        output: Some(270),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "DuplicateOrganizationalUnitException",
-            "InvalidInputException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UpdatePolicy",
-        python_name: "update_policy",
-        input: Some(271),
-        output: Some(272),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyException",
-            "InvalidInputException",
-            "MalformedPolicyDocumentException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-            "PolicyChangesInProgressException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UpdateResponsibilityTransfer",
-        python_name: "update_responsibility_transfer",
-        input: Some(273),
-        output: Some(274),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ResponsibilityTransferNotFoundException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "UnsupportedAPIEndpointException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
+#[cfg(not(feature = "response-tables"))]
+mod tables {
+    use super::*;
+
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "organizations",
+        api_version: "2016-11-28",
+        protocol: Protocol::AwsJson {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: "1.1",
+        },
+        signing_name: "organizations",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 101] = [
+    Shape { name: "AcceptHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 37, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "AccountId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(12), pattern: Some(Pattern { source: "^\\d{12}$", matcher: PatternMatcher::Kind(ValueKind::AccountId) }), values: &[] } },
+    Shape { name: "ActionType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["INVITE", "ENABLE_ALL_FEATURES", "APPROVE_ALL_FEATURES", "ADD_ORGANIZATIONS_SERVICE_LINKED_ROLE", "TRANSFER_RESPONSIBILITY"] } },
+    Shape { name: "AttachPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }, Member { name: "TargetId", shape: 76, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CancelHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 37, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ChildId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(100), pattern: Some(Pattern { source: "^(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", matcher: PatternMatcher::Kind(ValueKind::ChildId) }), values: &[] } },
+    Shape { name: "ChildType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT", "ORGANIZATIONAL_UNIT"] } },
+    Shape { name: "CloseAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CreateAccountName", sensitive: true, kind: ShapeKind::String { min: Some(1), max: Some(50), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
+    Shape { name: "CreateAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Email", shape: 32, required: true, location: MemberLocation::Body }, Member { name: "AccountName", shape: 8, required: true, location: MemberLocation::Body }, Member { name: "RoleName", shape: 85, required: false, location: MemberLocation::Body }, Member { name: "IamUserAccessToBilling", shape: 42, required: false, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CreateAccountRequestId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(36), pattern: Some(Pattern { source: "^car-[a-z0-9]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::CreateAccountRequestId) }), values: &[] } },
+    Shape { name: "CreateAccountState", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["IN_PROGRESS", "SUCCEEDED", "FAILED"] } },
+    Shape { name: "CreateAccountStates", sensitive: false, kind: ShapeKind::List { member: 11, min: None, max: None } },
+    Shape { name: "CreateGovCloudAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Email", shape: 32, required: true, location: MemberLocation::Body }, Member { name: "AccountName", shape: 8, required: true, location: MemberLocation::Body }, Member { name: "RoleName", shape: 85, required: false, location: MemberLocation::Body }, Member { name: "IamUserAccessToBilling", shape: 42, required: false, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CreateOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "FeatureSet", shape: 68, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CreateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 71, required: true, location: MemberLocation::Body }, Member { name: "Name", shape: 70, required: true, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "CreatePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Content", shape: 72, required: true, location: MemberLocation::Body }, Member { name: "Description", shape: 73, required: true, location: MemberLocation::Body }, Member { name: "Name", shape: 75, required: true, location: MemberLocation::Body }, Member { name: "Type", shape: 77, required: true, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DeclineHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 37, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DeleteOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnitId", shape: 69, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DeletePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DeregisterDelegatedAdministratorRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }, Member { name: "ServicePrincipal", shape: 87, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeCreateAccountStatusRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "CreateAccountRequestId", shape: 10, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeEffectivePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyType", shape: 31, required: true, location: MemberLocation::Body }, Member { name: "TargetId", shape: 76, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 37, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnitId", shape: 69, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DescribeResponsibilityTransferRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 82, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DetachPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }, Member { name: "TargetId", shape: 76, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DisableAWSServiceAccessRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ServicePrincipal", shape: 87, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "DisablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "RootId", shape: 86, required: true, location: MemberLocation::Body }, Member { name: "PolicyType", shape: 77, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "EffectivePolicyType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY", "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY", "INSPECTOR_POLICY", "UPGRADE_ROLLOUT_POLICY", "BEDROCK_POLICY", "S3_POLICY", "NETWORK_SECURITY_DIRECTOR_POLICY"] } },
+    Shape { name: "Email", sensitive: true, kind: ShapeKind::String { min: Some(6), max: Some(64), pattern: Some(Pattern { source: "[^\\s@]+@[^\\s@]+\\.[^\\s@]+", matcher: PatternMatcher::CurrentEmail }), values: &[] } },
+    Shape { name: "EnableAWSServiceAccessRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ServicePrincipal", shape: 87, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "EnableAllFeaturesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[], exception: false } },
+    Shape { name: "EnablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "RootId", shape: 86, required: true, location: MemberLocation::Body }, Member { name: "PolicyType", shape: 77, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "HandshakeFilter", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ActionType", shape: 2, required: false, location: MemberLocation::Body }, Member { name: "ParentHandshakeId", shape: 37, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "HandshakeId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(34), pattern: Some(Pattern { source: "^h-[0-9a-z]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::HandshakeId) }), values: &[] } },
+    Shape { name: "HandshakeNotes", sensitive: true, kind: ShapeKind::String { min: None, max: Some(1024), pattern: None, values: &[] } },
+    Shape { name: "HandshakeParty", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 40, required: true, location: MemberLocation::Body }, Member { name: "Type", shape: 41, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "HandshakePartyId", sensitive: true, kind: ShapeKind::String { min: Some(1), max: Some(64), pattern: None, values: &[] } },
+    Shape { name: "HandshakePartyType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ACCOUNT", "ORGANIZATION", "EMAIL"] } },
+    Shape { name: "IAMUserAccessToBilling", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ALLOW", "DENY"] } },
+    Shape { name: "InviteAccountToOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Target", shape: 39, required: true, location: MemberLocation::Body }, Member { name: "Notes", shape: 38, required: false, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "InviteOrganizationToTransferResponsibilityRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Type", shape: 84, required: true, location: MemberLocation::Body }, Member { name: "Target", shape: 39, required: true, location: MemberLocation::Body }, Member { name: "Notes", shape: 38, required: false, location: MemberLocation::Body }, Member { name: "StartTimestamp", shape: 96, required: true, location: MemberLocation::Body }, Member { name: "SourceName", shape: 83, required: true, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListAWSServiceAccessForOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListAccountsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 71, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListAccountsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListAccountsWithInvalidEffectivePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyType", shape: 31, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListChildrenRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 71, required: true, location: MemberLocation::Body }, Member { name: "ChildType", shape: 6, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListCreateAccountStatusRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "States", shape: 12, required: false, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListDelegatedAdministratorsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ServicePrincipal", shape: 87, required: false, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListDelegatedServicesForAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListEffectivePolicyValidationErrorsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }, Member { name: "PolicyType", shape: 31, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListHandshakesForAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 36, required: false, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListHandshakesForOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 36, required: false, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListInboundResponsibilityTransfersRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Type", shape: 84, required: true, location: MemberLocation::Body }, Member { name: "Id", shape: 82, required: false, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListOrganizationalUnitsForParentRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ParentId", shape: 71, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListOutboundResponsibilityTransfersRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Type", shape: 84, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListParentsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ChildId", shape: 5, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListPoliciesForTargetRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "TargetId", shape: 76, required: true, location: MemberLocation::Body }, Member { name: "Filter", shape: 77, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListPoliciesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Filter", shape: 77, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListRootsRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListTagsForResourceRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ResourceId", shape: 93, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ListTargetsForPolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }, Member { name: "NextToken", shape: 67, required: false, location: MemberLocation::Body }, Member { name: "MaxResults", shape: 65, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "MaxResults", sensitive: false, kind: ShapeKind::Integer { min: Some(1), max: Some(20) } },
+    Shape { name: "MoveAccountRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }, Member { name: "SourceParentId", shape: 71, required: true, location: MemberLocation::Body }, Member { name: "DestinationParentId", shape: 71, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "NextToken", sensitive: false, kind: ShapeKind::String { min: None, max: Some(100000), pattern: None, values: &[] } },
+    Shape { name: "OrganizationFeatureSet", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["ALL", "CONSOLIDATED_BILLING"] } },
+    Shape { name: "OrganizationalUnitId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(68), pattern: Some(Pattern { source: "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::OrganizationalUnitId) }), values: &[] } },
+    Shape { name: "OrganizationalUnitName", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
+    Shape { name: "ParentId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(100), pattern: Some(Pattern { source: "^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", matcher: PatternMatcher::Kind(ValueKind::ParentId) }), values: &[] } },
+    Shape { name: "PolicyContent", sensitive: false, kind: ShapeKind::String { min: Some(1), max: None, pattern: None, values: &[] } },
+    Shape { name: "PolicyDescription", sensitive: false, kind: ShapeKind::String { min: None, max: Some(512), pattern: None, values: &[] } },
+    Shape { name: "PolicyId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(130), pattern: Some(Pattern { source: "^p-[0-9a-zA-Z_]{8,128}$", matcher: PatternMatcher::Kind(ValueKind::PolicyId) }), values: &[] } },
+    Shape { name: "PolicyName", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\u0020-\\u007E]+", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
+    Shape { name: "PolicyTargetId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(100), pattern: Some(Pattern { source: "^(r-[0-9a-z]{4,32})|(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", matcher: PatternMatcher::Kind(ValueKind::PolicyTargetId) }), values: &[] } },
+    Shape { name: "PolicyType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY", "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY", "INSPECTOR_POLICY", "UPGRADE_ROLLOUT_POLICY", "BEDROCK_POLICY", "S3_POLICY", "NETWORK_SECURITY_DIRECTOR_POLICY"] } },
+    Shape { name: "PutResourcePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Content", shape: 81, required: true, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "RegisterDelegatedAdministratorRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }, Member { name: "ServicePrincipal", shape: 87, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "RemoveAccountFromOrganizationRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "AccountId", shape: 1, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "ResourcePolicyContent", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(40000), pattern: None, values: &[] } },
+    Shape { name: "ResponsibilityTransferId", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: Some(Pattern { source: "^rt-[0-9a-z]{8,32}$", matcher: PatternMatcher::Kind(ValueKind::ResponsibilityTransferId) }), values: &[] } },
+    Shape { name: "ResponsibilityTransferName", sensitive: true, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "^[ -~]+$", matcher: PatternMatcher::PrintableAscii }), values: &[] } },
+    Shape { name: "ResponsibilityTransferType", sensitive: false, kind: ShapeKind::String { min: None, max: None, pattern: None, values: &["BILLING"] } },
+    Shape { name: "RoleName", sensitive: false, kind: ShapeKind::String { min: None, max: Some(64), pattern: Some(Pattern { source: "[\\w+=,.@-]{1,64}", matcher: PatternMatcher::Kind(ValueKind::RoleName) }), values: &[] } },
+    Shape { name: "RootId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(34), pattern: Some(Pattern { source: "^r-[0-9a-z]{4,32}$", matcher: PatternMatcher::Kind(ValueKind::RootId) }), values: &[] } },
+    Shape { name: "ServicePrincipal", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "[\\w+=,.@-]*", matcher: PatternMatcher::Kind(ValueKind::ServicePrincipal) }), values: &[] } },
+    Shape { name: "Tag", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Key", shape: 89, required: true, location: MemberLocation::Body }, Member { name: "Value", shape: 92, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "TagKey", sensitive: false, kind: ShapeKind::String { min: Some(1), max: Some(128), pattern: Some(Pattern { source: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$", matcher: PatternMatcher::Kind(ValueKind::TagKey) }), values: &[] } },
+    Shape { name: "TagKeys", sensitive: false, kind: ShapeKind::List { member: 89, min: None, max: None } },
+    Shape { name: "TagResourceRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ResourceId", shape: 93, required: true, location: MemberLocation::Body }, Member { name: "Tags", shape: 94, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "TagValue", sensitive: false, kind: ShapeKind::String { min: Some(0), max: Some(256), pattern: Some(Pattern { source: "^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$", matcher: PatternMatcher::Kind(ValueKind::TagKey) }), values: &[] } },
+    Shape { name: "TaggableResourceId", sensitive: false, kind: ShapeKind::String { min: None, max: Some(130), pattern: Some(Pattern { source: "^(r-[0-9a-z]{4,32})|(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})|(^p-[0-9a-zA-Z_]{8,128})|(^rp-[0-9a-zA-Z_]{4,128})|(^rt-[0-9a-zA-Z_]{8,32})$", matcher: PatternMatcher::Kind(ValueKind::TaggableResourceId) }), values: &[] } },
+    Shape { name: "Tags", sensitive: false, kind: ShapeKind::List { member: 88, min: None, max: None } },
+    Shape { name: "TerminateResponsibilityTransferRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 82, required: true, location: MemberLocation::Body }, Member { name: "EndTimestamp", shape: 96, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "Timestamp", sensitive: false, kind: ShapeKind::Timestamp(TimestampFormat::EpochSeconds) },
+    Shape { name: "UntagResourceRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "ResourceId", shape: 93, required: true, location: MemberLocation::Body }, Member { name: "TagKeys", shape: 90, required: true, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "UpdateOrganizationalUnitRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "OrganizationalUnitId", shape: 69, required: true, location: MemberLocation::Body }, Member { name: "Name", shape: 70, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "UpdatePolicyRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "PolicyId", shape: 74, required: true, location: MemberLocation::Body }, Member { name: "Name", shape: 75, required: false, location: MemberLocation::Body }, Member { name: "Description", shape: 73, required: false, location: MemberLocation::Body }, Member { name: "Content", shape: 72, required: false, location: MemberLocation::Body }], exception: false } },
+    Shape { name: "UpdateResponsibilityTransferRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Id", shape: 82, required: true, location: MemberLocation::Body }, Member { name: "Name", shape: 83, required: true, location: MemberLocation::Body }], exception: false } },
 ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCEPT_HANDSHAKE_REQUEST: usize = 0;
+        pub const ACCOUNT_ID: usize = 1;
+        pub const ACTION_TYPE: usize = 2;
+        pub const ATTACH_POLICY_REQUEST: usize = 3;
+        pub const CANCEL_HANDSHAKE_REQUEST: usize = 4;
+        pub const CHILD_ID: usize = 5;
+        pub const CHILD_TYPE: usize = 6;
+        pub const CLOSE_ACCOUNT_REQUEST: usize = 7;
+        pub const CREATE_ACCOUNT_NAME: usize = 8;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 9;
+        pub const CREATE_ACCOUNT_REQUEST_ID: usize = 10;
+        pub const CREATE_ACCOUNT_STATE: usize = 11;
+        pub const CREATE_ACCOUNT_STATES: usize = 12;
+        pub const CREATE_GOV_CLOUD_ACCOUNT_REQUEST: usize = 13;
+        pub const CREATE_ORGANIZATION_REQUEST: usize = 14;
+        pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 15;
+        pub const CREATE_POLICY_REQUEST: usize = 16;
+        pub const DECLINE_HANDSHAKE_REQUEST: usize = 17;
+        pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 18;
+        pub const DELETE_POLICY_REQUEST: usize = 19;
+        pub const DEREGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 20;
+        pub const DESCRIBE_ACCOUNT_REQUEST: usize = 21;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 22;
+        pub const DESCRIBE_EFFECTIVE_POLICY_REQUEST: usize = 23;
+        pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 24;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 25;
+        pub const DESCRIBE_POLICY_REQUEST: usize = 26;
+        pub const DESCRIBE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 27;
+        pub const DETACH_POLICY_REQUEST: usize = 28;
+        pub const DISABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 29;
+        pub const DISABLE_POLICY_TYPE_REQUEST: usize = 30;
+        pub const EFFECTIVE_POLICY_TYPE: usize = 31;
+        pub const EMAIL: usize = 32;
+        pub const ENABLE_AWS_SERVICE_ACCESS_REQUEST: usize = 33;
+        pub const ENABLE_ALL_FEATURES_REQUEST: usize = 34;
+        pub const ENABLE_POLICY_TYPE_REQUEST: usize = 35;
+        pub const HANDSHAKE_FILTER: usize = 36;
+        pub const HANDSHAKE_ID: usize = 37;
+        pub const HANDSHAKE_NOTES: usize = 38;
+        pub const HANDSHAKE_PARTY: usize = 39;
+        pub const HANDSHAKE_PARTY_ID: usize = 40;
+        pub const HANDSHAKE_PARTY_TYPE: usize = 41;
+        pub const IAM_USER_ACCESS_TO_BILLING: usize = 42;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 43;
+        pub const INVITE_ORGANIZATION_TO_TRANSFER_RESPONSIBILITY_REQUEST: usize = 44;
+        pub const LIST_AWS_SERVICE_ACCESS_FOR_ORGANIZATION_REQUEST: usize = 45;
+        pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 46;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 47;
+        pub const LIST_ACCOUNTS_WITH_INVALID_EFFECTIVE_POLICY_REQUEST: usize = 48;
+        pub const LIST_CHILDREN_REQUEST: usize = 49;
+        pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 50;
+        pub const LIST_DELEGATED_ADMINISTRATORS_REQUEST: usize = 51;
+        pub const LIST_DELEGATED_SERVICES_FOR_ACCOUNT_REQUEST: usize = 52;
+        pub const LIST_EFFECTIVE_POLICY_VALIDATION_ERRORS_REQUEST: usize = 53;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 54;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 55;
+        pub const LIST_INBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 56;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 57;
+        pub const LIST_OUTBOUND_RESPONSIBILITY_TRANSFERS_REQUEST: usize = 58;
+        pub const LIST_PARENTS_REQUEST: usize = 59;
+        pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 60;
+        pub const LIST_POLICIES_REQUEST: usize = 61;
+        pub const LIST_ROOTS_REQUEST: usize = 62;
+        pub const LIST_TAGS_FOR_RESOURCE_REQUEST: usize = 63;
+        pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 64;
+        pub const MAX_RESULTS: usize = 65;
+        pub const MOVE_ACCOUNT_REQUEST: usize = 66;
+        pub const NEXT_TOKEN: usize = 67;
+        pub const ORGANIZATION_FEATURE_SET: usize = 68;
+        pub const ORGANIZATIONAL_UNIT_ID: usize = 69;
+        pub const ORGANIZATIONAL_UNIT_NAME: usize = 70;
+        pub const PARENT_ID: usize = 71;
+        pub const POLICY_CONTENT: usize = 72;
+        pub const POLICY_DESCRIPTION: usize = 73;
+        pub const POLICY_ID: usize = 74;
+        pub const POLICY_NAME: usize = 75;
+        pub const POLICY_TARGET_ID: usize = 76;
+        pub const POLICY_TYPE: usize = 77;
+        pub const PUT_RESOURCE_POLICY_REQUEST: usize = 78;
+        pub const REGISTER_DELEGATED_ADMINISTRATOR_REQUEST: usize = 79;
+        pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 80;
+        pub const RESOURCE_POLICY_CONTENT: usize = 81;
+        pub const RESPONSIBILITY_TRANSFER_ID: usize = 82;
+        pub const RESPONSIBILITY_TRANSFER_NAME: usize = 83;
+        pub const RESPONSIBILITY_TRANSFER_TYPE: usize = 84;
+        pub const ROLE_NAME: usize = 85;
+        pub const ROOT_ID: usize = 86;
+        pub const SERVICE_PRINCIPAL: usize = 87;
+        pub const TAG: usize = 88;
+        pub const TAG_KEY: usize = 89;
+        pub const TAG_KEYS: usize = 90;
+        pub const TAG_RESOURCE_REQUEST: usize = 91;
+        pub const TAG_VALUE: usize = 92;
+        pub const TAGGABLE_RESOURCE_ID: usize = 93;
+        pub const TAGS: usize = 94;
+        pub const TERMINATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 95;
+        pub const TIMESTAMP: usize = 96;
+        pub const UNTAG_RESOURCE_REQUEST: usize = 97;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 98;
+        pub const UPDATE_POLICY_REQUEST: usize = 99;
+        pub const UPDATE_RESPONSIBILITY_TRANSFER_REQUEST: usize = 100;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 63] = [
+        Operation {
+            name: "AcceptHandshake",
+            python_name: "accept_handshake",
+            input: Some(0),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "AttachPolicy",
+            python_name: "attach_policy",
+            input: Some(3),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CancelHandshake",
+            python_name: "cancel_handshake",
+            input: Some(4),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CloseAccount",
+            python_name: "close_account",
+            input: Some(7),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(9),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateGovCloudAccount",
+            python_name: "create_gov_cloud_account",
+            input: Some(13),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganization",
+            python_name: "create_organization",
+            input: Some(14),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganizationalUnit",
+            python_name: "create_organizational_unit",
+            input: Some(15),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreatePolicy",
+            python_name: "create_policy",
+            input: Some(16),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeclineHandshake",
+            python_name: "decline_handshake",
+            input: Some(17),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganization",
+            python_name: "delete_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganizationalUnit",
+            python_name: "delete_organizational_unit",
+            input: Some(18),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeletePolicy",
+            python_name: "delete_policy",
+            input: Some(19),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteResourcePolicy",
+            python_name: "delete_resource_policy",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeregisterDelegatedAdministrator",
+            python_name: "deregister_delegated_administrator",
+            input: Some(20),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeAccount",
+            python_name: "describe_account",
+            input: Some(21),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeCreateAccountStatus",
+            python_name: "describe_create_account_status",
+            input: Some(22),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeEffectivePolicy",
+            python_name: "describe_effective_policy",
+            input: Some(23),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeHandshake",
+            python_name: "describe_handshake",
+            input: Some(24),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganization",
+            python_name: "describe_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganizationalUnit",
+            python_name: "describe_organizational_unit",
+            input: Some(25),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribePolicy",
+            python_name: "describe_policy",
+            input: Some(26),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeResourcePolicy",
+            python_name: "describe_resource_policy",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeResponsibilityTransfer",
+            python_name: "describe_responsibility_transfer",
+            input: Some(27),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DetachPolicy",
+            python_name: "detach_policy",
+            input: Some(28),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisableAWSServiceAccess",
+            python_name: "disable_aws_service_access",
+            input: Some(29),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisablePolicyType",
+            python_name: "disable_policy_type",
+            input: Some(30),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAWSServiceAccess",
+            python_name: "enable_aws_service_access",
+            input: Some(33),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAllFeatures",
+            python_name: "enable_all_features",
+            input: Some(34),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnablePolicyType",
+            python_name: "enable_policy_type",
+            input: Some(35),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteAccountToOrganization",
+            python_name: "invite_account_to_organization",
+            input: Some(43),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteOrganizationToTransferResponsibility",
+            python_name: "invite_organization_to_transfer_responsibility",
+            input: Some(44),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "LeaveOrganization",
+            python_name: "leave_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAWSServiceAccessForOrganization",
+            python_name: "list_aws_service_access_for_organization",
+            input: Some(45),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "EnabledServicePrincipals",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(47),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsForParent",
+            python_name: "list_accounts_for_parent",
+            input: Some(46),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsWithInvalidEffectivePolicy",
+            python_name: "list_accounts_with_invalid_effective_policy",
+            input: Some(48),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListChildren",
+            python_name: "list_children",
+            input: Some(49),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Children",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListCreateAccountStatus",
+            python_name: "list_create_account_status",
+            input: Some(50),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "CreateAccountStatuses",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListDelegatedAdministrators",
+            python_name: "list_delegated_administrators",
+            input: Some(51),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "DelegatedAdministrators",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListDelegatedServicesForAccount",
+            python_name: "list_delegated_services_for_account",
+            input: Some(52),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "DelegatedServices",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListEffectivePolicyValidationErrors",
+            python_name: "list_effective_policy_validation_errors",
+            input: Some(53),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "EffectivePolicyValidationErrors",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForAccount",
+            python_name: "list_handshakes_for_account",
+            input: Some(54),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForOrganization",
+            python_name: "list_handshakes_for_organization",
+            input: Some(55),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListInboundResponsibilityTransfers",
+            python_name: "list_inbound_responsibility_transfers",
+            input: Some(56),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOrganizationalUnitsForParent",
+            python_name: "list_organizational_units_for_parent",
+            input: Some(57),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "OrganizationalUnits",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOutboundResponsibilityTransfers",
+            python_name: "list_outbound_responsibility_transfers",
+            input: Some(58),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListParents",
+            python_name: "list_parents",
+            input: Some(59),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Parents",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPolicies",
+            python_name: "list_policies",
+            input: Some(61),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPoliciesForTarget",
+            python_name: "list_policies_for_target",
+            input: Some(60),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListRoots",
+            python_name: "list_roots",
+            input: Some(62),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Roots",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTagsForResource",
+            python_name: "list_tags_for_resource",
+            input: Some(63),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "",
+                result_key: "Tags",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTargetsForPolicy",
+            python_name: "list_targets_for_policy",
+            input: Some(64),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Targets",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "MoveAccount",
+            python_name: "move_account",
+            input: Some(66),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "PutResourcePolicy",
+            python_name: "put_resource_policy",
+            input: Some(78),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RegisterDelegatedAdministrator",
+            python_name: "register_delegated_administrator",
+            input: Some(79),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RemoveAccountFromOrganization",
+            python_name: "remove_account_from_organization",
+            input: Some(80),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "TagResource",
+            python_name: "tag_resource",
+            input: Some(91),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "TerminateResponsibilityTransfer",
+            python_name: "terminate_responsibility_transfer",
+            input: Some(95),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UntagResource",
+            python_name: "untag_resource",
+            input: Some(97),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateOrganizationalUnit",
+            python_name: "update_organizational_unit",
+            input: Some(98),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdatePolicy",
+            python_name: "update_policy",
+            input: Some(99),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateResponsibilityTransfer",
+            python_name: "update_responsibility_transfer",
+            input: Some(100),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+    ];
+}
+
+pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};
 
 /// The `AWSOrganizationsNotInUseException` structure, unchanged since the original edition.
 pub use crate::generated::original::organizations::AWSOrganizationsNotInUseException;

@@ -14,377 +14,609 @@ use crate::model::{
     Shape, ShapeKind, TimestampFormat,
 };
 
-/// The service's tables.
-pub static SERVICE: Service = Service {
-    name: "account",
-    api_version: "2021-02-01",
-    protocol: Protocol::RestJson,
-    signing_name: "account",
-    shapes: &SHAPES,
-    operations: &OPERATIONS,
-};
+#[cfg(feature = "response-tables")]
+mod tables {
+    use super::*;
 
-/// Every shape reachable from the operations, sorted by name.
-pub static SHAPES: [Shape; 17] = [
-    Shape {
-        name: "AccessDeniedException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "message",
-                shape: 13,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "AccountId",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: Some(Pattern {
-                source: "^\\d{12}$",
-                matcher: PatternMatcher::Kind(ValueKind::AccountId),
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "AlternateContact",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AlternateContactType",
-                    shape: 3,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "EmailAddress",
-                    shape: 5,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Name",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PhoneNumber",
-                    shape: 10,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Title",
-                    shape: 14,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "AlternateContactType",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["BILLING", "OPERATIONS", "SECURITY"],
-        },
-    },
-    Shape {
-        name: "DeleteAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 1,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AlternateContactType",
-                    shape: 3,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "EmailAddress",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(64),
-            pattern: Some(Pattern {
-                source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
-                matcher: PatternMatcher::Kind(ValueKind::Email),
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "GetAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 1,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AlternateContactType",
-                    shape: 3,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetAlternateContactResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AlternateContact",
-                shape: 2,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "InternalServerException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "message",
-                shape: 13,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "Name",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(64),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PhoneNumber",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(25),
-            pattern: Some(Pattern {
-                source: "^[\\s0-9()+-]+$",
-                matcher: PatternMatcher::PhoneNumber,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "PutAlternateContactRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AccountId",
-                    shape: 1,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AlternateContactType",
-                    shape: 3,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "EmailAddress",
-                    shape: 5,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Name",
-                    shape: 9,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "PhoneNumber",
-                    shape: 10,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Title",
-                    shape: 14,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "ResourceNotFoundException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "message",
-                shape: 13,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "String",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "Title",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(50),
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "TooManyRequestsException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "message",
-                shape: 13,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ValidationException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "message",
-                shape: 13,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: true,
-        },
-    },
-];
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "account",
+        api_version: "2021-02-01",
+        protocol: Protocol::RestJson,
+        signing_name: "account",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
 
-/// The index of each shape in [`SHAPES`].
-pub mod shape_ids {
-    pub const ACCESS_DENIED_EXCEPTION: usize = 0;
-    pub const ACCOUNT_ID: usize = 1;
-    pub const ALTERNATE_CONTACT: usize = 2;
-    pub const ALTERNATE_CONTACT_TYPE: usize = 3;
-    pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 4;
-    pub const EMAIL_ADDRESS: usize = 5;
-    pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 6;
-    pub const GET_ALTERNATE_CONTACT_RESPONSE: usize = 7;
-    pub const INTERNAL_SERVER_EXCEPTION: usize = 8;
-    pub const NAME: usize = 9;
-    pub const PHONE_NUMBER: usize = 10;
-    pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 11;
-    pub const RESOURCE_NOT_FOUND_EXCEPTION: usize = 12;
-    pub const STRING: usize = 13;
-    pub const TITLE: usize = 14;
-    pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 15;
-    pub const VALIDATION_EXCEPTION: usize = 16;
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 17] = [
+        Shape {
+            name: "AccessDeniedException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "message",
+                    shape: 13,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "AccountId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^\\d{12}$",
+                    matcher: PatternMatcher::Kind(ValueKind::AccountId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AlternateContact",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 5,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 10,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 14,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "AlternateContactType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["BILLING", "OPERATIONS", "SECURITY"],
+            },
+        },
+        Shape {
+            name: "DeleteAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 3,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: Some(Pattern {
+                    source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
+                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "GetAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 3,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetAlternateContactResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AlternateContact",
+                    shape: 2,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "InternalServerException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "message",
+                    shape: 13,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "Name",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(25),
+                pattern: Some(Pattern {
+                    source: "^[\\s0-9()+-]+$",
+                    matcher: PatternMatcher::PhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PutAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 3,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 5,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 9,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 10,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 14,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ResourceNotFoundException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "message",
+                    shape: 13,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "String",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "Title",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "TooManyRequestsException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "message",
+                    shape: 13,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ValidationException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "message",
+                    shape: 13,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: true,
+            },
+        },
+    ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCESS_DENIED_EXCEPTION: usize = 0;
+        pub const ACCOUNT_ID: usize = 1;
+        pub const ALTERNATE_CONTACT: usize = 2;
+        pub const ALTERNATE_CONTACT_TYPE: usize = 3;
+        pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 4;
+        pub const EMAIL_ADDRESS: usize = 5;
+        pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 6;
+        pub const GET_ALTERNATE_CONTACT_RESPONSE: usize = 7;
+        pub const INTERNAL_SERVER_EXCEPTION: usize = 8;
+        pub const NAME: usize = 9;
+        pub const PHONE_NUMBER: usize = 10;
+        pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 11;
+        pub const RESOURCE_NOT_FOUND_EXCEPTION: usize = 12;
+        pub const STRING: usize = 13;
+        pub const TITLE: usize = 14;
+        pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 15;
+        pub const VALIDATION_EXCEPTION: usize = 16;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 3] = [
+        Operation {
+            name: "DeleteAlternateContact",
+            python_name: "delete_alternate_contact",
+            input: Some(4),
+            output: None,
+            errors: &[
+                "ResourceNotFoundException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/deleteAlternateContact",
+        },
+        Operation {
+            name: "GetAlternateContact",
+            python_name: "get_alternate_contact",
+            input: Some(6),
+            output: Some(7),
+            errors: &[
+                "ResourceNotFoundException",
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAlternateContact",
+        },
+        Operation {
+            name: "PutAlternateContact",
+            python_name: "put_alternate_contact",
+            input: Some(11),
+            output: None,
+            errors: &[
+                "ValidationException",
+                "AccessDeniedException",
+                "TooManyRequestsException",
+                "InternalServerException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAlternateContact",
+        },
+    ];
 }
 
-/// The operations, sorted by name.
-pub static OPERATIONS: [Operation; 3] = [
-    Operation {
-        name: "DeleteAlternateContact",
-        python_name: "delete_alternate_contact",
-        input: Some(4),
-        output: None,
-        errors: &[
-            "ResourceNotFoundException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/deleteAlternateContact",
-    },
-    Operation {
-        name: "GetAlternateContact",
-        python_name: "get_alternate_contact",
-        input: Some(6),
-        output: Some(7),
-        errors: &[
-            "ResourceNotFoundException",
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/getAlternateContact",
-    },
-    Operation {
-        name: "PutAlternateContact",
-        python_name: "put_alternate_contact",
-        input: Some(11),
-        output: None,
-        errors: &[
-            "ValidationException",
-            "AccessDeniedException",
-            "TooManyRequestsException",
-            "InternalServerException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/putAlternateContact",
-    },
-];
+#[cfg(not(feature = "response-tables"))]
+mod tables {
+    use super::*;
+
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "account",
+        api_version: "2021-02-01",
+        protocol: Protocol::RestJson,
+        signing_name: "account",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 9] = [
+        Shape {
+            name: "AccountId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^\\d{12}$",
+                    matcher: PatternMatcher::Kind(ValueKind::AccountId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AlternateContactType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["BILLING", "OPERATIONS", "SECURITY"],
+            },
+        },
+        Shape {
+            name: "DeleteAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 0,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: Some(Pattern {
+                    source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
+                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "GetAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 0,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Name",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PhoneNumber",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(25),
+                pattern: Some(Pattern {
+                    source: "^[\\s0-9()+-]+$",
+                    matcher: PatternMatcher::PhoneNumber,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PutAlternateContactRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 0,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AlternateContactType",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "EmailAddress",
+                        shape: 3,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 5,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PhoneNumber",
+                        shape: 6,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Title",
+                        shape: 8,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Title",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: None,
+                values: &[],
+            },
+        },
+    ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCOUNT_ID: usize = 0;
+        pub const ALTERNATE_CONTACT_TYPE: usize = 1;
+        pub const DELETE_ALTERNATE_CONTACT_REQUEST: usize = 2;
+        pub const EMAIL_ADDRESS: usize = 3;
+        pub const GET_ALTERNATE_CONTACT_REQUEST: usize = 4;
+        pub const NAME: usize = 5;
+        pub const PHONE_NUMBER: usize = 6;
+        pub const PUT_ALTERNATE_CONTACT_REQUEST: usize = 7;
+        pub const TITLE: usize = 8;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 3] = [
+        Operation {
+            name: "DeleteAlternateContact",
+            python_name: "delete_alternate_contact",
+            input: Some(2),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/deleteAlternateContact",
+        },
+        Operation {
+            name: "GetAlternateContact",
+            python_name: "get_alternate_contact",
+            input: Some(4),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/getAlternateContact",
+        },
+        Operation {
+            name: "PutAlternateContact",
+            python_name: "put_alternate_contact",
+            input: Some(7),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/putAlternateContact",
+        },
+    ];
+}
+
+pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};
 
 /// The `AccessDeniedException` error shape. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]

@@ -14,657 +14,903 @@ use crate::model::{
     Shape, ShapeKind, TimestampFormat,
 };
 
-/// The service's tables.
-pub static SERVICE: Service = Service {
-    name: "chime",
-    api_version: "2018-05-01",
-    protocol: Protocol::RestJson,
-    signing_name: "chime",
-    shapes: &SHAPES,
-    operations: &OPERATIONS,
-};
+#[cfg(feature = "response-tables")]
+mod tables {
+    use super::*;
 
-/// Every shape reachable from the operations, sorted by name.
-pub static SHAPES: [Shape; 30] = [
-    Shape {
-        name: "Account",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "AwsAccountId",
-                    shape: 25,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountId",
-                    shape: 25,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Name",
-                    shape: 25,
-                    required: true,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountType",
-                    shape: 4,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "CreatedTimestamp",
-                    shape: 13,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "DefaultLicense",
-                    shape: 14,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "SupportedLicenses",
-                    shape: 15,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "AccountStatus",
-                    shape: 3,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "SigninDelegateGroups",
-                    shape: 24,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "chime",
+        api_version: "2018-05-01",
+        protocol: Protocol::RestJson,
+        signing_name: "chime",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 30] = [
+        Shape {
+            name: "Account",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AwsAccountId",
+                        shape: 25,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountId",
+                        shape: 25,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 25,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountType",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "CreatedTimestamp",
+                        shape: 13,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DefaultLicense",
+                        shape: 14,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "SupportedLicenses",
+                        shape: 15,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountStatus",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "SigninDelegateGroups",
+                        shape: 24,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "AccountList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 0,
-            min: None,
-            max: None,
+        Shape {
+            name: "AccountList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 0,
+                min: None,
+                max: None,
+            },
         },
-    },
-    Shape {
-        name: "AccountName",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: Some(1),
-            max: Some(100),
-            pattern: Some(Pattern {
-                source: ".*\\S.*",
-                matcher: PatternMatcher::NonBlankLine,
-            }),
-            values: &[],
+        Shape {
+            name: "AccountName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(100),
+                pattern: Some(Pattern {
+                    source: ".*\\S.*",
+                    matcher: PatternMatcher::NonBlankLine,
+                }),
+                values: &[],
+            },
         },
-    },
-    Shape {
-        name: "AccountStatus",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["Suspended", "Active"],
+        Shape {
+            name: "AccountStatus",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["Suspended", "Active"],
+            },
         },
-    },
-    Shape {
-        name: "AccountType",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[
-                "Team",
-                "EnterpriseDirectory",
-                "EnterpriseLWA",
-                "EnterpriseOIDC",
-            ],
+        Shape {
+            name: "AccountType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[
+                    "Team",
+                    "EnterpriseDirectory",
+                    "EnterpriseLWA",
+                    "EnterpriseOIDC",
+                ],
+            },
         },
-    },
-    Shape {
-        name: "BadRequestException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
+        Shape {
+            name: "BadRequestException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
         },
-    },
-    Shape {
-        name: "CreateAccountRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Name",
-                shape: 2,
-                required: true,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "CreateAccountResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Account",
-                shape: 0,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "EmailAddress",
-        sensitive: true,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: Some(Pattern {
-                source: ".+@.+\\..+",
-                matcher: PatternMatcher::LooseEmail,
-            }),
-            values: &[],
-        },
-    },
-    Shape {
-        name: "ErrorCode",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[
-                "BadRequest",
-                "Conflict",
-                "Forbidden",
-                "NotFound",
-                "PreconditionFailed",
-                "ResourceLimitExceeded",
-                "ServiceFailure",
-                "AccessDenied",
-                "ServiceUnavailable",
-                "Throttled",
-                "Throttling",
-                "Unauthorized",
-                "Unprocessable",
-                "VoiceConnectorGroupAssociationsExist",
-                "PhoneNumberAssociationsExist",
-            ],
-        },
-    },
-    Shape {
-        name: "ForbiddenException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "GetAccountRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "AccountId",
-                shape: 18,
-                required: true,
-                location: MemberLocation::Uri("accountId"),
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "GetAccountResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Account",
-                shape: 0,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "Iso8601Timestamp",
-        sensitive: false,
-        kind: ShapeKind::Timestamp(TimestampFormat::Iso8601),
-    },
-    Shape {
-        name: "License",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &["Basic", "Plus", "Pro", "ProTrial"],
-        },
-    },
-    Shape {
-        name: "LicenseList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 14,
-            min: None,
-            max: None,
-        },
-    },
-    Shape {
-        name: "ListAccountsRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "CreateAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "Name",
                     shape: 2,
-                    required: false,
-                    location: MemberLocation::QueryString("name"),
-                },
-                Member {
-                    name: "UserEmail",
-                    shape: 8,
-                    required: false,
-                    location: MemberLocation::QueryString("user-email"),
-                },
-                Member {
-                    name: "NextToken",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::QueryString("next-token"),
-                },
-                Member {
-                    name: "MaxResults",
-                    shape: 20,
-                    required: false,
-                    location: MemberLocation::QueryString("max-results"),
-                },
-            ],
-            exception: false,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "ListAccountsResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Accounts",
-                    shape: 1,
+        Shape {
+            name: "CreateAccountResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "Account",
+                    shape: 0,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "NextToken",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "NonEmptyString",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: Some(Pattern {
-                source: ".*\\S.*",
-                matcher: PatternMatcher::NonBlankLine,
-            }),
-            values: &[],
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: ".+@.+\\..+",
+                    matcher: PatternMatcher::LooseEmail,
+                }),
+                values: &[],
+            },
         },
-    },
-    Shape {
-        name: "NotFoundException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
+        Shape {
+            name: "ErrorCode",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[
+                    "BadRequest",
+                    "Conflict",
+                    "Forbidden",
+                    "NotFound",
+                    "PreconditionFailed",
+                    "ResourceLimitExceeded",
+                    "ServiceFailure",
+                    "AccessDenied",
+                    "ServiceUnavailable",
+                    "Throttled",
+                    "Throttling",
+                    "Unauthorized",
+                    "Unprocessable",
+                    "VoiceConnectorGroupAssociationsExist",
+                    "PhoneNumberAssociationsExist",
+                ],
+            },
         },
-    },
-    Shape {
-        name: "ProfileServiceMaxResults",
-        sensitive: false,
-        kind: ShapeKind::Integer {
-            min: Some(1),
-            max: Some(200),
+        Shape {
+            name: "ForbiddenException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
         },
-    },
-    Shape {
-        name: "ServiceFailureException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "ServiceUnavailableException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "SigninDelegateGroup",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "GroupName",
-                shape: 18,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
-        },
-    },
-    Shape {
-        name: "SigninDelegateGroupList",
-        sensitive: false,
-        kind: ShapeKind::List {
-            member: 23,
-            min: None,
-            max: None,
-        },
-    },
-    Shape {
-        name: "String",
-        sensitive: false,
-        kind: ShapeKind::String {
-            min: None,
-            max: None,
-            pattern: None,
-            values: &[],
-        },
-    },
-    Shape {
-        name: "ThrottledClientException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "UnauthorizedClientException",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
-                    name: "Code",
-                    shape: 9,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-                Member {
-                    name: "Message",
-                    shape: 25,
-                    required: false,
-                    location: MemberLocation::Body,
-                },
-            ],
-            exception: true,
-        },
-    },
-    Shape {
-        name: "UpdateAccountRequest",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[
-                Member {
+        Shape {
+            name: "GetAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
                     name: "AccountId",
                     shape: 18,
                     required: true,
                     location: MemberLocation::Uri("accountId"),
-                },
-                Member {
-                    name: "Name",
-                    shape: 2,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "GetAccountResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "Account",
+                    shape: 0,
                     required: false,
                     location: MemberLocation::Body,
-                },
-                Member {
-                    name: "DefaultLicense",
-                    shape: 14,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Iso8601Timestamp",
+            sensitive: false,
+            kind: ShapeKind::Timestamp(TimestampFormat::Iso8601),
+        },
+        Shape {
+            name: "License",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["Basic", "Plus", "Pro", "ProTrial"],
+            },
+        },
+        Shape {
+            name: "LicenseList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 14,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "ListAccountsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Name",
+                        shape: 2,
+                        required: false,
+                        location: MemberLocation::QueryString("name"),
+                    },
+                    Member {
+                        name: "UserEmail",
+                        shape: 8,
+                        required: false,
+                        location: MemberLocation::QueryString("user-email"),
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::QueryString("next-token"),
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 20,
+                        required: false,
+                        location: MemberLocation::QueryString("max-results"),
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListAccountsResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Accounts",
+                        shape: 1,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "NonEmptyString",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: ".*\\S.*",
+                    matcher: PatternMatcher::NonBlankLine,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "NotFoundException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ProfileServiceMaxResults",
+            sensitive: false,
+            kind: ShapeKind::Integer {
+                min: Some(1),
+                max: Some(200),
+            },
+        },
+        Shape {
+            name: "ServiceFailureException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "ServiceUnavailableException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "SigninDelegateGroup",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "GroupName",
+                    shape: 18,
                     required: false,
                     location: MemberLocation::Body,
-                },
-            ],
-            exception: false,
+                }],
+                exception: false,
+            },
         },
-    },
-    Shape {
-        name: "UpdateAccountResponse",
-        sensitive: false,
-        kind: ShapeKind::Structure {
-            members: &[Member {
-                name: "Account",
-                shape: 0,
-                required: false,
-                location: MemberLocation::Body,
-            }],
-            exception: false,
+        Shape {
+            name: "SigninDelegateGroupList",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 23,
+                min: None,
+                max: None,
+            },
         },
-    },
-];
+        Shape {
+            name: "String",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ThrottledClientException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "UnauthorizedClientException",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Code",
+                        shape: 9,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Message",
+                        shape: 25,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: true,
+            },
+        },
+        Shape {
+            name: "UpdateAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 18,
+                        required: true,
+                        location: MemberLocation::Uri("accountId"),
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 2,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DefaultLicense",
+                        shape: 14,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "UpdateAccountResponse",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "Account",
+                    shape: 0,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+    ];
 
-/// The index of each shape in [`SHAPES`].
-pub mod shape_ids {
-    pub const ACCOUNT: usize = 0;
-    pub const ACCOUNT_LIST: usize = 1;
-    pub const ACCOUNT_NAME: usize = 2;
-    pub const ACCOUNT_STATUS: usize = 3;
-    pub const ACCOUNT_TYPE: usize = 4;
-    pub const BAD_REQUEST_EXCEPTION: usize = 5;
-    pub const CREATE_ACCOUNT_REQUEST: usize = 6;
-    pub const CREATE_ACCOUNT_RESPONSE: usize = 7;
-    pub const EMAIL_ADDRESS: usize = 8;
-    pub const ERROR_CODE: usize = 9;
-    pub const FORBIDDEN_EXCEPTION: usize = 10;
-    pub const GET_ACCOUNT_REQUEST: usize = 11;
-    pub const GET_ACCOUNT_RESPONSE: usize = 12;
-    pub const ISO8601_TIMESTAMP: usize = 13;
-    pub const LICENSE: usize = 14;
-    pub const LICENSE_LIST: usize = 15;
-    pub const LIST_ACCOUNTS_REQUEST: usize = 16;
-    pub const LIST_ACCOUNTS_RESPONSE: usize = 17;
-    pub const NON_EMPTY_STRING: usize = 18;
-    pub const NOT_FOUND_EXCEPTION: usize = 19;
-    pub const PROFILE_SERVICE_MAX_RESULTS: usize = 20;
-    pub const SERVICE_FAILURE_EXCEPTION: usize = 21;
-    pub const SERVICE_UNAVAILABLE_EXCEPTION: usize = 22;
-    pub const SIGNIN_DELEGATE_GROUP: usize = 23;
-    pub const SIGNIN_DELEGATE_GROUP_LIST: usize = 24;
-    pub const STRING: usize = 25;
-    pub const THROTTLED_CLIENT_EXCEPTION: usize = 26;
-    pub const UNAUTHORIZED_CLIENT_EXCEPTION: usize = 27;
-    pub const UPDATE_ACCOUNT_REQUEST: usize = 28;
-    pub const UPDATE_ACCOUNT_RESPONSE: usize = 29;
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCOUNT: usize = 0;
+        pub const ACCOUNT_LIST: usize = 1;
+        pub const ACCOUNT_NAME: usize = 2;
+        pub const ACCOUNT_STATUS: usize = 3;
+        pub const ACCOUNT_TYPE: usize = 4;
+        pub const BAD_REQUEST_EXCEPTION: usize = 5;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 6;
+        pub const CREATE_ACCOUNT_RESPONSE: usize = 7;
+        pub const EMAIL_ADDRESS: usize = 8;
+        pub const ERROR_CODE: usize = 9;
+        pub const FORBIDDEN_EXCEPTION: usize = 10;
+        pub const GET_ACCOUNT_REQUEST: usize = 11;
+        pub const GET_ACCOUNT_RESPONSE: usize = 12;
+        pub const ISO8601_TIMESTAMP: usize = 13;
+        pub const LICENSE: usize = 14;
+        pub const LICENSE_LIST: usize = 15;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 16;
+        pub const LIST_ACCOUNTS_RESPONSE: usize = 17;
+        pub const NON_EMPTY_STRING: usize = 18;
+        pub const NOT_FOUND_EXCEPTION: usize = 19;
+        pub const PROFILE_SERVICE_MAX_RESULTS: usize = 20;
+        pub const SERVICE_FAILURE_EXCEPTION: usize = 21;
+        pub const SERVICE_UNAVAILABLE_EXCEPTION: usize = 22;
+        pub const SIGNIN_DELEGATE_GROUP: usize = 23;
+        pub const SIGNIN_DELEGATE_GROUP_LIST: usize = 24;
+        pub const STRING: usize = 25;
+        pub const THROTTLED_CLIENT_EXCEPTION: usize = 26;
+        pub const UNAUTHORIZED_CLIENT_EXCEPTION: usize = 27;
+        pub const UPDATE_ACCOUNT_REQUEST: usize = 28;
+        pub const UPDATE_ACCOUNT_RESPONSE: usize = 29;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 4] = [
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(6),
+            output: Some(7),
+            errors: &[
+                "UnauthorizedClientException",
+                "NotFoundException",
+                "ForbiddenException",
+                "BadRequestException",
+                "ThrottledClientException",
+                "ServiceUnavailableException",
+                "ServiceFailureException",
+            ],
+            paginator: None,
+            success_status: 201,
+            http_method: "POST",
+            request_uri: "/accounts",
+        },
+        Operation {
+            name: "GetAccount",
+            python_name: "get_account",
+            input: Some(11),
+            output: Some(12),
+            errors: &[
+                "UnauthorizedClientException",
+                "NotFoundException",
+                "ForbiddenException",
+                "BadRequestException",
+                "ThrottledClientException",
+                "ServiceUnavailableException",
+                "ServiceFailureException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "GET",
+            request_uri: "/accounts/{accountId}",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(16),
+            output: Some(17),
+            errors: &[
+                "UnauthorizedClientException",
+                "NotFoundException",
+                "ForbiddenException",
+                "BadRequestException",
+                "ThrottledClientException",
+                "ServiceUnavailableException",
+                "ServiceFailureException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "GET",
+            request_uri: "/accounts",
+        },
+        Operation {
+            name: "UpdateAccount",
+            python_name: "update_account",
+            input: Some(28),
+            output: Some(29),
+            errors: &[
+                "UnauthorizedClientException",
+                "NotFoundException",
+                "ForbiddenException",
+                "BadRequestException",
+                "ThrottledClientException",
+                "ServiceUnavailableException",
+                "ServiceFailureException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/accounts/{accountId}",
+        },
+    ];
 }
 
-/// The operations, sorted by name.
-pub static OPERATIONS: [Operation; 4] = [
-    Operation {
-        name: "CreateAccount",
-        python_name: "create_account",
-        input: Some(6),
-        output: Some(7),
-        errors: &[
-            "UnauthorizedClientException",
-            "NotFoundException",
-            "ForbiddenException",
-            "BadRequestException",
-            "ThrottledClientException",
-            "ServiceUnavailableException",
-            "ServiceFailureException",
-        ],
-        paginator: None,
-        success_status: 201,
-        http_method: "POST",
-        request_uri: "/accounts",
-    },
-    Operation {
-        name: "GetAccount",
-        python_name: "get_account",
-        input: Some(11),
-        output: Some(12),
-        errors: &[
-            "UnauthorizedClientException",
-            "NotFoundException",
-            "ForbiddenException",
-            "BadRequestException",
-            "ThrottledClientException",
-            "ServiceUnavailableException",
-            "ServiceFailureException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "GET",
-        request_uri: "/accounts/{accountId}",
-    },
-    Operation {
-        name: "ListAccounts",
-        python_name: "list_accounts",
-        input: Some(16),
-        output: Some(17),
-        errors: &[
-            "UnauthorizedClientException",
-            "NotFoundException",
-            "ForbiddenException",
-            "BadRequestException",
-            "ThrottledClientException",
-            "ServiceUnavailableException",
-            "ServiceFailureException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "GET",
-        request_uri: "/accounts",
-    },
-    Operation {
-        name: "UpdateAccount",
-        python_name: "update_account",
-        input: Some(28),
-        output: Some(29),
-        errors: &[
-            "UnauthorizedClientException",
-            "NotFoundException",
-            "ForbiddenException",
-            "BadRequestException",
-            "ThrottledClientException",
-            "ServiceUnavailableException",
-            "ServiceFailureException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/accounts/{accountId}",
-    },
-];
+#[cfg(not(feature = "response-tables"))]
+mod tables {
+    use super::*;
+
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "chime",
+        api_version: "2018-05-01",
+        protocol: Protocol::RestJson,
+        signing_name: "chime",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 10] = [
+        Shape {
+            name: "AccountName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(100),
+                pattern: Some(Pattern {
+                    source: ".*\\S.*",
+                    matcher: PatternMatcher::NonBlankLine,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CreateAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "Name",
+                    shape: 0,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "EmailAddress",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: ".+@.+\\..+",
+                    matcher: PatternMatcher::LooseEmail,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "GetAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 6,
+                    required: true,
+                    location: MemberLocation::Uri("accountId"),
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "License",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["Basic", "Plus", "Pro", "ProTrial"],
+            },
+        },
+        Shape {
+            name: "ListAccountsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Name",
+                        shape: 0,
+                        required: false,
+                        location: MemberLocation::QueryString("name"),
+                    },
+                    Member {
+                        name: "UserEmail",
+                        shape: 2,
+                        required: false,
+                        location: MemberLocation::QueryString("user-email"),
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 8,
+                        required: false,
+                        location: MemberLocation::QueryString("next-token"),
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 7,
+                        required: false,
+                        location: MemberLocation::QueryString("max-results"),
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "NonEmptyString",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: ".*\\S.*",
+                    matcher: PatternMatcher::NonBlankLine,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ProfileServiceMaxResults",
+            sensitive: false,
+            kind: ShapeKind::Integer {
+                min: Some(1),
+                max: Some(200),
+            },
+        },
+        Shape {
+            name: "String",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "UpdateAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 6,
+                        required: true,
+                        location: MemberLocation::Uri("accountId"),
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 0,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DefaultLicense",
+                        shape: 4,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+    ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCOUNT_NAME: usize = 0;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 1;
+        pub const EMAIL_ADDRESS: usize = 2;
+        pub const GET_ACCOUNT_REQUEST: usize = 3;
+        pub const LICENSE: usize = 4;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 5;
+        pub const NON_EMPTY_STRING: usize = 6;
+        pub const PROFILE_SERVICE_MAX_RESULTS: usize = 7;
+        pub const STRING: usize = 8;
+        pub const UPDATE_ACCOUNT_REQUEST: usize = 9;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 4] = [
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(1),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 201,
+            http_method: "POST",
+            request_uri: "/accounts",
+        },
+        Operation {
+            name: "GetAccount",
+            python_name: "get_account",
+            input: Some(3),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "GET",
+            request_uri: "/accounts/{accountId}",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(5),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "GET",
+            request_uri: "/accounts",
+        },
+        Operation {
+            name: "UpdateAccount",
+            python_name: "update_account",
+            input: Some(9),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/accounts/{accountId}",
+        },
+    ];
+}
+
+pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};
 
 /// The `Account` structure. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]

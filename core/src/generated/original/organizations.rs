@@ -14,21 +14,25 @@ use crate::model::{
     Shape, ShapeKind, TimestampFormat,
 };
 
-/// The service's tables.
-pub static SERVICE: Service = Service {
-    name: "organizations",
-    api_version: "2016-11-28",
-    protocol: Protocol::AwsJson {
-        target_prefix: "AWSOrganizationsV20161128",
-        json_version: "1.1",
-    },
-    signing_name: "organizations",
-    shapes: &SHAPES,
-    operations: &OPERATIONS,
-};
+#[cfg(feature = "response-tables")]
+mod tables {
+    use super::*;
 
-/// Every shape reachable from the operations, sorted by name.
-pub static SHAPES: [Shape; 185] = [
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "organizations",
+        api_version: "2016-11-28",
+        protocol: Protocol::AwsJson {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: "1.1",
+        },
+        signing_name: "organizations",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 185] = [
     Shape { name: "AWSOrganizationsNotInUseException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false, location: MemberLocation::Body }], exception: true } },
     Shape { name: "AcceptHandshakeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "HandshakeId", shape: 80, required: true, location: MemberLocation::Body }], exception: false } },
     Shape { name: "AcceptHandshakeResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 74, required: false, location: MemberLocation::Body }], exception: false } },
@@ -216,1003 +220,2713 @@ pub static SHAPES: [Shape; 185] = [
     Shape { name: "UpdatePolicyResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Policy", shape: 146, required: false, location: MemberLocation::Body }], exception: false } },
 ];
 
-/// The index of each shape in [`SHAPES`].
-pub mod shape_ids {
-    pub const AWS_ORGANIZATIONS_NOT_IN_USE_EXCEPTION: usize = 0;
-    pub const ACCEPT_HANDSHAKE_REQUEST: usize = 1;
-    pub const ACCEPT_HANDSHAKE_RESPONSE: usize = 2;
-    pub const ACCESS_DENIED_EXCEPTION: usize = 3;
-    pub const ACCOUNT: usize = 4;
-    pub const ACCOUNT_ARN: usize = 5;
-    pub const ACCOUNT_ID: usize = 6;
-    pub const ACCOUNT_JOINED_METHOD: usize = 7;
-    pub const ACCOUNT_NAME: usize = 8;
-    pub const ACCOUNT_NOT_FOUND_EXCEPTION: usize = 9;
-    pub const ACCOUNT_STATUS: usize = 10;
-    pub const ACCOUNTS: usize = 11;
-    pub const ACTION_TYPE: usize = 12;
-    pub const ALREADY_IN_ORGANIZATION_EXCEPTION: usize = 13;
-    pub const ATTACH_POLICY_REQUEST: usize = 14;
-    pub const AWS_MANAGED_POLICY: usize = 15;
-    pub const CANCEL_HANDSHAKE_REQUEST: usize = 16;
-    pub const CANCEL_HANDSHAKE_RESPONSE: usize = 17;
-    pub const CHILD: usize = 18;
-    pub const CHILD_ID: usize = 19;
-    pub const CHILD_NOT_FOUND_EXCEPTION: usize = 20;
-    pub const CHILD_TYPE: usize = 21;
-    pub const CHILDREN: usize = 22;
-    pub const CONCURRENT_MODIFICATION_EXCEPTION: usize = 23;
-    pub const CONSTRAINT_VIOLATION_EXCEPTION: usize = 24;
-    pub const CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 25;
-    pub const CREATE_ACCOUNT_FAILURE_REASON: usize = 26;
-    pub const CREATE_ACCOUNT_REQUEST: usize = 27;
-    pub const CREATE_ACCOUNT_REQUEST_ID: usize = 28;
-    pub const CREATE_ACCOUNT_RESPONSE: usize = 29;
-    pub const CREATE_ACCOUNT_STATE: usize = 30;
-    pub const CREATE_ACCOUNT_STATES: usize = 31;
-    pub const CREATE_ACCOUNT_STATUS: usize = 32;
-    pub const CREATE_ACCOUNT_STATUS_NOT_FOUND_EXCEPTION: usize = 33;
-    pub const CREATE_ACCOUNT_STATUSES: usize = 34;
-    pub const CREATE_ORGANIZATION_REQUEST: usize = 35;
-    pub const CREATE_ORGANIZATION_RESPONSE: usize = 36;
-    pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 37;
-    pub const CREATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 38;
-    pub const CREATE_POLICY_REQUEST: usize = 39;
-    pub const CREATE_POLICY_RESPONSE: usize = 40;
-    pub const DECLINE_HANDSHAKE_REQUEST: usize = 41;
-    pub const DECLINE_HANDSHAKE_RESPONSE: usize = 42;
-    pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 43;
-    pub const DELETE_POLICY_REQUEST: usize = 44;
-    pub const DESCRIBE_ACCOUNT_REQUEST: usize = 45;
-    pub const DESCRIBE_ACCOUNT_RESPONSE: usize = 46;
-    pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 47;
-    pub const DESCRIBE_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 48;
-    pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 49;
-    pub const DESCRIBE_HANDSHAKE_RESPONSE: usize = 50;
-    pub const DESCRIBE_ORGANIZATION_RESPONSE: usize = 51;
-    pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 52;
-    pub const DESCRIBE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 53;
-    pub const DESCRIBE_POLICY_REQUEST: usize = 54;
-    pub const DESCRIBE_POLICY_RESPONSE: usize = 55;
-    pub const DESTINATION_PARENT_NOT_FOUND_EXCEPTION: usize = 56;
-    pub const DETACH_POLICY_REQUEST: usize = 57;
-    pub const DISABLE_POLICY_TYPE_REQUEST: usize = 58;
-    pub const DISABLE_POLICY_TYPE_RESPONSE: usize = 59;
-    pub const DUPLICATE_ACCOUNT_EXCEPTION: usize = 60;
-    pub const DUPLICATE_HANDSHAKE_EXCEPTION: usize = 61;
-    pub const DUPLICATE_ORGANIZATIONAL_UNIT_EXCEPTION: usize = 62;
-    pub const DUPLICATE_POLICY_ATTACHMENT_EXCEPTION: usize = 63;
-    pub const DUPLICATE_POLICY_EXCEPTION: usize = 64;
-    pub const EMAIL: usize = 65;
-    pub const ENABLE_ALL_FEATURES_REQUEST: usize = 66;
-    pub const ENABLE_ALL_FEATURES_RESPONSE: usize = 67;
-    pub const ENABLE_POLICY_TYPE_REQUEST: usize = 68;
-    pub const ENABLE_POLICY_TYPE_RESPONSE: usize = 69;
-    pub const EXCEPTION_MESSAGE: usize = 70;
-    pub const EXCEPTION_TYPE: usize = 71;
-    pub const FINALIZING_ORGANIZATION_EXCEPTION: usize = 72;
-    pub const GENERIC_ARN: usize = 73;
-    pub const HANDSHAKE: usize = 74;
-    pub const HANDSHAKE_ALREADY_IN_STATE_EXCEPTION: usize = 75;
-    pub const HANDSHAKE_ARN: usize = 76;
-    pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION: usize = 77;
-    pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 78;
-    pub const HANDSHAKE_FILTER: usize = 79;
-    pub const HANDSHAKE_ID: usize = 80;
-    pub const HANDSHAKE_NOT_FOUND_EXCEPTION: usize = 81;
-    pub const HANDSHAKE_NOTES: usize = 82;
-    pub const HANDSHAKE_PARTIES: usize = 83;
-    pub const HANDSHAKE_PARTY: usize = 84;
-    pub const HANDSHAKE_PARTY_ID: usize = 85;
-    pub const HANDSHAKE_PARTY_TYPE: usize = 86;
-    pub const HANDSHAKE_RESOURCE: usize = 87;
-    pub const HANDSHAKE_RESOURCE_TYPE: usize = 88;
-    pub const HANDSHAKE_RESOURCE_VALUE: usize = 89;
-    pub const HANDSHAKE_RESOURCES: usize = 90;
-    pub const HANDSHAKE_STATE: usize = 91;
-    pub const HANDSHAKES: usize = 92;
-    pub const IAM_USER_ACCESS_TO_BILLING: usize = 93;
-    pub const INVALID_HANDSHAKE_TRANSITION_EXCEPTION: usize = 94;
-    pub const INVALID_INPUT_EXCEPTION: usize = 95;
-    pub const INVALID_INPUT_EXCEPTION_REASON: usize = 96;
-    pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 97;
-    pub const INVITE_ACCOUNT_TO_ORGANIZATION_RESPONSE: usize = 98;
-    pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 99;
-    pub const LIST_ACCOUNTS_FOR_PARENT_RESPONSE: usize = 100;
-    pub const LIST_ACCOUNTS_REQUEST: usize = 101;
-    pub const LIST_ACCOUNTS_RESPONSE: usize = 102;
-    pub const LIST_CHILDREN_REQUEST: usize = 103;
-    pub const LIST_CHILDREN_RESPONSE: usize = 104;
-    pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 105;
-    pub const LIST_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 106;
-    pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 107;
-    pub const LIST_HANDSHAKES_FOR_ACCOUNT_RESPONSE: usize = 108;
-    pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 109;
-    pub const LIST_HANDSHAKES_FOR_ORGANIZATION_RESPONSE: usize = 110;
-    pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 111;
-    pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_RESPONSE: usize = 112;
-    pub const LIST_PARENTS_REQUEST: usize = 113;
-    pub const LIST_PARENTS_RESPONSE: usize = 114;
-    pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 115;
-    pub const LIST_POLICIES_FOR_TARGET_RESPONSE: usize = 116;
-    pub const LIST_POLICIES_REQUEST: usize = 117;
-    pub const LIST_POLICIES_RESPONSE: usize = 118;
-    pub const LIST_ROOTS_REQUEST: usize = 119;
-    pub const LIST_ROOTS_RESPONSE: usize = 120;
-    pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 121;
-    pub const LIST_TARGETS_FOR_POLICY_RESPONSE: usize = 122;
-    pub const MALFORMED_POLICY_DOCUMENT_EXCEPTION: usize = 123;
-    pub const MASTER_CANNOT_LEAVE_ORGANIZATION_EXCEPTION: usize = 124;
-    pub const MAX_RESULTS: usize = 125;
-    pub const MOVE_ACCOUNT_REQUEST: usize = 126;
-    pub const NEXT_TOKEN: usize = 127;
-    pub const ORGANIZATION: usize = 128;
-    pub const ORGANIZATION_ARN: usize = 129;
-    pub const ORGANIZATION_FEATURE_SET: usize = 130;
-    pub const ORGANIZATION_ID: usize = 131;
-    pub const ORGANIZATION_NOT_EMPTY_EXCEPTION: usize = 132;
-    pub const ORGANIZATIONAL_UNIT: usize = 133;
-    pub const ORGANIZATIONAL_UNIT_ARN: usize = 134;
-    pub const ORGANIZATIONAL_UNIT_ID: usize = 135;
-    pub const ORGANIZATIONAL_UNIT_NAME: usize = 136;
-    pub const ORGANIZATIONAL_UNIT_NOT_EMPTY_EXCEPTION: usize = 137;
-    pub const ORGANIZATIONAL_UNIT_NOT_FOUND_EXCEPTION: usize = 138;
-    pub const ORGANIZATIONAL_UNITS: usize = 139;
-    pub const PARENT: usize = 140;
-    pub const PARENT_ID: usize = 141;
-    pub const PARENT_NOT_FOUND_EXCEPTION: usize = 142;
-    pub const PARENT_TYPE: usize = 143;
-    pub const PARENTS: usize = 144;
-    pub const POLICIES: usize = 145;
-    pub const POLICY: usize = 146;
-    pub const POLICY_ARN: usize = 147;
-    pub const POLICY_CONTENT: usize = 148;
-    pub const POLICY_DESCRIPTION: usize = 149;
-    pub const POLICY_ID: usize = 150;
-    pub const POLICY_IN_USE_EXCEPTION: usize = 151;
-    pub const POLICY_NAME: usize = 152;
-    pub const POLICY_NOT_ATTACHED_EXCEPTION: usize = 153;
-    pub const POLICY_NOT_FOUND_EXCEPTION: usize = 154;
-    pub const POLICY_SUMMARY: usize = 155;
-    pub const POLICY_TARGET_ID: usize = 156;
-    pub const POLICY_TARGET_SUMMARY: usize = 157;
-    pub const POLICY_TARGETS: usize = 158;
-    pub const POLICY_TYPE: usize = 159;
-    pub const POLICY_TYPE_ALREADY_ENABLED_EXCEPTION: usize = 160;
-    pub const POLICY_TYPE_NOT_AVAILABLE_FOR_ORGANIZATION_EXCEPTION: usize = 161;
-    pub const POLICY_TYPE_NOT_ENABLED_EXCEPTION: usize = 162;
-    pub const POLICY_TYPE_STATUS: usize = 163;
-    pub const POLICY_TYPE_SUMMARY: usize = 164;
-    pub const POLICY_TYPES: usize = 165;
-    pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 166;
-    pub const ROLE_NAME: usize = 167;
-    pub const ROOT: usize = 168;
-    pub const ROOT_ARN: usize = 169;
-    pub const ROOT_ID: usize = 170;
-    pub const ROOT_NAME: usize = 171;
-    pub const ROOT_NOT_FOUND_EXCEPTION: usize = 172;
-    pub const ROOTS: usize = 173;
-    pub const SERVICE_EXCEPTION: usize = 174;
-    pub const SOURCE_PARENT_NOT_FOUND_EXCEPTION: usize = 175;
-    pub const TARGET_NAME: usize = 176;
-    pub const TARGET_NOT_FOUND_EXCEPTION: usize = 177;
-    pub const TARGET_TYPE: usize = 178;
-    pub const TIMESTAMP: usize = 179;
-    pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 180;
-    pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 181;
-    pub const UPDATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 182;
-    pub const UPDATE_POLICY_REQUEST: usize = 183;
-    pub const UPDATE_POLICY_RESPONSE: usize = 184;
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const AWS_ORGANIZATIONS_NOT_IN_USE_EXCEPTION: usize = 0;
+        pub const ACCEPT_HANDSHAKE_REQUEST: usize = 1;
+        pub const ACCEPT_HANDSHAKE_RESPONSE: usize = 2;
+        pub const ACCESS_DENIED_EXCEPTION: usize = 3;
+        pub const ACCOUNT: usize = 4;
+        pub const ACCOUNT_ARN: usize = 5;
+        pub const ACCOUNT_ID: usize = 6;
+        pub const ACCOUNT_JOINED_METHOD: usize = 7;
+        pub const ACCOUNT_NAME: usize = 8;
+        pub const ACCOUNT_NOT_FOUND_EXCEPTION: usize = 9;
+        pub const ACCOUNT_STATUS: usize = 10;
+        pub const ACCOUNTS: usize = 11;
+        pub const ACTION_TYPE: usize = 12;
+        pub const ALREADY_IN_ORGANIZATION_EXCEPTION: usize = 13;
+        pub const ATTACH_POLICY_REQUEST: usize = 14;
+        pub const AWS_MANAGED_POLICY: usize = 15;
+        pub const CANCEL_HANDSHAKE_REQUEST: usize = 16;
+        pub const CANCEL_HANDSHAKE_RESPONSE: usize = 17;
+        pub const CHILD: usize = 18;
+        pub const CHILD_ID: usize = 19;
+        pub const CHILD_NOT_FOUND_EXCEPTION: usize = 20;
+        pub const CHILD_TYPE: usize = 21;
+        pub const CHILDREN: usize = 22;
+        pub const CONCURRENT_MODIFICATION_EXCEPTION: usize = 23;
+        pub const CONSTRAINT_VIOLATION_EXCEPTION: usize = 24;
+        pub const CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 25;
+        pub const CREATE_ACCOUNT_FAILURE_REASON: usize = 26;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 27;
+        pub const CREATE_ACCOUNT_REQUEST_ID: usize = 28;
+        pub const CREATE_ACCOUNT_RESPONSE: usize = 29;
+        pub const CREATE_ACCOUNT_STATE: usize = 30;
+        pub const CREATE_ACCOUNT_STATES: usize = 31;
+        pub const CREATE_ACCOUNT_STATUS: usize = 32;
+        pub const CREATE_ACCOUNT_STATUS_NOT_FOUND_EXCEPTION: usize = 33;
+        pub const CREATE_ACCOUNT_STATUSES: usize = 34;
+        pub const CREATE_ORGANIZATION_REQUEST: usize = 35;
+        pub const CREATE_ORGANIZATION_RESPONSE: usize = 36;
+        pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 37;
+        pub const CREATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 38;
+        pub const CREATE_POLICY_REQUEST: usize = 39;
+        pub const CREATE_POLICY_RESPONSE: usize = 40;
+        pub const DECLINE_HANDSHAKE_REQUEST: usize = 41;
+        pub const DECLINE_HANDSHAKE_RESPONSE: usize = 42;
+        pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 43;
+        pub const DELETE_POLICY_REQUEST: usize = 44;
+        pub const DESCRIBE_ACCOUNT_REQUEST: usize = 45;
+        pub const DESCRIBE_ACCOUNT_RESPONSE: usize = 46;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 47;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 48;
+        pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 49;
+        pub const DESCRIBE_HANDSHAKE_RESPONSE: usize = 50;
+        pub const DESCRIBE_ORGANIZATION_RESPONSE: usize = 51;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 52;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 53;
+        pub const DESCRIBE_POLICY_REQUEST: usize = 54;
+        pub const DESCRIBE_POLICY_RESPONSE: usize = 55;
+        pub const DESTINATION_PARENT_NOT_FOUND_EXCEPTION: usize = 56;
+        pub const DETACH_POLICY_REQUEST: usize = 57;
+        pub const DISABLE_POLICY_TYPE_REQUEST: usize = 58;
+        pub const DISABLE_POLICY_TYPE_RESPONSE: usize = 59;
+        pub const DUPLICATE_ACCOUNT_EXCEPTION: usize = 60;
+        pub const DUPLICATE_HANDSHAKE_EXCEPTION: usize = 61;
+        pub const DUPLICATE_ORGANIZATIONAL_UNIT_EXCEPTION: usize = 62;
+        pub const DUPLICATE_POLICY_ATTACHMENT_EXCEPTION: usize = 63;
+        pub const DUPLICATE_POLICY_EXCEPTION: usize = 64;
+        pub const EMAIL: usize = 65;
+        pub const ENABLE_ALL_FEATURES_REQUEST: usize = 66;
+        pub const ENABLE_ALL_FEATURES_RESPONSE: usize = 67;
+        pub const ENABLE_POLICY_TYPE_REQUEST: usize = 68;
+        pub const ENABLE_POLICY_TYPE_RESPONSE: usize = 69;
+        pub const EXCEPTION_MESSAGE: usize = 70;
+        pub const EXCEPTION_TYPE: usize = 71;
+        pub const FINALIZING_ORGANIZATION_EXCEPTION: usize = 72;
+        pub const GENERIC_ARN: usize = 73;
+        pub const HANDSHAKE: usize = 74;
+        pub const HANDSHAKE_ALREADY_IN_STATE_EXCEPTION: usize = 75;
+        pub const HANDSHAKE_ARN: usize = 76;
+        pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION: usize = 77;
+        pub const HANDSHAKE_CONSTRAINT_VIOLATION_EXCEPTION_REASON: usize = 78;
+        pub const HANDSHAKE_FILTER: usize = 79;
+        pub const HANDSHAKE_ID: usize = 80;
+        pub const HANDSHAKE_NOT_FOUND_EXCEPTION: usize = 81;
+        pub const HANDSHAKE_NOTES: usize = 82;
+        pub const HANDSHAKE_PARTIES: usize = 83;
+        pub const HANDSHAKE_PARTY: usize = 84;
+        pub const HANDSHAKE_PARTY_ID: usize = 85;
+        pub const HANDSHAKE_PARTY_TYPE: usize = 86;
+        pub const HANDSHAKE_RESOURCE: usize = 87;
+        pub const HANDSHAKE_RESOURCE_TYPE: usize = 88;
+        pub const HANDSHAKE_RESOURCE_VALUE: usize = 89;
+        pub const HANDSHAKE_RESOURCES: usize = 90;
+        pub const HANDSHAKE_STATE: usize = 91;
+        pub const HANDSHAKES: usize = 92;
+        pub const IAM_USER_ACCESS_TO_BILLING: usize = 93;
+        pub const INVALID_HANDSHAKE_TRANSITION_EXCEPTION: usize = 94;
+        pub const INVALID_INPUT_EXCEPTION: usize = 95;
+        pub const INVALID_INPUT_EXCEPTION_REASON: usize = 96;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 97;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_RESPONSE: usize = 98;
+        pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 99;
+        pub const LIST_ACCOUNTS_FOR_PARENT_RESPONSE: usize = 100;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 101;
+        pub const LIST_ACCOUNTS_RESPONSE: usize = 102;
+        pub const LIST_CHILDREN_REQUEST: usize = 103;
+        pub const LIST_CHILDREN_RESPONSE: usize = 104;
+        pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 105;
+        pub const LIST_CREATE_ACCOUNT_STATUS_RESPONSE: usize = 106;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 107;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_RESPONSE: usize = 108;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 109;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_RESPONSE: usize = 110;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 111;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_RESPONSE: usize = 112;
+        pub const LIST_PARENTS_REQUEST: usize = 113;
+        pub const LIST_PARENTS_RESPONSE: usize = 114;
+        pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 115;
+        pub const LIST_POLICIES_FOR_TARGET_RESPONSE: usize = 116;
+        pub const LIST_POLICIES_REQUEST: usize = 117;
+        pub const LIST_POLICIES_RESPONSE: usize = 118;
+        pub const LIST_ROOTS_REQUEST: usize = 119;
+        pub const LIST_ROOTS_RESPONSE: usize = 120;
+        pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 121;
+        pub const LIST_TARGETS_FOR_POLICY_RESPONSE: usize = 122;
+        pub const MALFORMED_POLICY_DOCUMENT_EXCEPTION: usize = 123;
+        pub const MASTER_CANNOT_LEAVE_ORGANIZATION_EXCEPTION: usize = 124;
+        pub const MAX_RESULTS: usize = 125;
+        pub const MOVE_ACCOUNT_REQUEST: usize = 126;
+        pub const NEXT_TOKEN: usize = 127;
+        pub const ORGANIZATION: usize = 128;
+        pub const ORGANIZATION_ARN: usize = 129;
+        pub const ORGANIZATION_FEATURE_SET: usize = 130;
+        pub const ORGANIZATION_ID: usize = 131;
+        pub const ORGANIZATION_NOT_EMPTY_EXCEPTION: usize = 132;
+        pub const ORGANIZATIONAL_UNIT: usize = 133;
+        pub const ORGANIZATIONAL_UNIT_ARN: usize = 134;
+        pub const ORGANIZATIONAL_UNIT_ID: usize = 135;
+        pub const ORGANIZATIONAL_UNIT_NAME: usize = 136;
+        pub const ORGANIZATIONAL_UNIT_NOT_EMPTY_EXCEPTION: usize = 137;
+        pub const ORGANIZATIONAL_UNIT_NOT_FOUND_EXCEPTION: usize = 138;
+        pub const ORGANIZATIONAL_UNITS: usize = 139;
+        pub const PARENT: usize = 140;
+        pub const PARENT_ID: usize = 141;
+        pub const PARENT_NOT_FOUND_EXCEPTION: usize = 142;
+        pub const PARENT_TYPE: usize = 143;
+        pub const PARENTS: usize = 144;
+        pub const POLICIES: usize = 145;
+        pub const POLICY: usize = 146;
+        pub const POLICY_ARN: usize = 147;
+        pub const POLICY_CONTENT: usize = 148;
+        pub const POLICY_DESCRIPTION: usize = 149;
+        pub const POLICY_ID: usize = 150;
+        pub const POLICY_IN_USE_EXCEPTION: usize = 151;
+        pub const POLICY_NAME: usize = 152;
+        pub const POLICY_NOT_ATTACHED_EXCEPTION: usize = 153;
+        pub const POLICY_NOT_FOUND_EXCEPTION: usize = 154;
+        pub const POLICY_SUMMARY: usize = 155;
+        pub const POLICY_TARGET_ID: usize = 156;
+        pub const POLICY_TARGET_SUMMARY: usize = 157;
+        pub const POLICY_TARGETS: usize = 158;
+        pub const POLICY_TYPE: usize = 159;
+        pub const POLICY_TYPE_ALREADY_ENABLED_EXCEPTION: usize = 160;
+        pub const POLICY_TYPE_NOT_AVAILABLE_FOR_ORGANIZATION_EXCEPTION: usize = 161;
+        pub const POLICY_TYPE_NOT_ENABLED_EXCEPTION: usize = 162;
+        pub const POLICY_TYPE_STATUS: usize = 163;
+        pub const POLICY_TYPE_SUMMARY: usize = 164;
+        pub const POLICY_TYPES: usize = 165;
+        pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 166;
+        pub const ROLE_NAME: usize = 167;
+        pub const ROOT: usize = 168;
+        pub const ROOT_ARN: usize = 169;
+        pub const ROOT_ID: usize = 170;
+        pub const ROOT_NAME: usize = 171;
+        pub const ROOT_NOT_FOUND_EXCEPTION: usize = 172;
+        pub const ROOTS: usize = 173;
+        pub const SERVICE_EXCEPTION: usize = 174;
+        pub const SOURCE_PARENT_NOT_FOUND_EXCEPTION: usize = 175;
+        pub const TARGET_NAME: usize = 176;
+        pub const TARGET_NOT_FOUND_EXCEPTION: usize = 177;
+        pub const TARGET_TYPE: usize = 178;
+        pub const TIMESTAMP: usize = 179;
+        pub const TOO_MANY_REQUESTS_EXCEPTION: usize = 180;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 181;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_RESPONSE: usize = 182;
+        pub const UPDATE_POLICY_REQUEST: usize = 183;
+        pub const UPDATE_POLICY_RESPONSE: usize = 184;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 39] = [
+        Operation {
+            name: "AcceptHandshake",
+            python_name: "accept_handshake",
+            input: Some(1),
+            output: Some(2),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "HandshakeConstraintViolationException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ConcurrentModificationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "AttachPolicy",
+            python_name: "attach_policy",
+            input: Some(14),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyAttachmentException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "PolicyTypeNotEnabledException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CancelHandshake",
+            python_name: "cancel_handshake",
+            input: Some(16),
+            output: Some(17),
+            errors: &[
+                "AccessDeniedException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(27),
+            output: Some(29),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "FinalizingOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganization",
+            python_name: "create_organization",
+            input: Some(35),
+            output: Some(36),
+            errors: &[
+                "AccessDeniedException",
+                "AlreadyInOrganizationException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganizationalUnit",
+            python_name: "create_organizational_unit",
+            input: Some(37),
+            output: Some(38),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConstraintViolationException",
+                "DuplicateOrganizationalUnitException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreatePolicy",
+            python_name: "create_policy",
+            input: Some(39),
+            output: Some(40),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyException",
+                "InvalidInputException",
+                "MalformedPolicyDocumentException",
+                "PolicyTypeNotAvailableForOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeclineHandshake",
+            python_name: "decline_handshake",
+            input: Some(41),
+            output: Some(42),
+            errors: &[
+                "AccessDeniedException",
+                "HandshakeNotFoundException",
+                "InvalidHandshakeTransitionException",
+                "HandshakeAlreadyInStateException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganization",
+            python_name: "delete_organization",
+            input: None,
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "OrganizationNotEmptyException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganizationalUnit",
+            python_name: "delete_organizational_unit",
+            input: Some(43),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "OrganizationalUnitNotEmptyException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeletePolicy",
+            python_name: "delete_policy",
+            input: Some(44),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "InvalidInputException",
+                "PolicyInUseException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeAccount",
+            python_name: "describe_account",
+            input: Some(45),
+            output: Some(46),
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeCreateAccountStatus",
+            python_name: "describe_create_account_status",
+            input: Some(47),
+            output: Some(48),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "CreateAccountStatusNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeHandshake",
+            python_name: "describe_handshake",
+            input: Some(49),
+            output: Some(50),
+            errors: &[
+                "AccessDeniedException",
+                "HandshakeNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganization",
+            python_name: "describe_organization",
+            input: None,
+            output: Some(51),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganizationalUnit",
+            python_name: "describe_organizational_unit",
+            input: Some(52),
+            output: Some(53),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribePolicy",
+            python_name: "describe_policy",
+            input: Some(54),
+            output: Some(55),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DetachPolicy",
+            python_name: "detach_policy",
+            input: Some(57),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyNotAttachedException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisablePolicyType",
+            python_name: "disable_policy_type",
+            input: Some(58),
+            output: Some(59),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyTypeNotEnabledException",
+                "RootNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAllFeatures",
+            python_name: "enable_all_features",
+            input: Some(66),
+            output: Some(67),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "HandshakeConstraintViolationException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnablePolicyType",
+            python_name: "enable_policy_type",
+            input: Some(68),
+            output: Some(69),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "PolicyTypeAlreadyEnabledException",
+                "RootNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+                "PolicyTypeNotAvailableForOrganizationException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteAccountToOrganization",
+            python_name: "invite_account_to_organization",
+            input: Some(97),
+            output: Some(98),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "HandshakeConstraintViolationException",
+                "DuplicateHandshakeException",
+                "InvalidInputException",
+                "FinalizingOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "LeaveOrganization",
+            python_name: "leave_organization",
+            input: None,
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "MasterCannotLeaveOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(101),
+            output: Some(102),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsForParent",
+            python_name: "list_accounts_for_parent",
+            input: Some(99),
+            output: Some(100),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListChildren",
+            python_name: "list_children",
+            input: Some(103),
+            output: Some(104),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Children",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListCreateAccountStatus",
+            python_name: "list_create_account_status",
+            input: Some(105),
+            output: Some(106),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "CreateAccountStatuses",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForAccount",
+            python_name: "list_handshakes_for_account",
+            input: Some(107),
+            output: Some(108),
+            errors: &[
+                "AccessDeniedException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForOrganization",
+            python_name: "list_handshakes_for_organization",
+            input: Some(109),
+            output: Some(110),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOrganizationalUnitsForParent",
+            python_name: "list_organizational_units_for_parent",
+            input: Some(111),
+            output: Some(112),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ParentNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "OrganizationalUnits",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListParents",
+            python_name: "list_parents",
+            input: Some(113),
+            output: Some(114),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ChildNotFoundException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Parents",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPolicies",
+            python_name: "list_policies",
+            input: Some(117),
+            output: Some(118),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPoliciesForTarget",
+            python_name: "list_policies_for_target",
+            input: Some(115),
+            output: Some(116),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TargetNotFoundException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListRoots",
+            python_name: "list_roots",
+            input: Some(119),
+            output: Some(120),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Roots",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTargetsForPolicy",
+            python_name: "list_targets_for_policy",
+            input: Some(121),
+            output: Some(122),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "InvalidInputException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Targets",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "MoveAccount",
+            python_name: "move_account",
+            input: Some(126),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "InvalidInputException",
+                "SourceParentNotFoundException",
+                "DestinationParentNotFoundException",
+                "DuplicateAccountException",
+                "AccountNotFoundException",
+                "TooManyRequestsException",
+                "ConcurrentModificationException",
+                "AWSOrganizationsNotInUseException",
+                "ServiceException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RemoveAccountFromOrganization",
+            python_name: "remove_account_from_organization",
+            input: Some(166),
+            output: None,
+            errors: &[
+                "AccessDeniedException",
+                "AccountNotFoundException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "InvalidInputException",
+                "MasterCannotLeaveOrganizationException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateOrganizationalUnit",
+            python_name: "update_organizational_unit",
+            input: Some(181),
+            output: Some(182),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "DuplicateOrganizationalUnitException",
+                "InvalidInputException",
+                "OrganizationalUnitNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdatePolicy",
+            python_name: "update_policy",
+            input: Some(183),
+            output: Some(184),
+            errors: &[
+                "AccessDeniedException",
+                "AWSOrganizationsNotInUseException",
+                "ConcurrentModificationException",
+                "ConstraintViolationException",
+                "DuplicatePolicyException",
+                "InvalidInputException",
+                "MalformedPolicyDocumentException",
+                "PolicyNotFoundException",
+                "ServiceException",
+                "TooManyRequestsException",
+            ],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+    ];
 }
 
-/// The operations, sorted by name.
-pub static OPERATIONS: [Operation; 39] = [
-    Operation {
-        name: "AcceptHandshake",
-        python_name: "accept_handshake",
-        input: Some(1),
-        output: Some(2),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "HandshakeConstraintViolationException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ConcurrentModificationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "AttachPolicy",
-        python_name: "attach_policy",
-        input: Some(14),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyAttachmentException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "PolicyTypeNotEnabledException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CancelHandshake",
-        python_name: "cancel_handshake",
-        input: Some(16),
-        output: Some(17),
-        errors: &[
-            "AccessDeniedException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateAccount",
-        python_name: "create_account",
-        input: Some(27),
-        output: Some(29),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "FinalizingOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateOrganization",
-        python_name: "create_organization",
-        input: Some(35),
-        output: Some(36),
-        errors: &[
-            "AccessDeniedException",
-            "AlreadyInOrganizationException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreateOrganizationalUnit",
-        python_name: "create_organizational_unit",
-        input: Some(37),
-        output: Some(38),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConstraintViolationException",
-            "DuplicateOrganizationalUnitException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "CreatePolicy",
-        python_name: "create_policy",
-        input: Some(39),
-        output: Some(40),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyException",
-            "InvalidInputException",
-            "MalformedPolicyDocumentException",
-            "PolicyTypeNotAvailableForOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeclineHandshake",
-        python_name: "decline_handshake",
-        input: Some(41),
-        output: Some(42),
-        errors: &[
-            "AccessDeniedException",
-            "HandshakeNotFoundException",
-            "InvalidHandshakeTransitionException",
-            "HandshakeAlreadyInStateException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeleteOrganization",
-        python_name: "delete_organization",
-        input: None,
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "OrganizationNotEmptyException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeleteOrganizationalUnit",
-        python_name: "delete_organizational_unit",
-        input: Some(43),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "OrganizationalUnitNotEmptyException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DeletePolicy",
-        python_name: "delete_policy",
-        input: Some(44),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "InvalidInputException",
-            "PolicyInUseException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeAccount",
-        python_name: "describe_account",
-        input: Some(45),
-        output: Some(46),
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeCreateAccountStatus",
-        python_name: "describe_create_account_status",
-        input: Some(47),
-        output: Some(48),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "CreateAccountStatusNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeHandshake",
-        python_name: "describe_handshake",
-        input: Some(49),
-        output: Some(50),
-        errors: &[
-            "AccessDeniedException",
-            "HandshakeNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeOrganization",
-        python_name: "describe_organization",
-        input: None,
-        output: Some(51),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribeOrganizationalUnit",
-        python_name: "describe_organizational_unit",
-        input: Some(52),
-        output: Some(53),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DescribePolicy",
-        python_name: "describe_policy",
-        input: Some(54),
-        output: Some(55),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DetachPolicy",
-        python_name: "detach_policy",
-        input: Some(57),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyNotAttachedException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "DisablePolicyType",
-        python_name: "disable_policy_type",
-        input: Some(58),
-        output: Some(59),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyTypeNotEnabledException",
-            "RootNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "EnableAllFeatures",
-        python_name: "enable_all_features",
-        input: Some(66),
-        output: Some(67),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "HandshakeConstraintViolationException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "EnablePolicyType",
-        python_name: "enable_policy_type",
-        input: Some(68),
-        output: Some(69),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "PolicyTypeAlreadyEnabledException",
-            "RootNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-            "PolicyTypeNotAvailableForOrganizationException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "InviteAccountToOrganization",
-        python_name: "invite_account_to_organization",
-        input: Some(97),
-        output: Some(98),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "HandshakeConstraintViolationException",
-            "DuplicateHandshakeException",
-            "InvalidInputException",
-            "FinalizingOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "LeaveOrganization",
-        python_name: "leave_organization",
-        input: None,
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "MasterCannotLeaveOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAccounts",
-        python_name: "list_accounts",
-        input: Some(101),
-        output: Some(102),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListAccountsForParent",
-        python_name: "list_accounts_for_parent",
-        input: Some(99),
-        output: Some(100),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Accounts",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListChildren",
-        python_name: "list_children",
-        input: Some(103),
-        output: Some(104),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Children",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListCreateAccountStatus",
-        python_name: "list_create_account_status",
-        input: Some(105),
-        output: Some(106),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "CreateAccountStatuses",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListHandshakesForAccount",
-        python_name: "list_handshakes_for_account",
-        input: Some(107),
-        output: Some(108),
-        errors: &[
-            "AccessDeniedException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Handshakes",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListHandshakesForOrganization",
-        python_name: "list_handshakes_for_organization",
-        input: Some(109),
-        output: Some(110),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Handshakes",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListOrganizationalUnitsForParent",
-        python_name: "list_organizational_units_for_parent",
-        input: Some(111),
-        output: Some(112),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ParentNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "OrganizationalUnits",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListParents",
-        python_name: "list_parents",
-        input: Some(113),
-        output: Some(114),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ChildNotFoundException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Parents",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListPolicies",
-        python_name: "list_policies",
-        input: Some(117),
-        output: Some(118),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Policies",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListPoliciesForTarget",
-        python_name: "list_policies_for_target",
-        input: Some(115),
-        output: Some(116),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TargetNotFoundException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Policies",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListRoots",
-        python_name: "list_roots",
-        input: Some(119),
-        output: Some(120),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Roots",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "ListTargetsForPolicy",
-        python_name: "list_targets_for_policy",
-        input: Some(121),
-        output: Some(122),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "InvalidInputException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: Some(Paginator {
-            input_token: "NextToken",
-            output_token: "NextToken",
-            limit_key: "MaxResults",
-            result_key: "Targets",
-        }),
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "MoveAccount",
-        python_name: "move_account",
-        input: Some(126),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "InvalidInputException",
-            "SourceParentNotFoundException",
-            "DestinationParentNotFoundException",
-            "DuplicateAccountException",
-            "AccountNotFoundException",
-            "TooManyRequestsException",
-            "ConcurrentModificationException",
-            "AWSOrganizationsNotInUseException",
-            "ServiceException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "RemoveAccountFromOrganization",
-        python_name: "remove_account_from_organization",
-        input: Some(166),
-        output: None,
-        errors: &[
-            "AccessDeniedException",
-            "AccountNotFoundException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "InvalidInputException",
-            "MasterCannotLeaveOrganizationException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UpdateOrganizationalUnit",
-        python_name: "update_organizational_unit",
-        input: Some(181),
-        output: Some(182),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "DuplicateOrganizationalUnitException",
-            "InvalidInputException",
-            "OrganizationalUnitNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-    Operation {
-        name: "UpdatePolicy",
-        python_name: "update_policy",
-        input: Some(183),
-        output: Some(184),
-        errors: &[
-            "AccessDeniedException",
-            "AWSOrganizationsNotInUseException",
-            "ConcurrentModificationException",
-            "ConstraintViolationException",
-            "DuplicatePolicyException",
-            "InvalidInputException",
-            "MalformedPolicyDocumentException",
-            "PolicyNotFoundException",
-            "ServiceException",
-            "TooManyRequestsException",
-        ],
-        paginator: None,
-        success_status: 200,
-        http_method: "POST",
-        request_uri: "/",
-    },
-];
+#[cfg(not(feature = "response-tables"))]
+mod tables {
+    use super::*;
+
+    /// The service's tables.
+    pub static SERVICE: Service = Service {
+        name: "organizations",
+        api_version: "2016-11-28",
+        protocol: Protocol::AwsJson {
+            target_prefix: "AWSOrganizationsV20161128",
+            json_version: "1.1",
+        },
+        signing_name: "organizations",
+        shapes: &SHAPES,
+        operations: &OPERATIONS,
+    };
+
+    /// Every shape the tables hold, sorted by name.
+    pub static SHAPES: [Shape; 66] = [
+        Shape {
+            name: "AcceptHandshakeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "HandshakeId",
+                    shape: 29,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "AccountId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^\\d{12}$",
+                    matcher: PatternMatcher::Kind(ValueKind::AccountId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "AccountName",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(50),
+                pattern: Some(Pattern {
+                    source: "[\\u0020-\\u007E]+",
+                    matcher: PatternMatcher::PrintableAscii,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ActionType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["INVITE", "ENABLE_ALL_FEATURES", "APPROVE_ALL_FEATURES"],
+            },
+        },
+        Shape {
+            name: "AttachPolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "PolicyId",
+                        shape: 57,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "TargetId",
+                        shape: 59,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "CancelHandshakeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "HandshakeId",
+                    shape: 29,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ChildId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$",
+                    matcher: PatternMatcher::Kind(ValueKind::ChildId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ChildType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["ACCOUNT", "ORGANIZATIONAL_UNIT"],
+            },
+        },
+        Shape {
+            name: "CreateAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Email",
+                        shape: 25,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "AccountName",
+                        shape: 2,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "RoleName",
+                        shape: 62,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "IamUserAccessToBilling",
+                        shape: 34,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "CreateAccountRequestId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^car-[a-z0-9]{8,32}$",
+                    matcher: PatternMatcher::Kind(ValueKind::CreateAccountRequestId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "CreateAccountState",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["IN_PROGRESS", "SUCCEEDED", "FAILED"],
+            },
+        },
+        Shape {
+            name: "CreateAccountStates",
+            sensitive: false,
+            kind: ShapeKind::List {
+                member: 10,
+                min: None,
+                max: None,
+            },
+        },
+        Shape {
+            name: "CreateOrganizationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "FeatureSet",
+                    shape: 51,
+                    required: false,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "CreateOrganizationalUnitRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 53,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "CreatePolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Content",
+                        shape: 55,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Description",
+                        shape: 56,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 58,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Type",
+                        shape: 60,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DeclineHandshakeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "HandshakeId",
+                    shape: 29,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DeleteOrganizationalUnitRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "OrganizationalUnitId",
+                    shape: 52,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DeletePolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "PolicyId",
+                    shape: 57,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DescribeAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DescribeCreateAccountStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "CreateAccountRequestId",
+                    shape: 9,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DescribeHandshakeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "HandshakeId",
+                    shape: 29,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DescribeOrganizationalUnitRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "OrganizationalUnitId",
+                    shape: 52,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DescribePolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "PolicyId",
+                    shape: 57,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DetachPolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "PolicyId",
+                        shape: 57,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "TargetId",
+                        shape: 59,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "DisablePolicyTypeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "RootId",
+                        shape: 63,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PolicyType",
+                        shape: 60,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "Email",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(6),
+                max: Some(64),
+                pattern: Some(Pattern {
+                    source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
+                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "EnableAllFeaturesRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "EnablePolicyTypeRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "RootId",
+                        shape: 63,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "PolicyType",
+                        shape: 60,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "HandshakeFilter",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ActionType",
+                        shape: 3,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "ParentHandshakeId",
+                        shape: 29,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "HandshakeId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^h-[0-9a-z]{8,32}$",
+                    matcher: PatternMatcher::Kind(ValueKind::HandshakeId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "HandshakeNotes",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: None,
+                max: Some(1024),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "HandshakeParty",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Id",
+                        shape: 32,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Type",
+                        shape: 33,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "HandshakePartyId",
+            sensitive: true,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(64),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "HandshakePartyType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["ACCOUNT", "ORGANIZATION", "EMAIL"],
+            },
+        },
+        Shape {
+            name: "IAMUserAccessToBilling",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["ALLOW", "DENY"],
+            },
+        },
+        Shape {
+            name: "InviteAccountToOrganizationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Target",
+                        shape: 31,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Notes",
+                        shape: 30,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListAccountsForParentRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListAccountsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListChildrenRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "ChildType",
+                        shape: 7,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListCreateAccountStatusRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "States",
+                        shape: 11,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListHandshakesForAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Filter",
+                        shape: 28,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListHandshakesForOrganizationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Filter",
+                        shape: 28,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListOrganizationalUnitsForParentRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListParentsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "ChildId",
+                        shape: 6,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListPoliciesForTargetRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "TargetId",
+                        shape: 59,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Filter",
+                        shape: 60,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListPoliciesRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "Filter",
+                        shape: 60,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListRootsRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "ListTargetsForPolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "PolicyId",
+                        shape: 57,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "NextToken",
+                        shape: 50,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "MaxResults",
+                        shape: 48,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "MaxResults",
+            sensitive: false,
+            kind: ShapeKind::Integer {
+                min: Some(1),
+                max: Some(20),
+            },
+        },
+        Shape {
+            name: "MoveAccountRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "AccountId",
+                        shape: 1,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "SourceParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "DestinationParentId",
+                        shape: 54,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "NextToken",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "OrganizationFeatureSet",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["ALL", "CONSOLIDATED_BILLING"],
+            },
+        },
+        Shape {
+            name: "OrganizationalUnitId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$",
+                    matcher: PatternMatcher::Kind(ValueKind::OrganizationalUnitId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "OrganizationalUnitName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(128),
+                pattern: Some(Pattern {
+                    source: "[\\u0020-\\u007E]+",
+                    matcher: PatternMatcher::PrintableAscii,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "ParentId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$",
+                    matcher: PatternMatcher::Kind(ValueKind::ParentId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyContent",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(1000000),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyDescription",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: Some(512),
+                pattern: None,
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^p-[0-9a-zA-Z_]{8,128}$",
+                    matcher: PatternMatcher::Kind(ValueKind::PolicyId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: Some(1),
+                max: Some(128),
+                pattern: Some(Pattern {
+                    source: "[\\u0020-\\u007E]+",
+                    matcher: PatternMatcher::PrintableAscii,
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyTargetId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^(r-[0-9a-z]{4,32})|(\\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$",
+                    matcher: PatternMatcher::Kind(ValueKind::PolicyTargetId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "PolicyType",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: None,
+                values: &["SERVICE_CONTROL_POLICY"],
+            },
+        },
+        Shape {
+            name: "RemoveAccountFromOrganizationRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[Member {
+                    name: "AccountId",
+                    shape: 1,
+                    required: true,
+                    location: MemberLocation::Body,
+                }],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "RoleName",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "[\\w+=,.@-]{1,64}",
+                    matcher: PatternMatcher::Kind(ValueKind::RoleName),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "RootId",
+            sensitive: false,
+            kind: ShapeKind::String {
+                min: None,
+                max: None,
+                pattern: Some(Pattern {
+                    source: "^r-[0-9a-z]{4,32}$",
+                    matcher: PatternMatcher::Kind(ValueKind::RootId),
+                }),
+                values: &[],
+            },
+        },
+        Shape {
+            name: "UpdateOrganizationalUnitRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "OrganizationalUnitId",
+                        shape: 52,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 53,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+        Shape {
+            name: "UpdatePolicyRequest",
+            sensitive: false,
+            kind: ShapeKind::Structure {
+                members: &[
+                    Member {
+                        name: "PolicyId",
+                        shape: 57,
+                        required: true,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Name",
+                        shape: 58,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Description",
+                        shape: 56,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                    Member {
+                        name: "Content",
+                        shape: 55,
+                        required: false,
+                        location: MemberLocation::Body,
+                    },
+                ],
+                exception: false,
+            },
+        },
+    ];
+
+    /// The index of each shape in [`SHAPES`].
+    pub mod shape_ids {
+        pub const ACCEPT_HANDSHAKE_REQUEST: usize = 0;
+        pub const ACCOUNT_ID: usize = 1;
+        pub const ACCOUNT_NAME: usize = 2;
+        pub const ACTION_TYPE: usize = 3;
+        pub const ATTACH_POLICY_REQUEST: usize = 4;
+        pub const CANCEL_HANDSHAKE_REQUEST: usize = 5;
+        pub const CHILD_ID: usize = 6;
+        pub const CHILD_TYPE: usize = 7;
+        pub const CREATE_ACCOUNT_REQUEST: usize = 8;
+        pub const CREATE_ACCOUNT_REQUEST_ID: usize = 9;
+        pub const CREATE_ACCOUNT_STATE: usize = 10;
+        pub const CREATE_ACCOUNT_STATES: usize = 11;
+        pub const CREATE_ORGANIZATION_REQUEST: usize = 12;
+        pub const CREATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 13;
+        pub const CREATE_POLICY_REQUEST: usize = 14;
+        pub const DECLINE_HANDSHAKE_REQUEST: usize = 15;
+        pub const DELETE_ORGANIZATIONAL_UNIT_REQUEST: usize = 16;
+        pub const DELETE_POLICY_REQUEST: usize = 17;
+        pub const DESCRIBE_ACCOUNT_REQUEST: usize = 18;
+        pub const DESCRIBE_CREATE_ACCOUNT_STATUS_REQUEST: usize = 19;
+        pub const DESCRIBE_HANDSHAKE_REQUEST: usize = 20;
+        pub const DESCRIBE_ORGANIZATIONAL_UNIT_REQUEST: usize = 21;
+        pub const DESCRIBE_POLICY_REQUEST: usize = 22;
+        pub const DETACH_POLICY_REQUEST: usize = 23;
+        pub const DISABLE_POLICY_TYPE_REQUEST: usize = 24;
+        pub const EMAIL: usize = 25;
+        pub const ENABLE_ALL_FEATURES_REQUEST: usize = 26;
+        pub const ENABLE_POLICY_TYPE_REQUEST: usize = 27;
+        pub const HANDSHAKE_FILTER: usize = 28;
+        pub const HANDSHAKE_ID: usize = 29;
+        pub const HANDSHAKE_NOTES: usize = 30;
+        pub const HANDSHAKE_PARTY: usize = 31;
+        pub const HANDSHAKE_PARTY_ID: usize = 32;
+        pub const HANDSHAKE_PARTY_TYPE: usize = 33;
+        pub const IAM_USER_ACCESS_TO_BILLING: usize = 34;
+        pub const INVITE_ACCOUNT_TO_ORGANIZATION_REQUEST: usize = 35;
+        pub const LIST_ACCOUNTS_FOR_PARENT_REQUEST: usize = 36;
+        pub const LIST_ACCOUNTS_REQUEST: usize = 37;
+        pub const LIST_CHILDREN_REQUEST: usize = 38;
+        pub const LIST_CREATE_ACCOUNT_STATUS_REQUEST: usize = 39;
+        pub const LIST_HANDSHAKES_FOR_ACCOUNT_REQUEST: usize = 40;
+        pub const LIST_HANDSHAKES_FOR_ORGANIZATION_REQUEST: usize = 41;
+        pub const LIST_ORGANIZATIONAL_UNITS_FOR_PARENT_REQUEST: usize = 42;
+        pub const LIST_PARENTS_REQUEST: usize = 43;
+        pub const LIST_POLICIES_FOR_TARGET_REQUEST: usize = 44;
+        pub const LIST_POLICIES_REQUEST: usize = 45;
+        pub const LIST_ROOTS_REQUEST: usize = 46;
+        pub const LIST_TARGETS_FOR_POLICY_REQUEST: usize = 47;
+        pub const MAX_RESULTS: usize = 48;
+        pub const MOVE_ACCOUNT_REQUEST: usize = 49;
+        pub const NEXT_TOKEN: usize = 50;
+        pub const ORGANIZATION_FEATURE_SET: usize = 51;
+        pub const ORGANIZATIONAL_UNIT_ID: usize = 52;
+        pub const ORGANIZATIONAL_UNIT_NAME: usize = 53;
+        pub const PARENT_ID: usize = 54;
+        pub const POLICY_CONTENT: usize = 55;
+        pub const POLICY_DESCRIPTION: usize = 56;
+        pub const POLICY_ID: usize = 57;
+        pub const POLICY_NAME: usize = 58;
+        pub const POLICY_TARGET_ID: usize = 59;
+        pub const POLICY_TYPE: usize = 60;
+        pub const REMOVE_ACCOUNT_FROM_ORGANIZATION_REQUEST: usize = 61;
+        pub const ROLE_NAME: usize = 62;
+        pub const ROOT_ID: usize = 63;
+        pub const UPDATE_ORGANIZATIONAL_UNIT_REQUEST: usize = 64;
+        pub const UPDATE_POLICY_REQUEST: usize = 65;
+    }
+
+    /// The operations, sorted by name.
+    pub static OPERATIONS: [Operation; 39] = [
+        Operation {
+            name: "AcceptHandshake",
+            python_name: "accept_handshake",
+            input: Some(0),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "AttachPolicy",
+            python_name: "attach_policy",
+            input: Some(4),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CancelHandshake",
+            python_name: "cancel_handshake",
+            input: Some(5),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateAccount",
+            python_name: "create_account",
+            input: Some(8),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganization",
+            python_name: "create_organization",
+            input: Some(12),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreateOrganizationalUnit",
+            python_name: "create_organizational_unit",
+            input: Some(13),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "CreatePolicy",
+            python_name: "create_policy",
+            input: Some(14),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeclineHandshake",
+            python_name: "decline_handshake",
+            input: Some(15),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganization",
+            python_name: "delete_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeleteOrganizationalUnit",
+            python_name: "delete_organizational_unit",
+            input: Some(16),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DeletePolicy",
+            python_name: "delete_policy",
+            input: Some(17),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeAccount",
+            python_name: "describe_account",
+            input: Some(18),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeCreateAccountStatus",
+            python_name: "describe_create_account_status",
+            input: Some(19),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeHandshake",
+            python_name: "describe_handshake",
+            input: Some(20),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganization",
+            python_name: "describe_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribeOrganizationalUnit",
+            python_name: "describe_organizational_unit",
+            input: Some(21),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DescribePolicy",
+            python_name: "describe_policy",
+            input: Some(22),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DetachPolicy",
+            python_name: "detach_policy",
+            input: Some(23),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "DisablePolicyType",
+            python_name: "disable_policy_type",
+            input: Some(24),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnableAllFeatures",
+            python_name: "enable_all_features",
+            input: Some(26),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "EnablePolicyType",
+            python_name: "enable_policy_type",
+            input: Some(27),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "InviteAccountToOrganization",
+            python_name: "invite_account_to_organization",
+            input: Some(35),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "LeaveOrganization",
+            python_name: "leave_organization",
+            input: None,
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccounts",
+            python_name: "list_accounts",
+            input: Some(37),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListAccountsForParent",
+            python_name: "list_accounts_for_parent",
+            input: Some(36),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Accounts",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListChildren",
+            python_name: "list_children",
+            input: Some(38),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Children",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListCreateAccountStatus",
+            python_name: "list_create_account_status",
+            input: Some(39),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "CreateAccountStatuses",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForAccount",
+            python_name: "list_handshakes_for_account",
+            input: Some(40),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListHandshakesForOrganization",
+            python_name: "list_handshakes_for_organization",
+            input: Some(41),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Handshakes",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListOrganizationalUnitsForParent",
+            python_name: "list_organizational_units_for_parent",
+            input: Some(42),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "OrganizationalUnits",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListParents",
+            python_name: "list_parents",
+            input: Some(43),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Parents",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPolicies",
+            python_name: "list_policies",
+            input: Some(45),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListPoliciesForTarget",
+            python_name: "list_policies_for_target",
+            input: Some(44),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Policies",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListRoots",
+            python_name: "list_roots",
+            input: Some(46),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Roots",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "ListTargetsForPolicy",
+            python_name: "list_targets_for_policy",
+            input: Some(47),
+            output: None,
+            errors: &[],
+            paginator: Some(Paginator {
+                input_token: "NextToken",
+                output_token: "NextToken",
+                limit_key: "MaxResults",
+                result_key: "Targets",
+            }),
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "MoveAccount",
+            python_name: "move_account",
+            input: Some(49),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "RemoveAccountFromOrganization",
+            python_name: "remove_account_from_organization",
+            input: Some(61),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdateOrganizationalUnit",
+            python_name: "update_organizational_unit",
+            input: Some(64),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+        Operation {
+            name: "UpdatePolicy",
+            python_name: "update_policy",
+            input: Some(65),
+            output: None,
+            errors: &[],
+            paginator: None,
+            success_status: 200,
+            http_method: "POST",
+            request_uri: "/",
+        },
+    ];
+}
+
+pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};
 
 /// The `AWSOrganizationsNotInUseException` error shape. Members the model does not list are ignored when parsing.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
