@@ -204,9 +204,11 @@ pub struct Operation {
     pub python_name: &'static str,
     /// The input shape (none for DeleteOrganization, DescribeOrganization, LeaveOrganization).
     pub input: Option<ShapeId>,
-    /// The output shape (none when the response body is empty).
+    /// The output shape (none when the response body is empty, and in builds without the
+    /// `response-tables` feature).
     pub output: Option<ShapeId>,
-    /// The error shapes the model lists.
+    /// The error shapes the model lists (empty in builds without the `response-tables`
+    /// feature, whose tables describe requests only).
     pub errors: &'static [&'static str],
     /// The paginator, for List operations.
     pub paginator: Option<Paginator>,
@@ -259,7 +261,8 @@ impl Service {
         names
     }
 
-    /// Every error shape any operation of the service lists, sorted.
+    /// Every error shape any operation of the service lists, sorted (none without the
+    /// `response-tables` feature).
     pub fn error_names(&self) -> Vec<&'static str> {
         let mut names: Vec<&'static str> = self
             .operations
