@@ -1,8 +1,9 @@
 'use strict'
 // Request validation from Node: orgkit against an ajv-compiled JSON Schema of the same
 // request, generated here from the same 2017 Organizations model (so orgkit is asked for the
-// original edition, that model's). Prints ns per call and the ratio, then what each reports for
-// the same bad requests. Nothing is asserted.
+// original edition, that model's); then orgkit's two editions side by side on the same
+// requests. Prints ns per call and the ratios, then what each reports for the same bad
+// requests. Nothing is asserted.
 //
 // Run: `make node && node bindings-node/benchmarks/bench-requests.cjs`
 
@@ -103,6 +104,23 @@ for (const [name, operation, params] of cases) {
     (validate.errors || []).map((e) => `${e.instancePath || '/'} ${e.keyword}`),
   ])
 }
+// The two editions side by side on the same requests (each valid or invalid alike in both).
+const CURRENT = { edition: 'current' }
+console.log('\nPer edition (ns per call):\n')
+const editionHeader = `${'request'.padEnd(40)} ${'napi orig'.padStart(10)} ${'napi cur'.padStart(10)} ${'cur/orig'.padStart(9)} ${'wasm orig'.padStart(10)} ${'wasm cur'.padStart(10)} ${'cur/orig'.padStart(9)}`
+console.log(editionHeader)
+console.log('-'.repeat(editionHeader.length))
+for (const [name, operation, params] of cases) {
+  const napiOriginal = nsPerCall(() => orgkit.validateRequest('organizations', operation, params, ORIGINAL))
+  const napiCurrent = nsPerCall(() => orgkit.validateRequest('organizations', operation, params, CURRENT))
+  const wasmOriginal = wasm ? nsPerCall(() => wasm.validateRequest('organizations', operation, params, ORIGINAL)) : NaN
+  const wasmCurrent = wasm ? nsPerCall(() => wasm.validateRequest('organizations', operation, params, CURRENT)) : NaN
+  console.log(
+    `${name.padEnd(40)} ${napiOriginal.toFixed(0).padStart(10)} ${napiCurrent.toFixed(0).padStart(10)} ${(napiCurrent / napiOriginal).toFixed(2).padStart(8)}x` +
+      ` ${wasmOriginal.toFixed(0).padStart(10)} ${wasmCurrent.toFixed(0).padStart(10)} ${(wasmCurrent / wasmOriginal).toFixed(2).padStart(8)}x`,
+  )
+}
+
 console.log('\nWhat each reports:')
 for (const [name, ours, theirs] of findings) {
   console.log(`  ${name}\n    orgkit: ${ours.join('; ') || 'valid'}\n    ajv:    ${theirs.join('; ') || 'valid'}`)

@@ -9,7 +9,7 @@ use orgkit::validate::{InputKind, RequestInput};
 use orgkit::Edition;
 
 use crate::error::argument;
-use crate::validate::NodeInput;
+use crate::validate::{named_property, type_of, NodeInput};
 
 /// The options every validation entry point takes.
 #[napi(object)]
@@ -47,26 +47,29 @@ pub(crate) fn edition_option(
     let Some(options) = options else {
         return Ok(Edition::default());
     };
-    // Read as it is (no `toJSON`); getters and Proxy traps that throw are reported.
-    let options = NodeInput::Value {
-        env: options.value().env,
-        value: options.raw(),
-    };
-    if options.is_undefined() {
-        return Ok(Edition::default());
-    }
-    match options.kind() {
-        InputKind::Map(_) => {}
-        other => {
+    // `null` options count as none. Read as it is (no `toJSON`, no key listing: this runs on
+    // every predicate call); getters and Proxy traps that throw are reported.
+    let (env, value) = (options.value().env, options.raw());
+    let input = NodeInput::Value { env, value };
+    match type_of(env, value) {
+        Some(sys::ValueType::napi_undefined | sys::ValueType::napi_null) => {
+            return Ok(Edition::default())
+        }
+        Some(sys::ValueType::napi_object) if NodeInput::is_array(env, value) == Some(false) => {}
+        _ => {
             return Err(argument(format!(
                 "options must be an object such as {{ edition: 'original' }}, not {}",
-                other.type_name()
+                input.kind().type_name()
             )))
         }
     }
-    let Some(member) = options.member("edition") else {
-        return Ok(Edition::default());
+    let member = match named_property(env, value, "edition") {
+        Some(member) => NodeInput::Value { env, value: member },
+        None => NodeInput::Threw,
     };
+    if member.is_undefined() {
+        return Ok(Edition::default());
+    }
     match member.kind() {
         InputKind::Text(name) => {
             Edition::parse_name(&name).map_err(|err| argument(format!("options.edition: {err}")))

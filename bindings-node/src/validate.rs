@@ -64,7 +64,7 @@ fn read(
     }
 }
 
-fn type_of(env: sys::napi_env, value: sys::napi_value) -> Option<sys::napi_valuetype> {
+pub(crate) fn type_of(env: sys::napi_env, value: sys::napi_value) -> Option<sys::napi_valuetype> {
     let mut kind = 0;
     // SAFETY: a value of the current call.
     let status = unsafe { sys::napi_typeof(env, value, &mut kind) };
@@ -121,7 +121,7 @@ fn property(
     })
 }
 
-fn named_property(
+pub(crate) fn named_property(
     env: sys::napi_env,
     object: sys::napi_value,
     name: &str,
@@ -172,7 +172,7 @@ impl NodeInput {
     /// `Array.isArray(value)`, as `JSON.stringify` decides: Node-API's own check answers
     /// `false` for a Proxy of an array, so that case asks JS (`None` if it throws, as it does
     /// for a revoked Proxy).
-    fn is_array(env: sys::napi_env, value: sys::napi_value) -> Option<bool> {
+    pub(crate) fn is_array(env: sys::napi_env, value: sys::napi_value) -> Option<bool> {
         // SAFETY: a value of the current call.
         if flag(env, |out| unsafe { sys::napi_is_array(env, value, out) })? {
             return Some(true);
