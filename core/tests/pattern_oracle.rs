@@ -102,7 +102,11 @@ fn every_pattern_has_a_matcher_that_agrees_on_samples() {
         "Acme <Corp>",
     ];
     // Without `response-tables` the tables hold only the requests' shapes (no ARN outputs).
-    let fewest = if cfg!(feature = "response-tables") { 30 } else { 20 };
+    let fewest = if cfg!(feature = "response-tables") {
+        30
+    } else {
+        20
+    };
     assert!(cached().len() >= fewest, "{} patterns", cached().len());
     for (matcher, source, regex) in cached() {
         for sample in samples {

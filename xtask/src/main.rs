@@ -463,8 +463,18 @@ fn request_shapes(model: &Value) -> Result<Vec<String>, String> {
             continue;
         }
         let shape = shapes.get(&name).ok_or(format!("unknown shape {name}"))?;
-        for member in shape["members"].as_object().into_iter().flatten().map(|(_, m)| m) {
-            queue.push_back(member["shape"].as_str().ok_or("member without shape")?.to_owned());
+        for member in shape["members"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(_, m)| m)
+        {
+            queue.push_back(
+                member["shape"]
+                    .as_str()
+                    .ok_or("member without shape")?
+                    .to_owned(),
+            );
         }
         if let Some(member) = shape["member"]["shape"].as_str() {
             queue.push_back(member.to_owned());
@@ -650,13 +660,21 @@ fn generate_service(
     let request_names = request_shapes(model)?;
     for (cfg, request_only, table_names) in [
         ("#[cfg(feature = \"response-tables\")]", false, &names),
-        ("#[cfg(not(feature = \"response-tables\"))]", true, &request_names),
+        (
+            "#[cfg(not(feature = \"response-tables\"))]",
+            true,
+            &request_names,
+        ),
     ] {
-        let _ = writeln!(
-            out,
-            "{cfg}\nmod tables {{\n    use super::*;\n"
-        );
-        generate_tables(&mut out, source, model, paginators, table_names, request_only)?;
+        let _ = writeln!(out, "{cfg}\nmod tables {{\n    use super::*;\n");
+        generate_tables(
+            &mut out,
+            source,
+            model,
+            paginators,
+            table_names,
+            request_only,
+        )?;
         out.push_str("}\n\n");
     }
     out.push_str("pub use tables::{shape_ids, OPERATIONS, SERVICE, SHAPES};\n\n");
@@ -763,7 +781,11 @@ fn generate_tables(
                 .unwrap_or(source.client_name)
         )
     );
-    let _ = writeln!(out, "/// Every shape the tables hold, sorted by name.\npub static SHAPES: [Shape; {}] = [", names.len());
+    let _ = writeln!(
+        out,
+        "/// Every shape the tables hold, sorted by name.\npub static SHAPES: [Shape; {}] = [",
+        names.len()
+    );
     for name in names {
         let shape = &shapes[name.as_str()];
         let sensitive = shape["sensitive"].as_bool().unwrap_or(false);
@@ -884,7 +906,11 @@ fn generate_tables(
     for (name, op) in operations {
         let shape_of = |key: &str| op[key]["shape"].as_str().map(|s| index[s].to_string());
         // Request-only tables have no response shapes: an operation's output is not in them.
-        let output = if request_only { None } else { shape_of("output") };
+        let output = if request_only {
+            None
+        } else {
+            shape_of("output")
+        };
         // The errors are part of the responses: request-only tables list none.
         let errors: Vec<String> = op["errors"]
             .as_array()
