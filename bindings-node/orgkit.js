@@ -429,6 +429,16 @@ class Emulator {
           paginate(call, operation, input, { ...config, service, edition: EMULATED_EDITION })
       }
     }
+    // An operation only the current edition has (closeAccount): the emulator serves the
+    // original edition, so a call rejects with the core's OrgkitUnknownOperationError naming
+    // it (as in Python), not a TypeError for a missing method.
+    const emulated = new Set(operations.map(([name]) => name))
+    for (const [operation] of native.operations(service)) {
+      if (emulated.has(operation)) continue
+      client[lowerFirst(operation)] = async (input) => {
+        settled(emulator.callValue(service, operation, caller, input === null ? undefined : input), operation)
+      }
+    }
     return Object.freeze(client)
   }
 

@@ -111,42 +111,12 @@ predicates! {
 }
 
 /// The kind of `edition` named by the JS value `kind`, or an INVALID_ARGUMENT error listing
-/// the kinds of that edition.
+/// the kinds of that edition (the core's message).
 pub fn kind_named(kind: &Unknown<'_>, edition: Edition) -> Result<ValueKind, &'static str> {
     let kind = text_of(kind).map_err(|_| {
         argument("kind must be a string naming a value kind, e.g. \"AccountId\"".to_owned())
     })?;
-    match ValueKind::from_name(&kind) {
-        Some(found) if found.is_in(edition) => Ok(found),
-        _ => Err(argument(unknown_kind(&kind, edition))),
-    }
-}
-
-/// The message for a kind name `edition` does not have: the kinds it has, and the edition
-/// that has the kind, if another does.
-pub(crate) fn unknown_kind(name: &str, edition: Edition) -> String {
-    let unknown = orgkit::UnknownName {
-        what: "kind",
-        name: name.to_owned(),
-        known: edition
-            .value_kinds()
-            .iter()
-            .map(|kind| kind.name())
-            .collect(),
-    };
-    let elsewhere = ValueKind::from_name(name).and_then(|kind| {
-        Edition::ALL
-            .iter()
-            .find(|other| **other != edition && kind.is_in(**other))
-    });
-    match elsewhere {
-        Some(other) => format!(
-            "{unknown} ({name} is a kind of the {} edition only; pass {{ edition: '{}' }})",
-            other.name(),
-            other.name()
-        ),
-        None => unknown.to_string(),
-    }
+    ValueKind::parse_name_in(edition, &kind).map_err(|err| argument(err.to_string()))
 }
 
 /// Checks many values of one kind in one call, under `options.edition`'s rules (default

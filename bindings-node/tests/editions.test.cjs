@@ -130,11 +130,17 @@ test('the model helpers take the edition', () => {
 test('the Emulator serves the original edition and says so', async () => {
   const emulator = new orgkit.Emulator({ seed: 3 })
   const org = emulator.client('organizations', { caller: '111111111111' })
-  // The client has the original edition's operations only.
-  assert.equal(org.closeAccount, undefined)
-  assert.equal(org.tagResource, undefined)
+  // The client serves the original edition's operations; one of the current edition only
+  // rejects with the unknown-operation error naming the edition (not a TypeError).
   assert.equal(typeof org.createAccount, 'function')
   await org.createOrganization({ FeatureSet: 'ALL' })
+  for (const call of [() => org.closeAccount({ AccountId: '222222222222' }), () => org.tagResource({})]) {
+    await assert.rejects(call(), (error) => {
+      assert.ok(error instanceof orgkit.OrgkitUnknownOperationError, error.name)
+      assert.match(error.message, /in the original edition \(Organizations 2017-02-27.*the other edition has it/)
+      return true
+    })
+  }
   await assert.rejects(org.createAccount(TAGGED_ACCOUNT), (error) => {
     assert.ok(error instanceof orgkit.OrgkitServiceError, error.name)
     const issue = error.issues.find((i) => i.path === 'Tags')

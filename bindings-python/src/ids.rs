@@ -89,10 +89,11 @@ predicates! {
     is_service_principal => ServicePrincipal,
 }
 
-/// The value kind a caller names (`"AccountId"`); `orgkit.ArgumentError` otherwise.
-fn kind_named(py: Python<'_>, kind: &Bound<'_, PyAny>) -> PyResult<ValueKind> {
+/// The value kind of `edition` a caller names (`"AccountId"`); `orgkit.ArgumentError`
+/// otherwise, with the core's message (which names the edition that has the kind, if one does).
+fn kind_named(py: Python<'_>, kind: &Bound<'_, PyAny>, edition: Edition) -> PyResult<ValueKind> {
     let name = name_argument(py, "kind", kind)?;
-    ValueKind::parse_name(&name)
+    ValueKind::parse_name_in(edition, &name)
         .map_err(|err| argument_error(py, orgkit::error::INVALID_ARGUMENT, err.to_string()))
 }
 
@@ -112,7 +113,7 @@ pub fn check_ids(
     edition: EditionArg,
 ) -> PyResult<Vec<bool>> {
     let edition = edition.0;
-    let kind = kind_named(py, kind)?;
+    let kind = kind_named(py, kind, edition)?;
     if values.is_instance_of::<PyString>()
         || values.is_instance_of::<pyo3::types::PyBytes>()
         || values.is_instance_of::<pyo3::types::PyByteArray>()
@@ -186,7 +187,7 @@ pub fn validate_value<'py>(
     value: &Bound<'py, PyAny>,
     edition: EditionArg,
 ) -> PyResult<Bound<'py, PyList>> {
-    let kind = kind_named(py, kind)?;
+    let kind = kind_named(py, kind, edition.0)?;
     shielded(py, || issue_list(py, &value_issues(kind, edition.0, value)))
 }
 
@@ -203,7 +204,7 @@ pub fn check_value(
     value: &Bound<'_, PyAny>,
     edition: EditionArg,
 ) -> PyResult<()> {
-    let kind = kind_named(py, kind)?;
+    let kind = kind_named(py, kind, edition.0)?;
     let issues = shielded(py, || Ok(value_issues(kind, edition.0, value)))?;
     if issues.is_empty() {
         Ok(())
@@ -257,6 +258,10 @@ macro_rules! value_classes {
                 #[new]
                 #[pyo3(signature = (value, *, edition = EditionArg::default()))]
                 fn new(value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<Self> {
+                    // A kind the edition does not have is a wrong argument, as in Node and WASM.
+                    if let Err(err) = ValueKind::parse_name_in(edition.0, orgkit::$core::KIND.name()) {
+                        return Err(argument_error(value.py(), orgkit::error::INVALID_ARGUMENT, err.to_string()));
+                    }
                     parse_typed(value, |text| orgkit::$core::parse_in(edition.0, text)).map($class)
                 }
 
@@ -336,25 +341,8 @@ pub fn value_kind_schema(
     kind: &Bound<'_, PyAny>,
     edition: EditionArg,
 ) -> PyResult<(Option<String>, Option<usize>, Option<usize>)> {
-    let kind = kind_named(py, kind)?;
     let edition = edition.0;
-    if !kind.is_in(edition) {
-        return Err(argument_error(
-            py,
-            orgkit::error::INVALID_ARGUMENT,
-            format!(
-                "{} has no value kind {:?}; its kinds are: {}",
-                edition.description(),
-                kind.name(),
-                edition
-                    .value_kinds()
-                    .iter()
-                    .map(|k| k.name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
+    let kind = kind_named(py, kind, edition)?;
     shielded(py, || {
         let bounds = kind.length_bounds();
         Ok((

@@ -108,17 +108,22 @@ class TestValueKindsPerEdition:
             assert predicate(value, edition="current") is True
             assert predicate(value, edition="original") is False
             assert orgkit.check_ids(kind, [value]) == [True]
-            assert orgkit.check_ids(kind, [value], edition="original") == [False]
             assert orgkit.validate_value(kind, value) == []
             orgkit.check_value(kind, value)
-            with pytest.raises(orgkit.ValidationError, match="original edition"):
-                orgkit.check_value(kind, value, edition="original")
-            [issue] = orgkit.validate_value(kind, value, edition="original")
-            assert "original edition" in issue.message
             made = getattr(orgkit, kind)(value)
             assert str(made) == made.value == value
-            with pytest.raises(orgkit.ArgumentError, match="original edition"):
-                orgkit.value_kind_schema(kind, edition="original")
+            # Not a kind of the original edition: a wrong argument, as in Node and WASM, whose
+            # message names the edition that has it.
+            unknown = f'unknown kind "{kind}".*{kind} is a kind of the current edition only'
+            for refused in (
+                lambda: orgkit.check_ids(kind, [value], edition="original"),
+                lambda: orgkit.check_value(kind, value, edition="original"),
+                lambda: orgkit.validate_value(kind, value, edition="original"),
+                lambda: orgkit.value_kind_schema(kind, edition="original"),
+                lambda: getattr(orgkit, kind)(value, edition="original"),
+            ):
+                with pytest.raises(orgkit.ArgumentError, match=unknown):
+                    refused()
         assert orgkit.TaggableResourceId("rp-abcd1234").kind == "ResourcePolicyId"
         assert orgkit.TaggableResourceId("123456789012").kind == "AccountId"
         assert repr(orgkit.TagKey("CostCenter")) == "TagKey('CostCenter')"

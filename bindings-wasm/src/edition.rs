@@ -45,18 +45,20 @@ pub(crate) fn edition_option(options: JsValue) -> Result<Edition, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Edition::default());
     }
-    let options = JsInput::new(options);
-    match options.kind() {
-        InputKind::Map(_) => {}
-        other => {
-            return Err(argument_error(&format!(
-                "options must be an object such as {{ edition: 'original' }}, not {}",
-                other.type_name()
-            )))
-        }
+    // Only `edition` is read (no key listing: this runs on every predicate call); a getter or
+    // Proxy trap that throws is reported.
+    let plain_object = options.is_object()
+        && !options.is_function()
+        && crate::is_array(&options).is_ok_and(|array| !array);
+    if !plain_object {
+        return Err(argument_error(&format!(
+            "options must be an object such as {{ edition: 'original' }}, not {}",
+            JsInput::new(options).kind().type_name()
+        )));
     }
-    let Some(member) = options.member("edition") else {
-        return Ok(Edition::default());
+    let member = match crate::get(&options, &JsValue::from_str("edition")) {
+        Ok(value) if value.is_undefined() => return Ok(Edition::default()),
+        read => JsInput::read(read),
     };
     match member.kind() {
         InputKind::Text(name) => Edition::parse_name(&name)

@@ -71,37 +71,7 @@ fn kind_named(kind: &JsValue, edition: Edition) -> Result<ValueKind, JsValue> {
             type_label(kind)
         )));
     };
-    match ValueKind::from_name(&kind) {
-        Some(found) if found.is_in(edition) => Ok(found),
-        _ => Err(argument_error(&unknown_kind(&kind, edition))),
-    }
-}
-
-/// The message for a kind name `edition` does not have: the kinds it has, and the edition
-/// that has the kind, if another does.
-fn unknown_kind(name: &str, edition: Edition) -> String {
-    let unknown = orgkit::UnknownName {
-        what: "kind",
-        name: name.to_owned(),
-        known: edition
-            .value_kinds()
-            .iter()
-            .map(|kind| kind.name())
-            .collect(),
-    };
-    let elsewhere = ValueKind::from_name(name).and_then(|kind| {
-        Edition::ALL
-            .iter()
-            .find(|other| **other != edition && kind.is_in(**other))
-    });
-    match elsewhere {
-        Some(other) => format!(
-            "{unknown} ({name} is a kind of the {} edition only; pass {{ edition: '{}' }})",
-            other.name(),
-            other.name()
-        ),
-        None => unknown.to_string(),
-    }
+    ValueKind::parse_name_in(edition, &kind).map_err(|err| argument_error(&err.to_string()))
 }
 
 /// Checks many values of one kind in one call, under `options.edition`'s rules (default

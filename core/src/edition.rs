@@ -68,6 +68,7 @@ impl Edition {
             what: "edition",
             name: name.to_owned(),
             known: Self::ALL.iter().map(|e| e.name()).collect(),
+            note: None,
         })
     }
 

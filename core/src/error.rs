@@ -205,7 +205,11 @@ impl From<Issue> for ValidationError {
 /// A name that is not one of a fixed set (a value kind, a handshake event, …); the message
 /// lists the valid names.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} {name:?}; expected one of: {}", known.join(", "))]
+#[error(
+    "unknown {what} {name:?}; expected one of: {}{}",
+    known.join(", "),
+    note.as_ref().map(|note| format!(" ({note})")).unwrap_or_default()
+)]
 pub struct UnknownName {
     /// What was looked up, e.g. `kind`.
     pub what: &'static str,
@@ -213,6 +217,9 @@ pub struct UnknownName {
     pub name: String,
     /// The valid names.
     pub known: Vec<&'static str>,
+    /// Why the name is not valid here, when that says more than the list (a value kind of
+    /// another edition).
+    pub note: Option<String>,
 }
 
 /// A service or operation name that the edition asked for does not have.

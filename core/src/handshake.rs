@@ -147,6 +147,7 @@ macro_rules! names {
                     what: $what,
                     name: name.to_owned(),
                     known: Self::ALL.iter().map(|v| v.as_str()).collect(),
+                    note: None,
                 })
             }
         }

@@ -346,25 +346,17 @@ pub(crate) fn is_tag_char(c: char) -> bool {
         c.is_ascii_alphanumeric()
             || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
     } else {
-        // The table holds gaps and lengths: walk it until the range that reaches `c`.
+        use crate::generated::unicode::{TAG_CHARACTER_SPANS, TAG_CHARACTER_STARTS};
+        // The last range that starts at or before `c`, if `c` is within it.
         let c = c as u32;
-        let mut end = 0x7f_u32;
-        for &(gap, span) in crate::generated::unicode::TAG_CHARACTER_RANGES.iter() {
-            let start = end + u32::from(gap) + 1;
-            if c < start {
-                return false;
-            }
-            end = start + u32::from(span);
-            if c <= end {
-                return true;
-            }
-        }
-        false
+        let after = TAG_CHARACTER_STARTS.partition_point(|&start| start <= c);
+        after > 0
+            && c - TAG_CHARACTER_STARTS[after - 1] <= u32::from(TAG_CHARACTER_SPANS[after - 1])
     }
 }
 
 /// The position and character of the first character a tag key or value may not hold.
-fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
+pub(crate) fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
     s.chars().enumerate().find(|(_, c)| !is_tag_char(*c))
 }
 
@@ -598,7 +590,35 @@ impl ValueKind {
             what: "kind",
             name: name.to_owned(),
             known: Self::ALL.iter().map(|kind| kind.name()).collect(),
+            note: None,
         })
+    }
+
+    /// Like [`ValueKind::parse_name`], among the kinds `edition` has: the error lists them,
+    /// and names the edition that has the kind when another one does.
+    pub fn parse_name_in(
+        edition: crate::Edition,
+        name: &str,
+    ) -> Result<ValueKind, crate::error::UnknownName> {
+        let found = Self::from_name(name);
+        match found {
+            Some(kind) if kind.is_in(edition) => Ok(kind),
+            _ => Err(crate::error::UnknownName {
+                what: "kind",
+                name: name.to_owned(),
+                known: edition
+                    .value_kinds()
+                    .iter()
+                    .map(|kind| kind.name())
+                    .collect(),
+                note: found.and_then(|kind| {
+                    let other = crate::Edition::ALL
+                        .iter()
+                        .find(|other| **other != edition && kind.is_in(**other))?;
+                    Some(format!("{name} is a kind of the {other} edition only"))
+                }),
+            }),
+        }
     }
 
     /// The name used in messages, AWS style (`'accountId'`).
@@ -854,7 +874,7 @@ impl ValueKind {
                 if is_current_email(s) {
                     Ok(())
                 } else {
-                    Err(ParseError::new(self, s, diagnose_current_email(s)))
+                    Err(ParseError::new(self, s, diagnose_current_email(s)).in_edition(edition))
                 }
             }
             _ if !self.is_in(edition) => Err(ParseError::new(
@@ -862,10 +882,10 @@ impl ValueKind {
                 s,
                 vec![Rule::Malformed {
                     position: 0,
-                    detail: "the original edition has no such kind of value",
+                    detail: "this edition has no such kind of value",
                 }],
             )),
-            _ => self.check(s),
+            _ => self.check(s).map_err(|err| err.in_edition(edition)),
         }
     }
 
@@ -1523,6 +1543,8 @@ fn diagnose_name(kind: ValueKind, s: &str) -> Vec<Rule> {
 #[error("{}", self.first_message())]
 pub struct ParseError {
     kind: ValueKind,
+    /// The pattern the messages quote: the kind's, in the edition that was checked.
+    pattern: &'static str,
     rules: Vec<Rule>,
     /// The value as shown in messages: shortened, or `None` for a sensitive kind.
     shown: Option<String>,
@@ -1544,7 +1566,18 @@ pub fn excerpt(value: &str) -> String {
 impl ParseError {
     pub(crate) fn new(kind: ValueKind, value: &str, rules: Vec<Rule>) -> ParseError {
         let shown = (!kind.is_sensitive()).then(|| excerpt(value));
-        ParseError { kind, rules, shown }
+        ParseError {
+            kind,
+            pattern: kind.pattern(),
+            rules,
+            shown,
+        }
+    }
+
+    /// The same error, quoting `edition`'s pattern of the kind.
+    fn in_edition(mut self, edition: crate::Edition) -> ParseError {
+        self.pattern = self.kind.pattern_in(edition);
+        self
     }
 
     /// The kind of value that was checked.
@@ -1596,7 +1629,7 @@ impl ParseError {
             }
             _ => format!(
                 "Member must satisfy regular expression pattern: {}",
-                self.kind.pattern()
+                self.pattern
             ),
         };
         format!(
@@ -1824,6 +1857,11 @@ macro_rules! union_id {
 
             /// Checks `s` and tells which kind of ID it is.
             pub fn parse(s: &str) -> Result<$name, ParseError> {
+                // The union's own rule first: it may bound the length more tightly than an
+                // alternative does (a TaggableResourceId has at most 130 characters).
+                if !Self::KIND.is_valid(s) {
+                    return Err(ParseError::new(Self::KIND, s, Self::KIND.diagnose(s)));
+                }
                 $(
                     if $inner::KIND.is_valid(s) {
                         return Ok($name::$variant($inner(s.into())));

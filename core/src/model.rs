@@ -180,6 +180,9 @@ pub enum PatternMatcher {
     ContactEmail,
     /// `[a-zA-Z0-9]{6}`: a one-time passcode.
     Passcode,
+    /// `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`: the characters of tag keys and values (current
+    /// edition; Unicode categories, see [`crate::ids::is_tag_key`]).
+    TagText,
 }
 
 /// A botocore paginator entry.

@@ -726,6 +726,8 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         }
         PatternMatcher::ContactEmail => patterns::contact_email_failure(text),
         PatternMatcher::Passcode => patterns::passcode_failure(text),
+        PatternMatcher::TagText => ids::first_non_tag_char(text)
+            .map(|(position, found)| Rule::BadCharacter { position, found }.to_string()),
     }
 }
 

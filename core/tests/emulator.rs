@@ -2518,6 +2518,28 @@ fn the_emulator_serves_the_original_edition_and_says_so() {
         "{err}"
     );
     assert_eq!(ok(&emulator, master, "ListAccounts", json!({})), before);
+    // Each unknown member is judged by its own path, however many issues the current
+    // edition would find in the rest of the request.
+    let bad_tags: Vec<Value> = (0..150).map(|_| json!({"Key": 5})).collect();
+    let err = emulator
+        .call(
+            "organizations",
+            "CreateAccount",
+            master,
+            &json!({"Email": "new@example.com", "AccountName": "New", "Tags": bad_tags, "Colour": "blue"}),
+        )
+        .unwrap_err();
+    let EmulatorError::Service(service_error) = &err else {
+        panic!("{err}")
+    };
+    let messages: Vec<(&str, &str)> = service_error
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.message.as_str()))
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(!messages[0].1.contains("current edition only") && messages[0].0 == "Colour");
+    assert!(messages[1].1.contains("current edition only") && messages[1].0 == "Tags");
     // A member no edition has keeps the ordinary message.
     let err = emulator
         .call(

@@ -322,19 +322,24 @@ fn generate_unicode_tables() -> Result<String, String> {
         .filter(|r| r.end() > '\u{7f}')
         .map(|r| (r.start().max('\u{80}') as u32, r.end() as u32))
         .collect();
-    // Each range as (gap after the previous range's end, length - 1), both u16: half the size
-    // of absolute pairs, which the browser's form bundle feels.
+    // Each range as its first character and its length minus one, in two arrays (u32 and
+    // u16: six bytes a range, which the browser's form bundle feels), searched by halving.
     let _ = writeln!(
         out,
-        "/// The characters above U+007F of `{class}` (the tag key and value pattern): Unicode\n/// letters (L), separators (Z) and numbers (N), as sorted ranges, each written as the gap\n/// after the previous range (the first after U+007F) and its length minus one.\npub static TAG_CHARACTER_RANGES: [(u16, u16); {}] = [",
+        "/// The first characters of the ranges above U+007F of `{class}` (the tag key and value\n/// pattern): Unicode letters (L), separators (Z) and numbers (N), sorted.\npub static TAG_CHARACTER_STARTS: [u32; {}] = [",
         non_ascii.len()
     );
-    let mut previous_end = 0x7f;
+    for (low, _) in &non_ascii {
+        let _ = writeln!(out, "    {low:#x},");
+    }
+    let _ = writeln!(
+        out,
+        "];\n\n/// The length minus one of each range of [`TAG_CHARACTER_STARTS`].\npub static TAG_CHARACTER_SPANS: [u16; {}] = [",
+        non_ascii.len()
+    );
     for (low, high) in &non_ascii {
-        let gap = u16::try_from(low - previous_end - 1).map_err(|_| "a gap over u16")?;
         let span = u16::try_from(high - low).map_err(|_| "a range over u16")?;
-        let _ = writeln!(out, "    ({gap}, {span}),");
-        previous_end = *high;
+        let _ = writeln!(out, "    {span},");
     }
     out.push_str("];\n");
     Ok(out)
@@ -354,7 +359,9 @@ fn generate_reexport(edition: &EditionSource, source: &ServiceSource) -> String 
 }
 
 /// The names of the types of `current` that can be the original edition's: present and
-/// reachable in both, with the same definition (documentation aside) all the way down.
+/// reachable in both, with the same definition (documentation aside) all the way down. The
+/// greatest set closed under "my members' shapes are in the set too", found by removing
+/// shapes until nothing changes, so that recursive shapes are judged as a whole.
 fn shared_types(original: &Value, current: &Value) -> Result<BTreeSet<String>, String> {
     fn strip(value: &Value) -> Value {
         match value {
@@ -368,41 +375,41 @@ fn shared_types(original: &Value, current: &Value) -> Result<BTreeSet<String>, S
             other => other.clone(),
         }
     }
-    fn same(
-        name: &str,
-        original: &Value,
-        current: &Value,
-        memo: &mut BTreeMap<String, bool>,
-    ) -> bool {
-        if let Some(known) = memo.get(name) {
-            return *known;
-        }
-        // A shape being compared counts as the same while its members are compared, so a
-        // recursive shape ends the walk.
-        memo.insert(name.to_owned(), true);
-        let (a, b) = (&original["shapes"][name], &current["shapes"][name]);
-        let mut result = !a.is_null() && strip(a) == strip(b);
-        if result {
-            let mut targets: Vec<&str> = b["members"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .filter_map(|(_, m)| m["shape"].as_str())
-                .collect();
-            targets.extend(b["member"]["shape"].as_str());
-            result = targets.iter().all(|t| same(t, original, current, memo));
-        }
-        memo.insert(name.to_owned(), result);
-        result
+    fn targets(shape: &Value) -> Vec<&str> {
+        let mut out: Vec<&str> = shape["members"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter_map(|(_, m)| m["shape"].as_str())
+            .collect();
+        out.extend(shape["member"]["shape"].as_str());
+        out
     }
     let reachable_original: BTreeSet<String> = reachable_shapes(original)?.into_iter().collect();
-    let mut memo = BTreeMap::new();
-    Ok(reachable_shapes(current)?
+    let mut shared: BTreeSet<String> = reachable_shapes(current)?
         .into_iter()
         .filter(|name| {
-            reachable_original.contains(name) && same(name, original, current, &mut memo)
+            let (a, b) = (&original["shapes"][name], &current["shapes"][name]);
+            reachable_original.contains(name) && strip(a) == strip(b)
         })
-        .collect())
+        .collect();
+    loop {
+        let unshared: Vec<String> = shared
+            .iter()
+            .filter(|name| {
+                targets(&current["shapes"][name.as_str()])
+                    .iter()
+                    .any(|target| !shared.contains(*target))
+            })
+            .cloned()
+            .collect();
+        if unshared.is_empty() {
+            return Ok(shared);
+        }
+        for name in unshared {
+            shared.remove(&name);
+        }
+    }
 }
 
 /// Every shape reachable from the operations' inputs, outputs and errors, sorted by name.
@@ -510,7 +517,7 @@ fn matcher_for(pattern: &str) -> Result<&'static str, String> {
         r"[\u0020-\u007E]+" | "^[ -~]+$" => "PatternMatcher::PrintableAscii",
         r"[\w+=,.@-]*" => "PatternMatcher::Kind(ValueKind::ServicePrincipal)",
         r"[^\s@]+@[^\s@]+\.[^\s@]+" => "PatternMatcher::CurrentEmail",
-        r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$" => "PatternMatcher::Kind(ValueKind::TagKey)",
+        r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$" => "PatternMatcher::TagText",
         r"^(r-[0-9a-z]{4,32})|(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})|(^p-[0-9a-zA-Z_]{8,128})|(^rp-[0-9a-zA-Z_]{4,128})|(^rt-[0-9a-zA-Z_]{8,32})$" => {
             "PatternMatcher::Kind(ValueKind::TaggableResourceId)"
         }

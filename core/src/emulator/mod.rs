@@ -870,7 +870,7 @@ fn admit<I: RequestInput>(
     let caller = parse_caller(caller)?;
     let mut issues = validate_input(service, op, input);
     if !issues.is_empty() {
-        name_newer_members(service.name, op.name, input, &mut issues);
+        name_newer_members(service.name, op.name, &mut issues);
         return Err(ServiceError::invalid_request(service.name, issues).into());
     }
     Ok((service.name, op.name, caller))
@@ -878,30 +878,19 @@ fn admit<I: RequestInput>(
 
 /// Says so in the message of each unknown member that the current edition knows (`Tags` on
 /// CreateAccount): the emulator serves [`EMULATED_EDITION`], and such a member is refused
-/// like any other unknown member — never silently ignored — but the caller learns why.
-fn name_newer_members<I: RequestInput>(
-    service: &str,
-    operation: &str,
-    input: &I,
-    issues: &mut [Issue],
-) {
+/// like any other unknown member — never silently ignored — but the caller learns why. Each
+/// issue's path is looked up in the current edition's request shape.
+fn name_newer_members(service: &str, operation: &str, issues: &mut [Issue]) {
     use crate::error::ErrorCode;
-    if !issues.iter().any(|i| i.code == ErrorCode::UnknownParameter) {
-        return;
-    }
-    let Ok((current_service, current_op)) =
-        find_operation(crate::Edition::Current, service, operation)
-    else {
+    let Ok((current, op)) = find_operation(crate::Edition::Current, service, operation) else {
         return;
     };
-    let unknown_today: Vec<String> = validate_input(current_service, current_op, input)
-        .into_iter()
-        .filter(|i| i.code == ErrorCode::UnknownParameter)
-        .map(|i| i.path)
-        .collect();
+    let Some(input) = op.input else {
+        return;
+    };
     for issue in issues
         .iter_mut()
-        .filter(|i| i.code == ErrorCode::UnknownParameter && !unknown_today.contains(&i.path))
+        .filter(|i| i.code == ErrorCode::UnknownParameter && member_at(current, input, &i.path))
     {
         issue.message = format!(
             "{} ({} is a member in the current edition only; this emulator serves {})",
@@ -910,6 +899,33 @@ fn name_newer_members<I: RequestInput>(
             EMULATED_EDITION.description()
         );
     }
+}
+
+/// Whether `path` (boto3 style: `Tags`, `Target.Id`, `States[1]`) names a member of the shape
+/// `id` of `service`.
+fn member_at(service: &crate::model::Service, id: crate::model::ShapeId, path: &str) -> bool {
+    use crate::model::ShapeKind;
+    if path.is_empty() {
+        return false;
+    }
+    let mut shape = id;
+    for segment in path.split('.') {
+        let (name, indexes) = segment.split_at(segment.find('[').unwrap_or(segment.len()));
+        let ShapeKind::Structure { members, .. } = &service.shape(shape).kind else {
+            return false;
+        };
+        let Some(member) = members.iter().find(|m| m.name == name) else {
+            return false;
+        };
+        shape = member.shape;
+        for _ in indexes.matches('[') {
+            let ShapeKind::List { member, .. } = service.shape(shape).kind else {
+                return false;
+            };
+            shape = member;
+        }
+    }
+    true
 }
 
 fn parse_caller(caller: &str) -> Result<AccountId, EmulatorError> {
