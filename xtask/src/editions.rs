@@ -133,54 +133,116 @@ pub fn change_list(models: &Path) -> Result<String, String> {
             let _ = writeln!(out, "- Operations removed: {}.", removed.join(", "));
         }
 
-        // Request members per operation both editions have.
-        for op in old_ops.intersection(&new_ops) {
-            let (Some(old_input), Some(new_input)) = (
-                old["operations"][op]["input"]["shape"].as_str(),
-                new["operations"][op]["input"]["shape"].as_str(),
-            ) else {
-                continue;
-            };
-            let (a, b) = (&old["shapes"][old_input], &new["shapes"][new_input]);
-            let members_added: Vec<&str> = names(b, "members")
-                .difference(&names(a, "members"))
-                .copied()
-                .collect();
-            if !members_added.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "- `{op}` takes new request members: {}.",
-                    members_added
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-            for (member, def) in b["members"].as_object().into_iter().flatten() {
-                let old_target = a["members"][member.as_str()]["shape"].as_str();
-                let new_target = def["shape"].as_str();
-                if old_target.is_some() && old_target != new_target {
-                    let _ = writeln!(
-                        out,
-                        "- `{op}.{member}` is a `{}` now (was `{}`).",
-                        new_target.unwrap_or("?"),
-                        old_target.unwrap_or("?")
-                    );
+        // Members of every structure both editions have, requests first, then responses
+        // and errors; then every enumeration's values.
+        let old_reachable: BTreeSet<String> = reachable_shapes(&old)?.into_iter().collect();
+        let new_reachable: BTreeSet<String> = reachable_shapes(&new)?.into_iter().collect();
+        let old_inputs = input_shapes(&old);
+        let new_inputs = input_shapes(&new);
+        let in_both: Vec<&String> = old_reachable.intersection(&new_reachable).collect();
+        for requests in [true, false] {
+            let mut lines = Vec::new();
+            for name in &in_both {
+                let is_request = old_inputs.contains(*name) && new_inputs.contains(*name);
+                if is_request != requests {
+                    continue;
+                }
+                let (a, b) = (&old["shapes"][name.as_str()], &new["shapes"][name.as_str()]);
+                if b["type"] != "structure" {
+                    continue;
+                }
+                let mut changes = Vec::new();
+                let added: Vec<String> = names(b, "members")
+                    .difference(&names(a, "members"))
+                    .map(|m| format!("`{m}`"))
+                    .collect();
+                if !added.is_empty() {
+                    changes.push(format!("new {}", added.join(", ")));
+                }
+                let removed: Vec<String> = names(a, "members")
+                    .difference(&names(b, "members"))
+                    .map(|m| format!("`{m}`"))
+                    .collect();
+                if !removed.is_empty() {
+                    changes.push(format!("without {}", removed.join(", ")));
+                }
+                for (member, def) in b["members"].as_object().into_iter().flatten() {
+                    let was = a["members"][member.as_str()]["shape"].as_str();
+                    let now = def["shape"].as_str();
+                    if was.is_some() && was != now {
+                        changes.push(format!(
+                            "`{member}` is a `{}` (was `{}`)",
+                            now.unwrap_or("?"),
+                            was.unwrap_or("?")
+                        ));
+                    }
+                }
+                let (was_required, now_required) = (required(a), required(b));
+                let newly: Vec<String> = now_required
+                    .difference(&was_required)
+                    .map(|m| format!("`{m}`"))
+                    .collect();
+                if !newly.is_empty() {
+                    changes.push(format!("{} required", newly.join(", ")));
+                }
+                let no_longer: Vec<String> = was_required
+                    .difference(&now_required)
+                    .map(|m| format!("`{m}`"))
+                    .collect();
+                if !no_longer.is_empty() {
+                    changes.push(format!("{} optional", no_longer.join(", ")));
+                }
+                if !changes.is_empty() {
+                    lines.push(format!("`{name}`: {}", changes.join("; ")));
                 }
             }
-            let (old_required, new_required) = (required(a), required(b));
-            for member in new_required.difference(&old_required) {
-                let _ = writeln!(out, "- `{op}.{member}` is required now.");
+            if !lines.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "- {} that changed:",
+                    if requests {
+                        "Request structures"
+                    } else {
+                        "Response and error structures"
+                    }
+                );
+                for line in lines {
+                    let _ = writeln!(out, "  - {line}");
+                }
             }
-            for member in old_required.difference(&new_required) {
-                let _ = writeln!(out, "- `{op}.{member}` is optional now.");
+        }
+        let mut enums = Vec::new();
+        for name in &in_both {
+            let values = |model: &Value| -> BTreeSet<String> {
+                model["shapes"][name.as_str()]["enum"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            };
+            let (was, now) = (values(&old), values(&new));
+            let more: Vec<String> = now.difference(&was).map(|v| format!("`{v}`")).collect();
+            let fewer: Vec<String> = was.difference(&now).map(|v| format!("`{v}`")).collect();
+            if !more.is_empty() || !fewer.is_empty() {
+                let mut change = format!("`{name}`");
+                if !more.is_empty() {
+                    change.push_str(&format!(" + {}", more.join(", ")));
+                }
+                if !fewer.is_empty() {
+                    change.push_str(&format!(" − {}", fewer.join(", ")));
+                }
+                enums.push(change);
+            }
+        }
+        if !enums.is_empty() {
+            let _ = writeln!(out, "- Enumerations that changed:");
+            for line in enums {
+                let _ = writeln!(out, "  - {line}");
             }
         }
 
         // Constraints of the shapes requests carry in both editions.
-        let old_inputs = input_shapes(&old);
-        let new_inputs = input_shapes(&new);
         let mut rows = Vec::new();
         for name in old_inputs.intersection(&new_inputs) {
             let (a, b) = (&old["shapes"][name.as_str()], &new["shapes"][name.as_str()]);
@@ -195,33 +257,9 @@ pub fn change_list(models: &Path) -> Result<String, String> {
                     ));
                 }
             }
-            let old_values: BTreeSet<&str> = a["enum"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            let new_values: BTreeSet<&str> = b["enum"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            let more: Vec<&str> = new_values.difference(&old_values).copied().collect();
-            if !more.is_empty() {
-                rows.push(format!(
-                    "| `{name}` | new values | | {} |",
-                    more.iter()
-                        .map(|v| format!("`{v}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
         }
         if !rows.is_empty() {
-            out.push_str(
-                "\n| request shape | constraint | original | current |\n|---|---|---|---|\n",
-            );
+            out.push_str("\n| request shape | constraint | original | current |\n|---|---|---|---|\n");
             for row in rows {
                 out.push_str(&row);
                 out.push('\n');
