@@ -247,8 +247,9 @@ pub fn is_policy_target_id(s: &str) -> bool {
     }
 }
 
-/// `[\w+=,.-]+@[\w.-]+\.[\w]+` as a full match, length 6..=64.
-pub fn is_email(s: &str) -> bool {
+/// The original edition's Email: `[\w+=,.-]+@[\w.-]+\.[\w]+` as a full match, length 6..=64
+/// (the rule the emulator, which serves that edition, applies).
+pub fn is_original_email(s: &str) -> bool {
     (6..=64).contains(&s.len()) && email_shape(s.as_bytes()).is_ok()
 }
 
@@ -313,11 +314,12 @@ pub fn is_service_principal(s: &str) -> bool {
     (1..=128).contains(&s.len()) && all_bytes(s.as_bytes(), CharClass::ROLE_NAME)
 }
 
-/// The current edition's Email: `[^\s@]+@[^\s@]+\.[^\s@]+` as a full match (`\s` ASCII,
-/// DESIGN rule 1), length 6..=64 characters. Looser than the original edition's
-/// [`is_email`]: any character but whitespace and `@` is allowed on either side.
+/// An Email as AWS accepts it today (the current edition, the default):
+/// `[^\s@]+@[^\s@]+\.[^\s@]+` as a full match (`\s` ASCII, DESIGN rule 1), length 6..=64
+/// characters. Looser than the original edition's [`is_original_email`]: any character but
+/// whitespace and `@` is allowed on either side.
 #[inline]
-pub fn is_current_email(s: &str) -> bool {
+pub fn is_email(s: &str) -> bool {
     (6..=64).contains(&char_length(s)) && current_email_shape(s).is_ok()
 }
 
@@ -665,7 +667,7 @@ impl ValueKind {
             ValueKind::PolicyTargetId => {
                 r"^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"
             }
-            ValueKind::Email => r"[\w+=,.-]+@[\w.-]+\.[\w]+",
+            ValueKind::Email => r"[^\s@]+@[^\s@]+\.[^\s@]+",
             ValueKind::RoleName => r"[\w+=,.@-]{1,64}",
             ValueKind::AccountName | ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
                 r"[\u0020-\u007E]+"
@@ -691,6 +693,10 @@ impl ValueKind {
         let pattern = self.pattern();
         match self {
             ValueKind::Arn => None,
+            // `\s` written as the ASCII class it means (DESIGN rule 1).
+            ValueKind::Email => {
+                Some(r"^[^ \t\n\x0B\f\r@]+@[^ \t\n\x0B\f\r@]+\.[^ \t\n\x0B\f\r@]+$".to_owned())
+            }
             _ if pattern.starts_with('^') => Some(pattern.to_owned()),
             _ => Some(format!("^(?:{pattern})$")),
         }
@@ -723,8 +729,8 @@ impl ValueKind {
         }
     }
 
-    /// Fast yes/no check with the rule both editions share; for [`ValueKind::Email`], whose
-    /// rule changed, the original edition's ([`ValueKind::is_valid_in`] takes the edition).
+    /// Fast yes/no check under the default edition's rule (the current one; only
+    /// [`ValueKind::Email`]'s differs, [`ValueKind::is_valid_in`] takes the edition).
     #[inline]
     pub fn is_valid(self, s: &str) -> bool {
         match self {
@@ -814,7 +820,7 @@ impl ValueKind {
                 &[&ROOT, &ACCOUNT, &ORGANIZATIONAL_UNIT],
                 "'r-' (a root), 12 digits (an account) or 'ou-' (an organizational unit)",
             )],
-            ValueKind::Email => diagnose_email(s),
+            ValueKind::Email => diagnose_current_email(s),
             ValueKind::RoleName => vec![ROLE_NAME.diagnose(s)],
             ValueKind::AccountName | ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
                 diagnose_name(self, s)
@@ -861,7 +867,7 @@ impl ValueKind {
     #[inline]
     pub fn is_valid_in(self, edition: crate::Edition, s: &str) -> bool {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => is_current_email(s),
+            (ValueKind::Email, crate::Edition::Original) => is_original_email(s),
             _ => self.is_in(edition) && self.is_valid(s),
         }
     }
@@ -870,11 +876,11 @@ impl ValueKind {
     /// error naming the edition.
     pub fn check_in(self, edition: crate::Edition, s: &str) -> Result<(), ParseError> {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => {
-                if is_current_email(s) {
+            (ValueKind::Email, crate::Edition::Original) => {
+                if is_original_email(s) {
                     Ok(())
                 } else {
-                    Err(ParseError::new(self, s, diagnose_current_email(s)).in_edition(edition))
+                    Err(ParseError::new(self, s, diagnose_email(s)).in_edition(edition))
                 }
             }
             _ if !self.is_in(edition) => Err(ParseError::new(
@@ -892,17 +898,16 @@ impl ValueKind {
     /// [`ValueKind::pattern`] under `edition`'s model.
     pub const fn pattern_in(self, edition: crate::Edition) -> &'static str {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => r"[^\s@]+@[^\s@]+\.[^\s@]+",
+            (ValueKind::Email, crate::Edition::Original) => r"[\w+=,.-]+@[\w.-]+\.[\w]+",
             _ => self.pattern(),
         }
     }
 
-    /// [`ValueKind::schema_pattern`] under `edition`'s model (the current Email's `\s` is
-    /// written as the ASCII class it means, DESIGN rule 1).
+    /// [`ValueKind::schema_pattern`] under `edition`'s model.
     pub fn schema_pattern_in(self, edition: crate::Edition) -> Option<String> {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => {
-                Some(r"^[^ \t\n\x0B\f\r@]+@[^ \t\n\x0B\f\r@]+\.[^ \t\n\x0B\f\r@]+$".to_owned())
+            (ValueKind::Email, crate::Edition::Original) => {
+                Some(format!("^(?:{})$", self.pattern_in(edition)))
             }
             _ => self.schema_pattern(),
         }
@@ -911,10 +916,7 @@ impl ValueKind {
     /// [`ValueKind::pattern_failure`] under `edition`'s rules.
     pub fn pattern_failure_in(self, edition: crate::Edition, text: &str) -> Option<Rule> {
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Current) => match current_email_shape(text) {
-                Ok(()) => None,
-                Err((position, fault)) => Some(email_fault_rule(text, position, fault)),
-            },
+            (ValueKind::Email, crate::Edition::Original) => original_email_pattern_failure(text),
             _ => self.pattern_failure(text),
         }
     }
@@ -1427,6 +1429,17 @@ fn diagnose_email(s: &str) -> Vec<Rule> {
     rules
 }
 
+/// The pattern part of the original Email rule: `None` when `text` matches
+/// `[\w+=,.-]+@[\w.-]+\.[\w]+` in full (whatever its length), else the rule it breaks.
+fn original_email_pattern_failure(text: &str) -> Option<Rule> {
+    if text.is_ascii() && email_shape(text.as_bytes()).is_ok() {
+        return None;
+    }
+    diagnose_email(text)
+        .into_iter()
+        .find(|rule| !matches!(rule, Rule::MinLength { .. } | Rule::MaxLength { .. }))
+}
+
 /// Why the current edition's Email rejects `s`: its length and its structure.
 fn diagnose_current_email(s: &str) -> Vec<Rule> {
     let mut rules = Vec::with_capacity(2);
@@ -1680,8 +1693,7 @@ macro_rules! string_value {
             /// The kind of value this type holds.
             pub const KIND: ValueKind = $kind;
 
-            /// Checks `s` with the rule both editions share (for [`Email`], the original
-            /// edition's) and wraps it.
+            /// Checks `s` under the default (current) edition's rule and wraps it.
             pub fn parse(s: &str) -> Result<$name, ParseError> {
                 Self::KIND.check(s)?;
                 Ok($name(s.into()))

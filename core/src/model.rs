@@ -163,9 +163,9 @@ pub enum PatternMatcher {
     /// character range" (DESIGN rule 4; the 2017 model has no pattern for them, the current
     /// one `[\s\S]*`); also the current model's `^[ -~]+$`.
     PrintableAscii,
-    /// `[^\s@]+@[^\s@]+\.[^\s@]+`: the current edition's Email
-    /// ([`crate::ids::is_current_email`]).
-    CurrentEmail,
+    /// `[\w+=,.-]+@[\w.-]+\.[\w]+`: the original edition's Email
+    /// ([`crate::ids::is_original_email`]; the current one's is the `Email` kind).
+    OriginalEmail,
     /// The organization path of an account or OU (current edition, outputs only).
     OrganizationPath,
     /// A resource policy ARN, any partition (current edition, outputs only).

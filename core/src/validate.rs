@@ -710,8 +710,8 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         PatternMatcher::PrintableAscii => {
             first_char_outside(text, |c| (' '..='~').contains(&c)).filter(|_| !text.is_empty())
         }
-        PatternMatcher::CurrentEmail => ValueKind::Email
-            .pattern_failure_in(crate::Edition::Current, text)
+        PatternMatcher::OriginalEmail => ValueKind::Email
+            .pattern_failure_in(crate::Edition::Original, text)
             .map(|rule| rule.to_string()),
         PatternMatcher::OrganizationPath => patterns::organization_path_failure(text),
         PatternMatcher::ResourcePolicyArn => patterns::resource_policy_arn_failure(text),

@@ -135,7 +135,6 @@ pub fn kind_oracles() -> &'static BTreeMap<&'static str, KindOracle> {
             "ChildId",
             "ParentId",
             "PolicyTargetId",
-            "Email",
             "RoleName",
         ] {
             let oracle = KindOracle {
@@ -146,6 +145,8 @@ pub fn kind_oracles() -> &'static BTreeMap<&'static str, KindOracle> {
         }
         // The current edition's kinds: the latest model's shape of the same name.
         for name in [
+            // Email's edition-less rule is the current edition's.
+            "Email",
             "ResourcePolicyId",
             "ResponsibilityTransferId",
             "TaggableResourceId",

@@ -259,7 +259,9 @@ pub fn change_list(models: &Path) -> Result<String, String> {
             }
         }
         if !rows.is_empty() {
-            out.push_str("\n| request shape | constraint | original | current |\n|---|---|---|---|\n");
+            out.push_str(
+                "\n| request shape | constraint | original | current |\n|---|---|---|---|\n",
+            );
             for row in rows {
                 out.push_str(&row);
                 out.push('\n');

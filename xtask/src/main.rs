@@ -510,13 +510,13 @@ fn matcher_for(pattern: &str) -> Result<&'static str, String> {
         r"^(r-[0-9a-z]{4,32})|(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" => {
             "PatternMatcher::Kind(ValueKind::PolicyTargetId)"
         }
-        r"[\w+=,.-]+@[\w.-]+\.[\w]+" => "PatternMatcher::Kind(ValueKind::Email)",
+        r"[\w+=,.-]+@[\w.-]+\.[\w]+" => "PatternMatcher::OriginalEmail",
         r"[\w+=,.@-]{1,64}" => "PatternMatcher::Kind(ValueKind::RoleName)",
         "^arn:aws:organizations::.+:.+" => "PatternMatcher::GenericArn",
         // The current edition's patterns.
         r"[\u0020-\u007E]+" | "^[ -~]+$" => "PatternMatcher::PrintableAscii",
         r"[\w+=,.@-]*" => "PatternMatcher::Kind(ValueKind::ServicePrincipal)",
-        r"[^\s@]+@[^\s@]+\.[^\s@]+" => "PatternMatcher::CurrentEmail",
+        r"[^\s@]+@[^\s@]+\.[^\s@]+" => "PatternMatcher::Kind(ValueKind::Email)",
         r"^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$" => "PatternMatcher::TagText",
         r"^(r-[0-9a-z]{4,32})|(\d{12})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})|(^p-[0-9a-zA-Z_]{8,128})|(^rp-[0-9a-zA-Z_]{4,128})|(^rt-[0-9a-zA-Z_]{8,32})$" => {
             "PatternMatcher::Kind(ValueKind::TaggableResourceId)"

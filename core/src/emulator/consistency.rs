@@ -117,7 +117,7 @@ fn accounts(state: &State, report: &mut Report) {
         report.check(ids::is_account_id(id), || {
             format!("account ID {id:?} is not 12 digits")
         });
-        report.check(ids::is_email(&account.email), || {
+        report.check(ids::is_original_email(&account.email), || {
             format!("account {id} has an email address that is not valid")
         });
         report.check(ids::AccountName::parse(&account.name).is_ok(), || {
@@ -632,7 +632,8 @@ fn handshakes(state: &State, report: &mut Report) {
         let recipient = record.recipient.as_str();
         report.check(
             (ids::is_account_id(recipient) && state.accounts.contains_key(recipient))
-                || (ids::is_email(recipient) && recipient.to_ascii_lowercase() == recipient),
+                || (ids::is_original_email(recipient)
+                    && recipient.to_ascii_lowercase() == recipient),
             || format!("handshake {id} is addressed to no account"),
         );
         match action {

@@ -501,7 +501,7 @@ impl Emulator {
     /// without being registered gets `account-<id>@example.com`).
     pub fn register_account(&self, id: &str, email: &str, name: &str) -> Result<(), EmulatorError> {
         let id = parse_caller(id)?;
-        let email = Email::parse(email)
+        let email = Email::parse_in(EMULATED_EDITION, email)
             .map_err(|err| EmulatorError::usage("INVALID_ARGUMENT", format!("email: {err}")))?;
         let name = AccountName::parse(name)
             .map_err(|err| EmulatorError::usage("INVALID_ARGUMENT", format!("name: {err}")))?;

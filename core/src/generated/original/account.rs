@@ -134,7 +134,7 @@ mod tables {
                 max: Some(64),
                 pattern: Some(Pattern {
                     source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
-                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                    matcher: PatternMatcher::OriginalEmail,
                 }),
                 values: &[],
             },
@@ -459,7 +459,7 @@ mod tables {
                 max: Some(64),
                 pattern: Some(Pattern {
                     source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
-                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                    matcher: PatternMatcher::OriginalEmail,
                 }),
                 values: &[],
             },

@@ -98,7 +98,7 @@ mod tables {
     Shape { name: "DuplicateOrganizationalUnitException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false, location: MemberLocation::Body }], exception: true } },
     Shape { name: "DuplicatePolicyAttachmentException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false, location: MemberLocation::Body }], exception: true } },
     Shape { name: "DuplicatePolicyException", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Message", shape: 70, required: false, location: MemberLocation::Body }], exception: true } },
-    Shape { name: "Email", sensitive: true, kind: ShapeKind::String { min: Some(6), max: Some(64), pattern: Some(Pattern { source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+", matcher: PatternMatcher::Kind(ValueKind::Email) }), values: &[] } },
+    Shape { name: "Email", sensitive: true, kind: ShapeKind::String { min: Some(6), max: Some(64), pattern: Some(Pattern { source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+", matcher: PatternMatcher::OriginalEmail }), values: &[] } },
     Shape { name: "EnableAllFeaturesRequest", sensitive: false, kind: ShapeKind::Structure { members: &[], exception: false } },
     Shape { name: "EnableAllFeaturesResponse", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "Handshake", shape: 74, required: false, location: MemberLocation::Body }], exception: false } },
     Shape { name: "EnablePolicyTypeRequest", sensitive: false, kind: ShapeKind::Structure { members: &[Member { name: "RootId", shape: 170, required: true, location: MemberLocation::Body }, Member { name: "PolicyType", shape: 159, required: true, location: MemberLocation::Body }], exception: false } },
@@ -1630,7 +1630,7 @@ mod tables {
                 max: Some(64),
                 pattern: Some(Pattern {
                     source: "[\\w+=,.-]+@[\\w.-]+\\.[\\w]+",
-                    matcher: PatternMatcher::Kind(ValueKind::Email),
+                    matcher: PatternMatcher::OriginalEmail,
                 }),
                 values: &[],
             },
