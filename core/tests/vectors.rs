@@ -206,7 +206,6 @@ fn id_vectors_agree_with_matchers_and_oracle() {
     let vectors = load_json("tests/vectors/ids.json");
     let cases = vectors["cases"].as_array().unwrap();
     assert!(cases.len() >= 300);
-    let latest = load_json("core/models/organizations-2016-11-28.latest.json");
     let seed = load_json("core/models/organizations-2016-11-28.2017-02.json");
     let original_email = Oracle {
         regexes: vec![oracle_regex(
