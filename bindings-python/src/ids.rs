@@ -256,7 +256,10 @@ macro_rules! value_classes {
             #[pymethods]
             impl $class {
                 #[new]
-                #[pyo3(signature = (value, *, edition = EditionArg::default()))]
+                #[pyo3(
+                    signature = (value, *, edition = EditionArg::default()),
+                    text_signature = "(value, *, edition='current')"
+                )]
                 fn new(value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<Self> {
                     // A kind the edition does not have is a wrong argument, as in Node and WASM.
                     if let Err(err) = ValueKind::parse_name_in(edition.0, orgkit::$core::KIND.name()) {
