@@ -139,13 +139,14 @@ test('an edition option whose getter or Proxy trap throws, or that calls orgkit,
   const hostile = [
     () => ({ get edition() { throw new Error('edition') } }),
     () => new Proxy({}, { get: thrower(new Error('get')) }),
-    () => new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }),
     () => revoked(),
     () => ({ get edition() { orgkit.__orgkitInternalPanic('inside the edition getter') } }),
   ]
   for (let i = 0; i < 100; i++) {
     for (const call of calls) {
       for (const options of hostile) assert.throws(() => call(options()), invalidArgument, String(call))
+      // Only `edition` is read, as in Node: a Proxy whose ownKeys throws names no edition.
+      call(new Proxy({}, { ownKeys: thrower(new Error('ownKeys')) }))
       // A getter that calls orgkit and then names an edition is read once, as that edition.
       let reads = 0
       const edition = { get edition() { reads++; assert.equal(orgkit.isAccountId('123456789012'), true); return 'original' } }
