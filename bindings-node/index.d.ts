@@ -136,7 +136,10 @@ export interface ArnParts {
   partition: string
   /** The management account's ID, or `aws` for an AWS-managed policy. */
   account: string
-  /** `organization`, `account`, `root`, `ou`, `policy` or `handshake`. */
+  /**
+   * `organization`, `account`, `root`, `ou`, `policy`, `handshake`, or (current edition)
+   * `resourcepolicy` or `transfer`.
+   */
   resourceType: string
   /** Whether this is an AWS-managed policy. */
   isAwsManaged: boolean
@@ -156,6 +159,14 @@ export interface ArnParts {
   handshakeId?: string
   /** The handshake type segment, e.g. `invite`. */
   handshakeType?: string
+  /** The resource policy of a resource policy ARN (current edition). */
+  resourcePolicyId?: string
+  /** The transfer of a responsibility transfer ARN (current edition). */
+  responsibilityTransferId?: string
+  /** The type segment of a responsibility transfer ARN (`billing`). */
+  transferType?: string
+  /** The direction segment of a responsibility transfer ARN (`inbound` or `outbound`). */
+  transferDirection?: string
 }
 
 /** The codes of failed calls (INVALID_ARGUMENT, TOO_MANY_VALUES, INTERNAL_ERROR), in order. */
@@ -275,8 +286,12 @@ export interface HandshakeTransition {
 /** Every (action, from, event, role) case of the handshake state machine. */
 export declare function handshakeTransitions(): Array<HandshakeTransition>
 
-/** Parses an Organizations ARN and returns the result as data (never throws for a bad value). */
-export declare function inspectArn(value: unknown): ArnCheck
+/**
+ * Parses an Organizations ARN of `options.edition` (default `'current'`, whose resource policy
+ * and responsibility transfer forms the original edition lacks) and returns the result as
+ * data (never throws for a bad value; a bad option is INVALID_ARGUMENT).
+ */
+export declare function inspectArn(value: unknown, options?: EditionOptions): ArnCheck
 
 /** Whether `value` is a valid AccountId (false for anything that is not a string). */
 export declare function isAccountId(value: unknown, options?: EditionOptions): boolean

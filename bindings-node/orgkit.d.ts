@@ -265,7 +265,7 @@ export declare class ServicePrincipal extends OrgkitValue<'ServicePrincipal'> { 
 
 /** A parsed Organizations ARN. */
 export declare class Arn implements Readonly<ArnParts> {
-  constructor(text: string)
+  constructor(text: string, options?: EditionOptions)
   readonly arn: string
   readonly partition: string
   readonly account: string
@@ -279,12 +279,17 @@ export declare class Arn implements Readonly<ArnParts> {
   readonly policyType?: string
   readonly handshakeId?: string
   readonly handshakeType?: string
+  readonly resourcePolicyId?: string
+  readonly responsibilityTransferId?: string
+  readonly transferType?: string
+  readonly transferDirection?: string
   toString(): string
   toJSON(): string
 }
 
-/** Parses an Organizations ARN; throws `OrgkitValidationError` when it is not one. */
-export declare function parseArn(text: string): Arn
+/** Parses an Organizations ARN of `options.edition` (default `'current'`); throws
+ * `OrgkitValidationError` when it is not one. */
+export declare function parseArn(text: string, options?: EditionOptions): Arn
 
 /** An error from an emulated service, shaped like an AWS SDK v3 service exception. */
 export declare class OrgkitServiceError extends OrgkitError {

@@ -680,8 +680,8 @@ for (const kind of native.valueKinds()) {
 
 /** A parsed Organizations ARN; `toString()` gives it back exactly. */
 class Arn {
-  constructor(text) {
-    const result = translating(native.inspectArn)(text)
+  constructor(text, options) {
+    const result = translating(native.inspectArn)(text, options)
     if (!result.valid) throw new OrgkitValidationError(result.issues)
     Object.assign(this, result.arn)
     Object.freeze(this)
@@ -694,9 +694,10 @@ class Arn {
   }
 }
 
-/** Parses an Organizations ARN; throws `OrgkitValidationError` when it is not one. */
-function parseArn(text) {
-  return new Arn(text)
+/** Parses an Organizations ARN of `options.edition` (default `'current'`); throws
+ * `OrgkitValidationError` when it is not one. */
+function parseArn(text, options) {
+  return new Arn(text, options)
 }
 
 /** A decision (`allowed`, `deniedBy`, `missingAllowAt`, `exempt`, `levels`, `explanation`) read

@@ -15,7 +15,8 @@ pub struct ArnParts {
     pub partition: String,
     /// The management account's ID, or `aws` for an AWS-managed policy.
     pub account: String,
-    /// `organization`, `account`, `root`, `ou`, `policy` or `handshake`.
+    /// `organization`, `account`, `root`, `ou`, `policy`, `handshake`, or (current edition)
+    /// `resourcepolicy` or `transfer`.
     pub resource_type: String,
     /// Whether this is an AWS-managed policy.
     pub is_aws_managed: bool,
@@ -35,6 +36,14 @@ pub struct ArnParts {
     pub handshake_id: Option<String>,
     /// The handshake type segment, e.g. `invite`.
     pub handshake_type: Option<String>,
+    /// The resource policy of a resource policy ARN (current edition).
+    pub resource_policy_id: Option<String>,
+    /// The transfer of a responsibility transfer ARN (current edition).
+    pub responsibility_transfer_id: Option<String>,
+    /// The type segment of a responsibility transfer ARN (`billing`).
+    pub transfer_type: Option<String>,
+    /// The direction segment of a responsibility transfer ARN (`inbound` or `outbound`).
+    pub transfer_direction: Option<String>,
 }
 
 impl From<&orgkit::Arn> for ArnParts {
@@ -54,6 +63,12 @@ impl From<&orgkit::Arn> for ArnParts {
             policy_type: text(arn.policy_type()),
             handshake_id: text(arn.handshake_id().map(|id| id.as_str())),
             handshake_type: text(arn.handshake_type()),
+            resource_policy_id: text(arn.resource_policy_id().map(|id| id.as_str())),
+            responsibility_transfer_id: text(
+                arn.responsibility_transfer_id().map(|id| id.as_str()),
+            ),
+            transfer_type: text(arn.transfer_type()),
+            transfer_direction: text(arn.transfer_direction()),
         }
     }
 }
@@ -69,16 +84,24 @@ pub struct ArnCheck {
     pub issues: Vec<Issue>,
 }
 
-/// Parses an Organizations ARN and returns the result as data (never throws for a bad value).
-#[napi]
-pub fn inspect_arn(value: Unknown<'_>) -> napi::Result<ArnCheck, &'static str> {
-    crate::error::shielded(|| Ok(inspect(&value)))
+/// Parses an Organizations ARN of `options.edition` (default `'current'`, whose resource policy
+/// and responsibility transfer forms the original edition lacks) and returns the result as
+/// data (never throws for a bad value; a bad option is INVALID_ARGUMENT).
+#[napi(ts_args_type = "value: unknown, options?: EditionOptions")]
+pub fn inspect_arn(
+    value: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<ArnCheck, &'static str> {
+    crate::error::shielded(|| {
+        let edition = crate::edition::edition_option(options.as_ref())?;
+        Ok(inspect(&value, edition))
+    })
 }
 
-fn inspect(value: &Unknown<'_>) -> ArnCheck {
+fn inspect(value: &Unknown<'_>, edition: orgkit::Edition) -> ArnCheck {
     let parsed = text_of(value)
         .map_err(|issue| vec![issue])
-        .and_then(|text| orgkit::Arn::parse(&text).map_err(|err| err.issues_at("")));
+        .and_then(|text| orgkit::Arn::parse_in(edition, &text).map_err(|err| err.issues_at("")));
     match parsed {
         Ok(arn) => ArnCheck {
             valid: true,

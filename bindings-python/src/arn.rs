@@ -1,11 +1,12 @@
 //! Mirrors `orgkit::arn`: `parse_arn` and the `Arn` class with its builders.
 
 use orgkit::{
-    AccountId, HandshakeId, OrganizationId, OrganizationalUnitId, Partition, PolicyId, RootId,
+    AccountId, HandshakeId, OrganizationId, OrganizationalUnitId, Partition, PolicyId,
+    ResourcePolicyId, ResponsibilityTransferId, RootId,
 };
 use pyo3::prelude::*;
 
-use crate::error::{shielded, validation_error};
+use crate::error::{shielded, validation_error, EditionArg};
 use crate::ids::{parse_typed, python_repr, text_of};
 
 /// A parsed AWS Organizations ARN. `str()` gives the ARN back exactly.
@@ -28,8 +29,12 @@ fn partition_named(py: Python<'_>, name: &Bound<'_, PyAny>) -> PyResult<Partitio
 #[pymethods]
 impl PyArn {
     #[new]
-    fn new(value: &Bound<'_, PyAny>) -> PyResult<Self> {
-        parse_typed(value, orgkit::Arn::parse).map(PyArn)
+    #[pyo3(
+        signature = (value, *, edition = EditionArg::default()),
+        text_signature = "(value, *, edition='current')"
+    )]
+    fn new(value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<Self> {
+        parse_typed(value, |text| orgkit::Arn::parse_in(edition.0, text)).map(PyArn)
     }
 
     /// `aws`, `aws-cn` or `aws-us-gov`.
@@ -44,7 +49,8 @@ impl PyArn {
         self.0.account_field()
     }
 
-    /// `organization`, `account`, `root`, `ou`, `policy` or `handshake`.
+    /// `organization`, `account`, `root`, `ou`, `policy`, `handshake`, or (current edition)
+    /// `resourcepolicy` or `transfer`.
     #[getter]
     fn resource_type(&self) -> &'static str {
         self.0.resource_type().as_str()
@@ -104,6 +110,32 @@ impl PyArn {
     #[getter]
     fn handshake_type(&self) -> Option<&str> {
         self.0.handshake_type()
+    }
+
+    /// The resource policy of a resource policy ARN (current edition).
+    #[getter]
+    fn resource_policy_id(&self) -> Option<&str> {
+        self.0.resource_policy_id().map(ResourcePolicyId::as_str)
+    }
+
+    /// The transfer of a responsibility transfer ARN (current edition).
+    #[getter]
+    fn responsibility_transfer_id(&self) -> Option<&str> {
+        self.0
+            .responsibility_transfer_id()
+            .map(ResponsibilityTransferId::as_str)
+    }
+
+    /// The type segment of a responsibility transfer ARN (`billing`).
+    #[getter]
+    fn transfer_type(&self) -> Option<&str> {
+        self.0.transfer_type()
+    }
+
+    /// The direction segment of a responsibility transfer ARN (`inbound` or `outbound`).
+    #[getter]
+    fn transfer_direction(&self) -> Option<&str> {
+        self.0.transfer_direction()
     }
 
     fn __str__(&self) -> String {
@@ -252,10 +284,59 @@ impl PyArn {
             .map_err(|err| validation_error(py, &err.into()))
         })
     }
+
+    /// The ARN of an organization's resource policy (current edition).
+    #[staticmethod]
+    fn build_resource_policy(
+        py: Python<'_>,
+        partition: &Bound<'_, PyAny>,
+        management_account: &Bound<'_, PyAny>,
+        organization_id: &Bound<'_, PyAny>,
+        resource_policy_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        shielded(py, || {
+            Ok(PyArn(orgkit::Arn::resource_policy(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                parse_typed(resource_policy_id, ResourcePolicyId::parse)?,
+            )))
+        })
+    }
+
+    /// The ARN of a responsibility transfer (current edition); `direction` is `inbound` or
+    /// `outbound`.
+    #[staticmethod]
+    fn build_responsibility_transfer(
+        py: Python<'_>,
+        partition: &Bound<'_, PyAny>,
+        management_account: &Bound<'_, PyAny>,
+        organization_id: &Bound<'_, PyAny>,
+        direction: &str,
+        transfer_id: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        shielded(py, || {
+            orgkit::Arn::responsibility_transfer(
+                partition_named(py, partition)?,
+                parse_typed(management_account, AccountId::parse)?,
+                parse_typed(organization_id, OrganizationId::parse)?,
+                direction,
+                parse_typed(transfer_id, ResponsibilityTransferId::parse)?,
+            )
+            .map(PyArn)
+            .map_err(|err| validation_error(py, &err.into()))
+        })
+    }
 }
 
-/// Parses an Organizations ARN; raises `orgkit.ValidationError` when it is not one.
+/// Parses an Organizations ARN of `edition` (default `"current"`, whose resource policy and
+/// responsibility transfer forms the original edition lacks); raises `orgkit.ValidationError`
+/// when it is not one.
 #[pyfunction]
-pub fn parse_arn(value: &Bound<'_, PyAny>) -> PyResult<PyArn> {
-    parse_typed(value, orgkit::Arn::parse).map(PyArn)
+#[pyo3(
+    signature = (value, *, edition = EditionArg::default()),
+    text_signature = "(value, *, edition='current')"
+)]
+pub fn parse_arn(value: &Bound<'_, PyAny>, edition: EditionArg) -> PyResult<PyArn> {
+    parse_typed(value, |text| orgkit::Arn::parse_in(edition.0, text)).map(PyArn)
 }

@@ -29,6 +29,16 @@ fn parts_object(arn: &orgkit::Arn) -> Object {
         ("policyType", arn.policy_type()),
         ("handshakeId", arn.handshake_id().map(|id| id.as_str())),
         ("handshakeType", arn.handshake_type()),
+        (
+            "resourcePolicyId",
+            arn.resource_policy_id().map(|id| id.as_str()),
+        ),
+        (
+            "responsibilityTransferId",
+            arn.responsibility_transfer_id().map(|id| id.as_str()),
+        ),
+        ("transferType", arn.transfer_type()),
+        ("transferDirection", arn.transfer_direction()),
     ];
     for (key, value) in optional {
         if let Some(value) = value {
@@ -38,13 +48,19 @@ fn parts_object(arn: &orgkit::Arn) -> Object {
     parts
 }
 
-/// Parses an Organizations ARN: `{ valid, arn?, issues }` (never throws for a bad value).
+/// Parses an Organizations ARN of `options.edition` (default `'current'`, whose resource
+/// policy and responsibility transfer forms the original edition lacks): `{ valid, arn?,
+/// issues }` (never throws for a bad value; a bad option is `OrgkitArgumentError`).
 #[wasm_bindgen(js_name = inspectArn)]
-pub fn inspect_arn(value: JsValue) -> Object {
+pub fn inspect_arn(
+    value: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
+) -> Result<Object, JsValue> {
+    let edition = crate::edition::edition_option(options)?;
     let result = Object::new();
     let parsed = text_of(&value)
         .map_err(|issue| vec![issue])
-        .and_then(|text| orgkit::Arn::parse(&text).map_err(|err| err.issues_at("")));
+        .and_then(|text| orgkit::Arn::parse_in(edition, &text).map_err(|err| err.issues_at("")));
     match parsed {
         Ok(arn) => {
             set(&result, "valid", true);
@@ -56,5 +72,5 @@ pub fn inspect_arn(value: JsValue) -> Object {
             set(&result, "issues", issue_array(&issues));
         }
     }
-    result
+    Ok(result)
 }

@@ -5,6 +5,10 @@
 //! applies each pattern to the whole value (DESIGN rules 1 and 8). A parsed [`Arn`] knows its
 //! partition, its management account (or `aws` for an AWS-managed policy), its resource kind and
 //! the typed IDs it carries, and prints back exactly the text it was parsed from.
+//!
+//! The current edition adds two forms, `resourcepolicy/o-…/rp-…` and
+//! `transfer/o-…/billing/<inbound|outbound>/rt-…`; they parse like the others (in the same three
+//! partitions), and [`ResourceType::is_in`] says which edition has a form.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,8 +18,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::ids::{
     AccountId, CharClass, Group, HandshakeId, IdGrammar, OrganizationId, OrganizationalUnitId,
     ParseError, PolicyId, RootId, Rule, ValueKind, ACCOUNT, HANDSHAKE, ORGANIZATION,
-    ORGANIZATIONAL_UNIT, ROOT,
+    ORGANIZATIONAL_UNIT, RESOURCE_POLICY, RESPONSIBILITY_TRANSFER, ROOT,
 };
+use crate::ids::{ResourcePolicyId, ResponsibilityTransferId};
 
 /// An AWS partition that has AWS Organizations.
 #[non_exhaustive]
@@ -75,6 +80,10 @@ pub enum ResourceType {
     Policy,
     /// `handshake/o-…/<type>/h-…`
     Handshake,
+    /// `resourcepolicy/o-…/rp-…` (current edition)
+    ResourcePolicy,
+    /// `transfer/o-…/billing/<inbound|outbound>/rt-…` (current edition)
+    ResponsibilityTransfer,
 }
 
 impl ResourceType {
@@ -87,7 +96,21 @@ impl ResourceType {
             ResourceType::OrganizationalUnit => "ou",
             ResourceType::Policy => "policy",
             ResourceType::Handshake => "handshake",
+            ResourceType::ResourcePolicy => "resourcepolicy",
+            ResourceType::ResponsibilityTransfer => "transfer",
         }
+    }
+
+    /// Whether `edition` has ARNs of this form (the original edition lacks the resource
+    /// policy and responsibility transfer forms).
+    pub fn is_in(self, edition: crate::Edition) -> bool {
+        !matches!(
+            (self, edition),
+            (
+                ResourceType::ResourcePolicy | ResourceType::ResponsibilityTransfer,
+                crate::Edition::Original
+            )
+        )
     }
 
     fn from_name(name: &str) -> Option<ResourceType> {
@@ -98,6 +121,8 @@ impl ResourceType {
             "ou" => Some(ResourceType::OrganizationalUnit),
             "policy" => Some(ResourceType::Policy),
             "handshake" => Some(ResourceType::Handshake),
+            "resourcepolicy" => Some(ResourceType::ResourcePolicy),
+            "transfer" => Some(ResourceType::ResponsibilityTransfer),
             _ => None,
         }
     }
@@ -176,6 +201,28 @@ pub enum ArnResource {
         /// The handshake.
         handshake_id: HandshakeId,
     },
+    /// The organization's resource policy (current edition).
+    ResourcePolicy {
+        /// The organization's management account.
+        management_account: AccountId,
+        /// The organization.
+        organization_id: OrganizationId,
+        /// The resource policy.
+        resource_policy_id: ResourcePolicyId,
+    },
+    /// A responsibility transfer (current edition).
+    ResponsibilityTransfer {
+        /// The organization's management account.
+        management_account: AccountId,
+        /// The organization.
+        organization_id: OrganizationId,
+        /// What is transferred: `billing` (the only type the model names).
+        transfer_type: Box<str>,
+        /// `inbound` or `outbound`.
+        direction: Box<str>,
+        /// The transfer.
+        transfer_id: ResponsibilityTransferId,
+    },
 }
 
 /// A parsed Organizations ARN.
@@ -204,6 +251,38 @@ const HANDSHAKE_TYPE: IdGrammar = IdGrammar {
         class: CharClass::LOWER_UNDERSCORE,
     }],
 };
+/// A transfer ARN's type and direction segments: lower-case words, of which the model allows
+/// `billing`, and `inbound` or `outbound` (checked after the grammar).
+const TRANSFER_TYPE: IdGrammar = IdGrammar {
+    prefix: "",
+    groups: &[Group {
+        part: "the transfer type",
+        min: 1,
+        max: 32,
+        class: CharClass::LOWER_UNDERSCORE,
+    }],
+};
+const TRANSFER_DIRECTION: IdGrammar = IdGrammar {
+    prefix: "",
+    groups: &[Group {
+        part: "the transfer direction",
+        min: 1,
+        max: 32,
+        class: CharClass::LOWER_UNDERSCORE,
+    }],
+};
+
+/// The literal segments of a transfer ARN: its type and direction must be these words.
+fn transfer_words_fault(parts: &[&str; 4]) -> Option<(usize, &'static str)> {
+    if parts[1] != "billing" {
+        Some((1, "the transfer type must be 'billing'"))
+    } else if parts[2] != "inbound" && parts[2] != "outbound" {
+        Some((2, "the transfer direction must be 'inbound' or 'outbound'"))
+    } else {
+        None
+    }
+}
+
 /// A customer policy's ID inside its ARN: stricter than `PolicyId` (lower case, 10–32).
 const CUSTOMER_POLICY_IN_ARN: IdGrammar = IdGrammar {
     prefix: "p-",
@@ -232,7 +311,7 @@ struct Pieces<'a> {
     management_account: Option<&'a str>,
     resource_type: ResourceType,
     /// The `/`-separated parts after the resource type.
-    parts: [&'a str; 3],
+    parts: [&'a str; 4],
 }
 
 /// What each resource type carries after `type/`, in order.
@@ -245,6 +324,13 @@ fn layout(resource_type: ResourceType, aws_managed: bool) -> &'static [&'static 
         (ResourceType::Policy, false) => &[&ORGANIZATION, &POLICY_TYPE, &CUSTOMER_POLICY_IN_ARN],
         (ResourceType::Policy, true) => &[&POLICY_TYPE, &AWS_MANAGED_POLICY_IN_ARN],
         (ResourceType::Handshake, false) => &[&ORGANIZATION, &HANDSHAKE_TYPE, &HANDSHAKE],
+        (ResourceType::ResourcePolicy, false) => &[&ORGANIZATION, &RESOURCE_POLICY],
+        (ResourceType::ResponsibilityTransfer, false) => &[
+            &ORGANIZATION,
+            &TRANSFER_TYPE,
+            &TRANSFER_DIRECTION,
+            &RESPONSIBILITY_TRANSFER,
+        ],
         (_, true) => &[],
     }
 }
@@ -290,7 +376,7 @@ fn scan_fast(s: &str) -> Option<Pieces<'_>> {
             )
         }
     };
-    let slash = rest.iter().take(13).position(|&b| b == b'/')?;
+    let slash = rest.iter().take(15).position(|&b| b == b'/')?;
     let resource_type = match &rest[..slash] {
         b"organization" => ResourceType::Organization,
         b"account" => ResourceType::Account,
@@ -298,6 +384,8 @@ fn scan_fast(s: &str) -> Option<Pieces<'_>> {
         b"ou" => ResourceType::OrganizationalUnit,
         b"policy" => ResourceType::Policy,
         b"handshake" => ResourceType::Handshake,
+        b"resourcepolicy" => ResourceType::ResourcePolicy,
+        b"transfer" => ResourceType::ResponsibilityTransfer,
         _ => return None,
     };
     if management_account.is_none() && resource_type != ResourceType::Policy {
@@ -305,7 +393,7 @@ fn scan_fast(s: &str) -> Option<Pieces<'_>> {
     }
     let mut rest = &rest[slash + 1..];
     let grammars = layout(resource_type, management_account.is_none());
-    let mut parts = [""; 3];
+    let mut parts = [""; 4];
     for (index, grammar) in grammars.iter().enumerate() {
         let length = grammar.match_prefix(rest)?;
         let start = bytes.len() - rest.len();
@@ -314,6 +402,11 @@ fn scan_fast(s: &str) -> Option<Pieces<'_>> {
         if index + 1 < grammars.len() {
             rest = rest.strip_prefix(b"/")?;
         }
+    }
+    if resource_type == ResourceType::ResponsibilityTransfer
+        && transfer_words_fault(&parts).is_some()
+    {
+        return None;
     }
     rest.is_empty().then_some(Pieces {
         partition,
@@ -378,7 +471,7 @@ fn scan_diagnosing(s: &str) -> Result<Pieces<'_>, Rule> {
     let resource_type = ResourceType::from_name(kind).ok_or_else(|| {
         malformed(
             offset,
-            "the resource type must be organization, account, root, ou, policy or handshake",
+            "the resource type must be organization, account, root, ou, policy, handshake, resourcepolicy or transfer",
         )
     })?;
     if management_account.is_none() && resource_type != ResourceType::Policy {
@@ -389,7 +482,8 @@ fn scan_diagnosing(s: &str) -> Result<Pieces<'_>, Rule> {
     }
     offset += kind.len() + 1;
     let grammars = layout(resource_type, management_account.is_none());
-    let mut parts = [""; 3];
+    let mut parts = [""; 4];
+    let mut starts = [0usize; 4];
     for (index, grammar) in grammars.iter().enumerate() {
         let last = index + 1 == grammars.len();
         let part = if last {
@@ -410,7 +504,13 @@ fn scan_diagnosing(s: &str) -> Result<Pieces<'_>, Rule> {
             other => other.shifted(offset),
         })?;
         parts[index] = part;
+        starts[index] = offset;
         offset += part.len() + 1;
+    }
+    if resource_type == ResourceType::ResponsibilityTransfer {
+        if let Some((index, detail)) = transfer_words_fault(&parts) {
+            return Err(malformed(starts[index], detail));
+        }
     }
     Ok(Pieces {
         partition,
@@ -420,7 +520,8 @@ fn scan_diagnosing(s: &str) -> Result<Pieces<'_>, Rule> {
     })
 }
 
-/// Whether `s` is a well-formed Organizations ARN (any form, any of the three partitions).
+/// Whether `s` is a well-formed Organizations ARN (any form of the current edition, any of the
+/// three partitions; [`crate::ValueKind::is_valid_in`] keeps to one edition's forms).
 pub fn is_arn(s: &str) -> bool {
     scan_fast(s).is_some()
 }
@@ -442,9 +543,17 @@ impl Arn {
         Ok(Arn::from_pieces(&pieces))
     }
 
+    /// Like [`Arn::parse`], refusing the forms `edition` does not have
+    /// ([`ResourceType::is_in`]): the original edition has no resource policy or
+    /// responsibility transfer ARNs.
+    pub fn parse_in(edition: crate::Edition, s: &str) -> Result<Arn, ParseError> {
+        ValueKind::Arn.check_in(edition, s)?;
+        Arn::parse(s)
+    }
+
     fn from_pieces(p: &Pieces<'_>) -> Arn {
         // Every piece has been checked by `scan`, so the typed wrappers skip a second check.
-        let [first, second, third] = p.parts;
+        let [first, second, third, fourth] = p.parts;
         let resource = match p.management_account {
             None => ArnResource::AwsManagedPolicy {
                 policy_type: first.into(),
@@ -485,6 +594,18 @@ impl Arn {
                         handshake_type: second.into(),
                         handshake_id: HandshakeId::new_unchecked(third),
                     },
+                    ResourceType::ResourcePolicy => ArnResource::ResourcePolicy {
+                        management_account,
+                        organization_id,
+                        resource_policy_id: ResourcePolicyId::new_unchecked(second),
+                    },
+                    ResourceType::ResponsibilityTransfer => ArnResource::ResponsibilityTransfer {
+                        management_account,
+                        organization_id,
+                        transfer_type: second.into(),
+                        direction: third.into(),
+                        transfer_id: ResponsibilityTransferId::new_unchecked(fourth),
+                    },
                 }
             }
         };
@@ -504,7 +625,8 @@ impl Arn {
         match &arn.resource {
             ArnResource::Policy { .. }
             | ArnResource::AwsManagedPolicy { .. }
-            | ArnResource::Handshake { .. } => {
+            | ArnResource::Handshake { .. }
+            | ArnResource::ResponsibilityTransfer { .. } => {
                 let text = arn.to_string();
                 scan(&text).map_err(|rule| ParseError::new(ValueKind::Arn, &text, vec![rule]))?;
                 Ok(arn)
@@ -634,6 +756,45 @@ impl Arn {
         )
     }
 
+    /// `arn:<partition>:organizations::<management account>:resourcepolicy/<organization>/<resource policy>`
+    /// (current edition).
+    pub fn resource_policy(
+        partition: Partition,
+        management_account: AccountId,
+        organization_id: OrganizationId,
+        resource_policy_id: ResourcePolicyId,
+    ) -> Arn {
+        Arn {
+            partition,
+            resource: ArnResource::ResourcePolicy {
+                management_account,
+                organization_id,
+                resource_policy_id,
+            },
+        }
+    }
+
+    /// `arn:<partition>:organizations::<management account>:transfer/<organization>/billing/<direction>/<transfer>`
+    /// (current edition); `direction` is `inbound` or `outbound`.
+    pub fn responsibility_transfer(
+        partition: Partition,
+        management_account: AccountId,
+        organization_id: OrganizationId,
+        direction: &str,
+        transfer_id: ResponsibilityTransferId,
+    ) -> Result<Arn, ParseError> {
+        Arn::build(
+            partition,
+            ArnResource::ResponsibilityTransfer {
+                management_account,
+                organization_id,
+                transfer_type: "billing".into(),
+                direction: direction.into(),
+                transfer_id,
+            },
+        )
+    }
+
     /// The partition.
     pub fn partition(&self) -> Partition {
         self.partition
@@ -655,6 +816,8 @@ impl Arn {
                 ResourceType::Policy
             }
             ArnResource::Handshake { .. } => ResourceType::Handshake,
+            ArnResource::ResourcePolicy { .. } => ResourceType::ResourcePolicy,
+            ArnResource::ResponsibilityTransfer { .. } => ResourceType::ResponsibilityTransfer,
         }
     }
 
@@ -677,6 +840,12 @@ impl Arn {
                 management_account, ..
             }
             | ArnResource::Handshake {
+                management_account, ..
+            }
+            | ArnResource::ResourcePolicy {
+                management_account, ..
+            }
+            | ArnResource::ResponsibilityTransfer {
                 management_account, ..
             } => Some(management_account),
             ArnResource::AwsManagedPolicy { .. } => None,
@@ -712,6 +881,12 @@ impl Arn {
                 organization_id, ..
             }
             | ArnResource::Handshake {
+                organization_id, ..
+            }
+            | ArnResource::ResourcePolicy {
+                organization_id, ..
+            }
+            | ArnResource::ResponsibilityTransfer {
                 organization_id, ..
             } => Some(organization_id),
             ArnResource::AwsManagedPolicy { .. } => None,
@@ -778,6 +953,40 @@ impl Arn {
             _ => None,
         }
     }
+
+    /// The resource policy of a resource policy ARN.
+    pub fn resource_policy_id(&self) -> Option<&ResourcePolicyId> {
+        match &self.resource {
+            ArnResource::ResourcePolicy {
+                resource_policy_id, ..
+            } => Some(resource_policy_id),
+            _ => None,
+        }
+    }
+
+    /// The transfer of a responsibility transfer ARN.
+    pub fn responsibility_transfer_id(&self) -> Option<&ResponsibilityTransferId> {
+        match &self.resource {
+            ArnResource::ResponsibilityTransfer { transfer_id, .. } => Some(transfer_id),
+            _ => None,
+        }
+    }
+
+    /// The type segment of a responsibility transfer ARN (`billing`).
+    pub fn transfer_type(&self) -> Option<&str> {
+        match &self.resource {
+            ArnResource::ResponsibilityTransfer { transfer_type, .. } => Some(transfer_type),
+            _ => None,
+        }
+    }
+
+    /// The direction segment of a responsibility transfer ARN (`inbound` or `outbound`).
+    pub fn transfer_direction(&self) -> Option<&str> {
+        match &self.resource {
+            ArnResource::ResponsibilityTransfer { direction, .. } => Some(direction),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Arn {
@@ -824,6 +1033,21 @@ impl fmt::Display for Arn {
                 handshake_id,
                 ..
             } => write!(f, "{organization_id}/{handshake_type}/{handshake_id}"),
+            ArnResource::ResourcePolicy {
+                organization_id,
+                resource_policy_id,
+                ..
+            } => write!(f, "{organization_id}/{resource_policy_id}"),
+            ArnResource::ResponsibilityTransfer {
+                organization_id,
+                transfer_type,
+                direction,
+                transfer_id,
+                ..
+            } => write!(
+                f,
+                "{organization_id}/{transfer_type}/{direction}/{transfer_id}"
+            ),
         }
     }
 }
@@ -912,7 +1136,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fast_and_diagnosing_scans_agree_on_random_arns(
-            text in "arn:(aws|aws-cn|aws-us-gov|aws-x):organizations:(|x):([0-9]{11,13}|aws):(organization|account|root|ou|policy|handshake)/(o-[a-z0-9]{9,12}/)?([a-z_]{0,8}/)?(r-|ou-|p-|h-|)[a-zA-Z0-9_\\-/]{0,24}",
+            text in "arn:(aws|aws-cn|aws-us-gov|aws-x):organizations:(|x):([0-9]{11,13}|aws):(organization|account|root|ou|policy|handshake|resourcepolicy|transfer)/(o-[a-z0-9]{9,12}/)?((billing|[a-z_]{0,8})/)?((inbound|outbound|x)/)?(r-|ou-|p-|h-|rp-|rt-|)[a-zA-Z0-9_\\-/]{0,24}",
         ) {
             proptest::prop_assert_eq!(scan_fast(&text).is_some(), scan_diagnosing(&text).is_ok());
         }

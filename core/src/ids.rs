@@ -673,7 +673,7 @@ impl ValueKind {
                 r"[\u0020-\u007E]+"
             }
             ValueKind::Arn => {
-                r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake>/…"
+                r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake|resourcepolicy|transfer>/…"
             }
             ValueKind::ResourcePolicyId => "^rp-[0-9a-zA-Z_]{4,128}$",
             ValueKind::ResponsibilityTransferId => "^rt-[0-9a-z]{8,32}$",
@@ -868,6 +868,9 @@ impl ValueKind {
     pub fn is_valid_in(self, edition: crate::Edition, s: &str) -> bool {
         match (self, edition) {
             (ValueKind::Email, crate::Edition::Original) => is_original_email(s),
+            (ValueKind::Arn, _) => {
+                crate::arn::resource_type_of(s).is_ok_and(|found| found.is_in(edition))
+            }
             _ => self.is_in(edition) && self.is_valid(s),
         }
     }
@@ -883,6 +886,18 @@ impl ValueKind {
                     Err(ParseError::new(self, s, diagnose_email(s)).in_edition(edition))
                 }
             }
+            (ValueKind::Arn, _) => match crate::arn::resource_type_of(s) {
+                Ok(found) if !found.is_in(edition) => Err(ParseError::new(
+                    self,
+                    s,
+                    vec![Rule::Malformed {
+                        position: 0,
+                        detail:
+                            "this ARN form (resourcepolicy, transfer) is the current edition's only",
+                    }],
+                )),
+                _ => self.check(s).map_err(|err| err.in_edition(edition)),
+            },
             _ if !self.is_in(edition) => Err(ParseError::new(
                 self,
                 s,
@@ -899,6 +914,9 @@ impl ValueKind {
     pub const fn pattern_in(self, edition: crate::Edition) -> &'static str {
         match (self, edition) {
             (ValueKind::Email, crate::Edition::Original) => r"[\w+=,.-]+@[\w.-]+\.[\w]+",
+            (ValueKind::Arn, crate::Edition::Original) => {
+                r"arn:(aws|aws-cn|aws-us-gov):organizations::(\d{12}|aws):<organization|account|root|ou|policy|handshake>/…"
+            }
             _ => self.pattern(),
         }
     }

@@ -144,10 +144,6 @@ fn kind(name: &str) -> ValueKind {
     ValueKind::from_name(name).unwrap_or_else(|| panic!("unknown kind {name}"))
 }
 
-fn check_case(kind: ValueKind, case: &Value, oracle: &Oracle) {
-    check_case_in(orgkit::Edition::Original, kind, case, oracle)
-}
-
 fn check_case_in(edition: orgkit::Edition, kind: ValueKind, case: &Value, oracle: &Oracle) {
     let value = case["value"].as_str().expect("value");
     let valid = case["valid"].as_bool().expect("valid");
@@ -244,10 +240,43 @@ fn id_vectors_agree_with_matchers_and_oracle() {
 fn arn_vectors_agree_with_parser_and_oracle() {
     let oracles = oracles();
     let vectors = load_json("tests/vectors/arns.json");
+    // The current edition adds two forms; typed ARNs keep to the three partitions (rule 8).
+    let latest = load_json("core/models/organizations-2016-11-28.latest.json");
+    let mut current = Oracle {
+        regexes: oracles["Arn"].regexes.clone(),
+        length: None,
+    };
+    for name in ["ResourcePolicyArn", "ResponsibilityTransferArn"] {
+        let pattern = shape(&latest, name)["pattern"].as_str().unwrap().replace(
+            "arn:[a-z0-9][a-z0-9-.]{0,62}:",
+            "arn:(aws|aws-cn|aws-us-gov):",
+        );
+        current.regexes.push(oracle_regex(&pattern));
+    }
     for case in vectors["cases"].as_array().unwrap() {
-        check_case(ValueKind::Arn, case, &oracles["Arn"]);
+        let editions: Vec<orgkit::Edition> = match case.get("edition").and_then(Value::as_str) {
+            Some(edition) => vec![edition.parse().unwrap()],
+            None => orgkit::Edition::ALL.to_vec(),
+        };
+        for edition in editions {
+            let oracle = match edition {
+                orgkit::Edition::Original => &oracles["Arn"],
+                _ => &current,
+            };
+            check_case_in(edition, ValueKind::Arn, case, oracle);
+        }
         if !case["valid"].as_bool().unwrap() {
             continue;
+        }
+        if case.get("edition").is_some() {
+            let text = case["value"].as_str().unwrap();
+            assert!(
+                !ValueKind::Arn.is_valid_in(orgkit::Edition::Original, text),
+                "{text}"
+            );
+            assert!(ValueKind::Arn
+                .check_in(orgkit::Edition::Original, text)
+                .is_err());
         }
         let text = case["value"].as_str().unwrap();
         let arn = Arn::parse(text).unwrap();
@@ -256,7 +285,7 @@ fn arn_vectors_agree_with_parser_and_oracle() {
         assert_eq!(arn.account_field(), case["account"]);
         assert_eq!(arn.resource_type().as_str(), case["resource_type"]);
         let ids = case["ids"].as_object().unwrap();
-        let actual: [(&str, Option<&str>); 8] = [
+        let actual: [(&str, Option<&str>); 12] = [
             (
                 "organization_id",
                 arn.organization_id().map(|id| id.as_str()),
@@ -271,6 +300,16 @@ fn arn_vectors_agree_with_parser_and_oracle() {
             ("policy_type", arn.policy_type()),
             ("handshake_id", arn.handshake_id().map(|id| id.as_str())),
             ("handshake_type", arn.handshake_type()),
+            (
+                "resource_policy_id",
+                arn.resource_policy_id().map(|id| id.as_str()),
+            ),
+            (
+                "responsibility_transfer_id",
+                arn.responsibility_transfer_id().map(|id| id.as_str()),
+            ),
+            ("transfer_type", arn.transfer_type()),
+            ("transfer_direction", arn.transfer_direction()),
         ];
         for (field, got) in actual {
             assert_eq!(

@@ -177,8 +177,21 @@ pub fn kind_oracles() -> &'static BTreeMap<&'static str, KindOracle> {
             "PolicyArn",
             "HandshakeArn",
         ];
+        let mut regexes: Vec<Regex> = arns.iter().map(|name| pattern_of(&seed, name)).collect();
+        // The current edition's two forms (the edition-less rule is the current one's), in the
+        // three partitions of rule 8.
+        for name in ["ResourcePolicyArn", "ResponsibilityTransferArn"] {
+            let source = shape(&latest, name)["pattern"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name} has no pattern"))
+                .replace(
+                    "arn:[a-z0-9][a-z0-9-.]{0,62}:",
+                    "arn:(aws|aws-cn|aws-us-gov):",
+                );
+            regexes.push(whole_value_regex(&source));
+        }
         let oracle = KindOracle {
-            regexes: arns.iter().map(|name| pattern_of(&seed, name)).collect(),
+            regexes,
             length: None,
         };
         oracles.insert("Arn", oracle);

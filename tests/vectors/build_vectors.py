@@ -422,7 +422,7 @@ MGMT = "111111111111"
 ORG = "o-exampleorgid"
 
 
-def arn_ok(value: str, resource_type: str, account: str, **ids: str) -> None:
+def arn_ok(value: str, resource_type: str, account: str, edition: str = "", **ids: str) -> None:
     ARN_CASES.append(
         {
             "value": value,
@@ -431,6 +431,8 @@ def arn_ok(value: str, resource_type: str, account: str, **ids: str) -> None:
             "account": account,
             "resource_type": resource_type,
             "ids": ids,
+            # A form only the current edition has (the original edition refuses it).
+            **({"edition": edition} if edition else {}),
         }
     )
 
@@ -464,6 +466,15 @@ for part in PARTITIONS:
            organization_id=ORG, handshake_type="invite", handshake_id="h-examplehandshakeid111")
     arn_ok(base + f"handshake/{ORG}/enable_all_features/h-0123456789", "handshake", MGMT,
            organization_id=ORG, handshake_type="enable_all_features", handshake_id="h-0123456789")
+
+    # The current edition's forms (ResourcePolicyArn, ResponsibilityTransferArn in the latest
+    # model), in the three partitions of DESIGN rule 8.
+    arn_ok(base + f"resourcepolicy/{ORG}/rp-abcd1234", "resourcepolicy", MGMT, "current",
+           organization_id=ORG, resource_policy_id="rp-abcd1234")
+    for direction in ("inbound", "outbound"):
+        arn_ok(base + f"transfer/{ORG}/billing/{direction}/rt-abcdefgh12", "transfer", MGMT, "current",
+               organization_id=ORG, transfer_type="billing", transfer_direction=direction,
+               responsibility_transfer_id="rt-abcdefgh12")
 
 # Boundaries inside ARNs.
 B = f"arn:aws:organizations::{MGMT}:"
@@ -518,6 +529,19 @@ arn_bad(B + "policy/" + ORG + "//p-examplepolicyid111", (P, "too_short"), note="
 arn_bad(B + "policy/" + ORG + "/service_control_policy", (P, "malformed", L + 7 + len(ORG) + 23))
 arn_bad("arn:aws:organizations::aws:policy/service_control_policy/p-Full", (P, "too_short"))
 arn_bad("arn:aws:organizations::aws:policy/service_control_policy/p-" + "a" * 129, (P, "too_long"))
+# The current edition's forms, broken.
+arn_ok(B + "resourcepolicy/" + ORG + "/rp-" + "Ab_1" * 32, "resourcepolicy", MGMT, "current",
+       organization_id=ORG, resource_policy_id="rp-" + "Ab_1" * 32)
+arn_bad(B + "resourcepolicy/" + ORG + "/rp-abc", (P, "too_short"))
+arn_bad(B + "resourcepolicy/" + ORG + "/p-abcd1234", (P, "wrong_prefix", L + 15 + len(ORG) + 1))
+arn_bad("arn:aws:organizations::aws:resourcepolicy/" + ORG + "/rp-abcd1234", (P, "malformed", 23),
+        note="only AWS-managed policies use the account 'aws'")
+arn_bad(B + "transfer/" + ORG + "/legal/inbound/rt-abcdefgh12", (P, "malformed", L + 9 + len(ORG) + 1),
+        note="the transfer type is billing")
+arn_bad(B + "transfer/" + ORG + "/billing/sideways/rt-abcdefgh12",
+        (P, "malformed", L + 9 + len(ORG) + 9), note="the direction is inbound or outbound")
+arn_bad(B + "transfer/" + ORG + "/billing/inbound/rt-ABCDEFGH", (P, "bad_character", L + 9 + len(ORG) + 17 + 3))
+arn_bad(B + "transfer/" + ORG + "/billing/rt-abcdefgh12", (P, "malformed"), note="no direction")
 arn_bad("arn:aws:organizations::aws:policy/" + ORG + "/service_control_policy/p-FullAWSAccess",
         (P, "bad_character", 34 + 1), note="an AWS-managed policy has no organization")
 arn_bad(B + "handshake/" + ORG + "/invite2/h-examplehandshakeid111",
