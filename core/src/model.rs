@@ -167,10 +167,13 @@ pub enum PatternMatcher {
     /// ([`crate::ids::is_original_email`]; the current one's is the `Email` kind).
     OriginalEmail,
     /// The organization path of an account or OU (current edition, outputs only).
+    #[cfg(feature = "response-tables")]
     OrganizationPath,
     /// A resource policy ARN, any partition (current edition, outputs only).
+    #[cfg(feature = "response-tables")]
     ResourcePolicyArn,
     /// A responsibility transfer ARN, any partition (current edition, outputs only).
+    #[cfg(feature = "response-tables")]
     ResponsibilityTransferArn,
     /// `[ -;=?-~]+`: printable ASCII without `<` and `>` (Account's account name).
     PrintableWithoutAngleBrackets,

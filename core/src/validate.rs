@@ -713,8 +713,13 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         PatternMatcher::OriginalEmail => ValueKind::Email
             .pattern_failure_in(crate::Edition::Original, text)
             .map(|rule| rule.to_string()),
+        // Patterns of response members only: request-only tables (no `response-tables`)
+        // never hold them, and leave their matchers out.
+        #[cfg(feature = "response-tables")]
         PatternMatcher::OrganizationPath => patterns::organization_path_failure(text),
+        #[cfg(feature = "response-tables")]
         PatternMatcher::ResourcePolicyArn => patterns::resource_policy_arn_failure(text),
+        #[cfg(feature = "response-tables")]
         PatternMatcher::ResponsibilityTransferArn => {
             patterns::responsibility_transfer_arn_failure(text)
         }
