@@ -325,7 +325,7 @@ pub fn is_email(s: &str) -> bool {
 
 /// The number of characters (Unicode scalar values) of `s`.
 #[inline]
-fn char_length(s: &str) -> usize {
+pub(crate) fn char_length(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
@@ -823,7 +823,7 @@ impl ValueKind {
             ValueKind::Email => diagnose_current_email(s),
             ValueKind::RoleName => vec![ROLE_NAME.diagnose(s)],
             ValueKind::AccountName | ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
-                diagnose_name(self, s)
+                diagnose_text(self, s, |c| CharClass::PRINTABLE.contains_char(c))
             }
             ValueKind::Arn => vec![crate::arn::diagnose(s).unwrap_or_else(|| unreachable_rule(0))],
             ValueKind::ResourcePolicyId => vec![RESOURCE_POLICY.diagnose(s)],
@@ -1411,19 +1411,7 @@ fn diagnose_union(s: &str, grammars: &[&IdGrammar], expected: &'static str) -> R
 }
 
 fn diagnose_email(s: &str) -> Vec<Rule> {
-    let mut rules = Vec::with_capacity(2);
-    let length = s.chars().count();
-    if length < 6 {
-        rules.push(Rule::MinLength {
-            min: 6,
-            actual: length,
-        });
-    } else if length > 64 {
-        rules.push(Rule::MaxLength {
-            max: 64,
-            actual: length,
-        });
-    }
+    let mut rules: Vec<Rule> = length_rule(s, 6, 64).into_iter().collect();
     if s.is_empty() {
         rules.push(Rule::Empty);
         return rules;
@@ -1460,19 +1448,7 @@ fn original_email_pattern_failure(text: &str) -> Option<Rule> {
 
 /// Why the current edition's Email rejects `s`: its length and its structure.
 fn diagnose_current_email(s: &str) -> Vec<Rule> {
-    let mut rules = Vec::with_capacity(2);
-    let length = char_length(s);
-    if length < 6 {
-        rules.push(Rule::MinLength {
-            min: 6,
-            actual: length,
-        });
-    } else if length > 64 {
-        rules.push(Rule::MaxLength {
-            max: 64,
-            actual: length,
-        });
-    }
+    let mut rules: Vec<Rule> = length_rule(s, 6, 64).into_iter().collect();
     if s.is_empty() {
         rules.push(Rule::Empty);
         return rules;
@@ -1485,83 +1461,56 @@ fn diagnose_current_email(s: &str) -> Vec<Rule> {
 
 /// The rule an email fault at character `position` of `s` breaks.
 fn email_fault_rule(s: &str, position: usize, fault: EmailFault) -> Rule {
-    {
-        match fault {
-            EmailFault::BadCharacter => Rule::BadCharacter {
-                position,
-                found: s.chars().nth(position).unwrap_or('\u{fffd}'),
-            },
-            EmailFault::MissingAt => Rule::Malformed {
-                position,
-                detail: "an email address needs an '@'",
-            },
-            EmailFault::EmptyLocalPart => Rule::Malformed {
-                position,
-                detail: "nothing before the '@'",
-            },
-            EmailFault::MissingDot => Rule::Malformed {
-                position,
-                detail: "the domain needs a '.'",
-            },
-            EmailFault::EmptyDomainName => Rule::Malformed {
-                position,
-                detail: "nothing between the '@' and the domain's last '.'",
-            },
-            EmailFault::EmptyTopLevel => Rule::Malformed {
-                position,
-                detail: "nothing after the domain's last '.'",
-            },
-        }
+    match fault {
+        EmailFault::BadCharacter => Rule::BadCharacter {
+            position,
+            found: s.chars().nth(position).unwrap_or('\u{fffd}'),
+        },
+        EmailFault::MissingAt => Rule::Malformed {
+            position,
+            detail: "an email address needs an '@'",
+        },
+        EmailFault::EmptyLocalPart => Rule::Malformed {
+            position,
+            detail: "nothing before the '@'",
+        },
+        EmailFault::MissingDot => Rule::Malformed {
+            position,
+            detail: "the domain needs a '.'",
+        },
+        EmailFault::EmptyDomainName => Rule::Malformed {
+            position,
+            detail: "nothing between the '@' and the domain's last '.'",
+        },
+        EmailFault::EmptyTopLevel => Rule::Malformed {
+            position,
+            detail: "nothing after the domain's last '.'",
+        },
     }
 }
 
-/// Length bounds and one character set: the rules of tag keys and values and of service
-/// principals.
+/// The length rule `s` breaks, if its character count is outside `min..=max`.
+fn length_rule(s: &str, min: usize, max: usize) -> Option<Rule> {
+    let actual = char_length(s);
+    if actual < min {
+        Some(Rule::MinLength { min, actual })
+    } else if actual > max {
+        Some(Rule::MaxLength { max, actual })
+    } else {
+        None
+    }
+}
+
+/// Length bounds and one character set: the rules of names (printable ASCII, DESIGN rule 4),
+/// tag keys and values and service principals.
 fn diagnose_text(kind: ValueKind, s: &str, allowed: impl Fn(char) -> bool) -> Vec<Rule> {
     let (min, max) = kind.length_bounds().unwrap_or((0, usize::MAX));
-    let mut rules = Vec::with_capacity(2);
-    let length = char_length(s);
-    if length < min {
-        rules.push(Rule::MinLength {
-            min,
-            actual: length,
-        });
-    } else if length > max {
-        rules.push(Rule::MaxLength {
-            max,
-            actual: length,
-        });
-    }
+    let mut rules: Vec<Rule> = length_rule(s, min, max).into_iter().collect();
     if let Some((position, found)) = s.chars().enumerate().find(|(_, c)| !allowed(*c)) {
         rules.push(Rule::BadCharacter { position, found });
     }
     if rules.is_empty() && s.is_empty() {
         rules.push(Rule::Empty);
-    }
-    rules
-}
-
-fn diagnose_name(kind: ValueKind, s: &str) -> Vec<Rule> {
-    let (min, max) = kind.length_bounds().unwrap_or((1, usize::MAX));
-    let mut rules = Vec::with_capacity(2);
-    let length = s.chars().count();
-    if length < min {
-        rules.push(Rule::MinLength {
-            min,
-            actual: length,
-        });
-    } else if length > max {
-        rules.push(Rule::MaxLength {
-            max,
-            actual: length,
-        });
-    }
-    if let Some((position, found)) = s
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !CharClass::PRINTABLE.contains_char(*c))
-    {
-        rules.push(Rule::BadCharacter { position, found });
     }
     rules
 }

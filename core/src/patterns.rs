@@ -16,8 +16,12 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
-/// The first character (position, character) of `text` that `allowed` refuses, described.
-fn first_refused(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
+/// What is wrong with `text` for a pattern of one character class repeated (`[…]+`): empty,
+/// or the first character (position, character) that `allowed` refuses.
+pub(crate) fn first_char_outside(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
+    if text.is_empty() {
+        return Some(crate::ids::Rule::Empty.to_string());
+    }
     text.chars()
         .enumerate()
         .find(|(_, c)| !allowed(*c))
@@ -26,10 +30,7 @@ fn first_refused(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
 
 /// `[ -;=?-~]+`: printable ASCII except `<` and `>` (Account's PutAccountName).
 pub fn printable_without_angle_brackets_failure(text: &str) -> Option<String> {
-    if text.is_empty() {
-        return Some(crate::ids::Rule::Empty.to_string());
-    }
-    first_refused(text, |c| (' '..='~').contains(&c) && c != '<' && c != '>')
+    first_char_outside(text, |c| (' '..='~').contains(&c) && c != '<' && c != '>')
 }
 
 /// `[+][\s0-9()-]+`: a `+`, then digits, spaces, parentheses and dashes (Account's contact
@@ -98,7 +99,7 @@ pub fn contact_email_failure(text: &str) -> Option<String> {
 
 /// `[a-zA-Z0-9]{6}`: a six-character one-time passcode.
 pub fn passcode_failure(text: &str) -> Option<String> {
-    if let Some(found) = first_refused(text, |c| c.is_ascii_alphanumeric()) {
+    if let Some(found) = first_char_outside(text, |c| c.is_ascii_alphanumeric()) {
         return Some(found);
     }
     let length = text.chars().count();

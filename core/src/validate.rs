@@ -21,9 +21,10 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{ErrorCode, Issue, LookupError, ValidationError};
+use crate::ids::is_ascii_space;
 use crate::ids::{self, Rule, ValueKind};
 use crate::model::{self, Operation, PatternMatcher, Service, ShapeId, ShapeKind};
-use crate::patterns;
+use crate::patterns::{self, first_char_outside};
 use crate::Edition;
 
 /// The most issues one validation reports. Past it the walk stops and a last issue with code
@@ -632,11 +633,7 @@ impl Walker<'_> {
         let max_settled = max.is_none_or(|max| bytes <= u64::from(max));
         let min_settled = min.is_none_or(|min| bytes / 4 >= u64::from(min));
         if !(max_settled && min_settled) {
-            let length = if text.is_ascii() {
-                text.len()
-            } else {
-                text.chars().count()
-            } as u64;
+            let length = ids::char_length(text) as u64;
             if let Some(min) = min.filter(|min| length < u64::from(*min)) {
                 let rule = format!("Member must have length greater than or equal to {min}");
                 self.constraint(path, ErrorCode::MinLengthExceeded, value, sensitive, &rule);
@@ -734,22 +731,6 @@ pub fn pattern_failure(matcher: PatternMatcher, text: &str) -> Option<String> {
         PatternMatcher::TagText => ids::first_non_tag_char(text)
             .map(|(position, found)| Rule::BadCharacter { position, found }.to_string()),
     }
-}
-
-/// `\s` with ASCII classes (DESIGN rule 1): space, tab, line feed, vertical tab, form feed,
-/// carriage return.
-fn is_ascii_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')
-}
-
-fn first_char_outside(text: &str, allowed: impl Fn(char) -> bool) -> Option<String> {
-    if text.is_empty() {
-        return Some(Rule::Empty.to_string());
-    }
-    text.chars()
-        .enumerate()
-        .find(|(_, c)| !allowed(*c))
-        .map(|(position, found)| Rule::BadCharacter { position, found }.to_string())
 }
 
 /// `.+@.+\..+` as a full match (`.` is any character but a line feed).
