@@ -168,6 +168,10 @@ ENTRY_POINTS: dict[str, Callable[[Any], object]] = {
     "check_value": lambda bad: orgkit.check_value("AccountId", "123456789012", edition=bad),
     "value_kinds": lambda bad: orgkit.value_kinds(edition=bad),
     "value_kind_schema": lambda bad: orgkit.value_kind_schema("AccountId", edition=bad),
+    "parse_arn": lambda bad: orgkit.parse_arn("arn:aws:organizations::111111111111:root/o-exampleorgid/r-abcd", edition=bad),
+    "Arn": lambda bad: orgkit.Arn("arn:aws:organizations::111111111111:root/o-exampleorgid/r-abcd", edition=bad),
+    "TagKey": lambda bad: orgkit.TagKey("k", edition=bad),
+    "Email": lambda bad: orgkit.Email("someone@example.com", edition=bad),
     "error_names": lambda bad: orgkit._orgkit.error_names("organizations", edition=bad),
     "validate_boto3": lambda bad: orgkit.validate_boto3(_fake_client(), edition=bad),
 }

@@ -134,6 +134,7 @@ test('an edition option whose getter or Proxy trap throws, or that calls orgkit,
     (options) => orgkit.valueKinds(options),
     (options) => orgkit.isEmail('someone@example.com', options),
     (options) => orgkit.isTagKey('Key', options),
+    (options) => orgkit.inspectArn('arn:aws:organizations::111111111111:root/o-exampleorgid/r-abcd', options),
     (options) => new orgkit.PageWalk('organizations', 'ListRoots', undefined, undefined, undefined, options),
   ]
   const hostile = [

@@ -163,6 +163,7 @@ const ENTRY_POINTS = {
   isAccountId: (options) => orgkit.isAccountId('123456789012', options),
   isTagKey: (options) => orgkit.isTagKey('Key', options),
   PageWalk: (options) => new orgkit.PageWalk('organizations', 'ListRoots', undefined, undefined, undefined, options),
+  inspectArn: (options) => orgkit.inspectArn('arn:aws:organizations::111111111111:root/o-exampleorgid/r-abcd', options),
 }
 
 const invalidArgument = (what) => (error) => {
