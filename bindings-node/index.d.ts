@@ -115,6 +115,13 @@ export type PageWalk = NativePageWalk
  */
 export declare function __orgkitInternalPanic(message: string): void
 
+/**
+ * The message of the panic that just trapped under the WebAssembly fallback (`orgkit.js`
+ * reads it into the `OrgkitInternalError`); always `null` from the native addon, where a
+ * panic is caught before it leaves the call. Not public API.
+ */
+export declare function __orgkitTakePanic(): string | null
+
 /** Applies an event to a handshake given as wire JSON. Throws for unusable arguments. */
 export declare function applyHandshakeEventJson(handshakeJson: string, event: string, account: string | undefined | null, email: string | undefined | null, organization: string | undefined | null, now: number, remainingChildren?: number | undefined | null): HandshakeApplication
 

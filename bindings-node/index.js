@@ -782,6 +782,7 @@ module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.NativePageWalk = nativeBinding.NativePageWalk
 module.exports.PageWalk = nativeBinding.PageWalk
 module.exports.__orgkitInternalPanic = nativeBinding.__orgkitInternalPanic
+module.exports.__orgkitTakePanic = nativeBinding.__orgkitTakePanic
 module.exports.applyHandshakeEventJson = nativeBinding.applyHandshakeEventJson
 module.exports.callErrorCodes = nativeBinding.callErrorCodes
 module.exports.checkIds = nativeBinding.checkIds

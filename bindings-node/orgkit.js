@@ -63,6 +63,12 @@ function translated(error) {
   if (error === null || typeof error !== 'object' || error instanceof OrgkitError) return error
   const code = error.code
   if (code === 'INTERNAL_ERROR') return new OrgkitInternalError(error.message)
+  // Under the WebAssembly fallback a panic (an orgkit bug) aborts: a trap, not an exception.
+  if (error instanceof WebAssembly.RuntimeError) {
+    const internal = new OrgkitInternalError(native.__orgkitTakePanic() ?? error.message)
+    internal.cause = error
+    return internal
+  }
   if (code === 'UNKNOWN_OPERATION') return new OrgkitUnknownOperationError(error.message)
   if (code === 'INVALID_ARGUMENT' || code === 'TOO_MANY_VALUES') return new OrgkitArgumentError(code, error.message)
   if (NAPI_ARGUMENT_STATUSES.has(code)) return new OrgkitArgumentError('INVALID_ARGUMENT', error.message)
@@ -564,7 +570,7 @@ class Emulator {
 
   /** Writes the snapshot to `path` atomically (temporary file, then rename). */
   save(path) {
-    settled(this.native.save(nameArgument('path', path)))
+    settled(this.native.save(hostPath(path)))
   }
 
   /** An emulator read from a snapshot file (a regular file of at most `maxBytes`, default
@@ -578,7 +584,7 @@ class Emulator {
   /** Replaces this emulator's state with a snapshot file; on error nothing changes. Options:
    * `maxBytes` (default 1 GiB; `SNAPSHOT_TOO_LARGE` past it). */
   loadInto(path, options = {}) {
-    settled(this.native.loadInto(nameArgument('path', path), sizeLimit(options)))
+    settled(this.native.loadInto(hostPath(path), sizeLimit(options)))
   }
 
   /** Gives an account CreateAccount made what a standalone account needs, so that it may
@@ -628,6 +634,12 @@ class Emulator {
   checkInvariants() {
     return this.native.checkInvariants()
   }
+}
+
+/** A file path argument, made absolute against the working directory: the WebAssembly
+ * fallback sees the file system from its root, not from `process.cwd()`. */
+function hostPath(path) {
+  return require('node:path').resolve(nameArgument('path', path))
 }
 
 /** The `maxBytes` option of a snapshot read, checked (undefined: the core's default). */

@@ -53,6 +53,47 @@ pub fn shielded<T>(body: impl FnOnce() -> Result<T, &'static str>) -> Result<T, 
     }
 }
 
+/// Under the WebAssembly fallback (WASI), where a panic aborts instead of unwinding, a panic
+/// hook that holds no lock when the trap comes: the standard hook takes its backtrace lock
+/// around the report, the abort skips the unlock, and the next panic would wait for that lock
+/// forever. This one only writes the message (stderr's lock is released before the abort);
+/// `orgkit.js` turns the trap into an `OrgkitInternalError`.
+#[cfg(target_family = "wasm")]
+#[napi_derive::module_init]
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = orgkit::error::internal_error_message(info.payload());
+        let place = info
+            .location()
+            .map(|at| format!(" at {at}"))
+            .unwrap_or_default();
+        eprintln!("orgkit internal error: {message}{place}");
+        // `try_lock`: a panic while the message is being taken must not wait for itself.
+        if let Ok(mut last) = LAST_PANIC.try_lock() {
+            *last = Some(format!("{message}{place}"));
+        }
+    }));
+}
+
+/// The message of the last panic under the WebAssembly fallback, until taken.
+#[cfg(target_family = "wasm")]
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// The message of the panic that just trapped under the WebAssembly fallback (`orgkit.js`
+/// reads it into the `OrgkitInternalError`); always `null` from the native addon, where a
+/// panic is caught before it leaves the call. Not public API.
+#[napi(js_name = "__orgkitTakePanic")]
+pub fn take_panic() -> Option<String> {
+    #[cfg(target_family = "wasm")]
+    {
+        LAST_PANIC.try_lock().ok().and_then(|mut last| last.take())
+    }
+    #[cfg(not(target_family = "wasm"))]
+    {
+        None
+    }
+}
+
 /// Turns an error of another status into one with a string code (the message is kept).
 pub fn coded<S: AsRef<str>>(code: &'static str) -> impl Fn(Error<S>) -> Error<&'static str> {
     move |err| Error::new(code, err.reason.clone())

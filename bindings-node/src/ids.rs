@@ -1,23 +1,19 @@
 //! Mirrors `orgkit::ids`: one predicate per kind, a batch check, and per-value results as data.
 
 use napi::bindgen_prelude::*;
-use napi::{JsString, ValueType};
+use napi::{JsValue, ValueType};
 use napi_derive::napi;
 use orgkit::{Edition, ValueKind};
 
 use crate::error::{argument, shielded, Issue};
+use crate::validate::string_of;
 
 /// The text of a JS value, or the issue explaining why it has none.
 pub fn text_of(value: &Unknown<'_>) -> std::result::Result<String, orgkit::Issue> {
     match value.get_type() {
         Ok(ValueType::String) => {
-            // SAFETY: the value was just checked to be a string.
-            let string: JsString<'_> =
-                unsafe { value.cast() }.map_err(|_| orgkit::Issue::not_unicode(""))?;
-            string
-                .into_utf8()
-                .and_then(|utf8| utf8.into_owned())
-                .map_err(|_| orgkit::Issue::not_unicode(""))
+            let raw = value.value();
+            string_of(raw.env, raw.value).ok_or_else(|| orgkit::Issue::not_unicode(""))
         }
         Ok(other) => Err(orgkit::Issue::wrong_type("", "a string", &type_name(other))),
         Err(_) => Err(orgkit::Issue::wrong_type(

@@ -83,6 +83,7 @@ fn flag(env: sys::napi_env, call: impl FnOnce(*mut bool) -> sys::napi_status) ->
 }
 
 /// The UTF-8 text of a JS string (a lone surrogate becomes U+FFFD, as Node-API converts it).
+#[cfg(not(target_family = "wasm"))]
 pub(crate) fn string_of(env: sys::napi_env, value: sys::napi_value) -> Option<String> {
     let mut length = 0;
     // SAFETY: a string value of the current call; a null buffer asks for the length.
@@ -108,6 +109,31 @@ pub(crate) fn string_of(env: sys::napi_env, value: sys::napi_value) -> Option<St
     }
     buffer.truncate(written);
     String::from_utf8(buffer).ok()
+}
+
+/// The text of a JS string under the WebAssembly fallback (emnapi): read as UTF-16 code units
+/// and decoded here, because emnapi's UTF-8 conversion takes a lone surrogate for the start of
+/// a pair (and swallows the next unit). A lone surrogate becomes U+FFFD, as V8 converts it.
+#[cfg(target_family = "wasm")]
+pub(crate) fn string_of(env: sys::napi_env, value: sys::napi_value) -> Option<String> {
+    let mut length = 0;
+    // SAFETY: a string value of the current call; a null buffer asks for the length.
+    let status =
+        unsafe { sys::napi_get_value_string_utf16(env, value, ptr::null_mut(), 0, &mut length) };
+    if status != sys::Status::napi_ok {
+        return clear_exception(env);
+    }
+    let mut units = vec![0u16; length + 1];
+    let mut written = 0;
+    // SAFETY: the buffer holds `length` units plus the terminating NUL Node-API writes.
+    let status = unsafe {
+        sys::napi_get_value_string_utf16(env, value, units.as_mut_ptr(), length + 1, &mut written)
+    };
+    if status != sys::Status::napi_ok {
+        return clear_exception(env);
+    }
+    units.truncate(written);
+    Some(String::from_utf16_lossy(&units))
 }
 
 fn property(

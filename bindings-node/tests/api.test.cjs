@@ -201,16 +201,18 @@ test('paginate: unusable options and malformed pages are OrgkitPaginationErrors 
   }, /network down/)
 })
 
-test('README JavaScript examples run', async () => {
-  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
-  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
-  assert.ok(blocks.length > 0, 'README.md has no js example')
-  // Same realm as this test (so deepEqual compares arrays alike); `orgkit` resolves to this build.
-  // As the body of an async function, so that examples may use `for await`.
-  const body = `return (async () => {\n${blocks.join('\n')}\n})()`
-  const run = vm.compileFunction(body, ['require', 'assert'], { filename: 'README.md' })
-  await run((name) => (name === 'orgkit' ? orgkit : require(name)), assert)
-})
+for (const readmePath of [path.join('..', 'README.md'), 'README.md']) {
+  test(`${readmePath} JavaScript examples run`, async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', readmePath), 'utf8')
+    const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
+    assert.ok(blocks.length > 0, `${readmePath} has no js example`)
+    // Same realm as this test (so deepEqual compares arrays alike); `orgkit` resolves to this build.
+    // As the body of an async function, so that examples may use `for await`.
+    const body = `return (async () => {\n${blocks.join('\n')}\n})()`
+    const run = vm.compileFunction(body, ['require', 'assert'], { filename: readmePath })
+    await run((name) => (name === 'orgkit' ? orgkit : require(name)), assert)
+  })
+}
 
 test('SCPs: evaluateScps throws OrgkitValidationError, Emulator#simulate and #effectiveScps', async () => {
   const allow = '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}'

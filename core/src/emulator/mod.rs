@@ -717,7 +717,7 @@ impl Emulator {
             .file_name()
             .ok_or_else(|| EmulatorError::snapshot("SNAPSHOT_IO", "the path names no file"))?;
         let mut temporary_name = file_name.to_owned();
-        temporary_name.push(format!(".tmp-{}", std::process::id()));
+        temporary_name.push(temporary_suffix());
         let temporary = path.with_file_name(temporary_name);
         let io = |err: std::io::Error| {
             EmulatorError::snapshot("SNAPSHOT_IO", format!("{}: {err}", path.display()))
@@ -1097,4 +1097,21 @@ impl State {
     fn deserialize_from(value: &Value) -> Result<State, serde_json::Error> {
         serde::Deserialize::deserialize(value)
     }
+}
+
+/// The suffix of [`Emulator::save`]'s temporary file: unique among this process's saves (a
+/// counter) and, where the platform has process IDs, among processes. WASI has none
+/// (`std::process::id` panics there, under the Node package's WebAssembly fallback), so there
+/// the clock stands in for it.
+fn temporary_suffix() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SAVES: AtomicU64 = AtomicU64::new(0);
+    let save = SAVES.fetch_add(1, Ordering::Relaxed);
+    #[cfg(not(target_os = "wasi"))]
+    let process = u128::from(std::process::id());
+    #[cfg(target_os = "wasi")]
+    let process = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_nanos());
+    format!(".tmp-{process}-{save}")
 }
