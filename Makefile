@@ -14,7 +14,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: demo test tools browser-tools codegen python node wasm lint rust-test python-test node-test js-vectors \
-        wasm-test browser-test bench vectors fuzz-smoke
+        wasm-test browser-test bench vectors fuzz-smoke dist dist-tools
 
 demo: python node
 	$(PYTHON) bindings-python/examples/tour.py
@@ -99,6 +99,19 @@ wasm-test: wasm
 
 browser-test: wasm browser-tools
 	cd bindings-wasm && node --test tests/
+
+# --- release artifacts ------------------------------------------------------------------
+# Every wheel, the sdist and every npm package into dist/, checked and install-tested
+# (packaging/dist.py; DIST_PLATFORMS=x86_64 builds only the x86_64 ones).
+DIST_PLATFORMS ?= all
+
+dist-tools: tools
+	@bash .ci/install-tools.sh --with-dist
+
+dist: dist-tools
+	@# The browser package packs the bundles `make wasm` writes (built once: CI has them from make test).
+	@test -f bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm || $(MAKE) wasm
+	$(PYTHON) packaging/dist.py --platforms $(DIST_PLATFORMS)
 
 # --- other --------------------------------------------------------------------------------
 vectors:
