@@ -475,15 +475,25 @@ def tarball_name(tarball: Path) -> str:
         return json.load(member)["name"]
 
 
-def install_tests_node(tarballs: list[Path], env: dict[str, str], native_suffix: str | None) -> None:
+def expect_installed(project: Path, native: str | None) -> None:
+    """npm installed the main package, the fallback and exactly the one native package that
+    matches the platform (none when `native` is None)."""
+    installed = sorted(p.name for p in (project / "node_modules").iterdir() if p.name.startswith("orgkit"))
+    print(f"installed: {installed}")
+    expected = sorted(["orgkit", "orgkit-wasm32-wasi", *([native] if native else [])])
+    if installed != expected:
+        sys.exit(f"dist: npm installed {installed}, expected {expected}")
+
+
+def install_tests_node(tarballs: list[Path], env: dict[str, str], platforms: list[Platform],
+                       native_suffix: str | None) -> None:
     runner = ROOT / "packaging" / "smoke_node.cjs"
     readmes = [ROOT / "README.md", ROOT / "bindings-node" / "README.md"]
     with tempfile.TemporaryDirectory(prefix="orgkit-npm-") as scratch:
         project = Path(scratch) / "linux"
         step("install test: npm install orgkit (packed tarballs) on this machine")
         scratch_project(project, tarballs, "orgkit")
-        installed = sorted(p.name for p in (project / "node_modules").iterdir() if p.name.startswith("orgkit"))
-        print(f"installed: {installed}")
+        expect_installed(project, f"orgkit-{native_suffix}" if native_suffix else None)
         if native_suffix:
             step(f"README snippets with the native addon (orgkit-{native_suffix})")
             run("node", runner, f"orgkit-{native_suffix}", *readmes, cwd=project, env=env)
@@ -493,10 +503,15 @@ def install_tests_node(tarballs: list[Path], env: dict[str, str], native_suffix:
         project = Path(scratch) / "darwin"
         step("install test: npm install orgkit as a macOS arm64 machine would (no native package matches)")
         scratch_project(project, tarballs, "orgkit", ("--os=darwin", "--cpu=arm64"))
-        natives = [p.name for p in (project / "node_modules").iterdir() if p.name.startswith("orgkit-linux")]
-        if natives:
-            sys.exit(f"dist: npm installed {natives} for darwin/arm64")
+        expect_installed(project, None)
         run("node", runner, "orgkit-wasm32-wasi", *readmes, cwd=project, env=env)
+
+        for platform in platforms:
+            step(f"install test: npm picks orgkit-{platform.npm_suffix} for linux/{platform.cpu}/{platform.libc}")
+            project = Path(scratch) / platform.npm_suffix
+            scratch_project(project, tarballs, "orgkit",
+                            ("--os=linux", f"--cpu={platform.cpu}", f"--libc={platform.libc}"))
+            expect_installed(project, f"orgkit-{platform.npm_suffix}")
 
         project = Path(scratch) / "browser"
         step("install test: the browser package orgkit-wasm")
@@ -568,7 +583,7 @@ def main() -> None:
     if not options.skip_install_tests:
         install_tests_python(wheels, env)
         native = next((p.npm_suffix for p in platforms if p.rust_target == "x86_64-unknown-linux-gnu"), None)
-        install_tests_node(tarballs, env, native)
+        install_tests_node(tarballs, env, platforms, native)
 
     table = size_table(wheels, addons, wasi, tarballs)
     (DIST / "SIZES.md").write_text(table + "\n")
