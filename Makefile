@@ -108,9 +108,7 @@ DIST_PLATFORMS ?= all
 dist-tools: tools
 	@bash .ci/install-tools.sh --with-dist
 
-dist: dist-tools
-	@# The browser package packs the bundles `make wasm` writes (built once: CI has them from make test).
-	@test -f bindings-wasm/pkg/web-emulator/orgkit_wasm_bg.wasm || $(MAKE) wasm
+dist: dist-tools wasm
 	$(PYTHON) packaging/dist.py --platforms $(DIST_PLATFORMS)
 
 # --- other --------------------------------------------------------------------------------
