@@ -447,6 +447,7 @@ def stage_browser_package(meta: dict) -> Path:
             "./form.wasm": "./form/orgkit_wasm_bg.wasm",
             "./emulator.wasm": "./emulator/orgkit_wasm_bg.wasm",
             "./package.json": "./package.json",
+            "./README.md": "./README.md",
         },
         "files": ["form", "emulator", "LICENSE", "README.md"],
         "sideEffects": False,

@@ -29,3 +29,26 @@ assert.equal(outcome.ok, true, outcome.body)
 assert.match(JSON.parse(outcome.body).Organization.Id, /^o-[a-z0-9]{10}$/)
 const version = require('orgkit-wasm/package.json').version
 console.log(`orgkit-wasm ${version}: form bundle and emulator bundle load by package name`)
+
+// The package README's example, as its reader would run it: written to a module of this project
+// and run in a child process whose `fetch` serves file: URLs (as a page's server would serve
+// the .wasm beside the glue). Each `console.log(...) // expected` line must print `expected`.
+const { execFileSync } = await import('node:child_process')
+const { writeFile } = await import('node:fs/promises')
+const readme = await readFile(require.resolve('orgkit-wasm/README.md'), 'utf8')
+const [, example] = readme.match(/```js\n([\s\S]*?)```/)
+const expected = [...example.matchAll(/^\s*console\.log\(.*\) \/\/ (.*)$/gm)].map((m) => m[1])
+assert.ok(expected.length > 0, 'the README example prints nothing to check')
+await writeFile('readme-example.mjs', example)
+await writeFile('file-fetch.mjs', `
+import { readFile } from 'node:fs/promises'
+const networkFetch = globalThis.fetch
+globalThis.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input)
+  if (url.protocol !== 'file:') return networkFetch(input, init)
+  return new Response(await readFile(url), { headers: { 'content-type': 'application/wasm' } })
+}
+`)
+const printed = execFileSync(process.execPath, ['--import', './file-fetch.mjs', 'readme-example.mjs'], { encoding: 'utf8' })
+assert.deepEqual(printed.trim().split('\n'), expected)
+console.log(`orgkit-wasm README example: ${expected.length} printed lines as documented`)
