@@ -88,6 +88,25 @@ function translating(fn) {
   return wrapped
 }
 
+/** A native object whose every method translates its errors (`translated`), so that a trap
+ * under the WebAssembly fallback, where a panic aborts the call, is an `OrgkitInternalError`
+ * from whichever method hit it (the native addon catches panics itself). */
+function translatingMethods(object) {
+  const proto = Object.getPrototypeOf(object)
+  const wrapper = Object.create(null)
+  for (const [name, { value: method }] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+    if (name === 'constructor' || typeof method !== 'function') continue
+    wrapper[name] = (...args) => {
+      try {
+        return method.apply(object, args)
+      } catch (error) {
+        throw translated(error)
+      }
+    }
+  }
+  return Object.freeze(wrapper)
+}
+
 /** A name argument (service, operation, caller, …): a well-formed string, else
  * `OrgkitArgumentError`. Never coerces: `String(Object.create(null))` would throw a TypeError. */
 function nameArgument(what, value) {
@@ -399,7 +418,7 @@ class Emulator {
     if (!Number.isSafeInteger(seed) || seed < 0) {
       throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'seed must be a non-negative safe integer')
     }
-    this.native = new native.NativeEmulator(seed)
+    this.native = translatingMethods(new native.NativeEmulator(seed))
   }
 
   /**
@@ -752,6 +771,7 @@ module.exports = {
   NativeEmulator: native.NativeEmulator,
   NativePageWalk: native.NativePageWalk,
   __orgkitInternalPanic: translating(native.__orgkitInternalPanic),
+  __orgkitTakePanic: native.__orgkitTakePanic,
   ...valueClasses,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   CALL_ERROR_CODES: Object.freeze(native.callErrorCodes()),

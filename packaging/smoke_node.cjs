@@ -11,6 +11,7 @@ const vm = require('node:vm')
 const { createRequire } = require('node:module')
 
 const [expected, ...readmes] = process.argv.slice(2)
+const { execFileSync } = require('node:child_process')
 // `require` as the scratch project sees it: `orgkit` resolves into its node_modules.
 const projectRequire = createRequire(path.join(process.cwd(), 'package.json'))
 
@@ -22,6 +23,14 @@ async function main() {
     const text = fs.readFileSync(readme, 'utf8')
     const blocks = [...text.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1])
     assert.ok(blocks.length > 0, `${readme} has no js example`)
+    if (/^import /m.test(blocks[0])) {
+      // An ES module example (the package README's): run as its reader would, from a file of
+      // the project, in a child process with the same environment.
+      fs.writeFileSync('readme-example.mjs', blocks.join('\n'))
+      execFileSync(process.execPath, ['readme-example.mjs'], { stdio: 'inherit' })
+      examples += blocks.length
+      continue
+    }
     const body = `return (async () => {\n${blocks.join('\n')}\n})()`
     await vm.compileFunction(body, ['require', 'assert'], { filename: readme })(projectRequire, assert)
     examples += blocks.length
