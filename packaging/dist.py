@@ -321,25 +321,28 @@ def npm_pack(package: Path) -> Path:
     return DIST / "npm" / json.loads(listing)[0]["filename"]
 
 
-def stage_platform_package(platform: Platform, addon: Path, meta: dict) -> Path:
-    name = f"orgkit-{platform.npm_suffix}"
+def stage_addon_package(addon: Path, meta: dict, system: str, cpu: str, libc: str | None = None) -> Path:
+    """The npm package of one native addon (`orgkit.<suffix>.node`): `orgkit-<suffix>`, with the
+    `os`/`cpu` (and `libc`) fields npm matches against the installing machine."""
+    suffix = addon.name.removeprefix("orgkit.").removesuffix(".node")
+    name = f"orgkit-{suffix}"
+    where = f"{system} {cpu}" + (f" ({libc})" if libc else "")
     stage = DIST / "build" / "npm" / name
     stage.mkdir(parents=True)
     shutil.copyfile(addon, stage / addon.name)
     shutil.copyfile(ROOT / "LICENSE", stage / "LICENSE")
     (stage / "README.md").write_text(
         f"# {name}\n\nThe native addon of [orgkit](https://www.npmjs.com/package/orgkit) for "
-        f"Linux {platform.cpu} with {platform.libc}. Install `orgkit`, not this package: npm picks "
-        f"this one for matching machines.\n")
+        f"{where}. Install `orgkit`, not this package: npm picks this one for matching machines.\n")
     write_json(stage / "package.json", {
         "name": name,
         **common_npm_fields(meta),
-        "description": f"orgkit's native addon for Linux {platform.cpu} ({platform.libc})",
+        "description": f"orgkit's native addon for {where}",
         "main": addon.name,
         "files": [addon.name, "LICENSE", "README.md"],
-        "os": ["linux"],
-        "cpu": [platform.cpu],
-        "libc": [platform.libc],
+        "os": [system],
+        "cpu": [cpu],
+        **({"libc": [libc]} if libc else {}),
         "engines": {"node": ">=20"},
     })
     return stage
@@ -358,28 +361,9 @@ def stage_prebuilt_packages(meta: dict) -> tuple[list[Path], list[str]]:
         return stages, names
     for suffix, (system, cpu) in PREBUILT_PLATFORMS.items():
         addon = Path(folder) / f"orgkit.{suffix}.node"
-        if not addon.exists():
-            continue
-        name = f"orgkit-{suffix}"
-        stage = DIST / "build" / "npm" / name
-        stage.mkdir(parents=True)
-        shutil.copyfile(addon, stage / addon.name)
-        shutil.copyfile(ROOT / "LICENSE", stage / "LICENSE")
-        (stage / "README.md").write_text(
-            f"# {name}\n\nThe native addon of [orgkit](https://www.npmjs.com/package/orgkit) for "
-            f"{system} {cpu}. Install `orgkit`, not this package.\n")
-        write_json(stage / "package.json", {
-            "name": name,
-            **common_npm_fields(meta),
-            "description": f"orgkit's native addon for {system} {cpu}",
-            "main": addon.name,
-            "files": [addon.name, "LICENSE", "README.md"],
-            "os": [system],
-            "cpu": [cpu],
-            "engines": {"node": ">=20"},
-        })
-        stages.append(stage)
-        names.append(name)
+        if addon.exists():
+            stages.append(stage_addon_package(addon, meta, system, cpu))
+            names.append(f"orgkit-{suffix}")
     return stages, names
 
 
@@ -587,7 +571,7 @@ def main() -> None:
     addons = build_native_addons(platforms, env)
     wasi = build_wasi_fallback(env)
     step("npm packages")
-    stages = [stage_platform_package(p, addon, meta) for p, addon in addons.items()]
+    stages = [stage_addon_package(addon, meta, "linux", p.cpu, p.libc) for p, addon in addons.items()]
     stages.append(stage_wasi_package(wasi, meta))
     prebuilt_stages, prebuilt_names = stage_prebuilt_packages(meta)
     stages.extend(prebuilt_stages)
