@@ -14,14 +14,14 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
 
 .PHONY: demo test tools browser-tools codegen python node wasm lint rust-test python-test node-test js-vectors \
-        wasm-test browser-test bench vectors fuzz-smoke dist dist-tools
+        wasm-test browser-test npm-test bench vectors fuzz-smoke dist dist-tools
 
 demo: python node
 	$(PYTHON) bindings-python/examples/tour.py
 	$(PYTHON) bindings-python/examples/demo.py
 	$(PYTHON) bindings-python/examples/run_unmodified.py
 
-test: lint rust-test python-test node-test wasm-test browser-test fuzz-smoke
+test: lint rust-test python-test node-test wasm-test browser-test npm-test fuzz-smoke
 	@echo "all suites passed"
 
 tools:
@@ -99,6 +99,11 @@ wasm-test: wasm
 
 browser-test: wasm browser-tools
 	cd bindings-wasm && node --test tests/
+
+# The npm packages as users install them (packed tarballs), with the real SDK v3 clients,
+# aws-cdk-lib, esbuild and TypeScript (tests/npm/run.sh; its node_modules is kept between runs).
+npm-test: node wasm browser-tools
+	bash tests/npm/run.sh
 
 # --- release artifacts ------------------------------------------------------------------
 # Every wheel, the sdist and every npm package into dist/, checked and install-tested

@@ -3,7 +3,7 @@
 // Requests name required members as the model does; every response member may be
 // absent, as with the AWS SDK v3. Timestamps are `Date`s.
 
-import type { OrgkitServiceError, PageIterator } from './orgkit'
+import type { PageIterator, ServiceExceptionClass } from './orgkit'
 
 /** What every emulated response carries besides its members. */
 export interface EmulatorMetadata {
@@ -388,7 +388,7 @@ export declare namespace Organizations {
 export interface OrganizationsEmulatorClient {
   readonly service: 'organizations'
   readonly caller: string
-  readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+  readonly exceptions: EmulatorExceptions
   /** `AcceptHandshake` as the client's caller. */
   acceptHandshake(input: Organizations.AcceptHandshakeRequest): Promise<Organizations.AcceptHandshakeResponse & EmulatorMetadata>
   /** `AttachPolicy` as the client's caller. */
@@ -437,52 +437,52 @@ export interface OrganizationsEmulatorClient {
   leaveOrganization(input?: Record<string, never>): Promise<EmulatorMetadata>
   /** `ListAccounts` as the client's caller. */
   listAccounts(input?: Organizations.ListAccountsRequest): Promise<Organizations.ListAccountsResponse & EmulatorMetadata>
-  /** The pages of `ListAccounts`. */
-  paginateListAccounts(input?: Organizations.ListAccountsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListAccountsResponse & EmulatorMetadata>
+  /** The pages of `ListAccounts`; `.items()` walks its `Organizations.Account`s. */
+  paginateListAccounts(input?: Organizations.ListAccountsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListAccountsResponse & EmulatorMetadata, Organizations.Account>
   /** `ListAccountsForParent` as the client's caller. */
   listAccountsForParent(input: Organizations.ListAccountsForParentRequest): Promise<Organizations.ListAccountsForParentResponse & EmulatorMetadata>
-  /** The pages of `ListAccountsForParent`. */
-  paginateListAccountsForParent(input: Organizations.ListAccountsForParentRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListAccountsForParentResponse & EmulatorMetadata>
+  /** The pages of `ListAccountsForParent`; `.items()` walks its `Organizations.Account`s. */
+  paginateListAccountsForParent(input: Organizations.ListAccountsForParentRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListAccountsForParentResponse & EmulatorMetadata, Organizations.Account>
   /** `ListChildren` as the client's caller. */
   listChildren(input: Organizations.ListChildrenRequest): Promise<Organizations.ListChildrenResponse & EmulatorMetadata>
-  /** The pages of `ListChildren`. */
-  paginateListChildren(input: Organizations.ListChildrenRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListChildrenResponse & EmulatorMetadata>
+  /** The pages of `ListChildren`; `.items()` walks its `Organizations.Child`s. */
+  paginateListChildren(input: Organizations.ListChildrenRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListChildrenResponse & EmulatorMetadata, Organizations.Child>
   /** `ListCreateAccountStatus` as the client's caller. */
   listCreateAccountStatus(input?: Organizations.ListCreateAccountStatusRequest): Promise<Organizations.ListCreateAccountStatusResponse & EmulatorMetadata>
-  /** The pages of `ListCreateAccountStatus`. */
-  paginateListCreateAccountStatus(input?: Organizations.ListCreateAccountStatusRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListCreateAccountStatusResponse & EmulatorMetadata>
+  /** The pages of `ListCreateAccountStatus`; `.items()` walks its `Organizations.CreateAccountStatus`s. */
+  paginateListCreateAccountStatus(input?: Organizations.ListCreateAccountStatusRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListCreateAccountStatusResponse & EmulatorMetadata, Organizations.CreateAccountStatus>
   /** `ListHandshakesForAccount` as the client's caller. */
   listHandshakesForAccount(input?: Organizations.ListHandshakesForAccountRequest): Promise<Organizations.ListHandshakesForAccountResponse & EmulatorMetadata>
-  /** The pages of `ListHandshakesForAccount`. */
-  paginateListHandshakesForAccount(input?: Organizations.ListHandshakesForAccountRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListHandshakesForAccountResponse & EmulatorMetadata>
+  /** The pages of `ListHandshakesForAccount`; `.items()` walks its `Organizations.Handshake`s. */
+  paginateListHandshakesForAccount(input?: Organizations.ListHandshakesForAccountRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListHandshakesForAccountResponse & EmulatorMetadata, Organizations.Handshake>
   /** `ListHandshakesForOrganization` as the client's caller. */
   listHandshakesForOrganization(input?: Organizations.ListHandshakesForOrganizationRequest): Promise<Organizations.ListHandshakesForOrganizationResponse & EmulatorMetadata>
-  /** The pages of `ListHandshakesForOrganization`. */
-  paginateListHandshakesForOrganization(input?: Organizations.ListHandshakesForOrganizationRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListHandshakesForOrganizationResponse & EmulatorMetadata>
+  /** The pages of `ListHandshakesForOrganization`; `.items()` walks its `Organizations.Handshake`s. */
+  paginateListHandshakesForOrganization(input?: Organizations.ListHandshakesForOrganizationRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListHandshakesForOrganizationResponse & EmulatorMetadata, Organizations.Handshake>
   /** `ListOrganizationalUnitsForParent` as the client's caller. */
   listOrganizationalUnitsForParent(input: Organizations.ListOrganizationalUnitsForParentRequest): Promise<Organizations.ListOrganizationalUnitsForParentResponse & EmulatorMetadata>
-  /** The pages of `ListOrganizationalUnitsForParent`. */
-  paginateListOrganizationalUnitsForParent(input: Organizations.ListOrganizationalUnitsForParentRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListOrganizationalUnitsForParentResponse & EmulatorMetadata>
+  /** The pages of `ListOrganizationalUnitsForParent`; `.items()` walks its `Organizations.OrganizationalUnit`s. */
+  paginateListOrganizationalUnitsForParent(input: Organizations.ListOrganizationalUnitsForParentRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListOrganizationalUnitsForParentResponse & EmulatorMetadata, Organizations.OrganizationalUnit>
   /** `ListParents` as the client's caller. */
   listParents(input: Organizations.ListParentsRequest): Promise<Organizations.ListParentsResponse & EmulatorMetadata>
-  /** The pages of `ListParents`. */
-  paginateListParents(input: Organizations.ListParentsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListParentsResponse & EmulatorMetadata>
+  /** The pages of `ListParents`; `.items()` walks its `Organizations.Parent`s. */
+  paginateListParents(input: Organizations.ListParentsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListParentsResponse & EmulatorMetadata, Organizations.Parent>
   /** `ListPolicies` as the client's caller. */
   listPolicies(input: Organizations.ListPoliciesRequest): Promise<Organizations.ListPoliciesResponse & EmulatorMetadata>
-  /** The pages of `ListPolicies`. */
-  paginateListPolicies(input: Organizations.ListPoliciesRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListPoliciesResponse & EmulatorMetadata>
+  /** The pages of `ListPolicies`; `.items()` walks its `Organizations.PolicySummary`s. */
+  paginateListPolicies(input: Organizations.ListPoliciesRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListPoliciesResponse & EmulatorMetadata, Organizations.PolicySummary>
   /** `ListPoliciesForTarget` as the client's caller. */
   listPoliciesForTarget(input: Organizations.ListPoliciesForTargetRequest): Promise<Organizations.ListPoliciesForTargetResponse & EmulatorMetadata>
-  /** The pages of `ListPoliciesForTarget`. */
-  paginateListPoliciesForTarget(input: Organizations.ListPoliciesForTargetRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListPoliciesForTargetResponse & EmulatorMetadata>
+  /** The pages of `ListPoliciesForTarget`; `.items()` walks its `Organizations.PolicySummary`s. */
+  paginateListPoliciesForTarget(input: Organizations.ListPoliciesForTargetRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListPoliciesForTargetResponse & EmulatorMetadata, Organizations.PolicySummary>
   /** `ListRoots` as the client's caller. */
   listRoots(input?: Organizations.ListRootsRequest): Promise<Organizations.ListRootsResponse & EmulatorMetadata>
-  /** The pages of `ListRoots`. */
-  paginateListRoots(input?: Organizations.ListRootsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListRootsResponse & EmulatorMetadata>
+  /** The pages of `ListRoots`; `.items()` walks its `Organizations.Root`s. */
+  paginateListRoots(input?: Organizations.ListRootsRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListRootsResponse & EmulatorMetadata, Organizations.Root>
   /** `ListTargetsForPolicy` as the client's caller. */
   listTargetsForPolicy(input: Organizations.ListTargetsForPolicyRequest): Promise<Organizations.ListTargetsForPolicyResponse & EmulatorMetadata>
-  /** The pages of `ListTargetsForPolicy`. */
-  paginateListTargetsForPolicy(input: Organizations.ListTargetsForPolicyRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListTargetsForPolicyResponse & EmulatorMetadata>
+  /** The pages of `ListTargetsForPolicy`; `.items()` walks its `Organizations.PolicyTargetSummary`s. */
+  paginateListTargetsForPolicy(input: Organizations.ListTargetsForPolicyRequest, config?: EmulatorPageConfig): PageIterator<Organizations.ListTargetsForPolicyResponse & EmulatorMetadata, Organizations.PolicyTargetSummary>
   /** `MoveAccount` as the client's caller. */
   moveAccount(input: Organizations.MoveAccountRequest): Promise<EmulatorMetadata>
   /** `RemoveAccountFromOrganization` as the client's caller. */
@@ -529,7 +529,7 @@ export declare namespace Account {
 export interface AccountEmulatorClient {
   readonly service: 'account'
   readonly caller: string
-  readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+  readonly exceptions: EmulatorExceptions
   /** `DeleteAlternateContact` as the client's caller. */
   deleteAlternateContact(input: Account.DeleteAlternateContactRequest): Promise<EmulatorMetadata>
   /** `GetAlternateContact` as the client's caller. */
@@ -595,15 +595,82 @@ export declare namespace Chime {
 export interface ChimeEmulatorClient {
   readonly service: 'chime'
   readonly caller: string
-  readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+  readonly exceptions: EmulatorExceptions
   /** `CreateAccount` as the client's caller. */
   createAccount(input: Chime.CreateAccountRequest): Promise<Chime.CreateAccountResponse & EmulatorMetadata>
   /** `GetAccount` as the client's caller. */
   getAccount(input: Chime.GetAccountRequest): Promise<Chime.GetAccountResponse & EmulatorMetadata>
   /** `ListAccounts` as the client's caller. */
   listAccounts(input?: Chime.ListAccountsRequest): Promise<Chime.ListAccountsResponse & EmulatorMetadata>
-  /** The pages of `ListAccounts`. */
-  paginateListAccounts(input?: Chime.ListAccountsRequest, config?: EmulatorPageConfig): PageIterator<Chime.ListAccountsResponse & EmulatorMetadata>
+  /** The pages of `ListAccounts`; `.items()` walks its `Chime.Account`s. */
+  paginateListAccounts(input?: Chime.ListAccountsRequest, config?: EmulatorPageConfig): PageIterator<Chime.ListAccountsResponse & EmulatorMetadata, Chime.Account>
   /** `UpdateAccount` as the client's caller. */
   updateAccount(input: Chime.UpdateAccountRequest): Promise<Chime.UpdateAccountResponse & EmulatorMetadata>
+}
+
+/** One class per AWS exception the emulated services answer with (`exceptions`); each
+ * extends `OrgkitServiceError`, and `instanceof` narrows to its `name`. */
+export interface EmulatorExceptions {
+  readonly AWSOrganizationsNotInUseException: ServiceExceptionClass<'AWSOrganizationsNotInUseException'>
+  readonly AccessDeniedException: ServiceExceptionClass<'AccessDeniedException'>
+  readonly AccountNotFoundException: ServiceExceptionClass<'AccountNotFoundException'>
+  readonly AlreadyInOrganizationException: ServiceExceptionClass<'AlreadyInOrganizationException'>
+  readonly BadRequestException: ServiceExceptionClass<'BadRequestException'>
+  readonly ChildNotFoundException: ServiceExceptionClass<'ChildNotFoundException'>
+  readonly ConcurrentModificationException: ServiceExceptionClass<'ConcurrentModificationException'>
+  readonly ConstraintViolationException: ServiceExceptionClass<'ConstraintViolationException'>
+  readonly CreateAccountStatusNotFoundException: ServiceExceptionClass<'CreateAccountStatusNotFoundException'>
+  readonly DestinationParentNotFoundException: ServiceExceptionClass<'DestinationParentNotFoundException'>
+  readonly DuplicateAccountException: ServiceExceptionClass<'DuplicateAccountException'>
+  readonly DuplicateHandshakeException: ServiceExceptionClass<'DuplicateHandshakeException'>
+  readonly DuplicateOrganizationalUnitException: ServiceExceptionClass<'DuplicateOrganizationalUnitException'>
+  readonly DuplicatePolicyAttachmentException: ServiceExceptionClass<'DuplicatePolicyAttachmentException'>
+  readonly DuplicatePolicyException: ServiceExceptionClass<'DuplicatePolicyException'>
+  readonly FinalizingOrganizationException: ServiceExceptionClass<'FinalizingOrganizationException'>
+  readonly ForbiddenException: ServiceExceptionClass<'ForbiddenException'>
+  readonly HandshakeAlreadyInStateException: ServiceExceptionClass<'HandshakeAlreadyInStateException'>
+  readonly HandshakeConstraintViolationException: ServiceExceptionClass<'HandshakeConstraintViolationException'>
+  readonly HandshakeNotFoundException: ServiceExceptionClass<'HandshakeNotFoundException'>
+  readonly InternalServerException: ServiceExceptionClass<'InternalServerException'>
+  readonly InvalidHandshakeTransitionException: ServiceExceptionClass<'InvalidHandshakeTransitionException'>
+  readonly InvalidInputException: ServiceExceptionClass<'InvalidInputException'>
+  readonly MalformedPolicyDocumentException: ServiceExceptionClass<'MalformedPolicyDocumentException'>
+  readonly MasterCannotLeaveOrganizationException: ServiceExceptionClass<'MasterCannotLeaveOrganizationException'>
+  readonly NotFoundException: ServiceExceptionClass<'NotFoundException'>
+  readonly OrganizationNotEmptyException: ServiceExceptionClass<'OrganizationNotEmptyException'>
+  readonly OrganizationalUnitNotEmptyException: ServiceExceptionClass<'OrganizationalUnitNotEmptyException'>
+  readonly OrganizationalUnitNotFoundException: ServiceExceptionClass<'OrganizationalUnitNotFoundException'>
+  readonly ParentNotFoundException: ServiceExceptionClass<'ParentNotFoundException'>
+  readonly PolicyInUseException: ServiceExceptionClass<'PolicyInUseException'>
+  readonly PolicyNotAttachedException: ServiceExceptionClass<'PolicyNotAttachedException'>
+  readonly PolicyNotFoundException: ServiceExceptionClass<'PolicyNotFoundException'>
+  readonly PolicyTypeAlreadyEnabledException: ServiceExceptionClass<'PolicyTypeAlreadyEnabledException'>
+  readonly PolicyTypeNotAvailableForOrganizationException: ServiceExceptionClass<'PolicyTypeNotAvailableForOrganizationException'>
+  readonly PolicyTypeNotEnabledException: ServiceExceptionClass<'PolicyTypeNotEnabledException'>
+  readonly ResourceNotFoundException: ServiceExceptionClass<'ResourceNotFoundException'>
+  readonly RootNotFoundException: ServiceExceptionClass<'RootNotFoundException'>
+  readonly ServiceException: ServiceExceptionClass<'ServiceException'>
+  readonly ServiceFailureException: ServiceExceptionClass<'ServiceFailureException'>
+  readonly ServiceUnavailableException: ServiceExceptionClass<'ServiceUnavailableException'>
+  readonly SourceParentNotFoundException: ServiceExceptionClass<'SourceParentNotFoundException'>
+  readonly TargetNotFoundException: ServiceExceptionClass<'TargetNotFoundException'>
+  readonly ThrottledClientException: ServiceExceptionClass<'ThrottledClientException'>
+  readonly TooManyRequestsException: ServiceExceptionClass<'TooManyRequestsException'>
+  readonly UnauthorizedClientException: ServiceExceptionClass<'UnauthorizedClientException'>
+  readonly ValidationException: ServiceExceptionClass<'ValidationException'>
+}
+
+/** The operations of each service as the current edition (validation's default) names
+ * them: the API's names (`CreateAccount`). The original edition's are a subset. */
+export interface OperationNames {
+  organizations: 'AcceptHandshake' | 'AttachPolicy' | 'CancelHandshake' | 'CloseAccount' | 'CreateAccount' | 'CreateGovCloudAccount' | 'CreateOrganization' | 'CreateOrganizationalUnit' | 'CreatePolicy' | 'DeclineHandshake' | 'DeleteOrganization' | 'DeleteOrganizationalUnit' | 'DeletePolicy' | 'DeleteResourcePolicy' | 'DeregisterDelegatedAdministrator' | 'DescribeAccount' | 'DescribeCreateAccountStatus' | 'DescribeEffectivePolicy' | 'DescribeHandshake' | 'DescribeOrganization' | 'DescribeOrganizationalUnit' | 'DescribePolicy' | 'DescribeResourcePolicy' | 'DescribeResponsibilityTransfer' | 'DetachPolicy' | 'DisableAWSServiceAccess' | 'DisablePolicyType' | 'EnableAWSServiceAccess' | 'EnableAllFeatures' | 'EnablePolicyType' | 'InviteAccountToOrganization' | 'InviteOrganizationToTransferResponsibility' | 'LeaveOrganization' | 'ListAWSServiceAccessForOrganization' | 'ListAccounts' | 'ListAccountsForParent' | 'ListAccountsWithInvalidEffectivePolicy' | 'ListChildren' | 'ListCreateAccountStatus' | 'ListDelegatedAdministrators' | 'ListDelegatedServicesForAccount' | 'ListEffectivePolicyValidationErrors' | 'ListHandshakesForAccount' | 'ListHandshakesForOrganization' | 'ListInboundResponsibilityTransfers' | 'ListOrganizationalUnitsForParent' | 'ListOutboundResponsibilityTransfers' | 'ListParents' | 'ListPolicies' | 'ListPoliciesForTarget' | 'ListRoots' | 'ListTagsForResource' | 'ListTargetsForPolicy' | 'MoveAccount' | 'PutResourcePolicy' | 'RegisterDelegatedAdministrator' | 'RemoveAccountFromOrganization' | 'TagResource' | 'TerminateResponsibilityTransfer' | 'UntagResource' | 'UpdateOrganizationalUnit' | 'UpdatePolicy' | 'UpdateResponsibilityTransfer'
+  account: 'AcceptPrimaryEmailUpdate' | 'DeleteAlternateContact' | 'DisableRegion' | 'EnableRegion' | 'GetAccountInformation' | 'GetAlternateContact' | 'GetContactInformation' | 'GetGovCloudAccountInformation' | 'GetPrimaryEmail' | 'GetPrimaryEmailUpdateStatus' | 'GetRegionOptStatus' | 'ListRegions' | 'PutAccountName' | 'PutAlternateContact' | 'PutContactInformation' | 'StartPrimaryEmailUpdate'
+  chime: 'CreateAccount' | 'GetAccount' | 'ListAccounts' | 'UpdateAccount'
+}
+
+/** The same operations as boto3 names them (`create_account`). */
+export interface SnakeCaseOperationNames {
+  organizations: 'accept_handshake' | 'attach_policy' | 'cancel_handshake' | 'close_account' | 'create_account' | 'create_gov_cloud_account' | 'create_organization' | 'create_organizational_unit' | 'create_policy' | 'decline_handshake' | 'delete_organization' | 'delete_organizational_unit' | 'delete_policy' | 'delete_resource_policy' | 'deregister_delegated_administrator' | 'describe_account' | 'describe_create_account_status' | 'describe_effective_policy' | 'describe_handshake' | 'describe_organization' | 'describe_organizational_unit' | 'describe_policy' | 'describe_resource_policy' | 'describe_responsibility_transfer' | 'detach_policy' | 'disable_aws_service_access' | 'disable_policy_type' | 'enable_aws_service_access' | 'enable_all_features' | 'enable_policy_type' | 'invite_account_to_organization' | 'invite_organization_to_transfer_responsibility' | 'leave_organization' | 'list_aws_service_access_for_organization' | 'list_accounts' | 'list_accounts_for_parent' | 'list_accounts_with_invalid_effective_policy' | 'list_children' | 'list_create_account_status' | 'list_delegated_administrators' | 'list_delegated_services_for_account' | 'list_effective_policy_validation_errors' | 'list_handshakes_for_account' | 'list_handshakes_for_organization' | 'list_inbound_responsibility_transfers' | 'list_organizational_units_for_parent' | 'list_outbound_responsibility_transfers' | 'list_parents' | 'list_policies' | 'list_policies_for_target' | 'list_roots' | 'list_tags_for_resource' | 'list_targets_for_policy' | 'move_account' | 'put_resource_policy' | 'register_delegated_administrator' | 'remove_account_from_organization' | 'tag_resource' | 'terminate_responsibility_transfer' | 'untag_resource' | 'update_organizational_unit' | 'update_policy' | 'update_responsibility_transfer'
+  account: 'accept_primary_email_update' | 'delete_alternate_contact' | 'disable_region' | 'enable_region' | 'get_account_information' | 'get_alternate_contact' | 'get_contact_information' | 'get_gov_cloud_account_information' | 'get_primary_email' | 'get_primary_email_update_status' | 'get_region_opt_status' | 'list_regions' | 'put_account_name' | 'put_alternate_contact' | 'put_contact_information' | 'start_primary_email_update'
+  chime: 'create_account' | 'get_account' | 'list_accounts' | 'update_account'
 }

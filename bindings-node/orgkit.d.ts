@@ -1,8 +1,74 @@
 // Typings of orgkit.js, the package entry point. The native functions and result shapes come
 // from index.d.ts, which napi-rs generates from the Rust sources.
 import type { ArnParts, EditionOptions, Issue, PaginatorMembers, RequestCheck } from './index'
+import type { OperationNames, SnakeCaseOperationNames } from './emulator'
 
-export * from './index'
+// The native functions that are public as they are (their errors translated by orgkit.js), and
+// the result shapes. The native classes and probes (`NativeEmulator`, `__orgkit…`,
+// `__napiBindingTarget`, `applyHandshakeEventJson`) are internals: not exported.
+export {
+  callErrorCodes,
+  checkIds,
+  checkValue,
+  decideHandshake,
+  defaultEdition,
+  editions,
+  emulatedEdition,
+  errorCodes,
+  errorNames,
+  handshakeTransitions,
+  inspectArn,
+  isAccountId,
+  isAccountName,
+  isArn,
+  isChildId,
+  isCreateAccountRequestId,
+  isEmail,
+  isHandshakeId,
+  isOrganizationalUnitId,
+  isOrganizationalUnitName,
+  isOrganizationId,
+  isParentId,
+  isPolicyId,
+  isPolicyName,
+  isPolicyTargetId,
+  isResourcePolicyId,
+  isResponsibilityTransferId,
+  isRoleName,
+  isRootId,
+  isServicePrincipal,
+  isTaggableResourceId,
+  isTagKey,
+  isTagValue,
+  limits,
+  operations,
+  paginationErrorCodes,
+  scpIssueCodes,
+  successStatus,
+  timestampMembers,
+  valueKinds,
+} from './index'
+export type {
+  ArnCheck,
+  ArnParts,
+  EditionOptions,
+  HandshakeOutcome,
+  HandshakeTransition,
+  Issue,
+  Limits,
+  PaginatorMembers,
+  RequestCheck,
+  ValueCheck,
+} from './index'
+export type { OperationNames, SnakeCaseOperationNames } from './emulator'
+
+/** A service orgkit models, as the AWS SDKs name its client. */
+export type Service = 'organizations' | 'account' | 'chime'
+/** An operation of `S`, by its API name (`CreateAccount`) or boto3's (`create_account`); the
+ * current edition's names (the original edition's are a subset). */
+export type OperationName<S extends Service = Service> = OperationNames[S] | SnakeCaseOperationNames[S]
+/** The List operations of `S` that have a paginator. */
+export type ListOperationName<S extends Service = Service> = Extract<OperationName<S>, `List${string}` | `list_${string}`>
 
 /** Every error code of the core catalogue, in order. */
 export declare const ERROR_CODES: readonly string[]
@@ -61,14 +127,19 @@ export declare class OrgkitUnknownOperationError extends OrgkitError {
  * `create_account`; `service` is `organizations`, `account` or `chime`; `options.edition`
  * picks the model (default `current`).
  */
-export declare function validateRequest(
-  service: string,
-  operation: string,
+export declare function validateRequest<S extends Service>(
+  service: S,
+  operation: OperationName<S>,
   params?: unknown,
   options?: EditionOptions,
 ): RequestCheck
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
-export declare function checkRequest(service: string, operation: string, params?: unknown, options?: EditionOptions): void
+export declare function checkRequest<S extends Service>(
+  service: S,
+  operation: OperationName<S>,
+  params?: unknown,
+  options?: EditionOptions,
+): void
 
 /** Which edition of the SCP rules applies: today's (`current`, the default) or 2017's. */
 export type ScpEdition = 'current' | 'original'
@@ -192,8 +263,8 @@ export interface PageRequest {
  */
 export declare class PageWalk {
   constructor(
-    service: string,
-    operation: string,
+    service: Service,
+    operation: ListOperationName,
     maxItems?: number,
     pageSize?: number,
     startingToken?: string,
@@ -209,21 +280,33 @@ export declare class PageWalk {
   readonly resumeToken: string | undefined
 }
 
-/** The pages of a List operation; `resumeToken` is set when `maxItems` stopped the walk. */
-export interface PageIterator<Page> extends AsyncGenerator<Page, void, undefined> {
+/** The pages of a List operation; `resumeToken` is set when `maxItems` stopped the walk, and
+ * `items()` walks the items of every page (`Item`: an `Account` of `ListAccounts`, …). */
+export interface PageIterator<Page, Item = PageItem<Page>> extends AsyncGenerator<Page, void, undefined> {
   resumeToken: string | undefined
-  items(): AsyncGenerator<unknown, void, undefined>
+  items(): AsyncGenerator<Item, void, undefined>
 }
+
+/** The item type of a page: the element type of its one list member (`Accounts` of a
+ * ListAccounts response), or `unknown` when the page type does not tell. */
+export type PageItem<Page> = {
+  [K in keyof Page]-?: NonNullable<Page[K]> extends ReadonlyArray<infer Item> ? Item : never
+}[keyof Page] extends infer Item
+  ? [Item] extends [never]
+    ? unknown
+    : Item
+  : unknown
 
 /**
  * The pages of `operation` as an async iterator, fetched by awaiting `fetch(input)`; e.g.
- * `(input) => client.send(new ListAccountsCommand(input))`.
+ * `(input) => client.send(new ListAccountsCommand(input))`, whose response type gives the
+ * pages' and items' types.
  */
-export declare function paginate<Page extends object>(
-  fetch: (input: Record<string, unknown>) => Promise<Page> | Page,
-  operation: string,
-  params?: Record<string, unknown>,
-  options?: { service?: string; maxItems?: number; pageSize?: number; startingToken?: string; edition?: Edition },
+export declare function paginate<Page extends object, Input extends object = Record<string, unknown>>(
+  fetch: (input: Input) => Promise<Page> | Page,
+  operation: ListOperationName,
+  params?: Input,
+  options?: { service?: Service; maxItems?: number; pageSize?: number; startingToken?: string; edition?: Edition },
 ): PageIterator<Page>
 
 /** A validated value of one kind; each class's constructor takes the text and, optionally,
@@ -313,8 +396,18 @@ export declare class OrgkitEmulatorUsageError extends OrgkitError {
   readonly code: string
 }
 
+/** The class of one AWS exception: `new` gives an `OrgkitServiceError` of that `name`, and
+ * `instanceof` narrows to it. */
+export interface ServiceExceptionClass<Name extends string> {
+  new (error: { Code: Name; Message?: string; Reason?: string; StatusCode?: number }, operation: string): OrgkitServiceError & {
+    readonly name: Name
+    readonly code: Name
+  }
+  readonly prototype: OrgkitServiceError & { readonly name: Name; readonly code: Name }
+}
+
 /** One `OrgkitServiceError` subclass per AWS exception name of the three services. */
-export declare const exceptions: Readonly<Record<string, typeof OrgkitServiceError>>
+export declare const exceptions: EmulatorExceptions
 
 /** A response: the operation's output members plus `$metadata`, as SDK v3 returns them. */
 export type EmulatorOutput = { [member: string]: any; $metadata: { httpStatusCode: number } }
@@ -328,8 +421,9 @@ export type {
   ChimeEmulatorClient,
   EmulatorMetadata,
   EmulatorPageConfig,
+  EmulatorExceptions,
 } from './emulator'
-import type { OrganizationsEmulatorClient, AccountEmulatorClient, ChimeEmulatorClient } from './emulator'
+import type { OrganizationsEmulatorClient, AccountEmulatorClient, ChimeEmulatorClient, EmulatorExceptions } from './emulator'
 
 /** A client of one emulated service calling as one account (see `emulator.d.ts` for the
  * typed clients `client()` returns per service). */

@@ -259,6 +259,9 @@ function describe(value) {
  * `OrgkitUnknownOperationError` (and `OrgkitArgumentError` for an unknown edition).
  */
 class PageWalk {
+  /** The native walk (kept private: not part of the public surface). */
+  #native
+
   constructor(service, operation, maxItems, pageSize, startingToken, options) {
     const option = (name, value, type) => {
       if (value === undefined || value === null) return undefined
@@ -272,32 +275,32 @@ class PageWalk {
     }
     const args = [option('maxItems', maxItems, 'number'), option('pageSize', pageSize, 'number'),
       option('startingToken', startingToken, 'string')]
-    this.native = walkStep(() => new native.NativePageWalk(nameArgument('service', service),
+    this.#native = walkStep(() => new native.NativePageWalk(nameArgument('service', service),
       nameArgument('operation', operation), ...args, options))
-    this.members = this.native.members
+    this.members = this.#native.members
   }
 
   nextRequest() {
-    return this.native.nextRequest() ?? null
+    return this.#native.nextRequest() ?? null
   }
 
   receivePage(page) {
     const { resultKey, outputToken } = this.members
     if (page === null || typeof page !== 'object' || Array.isArray(page)) {
-      return walkStep(() => this.native.rejectPage('page', describe(page)))
+      return walkStep(() => this.#native.rejectPage('page', describe(page)))
     }
     const items = page[resultKey] ?? []
     const token = page[outputToken] ?? undefined
-    if (!Array.isArray(items)) return walkStep(() => this.native.rejectPage('items', describe(items)))
+    if (!Array.isArray(items)) return walkStep(() => this.#native.rejectPage('items', describe(items)))
     if (token !== undefined && (typeof token !== 'string' || !token.isWellFormed())) {
       const found = typeof token === 'string' ? 'string (not valid Unicode)' : describe(token)
-      return walkStep(() => this.native.rejectPage('token', found))
+      return walkStep(() => this.#native.rejectPage('token', found))
     }
-    return walkStep(() => this.native.receive(items.length, token))
+    return walkStep(() => this.#native.receive(items.length, token))
   }
 
   get resumeToken() {
-    return this.native.resumeToken ?? undefined
+    return this.#native.resumeToken ?? undefined
   }
 }
 
@@ -413,12 +416,15 @@ function lowerFirst(name) {
  * `seed` fixes the generated IDs; the clock is virtual (`advance(seconds)`).
  */
 class Emulator {
+  /** The native emulator, every method translating its errors (private). */
+  #native
+
   constructor(options = {}) {
     const seed = options.seed ?? 0
     if (!Number.isSafeInteger(seed) || seed < 0) {
       throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'seed must be a non-negative safe integer')
     }
-    this.native = translatingMethods(new native.NativeEmulator(seed))
+    this.#native = translatingMethods(new native.NativeEmulator(seed))
   }
 
   /**
@@ -437,7 +443,7 @@ class Emulator {
     const dates = new Set(native.timestampMembers(service, EMULATED))
     const operations = native.operations(service, EMULATED)
     const statuses = Object.fromEntries(operations.map(([name]) => [name, native.successStatus(service, name, EMULATED)]))
-    const emulator = this.native
+    const emulator = this.#native
     const client = { service, caller, exceptions }
     for (const [operation] of operations) {
       const call = async (input) => {
@@ -469,24 +475,24 @@ class Emulator {
 
   /** Registers a standalone account with its root email and name. */
   registerAccount(accountId, email, name) {
-    settled(this.native.registerAccount(nameArgument('accountId', accountId), nameArgument('email', email),
+    settled(this.#native.registerAccount(nameArgument('accountId', accountId), nameArgument('email', email),
       nameArgument('name', name)))
   }
 
   /** Adds a user email to a Chime account (for ListAccounts' UserEmail filter). */
   addChimeUser(chimeAccountId, email) {
-    settled(this.native.addChimeUser(nameArgument('chimeAccountId', chimeAccountId), nameArgument('email', email)))
+    settled(this.#native.addChimeUser(nameArgument('chimeAccountId', chimeAccountId), nameArgument('email', email)))
   }
 
   /** The virtual clock. */
   get now() {
-    return new Date(this.native.now() * 1000)
+    return new Date(this.#native.now() * 1000)
   }
 
   /** Moves the clock forward: CreateAccount requests finish, handshakes expire. */
   advance(seconds) {
     if (typeof seconds !== 'number') throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'seconds must be a number')
-    settled(this.native.advance(seconds))
+    settled(this.#native.advance(seconds))
   }
 
   /**
@@ -495,18 +501,18 @@ class Emulator {
    * verified.
    */
   credentials(accountId) {
-    const outcome = this.native.credentials(nameArgument('accountId', accountId))
+    const outcome = this.#native.credentials(nameArgument('accountId', accountId))
     settled(outcome)
     return JSON.parse(outcome.body)
   }
 
   /** The account requests signed with keys the emulator did not hand out act as. */
   get defaultCaller() {
-    return this.native.defaultCaller()
+    return this.#native.defaultCaller()
   }
 
   set defaultCaller(accountId) {
-    settled(this.native.setDefaultCaller(nameArgument('accountId', accountId)))
+    settled(this.#native.setDefaultCaller(nameArgument('accountId', accountId)))
   }
 
   /**
@@ -535,7 +541,7 @@ class Emulator {
       throw new OrgkitArgumentError('INVALID_ARGUMENT', `body must be a string or bytes, not ${describe(raw)}`)
     }
     const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-    const response = this.native.handleHttp(method, path, headers, body)
+    const response = this.#native.handleHttp(method, path, headers, body)
     return {
       statusCode: response.status,
       headers: Object.fromEntries(response.headers.map(([name, value]) => [name.toLowerCase(), value])),
@@ -545,7 +551,7 @@ class Emulator {
 
   /** The limits in force. */
   get quotas() {
-    return this.native.quotas()
+    return this.#native.quotas()
   }
 
   /** Sets some limits, e.g. `setQuotas({ maxAccounts: 5 })`. */
@@ -567,12 +573,12 @@ class Emulator {
         throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', `${name} must be an integer from 0 to 4294967295`)
       }
     }
-    this.native.setQuotas(checked)
+    this.#native.setQuotas(checked)
   }
 
   /** The whole state as a versioned, JSON-ready object. */
   export() {
-    return JSON.parse(this.native.exportJson())
+    return JSON.parse(this.#native.exportJson())
   }
 
   /** Replaces the state with an exported snapshot; on error nothing changes. Options:
@@ -584,12 +590,12 @@ class Emulator {
     } catch (error) {
       throw new OrgkitEmulatorUsageError('SNAPSHOT_CORRUPT', `the snapshot is not JSON data: ${error.message}`)
     }
-    settled(this.native.importJson(json ?? 'undefined', sizeLimit(options)))
+    settled(this.#native.importJson(json ?? 'undefined', sizeLimit(options)))
   }
 
   /** Writes the snapshot to `path` atomically (temporary file, then rename). */
   save(path) {
-    settled(this.native.save(hostPath(path)))
+    settled(this.#native.save(hostPath(path)))
   }
 
   /** An emulator read from a snapshot file (a regular file of at most `maxBytes`, default
@@ -603,18 +609,18 @@ class Emulator {
   /** Replaces this emulator's state with a snapshot file; on error nothing changes. Options:
    * `maxBytes` (default 1 GiB; `SNAPSHOT_TOO_LARGE` past it). */
   loadInto(path, options = {}) {
-    settled(this.native.loadInto(hostPath(path), sizeLimit(options)))
+    settled(this.#native.loadInto(hostPath(path), sizeLimit(options)))
   }
 
   /** Gives an account CreateAccount made what a standalone account needs, so that it may
    * leave its organization or be removed (until then: ACCOUNT_CANNOT_LEAVE_ORGANIZATION). */
   prepareStandalone(accountId) {
-    settled(this.native.prepareStandalone(nameArgument('accountId', accountId)))
+    settled(this.#native.prepareStandalone(nameArgument('accountId', accountId)))
   }
 
   /** The most characters a policy document may have (AWS's SCP quota, 5,120). */
   get policyDocumentLimit() {
-    return this.native.policyDocumentLimit()
+    return this.#native.policyDocumentLimit()
   }
 
   /** Sets the policy document limit (for later CreatePolicy / UpdatePolicy calls). */
@@ -622,7 +628,7 @@ class Emulator {
     if (typeof maxCharacters !== 'number') {
       throw new OrgkitEmulatorUsageError('INVALID_ARGUMENT', 'maxCharacters must be a number')
     }
-    settled(this.native.setPolicyDocumentLimit(maxCharacters))
+    settled(this.#native.setPolicyDocumentLimit(maxCharacters))
   }
 
   /**
@@ -633,7 +639,7 @@ class Emulator {
   simulate(accountId, action, options) {
     let outcome
     try {
-      outcome = this.native.simulate(accountId, action, options)
+      outcome = this.#native.simulate(accountId, action, options)
     } catch (error) {
       throw translated(error)
     }
@@ -644,14 +650,14 @@ class Emulator {
   /** The SCPs in effect for a root, OU or account, as the management account sees them: one
    * `{ target, kind, name, policies: [{ policyId, name }] }` per level, root first. */
   effectiveScps(targetId) {
-    const outcome = this.native.effectiveScps(nameArgument('targetId', targetId))
+    const outcome = this.#native.effectiveScps(nameArgument('targetId', targetId))
     settled(outcome)
     return JSON.parse(outcome.body)
   }
 
   /** What is structurally wrong with the state (empty when nothing is). */
   checkInvariants() {
-    return this.native.checkInvariants()
+    return this.#native.checkInvariants()
   }
 }
 
@@ -759,19 +765,23 @@ function evaluateScps(levels, action, options) {
   return decisionFrom(evaluation.decision)
 }
 
-/** The native functions, with their errors translated (the classes and internals stay out). */
+/** Native exports that are not part of the public surface: the classes the wrappers above
+ * drive (`NativeEmulator`, `NativePageWalk`), the JSON form behind `applyHandshakeEvent`, the
+ * loader's `__napiBindingTarget` and the panic probes (`__orgkit*`). */
+function isInternal(name) {
+  return name.startsWith('Native') || name.startsWith('__') || name === 'applyHandshakeEventJson'
+}
+
+/** The public native functions (predicates, `checkIds`, `checkValue`, model introspection),
+ * with their errors translated. */
 const publicNative = {}
 for (const [name, value] of Object.entries(native)) {
-  if (name.startsWith('Native') || name.startsWith('__orgkit')) continue
-  publicNative[name] = typeof value === 'function' ? translating(value) : value
+  if (isInternal(name) || typeof value !== 'function') continue
+  publicNative[name] = translating(value)
 }
 
 module.exports = {
   ...publicNative,
-  NativeEmulator: native.NativeEmulator,
-  NativePageWalk: native.NativePageWalk,
-  __orgkitInternalPanic: translating(native.__orgkitInternalPanic),
-  __orgkitTakePanic: native.__orgkitTakePanic,
   ...valueClasses,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   CALL_ERROR_CODES: Object.freeze(native.callErrorCodes()),
@@ -804,3 +814,9 @@ module.exports = {
   Arn,
   parseArn,
 }
+
+/** orgkit's own test hooks, under a symbol so that they are no export of the package: a probe
+ * that panics inside the core (to prove the panic becomes an `OrgkitInternalError`). */
+Object.defineProperty(module.exports, Symbol.for('orgkit.testHooks'), {
+  value: Object.freeze({ internalPanic: translating(native.__orgkitInternalPanic) }),
+})

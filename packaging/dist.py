@@ -399,12 +399,16 @@ def stage_main_package(meta: dict, optional: list[str]) -> Path:
     manifest = read_json(source / "package.json")
     stage = DIST / "build" / "npm" / "orgkit"
     stage.mkdir(parents=True)
-    files = ["orgkit.js", "orgkit.d.ts", "emulator.d.ts", "index.js", "index.d.ts", "README.md"]
+    # The files package.json lists, but the addon (each platform's is a package of its own).
+    files = [file for file in manifest["files"] if not file.endswith(".node")] + ["README.md"]
     for file in files:
         shutil.copyfile(source / file, stage / file)
     shutil.copyfile(ROOT / "LICENSE", stage / "LICENSE")
     published = {
-        key: manifest[key] for key in ("name", "description", "main", "types", "engines") if key in manifest
+        key: manifest[key]
+        for key in ("name", "description", "main", "types", "exports", "engines", "peerDependencies",
+                    "peerDependenciesMeta")
+        if key in manifest
     }
     write_json(stage / "package.json", {
         **published,

@@ -251,3 +251,18 @@ test('SCPs: evaluateScps throws OrgkitValidationError, Emulator#simulate and #ef
   assert.deepEqual(levels.map((level) => level.kind), ['ROOT', 'ACCOUNT'])
   assert.equal(levels[1].policies.length, 2)
 })
+
+test('the typings name exactly the exception classes and operations the runtime has', () => {
+  const typings = fs.readFileSync(path.join(__dirname, '..', 'emulator.d.ts'), 'utf8')
+  const block = (name) => typings.slice(typings.indexOf(`export interface ${name} {`)).split('\n}')[0]
+  const typedExceptions = [...block('EmulatorExceptions').matchAll(/readonly (\w+): ServiceExceptionClass<'(\w+)'>/g)]
+  assert.deepEqual(typedExceptions.map(([, name]) => name), Object.keys(orgkit.exceptions).sort())
+  for (const [, name, literal] of typedExceptions) assert.equal(name, literal)
+  for (const service of ['organizations', 'account', 'chime']) {
+    const line = (name) => block(name).split('\n').find((l) => l.trim().startsWith(`${service}:`))
+    const literals = (text) => [...text.matchAll(/'(\w+)'/g)].map(([, name]) => name)
+    const names = orgkit.operations(service)
+    assert.deepEqual(literals(line('OperationNames')), names.map(([name]) => name))
+    assert.deepEqual(literals(line('SnakeCaseOperationNames')), names.map(([, snake]) => snake))
+  }
+})

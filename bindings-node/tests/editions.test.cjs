@@ -151,12 +151,12 @@ test('the Emulator serves the original edition and says so', async () => {
   const { Tags, ...untagged } = TAGGED_ACCOUNT
   const created = await org.createAccount(untagged)
   assert.equal(created.$metadata.httpStatusCode, 200)
-  // CloseAccount through the native emulator: an unknown operation of the original edition.
-  const outcome = emulator.native.callJson('organizations', 'CloseAccount', '111111111111', '{"AccountId":"222222222222"}')
-  assert.equal(outcome.ok, false)
-  const body = JSON.parse(outcome.body)
-  assert.equal(body.Code, 'UNKNOWN_OPERATION')
-  assert.match(body.Message, /in the original edition \(Organizations 2017-02-27/)
+  // CloseAccount: an unknown operation of the original edition.
+  await assert.rejects(org.closeAccount({ AccountId: '222222222222' }), (error) => {
+    assert.ok(error instanceof orgkit.OrgkitUnknownOperationError, error.name)
+    assert.match(error.message, /in the original edition \(Organizations 2017-02-27/)
+    return true
+  })
   // Paginators of the emulated edition, whatever the caller asks.
   emulator.advance(60)
   const accounts = []

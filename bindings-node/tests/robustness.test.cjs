@@ -18,7 +18,7 @@ function codeOf(fn) {
 
 test('a panic is an OrgkitInternalError and the process lives on', () => {
   for (let round = 0; round < 20; round += 1) {
-    const { error, code } = codeOf(() => orgkit.__orgkitInternalPanic('boom'))
+    const { error, code } = codeOf(() => orgkit[Symbol.for('orgkit.testHooks')].internalPanic('boom'))
     assert.equal(code, 'INTERNAL_ERROR')
     assert.ok(error instanceof orgkit.OrgkitInternalError)
     assert.ok(error instanceof orgkit.OrgkitError)

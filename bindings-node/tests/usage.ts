@@ -193,3 +193,51 @@ export function editions(): string {
   isEmail('a@b.co', 'original')
   return [all, fallback, emulated, checked, valid, tagKind, target, kinds, ops, value, ids, walk, pages].join()
 }
+
+// Issue 15: operation names are literal unions, paginators and exceptions are typed, and the
+// native internals are no exports.
+import * as everything from '../orgkit'
+
+export async function typedNames(): Promise<string> {
+  const snake: RequestCheck = validateRequest('organizations', 'create_account', {})
+  const chime: RequestCheck = validateRequest('chime', 'UpdateAccount', {})
+  // @ts-expect-error: not an operation of the Organizations API
+  validateRequest('organizations', 'CreateAcount', {})
+  // @ts-expect-error: an Organizations operation, not one of Chime's
+  checkRequest('chime', 'CreateOrganization', {})
+  // @ts-expect-error: not a service orgkit models
+  validateRequest('iam', 'CreateRole', {})
+  // @ts-expect-error: ListRoots is paginated, DescribeAccount is not
+  paginate(async () => ({}), 'DescribeAccount')
+
+  const emu = new Emulator({ seed: 2 })
+  const org = emu.client('organizations', { caller: '111111111111' })
+  const names: string[] = []
+  for await (const account of org.paginateListAccounts({}, { pageSize: 5 }).items()) {
+    const typed: Organizations.Account = account
+    names.push(typed.Name ?? '')
+  }
+  const page = { Roots: [{ Id: 'r-abcd', Name: 'Root' }], NextToken: undefined as string | undefined }
+  for await (const root of paginate(async () => page, 'ListRoots').items()) {
+    const id: string = root.Id
+    names.push(id)
+  }
+  try {
+    await org.describeAccount({ AccountId: '999999999999' })
+  } catch (error) {
+    if (error instanceof exceptions.AccountNotFoundException) {
+      const name: 'AccountNotFoundException' = error.name
+      const status: number = error.$metadata.httpStatusCode
+      names.push(name + String(status))
+    }
+  }
+  // @ts-expect-error: no such exception in the emulated services
+  void exceptions.NoSuchThingException
+  // @ts-expect-error: the native emulator class is internal
+  void everything.NativeEmulator
+  // @ts-expect-error: the loader's binding target is internal
+  void everything.__napiBindingTarget
+  // @ts-expect-error: the JSON form behind applyHandshakeEvent is internal
+  void everything.applyHandshakeEventJson
+  return [snake.valid, chime.valid, ...names].join()
+}

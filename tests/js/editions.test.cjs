@@ -8,13 +8,7 @@
 const test = require('node:test')
 const assert = require('node:assert/strict')
 
-const impl = process.env.ORGKIT_IMPL || 'node'
-const modules = {
-  node: '../../bindings-node/orgkit.js',
-  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
-}
-if (!modules[impl]) throw new Error(`ORGKIT_IMPL must be one of ${Object.keys(modules)}`)
-const orgkit = require(modules[impl])
+const { orgkit, NativeEmulator, impl } = require('./impl.cjs')
 
 const ORIGINAL = { edition: 'original' }
 const CURRENT = { edition: 'current' }
@@ -211,7 +205,7 @@ test(`[${impl}] an unknown edition or an option of the wrong kind is INVALID_ARG
 // --- the emulator serves the original edition ---------------------------------------------
 
 test(`[${impl}] the emulator refuses what only the current edition has, naming the original edition`, () => {
-  const emulator = new orgkit.NativeEmulator(7)
+  const emulator = new NativeEmulator(7)
   const call = (operation, input) => {
     const outcome = emulator.callJson('organizations', operation, '111111111111', JSON.stringify(input))
     return { ok: outcome.ok, body: JSON.parse(outcome.body) }

@@ -8,12 +8,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const impl = process.env.ORGKIT_IMPL || 'node'
-const modules = {
-  node: '../../bindings-node/orgkit.js',
-  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
-}
-const orgkit = require(modules[impl])
+const { orgkit, NativeEmulator, impl } = require('./impl.cjs')
 const authz = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'vectors', 'authz.json'), 'utf8'))
 
 function substitute(value, names) {
@@ -33,7 +28,7 @@ function call(emulator, service, operation, caller, input) {
 }
 
 function fixture() {
-  const emulator = new orgkit.NativeEmulator(42)
+  const emulator = new NativeEmulator(42)
   const names = { ...authz.roles }
   for (const step of authz.fixture) {
     if (step.advance !== undefined) {
@@ -54,7 +49,7 @@ test(`[${impl}] authorization matrix: ${authz.cases.length} operations x ${Objec
   const failures = []
   for (const c of authz.cases) {
     for (const [role, expected] of Object.entries(c.expect)) {
-      const emulator = new orgkit.NativeEmulator(0)
+      const emulator = new NativeEmulator(0)
       assert.equal(emulator.importJson(snapshot).ok, true)
       const out = call(emulator, c.service, c.operation, names[role], substitute(c.input, names))
       const got = out.ok ? 'ok' : out.body.Code
@@ -66,7 +61,7 @@ test(`[${impl}] authorization matrix: ${authz.cases.length} operations x ${Objec
 })
 
 test(`[${impl}] snapshots refuse bad input and keep the state`, () => {
-  const emulator = new orgkit.NativeEmulator(1)
+  const emulator = new NativeEmulator(1)
   assert.equal(call(emulator, 'organizations', 'CreateOrganization', '111111111111', {}).ok, true)
   const before = emulator.exportJson()
   for (const bad of ['{', '{"format":"orgkit-emulator","version":9,"state":{}}', '[]']) {
@@ -78,7 +73,7 @@ test(`[${impl}] snapshots refuse bad input and keep the state`, () => {
 })
 
 test(`[${impl}] malformed requests get stable codes`, () => {
-  const emulator = new orgkit.NativeEmulator(1)
+  const emulator = new NativeEmulator(1)
   const deep = '['.repeat(100000)
   for (const text of ['{', deep, '"\\ud800"', 'NaN']) {
     const out = emulator.callJson('organizations', 'ListRoots', '111111111111', text)

@@ -5,12 +5,7 @@
 const test = require('node:test')
 const assert = require('node:assert/strict')
 
-const impl = process.env.ORGKIT_IMPL || 'node'
-const modules = {
-  node: '../../bindings-node/orgkit.js',
-  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
-}
-const orgkit = require(modules[impl])
+const { orgkit, impl } = require('./impl.cjs')
 
 const found = (operation, params) =>
   orgkit.validateRequest('organizations', operation, params).issues.map((issue) => [issue.path, issue.code])

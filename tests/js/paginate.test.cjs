@@ -9,12 +9,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const impl = process.env.ORGKIT_IMPL || 'node'
-const modules = {
-  node: '../../bindings-node/orgkit.js',
-  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
-}
-const orgkit = require(modules[impl])
+const { orgkit, impl } = require('./impl.cjs')
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'vectors', name), 'utf8'))
 
 function walkCase(c) {

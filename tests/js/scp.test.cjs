@@ -12,12 +12,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const impl = process.env.ORGKIT_IMPL || 'node'
-const modules = {
-  node: '../../bindings-node/orgkit.js',
-  wasm: '../../bindings-wasm/pkg/node/orgkit_wasm.js',
-}
-const orgkit = require(modules[impl])
+const { orgkit, NativeEmulator, impl } = require('./impl.cjs')
 const vectors = (name) =>
   JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'vectors', name), 'utf8'))
 const checks = vectors('scp_check.json')
@@ -132,7 +127,7 @@ function call(emulator, operation, caller, input) {
 test(`[${impl}] the emulator refuses malformed SCPs and simulates over its tree`, () => {
   const master = '111111111111'
   const member = '222222222222'
-  const emulator = new orgkit.NativeEmulator(5)
+  const emulator = new NativeEmulator(5)
   call(emulator, 'CreateOrganization', master, {})
   const invitation = call(emulator, 'InviteAccountToOrganization', master, { Target: { Id: member, Type: 'ACCOUNT' } })
   call(emulator, 'AcceptHandshake', member, { HandshakeId: invitation.Handshake.Id })

@@ -203,9 +203,26 @@ fn codegen(check: bool) -> Result<(), String> {
             shapes: reachable_shapes(model)?,
         });
     }
+    let mut current_operations = Vec::new();
+    for source in CURRENT.services {
+        let model = read_json(&models.join(source.model))?;
+        let names = model["operations"]
+            .as_object()
+            .map(|ops| ops.keys().cloned().collect())
+            .unwrap_or_default();
+        current_operations.push(typescript::OperationNames {
+            client_name: source.client_name,
+            names,
+        });
+    }
     files.insert(
         "bindings-node/emulator.d.ts".to_owned(),
-        typescript::generate(&typed, "xtask/src/typescript.rs"),
+        typescript::generate(
+            &typed,
+            &current_operations,
+            "xtask/src/typescript.rs",
+            |name| snake_case(name).trim_start_matches("r#").to_owned(),
+        ),
     );
     files.insert(
         "bindings-python/python/orgkit/emulator_types.py".to_owned(),

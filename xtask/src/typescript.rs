@@ -1,6 +1,8 @@
 //! Writes `bindings-node/emulator.d.ts`: TypeScript types of every request and response shape
-//! of the seed edition, and one client interface per service, so that a CDK app or test that
-//! drives `orgkit.Emulator` gets the same checking the AWS SDK v3 types give it.
+//! of the seed edition, one client interface per service (paginators typed with their items),
+//! the exception classes of `exceptions`, and the operation names of each service as literal
+//! unions, so that a CDK app or test that drives orgkit gets the checking the AWS SDK v3
+//! types give it.
 
 use std::fmt::Write as _;
 
@@ -26,8 +28,61 @@ fn lower_first(name: &str) -> String {
     }
 }
 
-/// The whole `emulator.d.ts`.
-pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
+/// The operations one service has in one edition, by their API names.
+pub struct OperationNames<'a> {
+    /// The client name (`organizations`).
+    pub client_name: &'a str,
+    /// The operations, in model order.
+    pub names: Vec<String>,
+}
+
+/// The element type of the list a paginated operation's output pages through: the output's
+/// one list member (`Accounts` of `ListAccountsResponse`).
+fn page_item(service: &TypedService<'_>, output: &str, namespace: &str) -> String {
+    let members = service.model["shapes"][output]["members"].as_object();
+    let lists: Vec<String> = members
+        .into_iter()
+        .flatten()
+        .filter_map(|(_, spec)| {
+            let shape = &service.model["shapes"][spec["shape"].as_str().unwrap_or("")];
+            (shape["type"] == "list").then(|| {
+                let item = shape["member"]["shape"].as_str().unwrap_or("");
+                match service.model["shapes"][item]["type"].as_str() {
+                    Some("structure") => format!("{namespace}.{item}"),
+                    Some("string") if service.model["shapes"][item]["enum"].is_array() => {
+                        format!("{namespace}.{item}")
+                    }
+                    Some("string") => "string".to_owned(),
+                    _ => "unknown".to_owned(),
+                }
+            })
+        })
+        .collect();
+    match lists.as_slice() {
+        [one] => one.clone(),
+        _ => "unknown".to_owned(),
+    }
+}
+
+/// A union of string literals (`never` when empty).
+fn literal_union<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    let literals: Vec<String> = values.into_iter().map(|v| format!("'{v}'")).collect();
+    if literals.is_empty() {
+        "never".to_owned()
+    } else {
+        literals.join(" | ")
+    }
+}
+
+/// The whole `emulator.d.ts`: `services` are the emulated (original) edition's models,
+/// `current` the operations of the current edition (what validation takes by default), and
+/// `snake` spells an operation's boto3 name.
+pub fn generate(
+    services: &[TypedService<'_>],
+    current: &[OperationNames<'_>],
+    generator: &str,
+    snake: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -35,7 +90,7 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
          // Request and response types of the emulator's clients (see `Emulator.client`).\n\
          // Requests name required members as the model does; every response member may be\n\
          // absent, as with the AWS SDK v3. Timestamps are `Date`s.\n\n\
-         import type {{ OrgkitServiceError, PageIterator }} from './orgkit'\n\n\
+         import type {{ PageIterator, ServiceExceptionClass }} from './orgkit'\n\n\
          /** What every emulated response carries besides its members. */\n\
          export interface EmulatorMetadata {{\n  $metadata: {{ httpStatusCode: number }}\n}}\n\n\
          /** Page options of the `paginate<Operation>` iterators. */\n\
@@ -76,7 +131,7 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
             "/** A client of the emulated {} service, calling as one account. Methods reject with\n \
              * an `OrgkitServiceError` subclass (see `exceptions`). */\nexport interface {client} {{\n  \
              readonly service: '{}'\n  readonly caller: string\n  \
-             readonly exceptions: Readonly<Record<string, typeof OrgkitServiceError>>",
+             readonly exceptions: EmulatorExceptions",
             service.client_name, service.client_name
         );
         for op in service.operations() {
@@ -94,13 +149,61 @@ pub fn generate(services: &[TypedService<'_>], generator: &str) -> String {
                 lower_first(name)
             );
             if name.starts_with("List") {
+                let item = op
+                    .output
+                    .map_or("unknown".to_owned(), |s| page_item(service, s, namespace));
                 let _ = writeln!(
                     out,
-                    "  /** The pages of `{name}`. */\n  paginate{name}(input{optional}: {input}, config?: EmulatorPageConfig): PageIterator<{output}>"
+                    "  /** The pages of `{name}`; `.items()` walks its `{item}`s. */\n  paginate{name}(input{optional}: {input}, config?: EmulatorPageConfig): PageIterator<{output}, {item}>"
                 );
             }
         }
         let _ = writeln!(out, "}}\n");
     }
+
+    // The exception classes (`exceptions`): every exception shape of the emulated models.
+    let mut exceptions: Vec<&str> = Vec::new();
+    for service in services {
+        let shapes = service.model["shapes"].as_object().into_iter().flatten();
+        for (name, shape) in shapes {
+            if shape["exception"] == true && !exceptions.contains(&name.as_str()) {
+                exceptions.push(name);
+            }
+        }
+    }
+    exceptions.sort_unstable();
+    let _ = writeln!(
+        out,
+        "/** One class per AWS exception the emulated services answer with (`exceptions`); each\n \
+         * extends `OrgkitServiceError`, and `instanceof` narrows to its `name`. */\n\
+         export interface EmulatorExceptions {{"
+    );
+    for name in &exceptions {
+        let _ = writeln!(out, "  readonly {name}: ServiceExceptionClass<'{name}'>");
+    }
+    let _ = writeln!(out, "}}\n");
+
+    // The operation names validation takes: the API's and boto3's spelling of each.
+    let _ = writeln!(
+        out,
+        "/** The operations of each service as the current edition (validation's default) names\n \
+         * them: the API's names (`CreateAccount`). The original edition's are a subset. */\n\
+         export interface OperationNames {{"
+    );
+    for service in current {
+        let names = literal_union(service.names.iter().map(String::as_str));
+        let _ = writeln!(out, "  {}: {names}", service.client_name);
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\n/** The same operations as boto3 names them (`create_account`). */\n\
+         export interface SnakeCaseOperationNames {{"
+    );
+    for service in current {
+        let snaked: Vec<String> = service.names.iter().map(|n| snake(n)).collect();
+        let names = literal_union(snaked.iter().map(String::as_str));
+        let _ = writeln!(out, "  {}: {names}", service.client_name);
+    }
+    let _ = writeln!(out, "}}");
     out.trim_end().to_owned() + "\n"
 }
