@@ -68,9 +68,12 @@ export declare class NativeEmulator {
   checkInvariants(): Array<string>
   /**
    * Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
-   * path with its query, the headers as `[name, value]` pairs and the body's bytes.
+   * path with its query, the headers as `[name, value]` pairs and the body's bytes. With
+   * `caller`, the request acts as that account whatever key signed it (core
+   * `Emulator::handle_http_as`); a caller that is not 12 digits throws an error whose
+   * `code` is INVALID_CALLER (`orgkit.js` makes it an `OrgkitEmulatorUsageError`).
    */
-  handleHttp(method: string, target: string, headers: Array<Array<string>>, body: Uint8Array): WireResponse
+  handleHttp(method: string, target: string, headers: Array<Array<string>>, body: Uint8Array, caller?: string | undefined | null): WireResponse
   /**
    * Long-term credentials that act as `accountId` over the wire: `{ ok, body }` with body
    * `{"accessKeyId", "secretAccessKey"}` as JSON, or the usage error.

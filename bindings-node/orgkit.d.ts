@@ -457,7 +457,11 @@ export declare class Emulator {
     path?: string
     headers?: Record<string, string> | Array<[string, string]>
     body?: string | Uint8Array
+    /** The account the request acts as (default: the account its credentials name). */
+    caller?: string
   }): { statusCode: number; headers: Record<string, string>; body: Uint8Array }
+  /** An AWS SDK v3 request handler served by this emulator (see `orgkit/sdk`). */
+  requestHandler(options?: import('./sdk').EmulatorRequestHandlerOptions): import('./sdk').EmulatorRequestHandler
   readonly quotas: EmulatorQuotas
   setQuotas(quotas: EmulatorQuotas): void
   export(): object

@@ -517,8 +517,9 @@ class Emulator {
 
   /**
    * Serves one HTTP request exactly as AWS would (Organizations awsJson 1.1, Account and Chime
-   * restJson1, STS GetCallerIdentity/AssumeRole): `{ method, path, headers, body }` in (path with
-   * its query; headers as an object or `[name, value]` pairs; body a string or bytes),
+   * restJson1, STS GetCallerIdentity/AssumeRole): `{ method, path, headers, body, caller }` in
+   * (path with its query; headers as an object or `[name, value]` pairs; body a string or bytes;
+   * `caller`, optional, the account the request acts as whatever its credentials say),
    * `{ statusCode, headers, body }` out (body a Uint8Array).
    */
   handleHttp(request) {
@@ -541,12 +542,29 @@ class Emulator {
       throw new OrgkitArgumentError('INVALID_ARGUMENT', `body must be a string or bytes, not ${describe(raw)}`)
     }
     const body = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
-    const response = this.#native.handleHttp(method, path, headers, body)
+    const caller = request.caller === undefined || request.caller === null ? undefined : nameArgument('caller', request.caller)
+    let response
+    try {
+      response = this.#native.handleHttp(method, path, headers, body, caller)
+    } catch (error) {
+      if (error.code === 'INVALID_CALLER') throw new OrgkitEmulatorUsageError(error.code, error.message)
+      throw error
+    }
     return {
       statusCode: response.status,
       headers: Object.fromEntries(response.headers.map(([name, value]) => [name.toLowerCase(), value])),
       body: new Uint8Array(response.body.buffer, response.body.byteOffset, response.body.byteLength),
     }
+  }
+
+  /**
+   * An AWS SDK for JavaScript v3 request handler (`requestHandler` of a client's config) that
+   * serves Organizations, Account, Chime and STS clients from this emulator through the wire
+   * protocols. Each request acts as the account its credentials name
+   * (`credentials(accountId)`), or as `options.caller` when given. See `orgkit/sdk`.
+   */
+  requestHandler(options) {
+    return require('./sdk.js').emulatorRequestHandler(this, options)
   }
 
   /** The limits in force. */

@@ -321,7 +321,10 @@ impl NativeEmulator {
     }
 
     /// Serves one HTTP request as AWS would (core `Emulator::handle_http`): the method, the
-    /// path with its query, the headers as `[name, value]` pairs and the body's bytes.
+    /// path with its query, the headers as `[name, value]` pairs and the body's bytes. With
+    /// `caller`, the request acts as that account whatever key signed it (core
+    /// `Emulator::handle_http_as`); a caller that is not 12 digits throws an error whose
+    /// `code` is INVALID_CALLER (`orgkit.js` makes it an `OrgkitEmulatorUsageError`).
     #[napi]
     pub fn handle_http(
         &self,
@@ -329,6 +332,7 @@ impl NativeEmulator {
         target: String,
         headers: Vec<Vec<String>>,
         body: Uint8Array,
+        caller: Option<String>,
     ) -> napi::Result<WireResponse, &'static str> {
         shielded(|| {
             let pairs: Vec<(&str, &str)> = headers
@@ -338,12 +342,22 @@ impl NativeEmulator {
                     _ => None,
                 })
                 .collect();
-            let response = self.inner.handle_http(&HttpRequest {
+            let request = HttpRequest {
                 method: &method,
                 target: &target,
                 headers: &pairs,
                 body: &body,
-            });
+            };
+            let response = match caller.as_deref() {
+                None => self.inner.handle_http(&request),
+                Some(caller) => self
+                    .inner
+                    .handle_http_as(&request, caller)
+                    .map_err(|error| match error {
+                        EmulatorError::Usage { code, message } => napi::Error::new(code, message),
+                        other => napi::Error::new(other.code(), other.to_string()),
+                    })?,
+            };
             Ok(WireResponse {
                 status: u32::from(response.status),
                 headers: response

@@ -278,19 +278,47 @@ impl Emulator {
     /// Serves one HTTP request as AWS would (module docs: [`crate::emulator::wire`]). Never
     /// fails: every problem is an error response.
     pub fn handle_http(&self, request: &HttpRequest<'_>) -> HttpResponse {
-        self.serve_http(request, request.body.len() > MAX_REQUEST_BODY)
+        self.serve_http(request, request.body.len() > MAX_REQUEST_BODY, None)
+    }
+
+    /// Serves one HTTP request as the account `caller`, whatever key signed it (or none), for
+    /// in-process hooks that pin a client to one account (SDK v3's request handler with a
+    /// `caller`): the identity is decided here rather than by rewriting the request's
+    /// signature. Everything else is as [`handle_http`](Emulator::handle_http) does it; STS
+    /// answers as that account's root too (GetCallerIdentity names it, AssumeRole is decided
+    /// for it, and the temporary keys AssumeRole hands out do not change who later requests
+    /// through the same hook act as). INVALID_CALLER, and nothing served, when `caller` is not
+    /// 12 digits.
+    pub fn handle_http_as(
+        &self,
+        request: &HttpRequest<'_>,
+        caller: &str,
+    ) -> Result<HttpResponse, EmulatorError> {
+        let account = super::parse_caller(caller)?;
+        let identity = Identity::Account(account.as_str().to_owned());
+        Ok(self.serve_http(
+            request,
+            request.body.len() > MAX_REQUEST_BODY,
+            Some(identity),
+        ))
     }
 
     /// The response to a request whose body was larger than [`MAX_REQUEST_BODY`] and was not
     /// read (its `body` is ignored): the 413 error of the protocol the request addressed.
     pub fn refuse_oversized(&self, request: &HttpRequest<'_>) -> HttpResponse {
-        self.serve_http(request, true)
+        self.serve_http(request, true, None)
     }
 
-    fn serve_http(&self, request: &HttpRequest<'_>, oversized: bool) -> HttpResponse {
+    /// Serves a request as `identity`, or (`None`) as the key it was signed with says.
+    fn serve_http(
+        &self,
+        request: &HttpRequest<'_>,
+        oversized: bool,
+        identity: Option<Identity>,
+    ) -> HttpResponse {
         let request_id = self.next_request_id();
         let (path, query) = split_target(request.target);
-        let identity = self.identity_of(request.headers, query);
+        let identity = identity.unwrap_or_else(|| self.identity_of(request.headers, query));
         let content_type = header(request.headers, "content-type").unwrap_or("");
         if let Some(target) = header(request.headers, "x-amz-target") {
             let service = EMULATED_EDITION
@@ -1051,4 +1079,129 @@ fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signed_by(key: &str) -> String {
+        format!(
+            "AWS4-HMAC-SHA256 Credential={key}/20170227/us-east-1/organizations/aws4_request, \
+             SignedHeaders=host, Signature=0"
+        )
+    }
+
+    fn body_json(response: &HttpResponse) -> Value {
+        serde_json::from_slice(&response.body).expect("a JSON body")
+    }
+
+    #[test]
+    fn handle_http_as_acts_as_the_caller_whatever_key_signed_the_request() {
+        let emulator = Emulator::new(5);
+        let other = emulator.credentials("222222222222").unwrap().access_key_id;
+        let auth = signed_by(&other);
+        let headers = [
+            (
+                "X-Amz-Target",
+                "AWSOrganizationsV20161128.CreateOrganization",
+            ),
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("Authorization", auth.as_str()),
+        ];
+        let request = HttpRequest {
+            method: "POST",
+            target: "/",
+            headers: &headers,
+            body: b"{}",
+        };
+        let created = emulator.handle_http_as(&request, "111111111111").unwrap();
+        assert_eq!(created.status, 200);
+        assert_eq!(
+            body_json(&created)["Organization"]["MasterAccountId"],
+            "111111111111"
+        );
+        // The same request without the override acts as the key's account, which is now
+        // outside the organization the override made.
+        let describe = [
+            (
+                "X-Amz-Target",
+                "AWSOrganizationsV20161128.DescribeOrganization",
+            ),
+            ("Content-Type", "application/x-amz-json-1.1"),
+            ("Authorization", auth.as_str()),
+        ];
+        let by_key = emulator.handle_http(&HttpRequest {
+            headers: &describe,
+            ..request
+        });
+        assert_eq!(
+            body_json(&by_key)["__type"],
+            "AWSOrganizationsNotInUseException"
+        );
+
+        // STS names the overriding caller, not the signing key nor the default caller.
+        let sts = emulator
+            .handle_http_as(
+                &HttpRequest {
+                    method: "POST",
+                    target: "/",
+                    headers: &[
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("Authorization", auth.as_str()),
+                    ],
+                    body: b"Action=GetCallerIdentity&Version=2011-06-15",
+                },
+                "333333333333",
+            )
+            .unwrap();
+        let xml = String::from_utf8(sts.body).unwrap();
+        assert!(
+            xml.contains("<Account>333333333333</Account>")
+                && xml.contains("<Arn>arn:aws:iam::333333333333:root</Arn>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn handle_http_as_refuses_a_caller_that_is_not_an_account_id_and_serves_nothing() {
+        let emulator = Emulator::new(5);
+        let before = emulator.lock().clock;
+        let request = HttpRequest {
+            method: "POST",
+            target: "/",
+            headers: &[
+                (
+                    "X-Amz-Target",
+                    "AWSOrganizationsV20161128.CreateOrganization",
+                ),
+                ("Content-Type", "application/x-amz-json-1.1"),
+            ],
+            body: b"{}",
+        };
+        for caller in [
+            "",
+            "11111111111",
+            "1111111111111",
+            "11111111111x",
+            "١١١١١١١١١١١١",
+        ] {
+            let error = emulator.handle_http_as(&request, caller).unwrap_err();
+            assert_eq!(error.code(), "INVALID_CALLER", "{caller:?}");
+        }
+        assert_eq!(emulator.lock().clock, before);
+        assert_eq!(emulator.wire.requests.load(Ordering::Relaxed), 0);
+        // An oversized body under an override is the protocol's 413, as without one.
+        let big = vec![b' '; MAX_REQUEST_BODY + 1];
+        let refused = emulator
+            .handle_http_as(
+                &HttpRequest {
+                    body: &big,
+                    ..request
+                },
+                "111111111111",
+            )
+            .unwrap();
+        assert_eq!(refused.status, 413);
+    }
 }
