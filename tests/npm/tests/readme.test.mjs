@@ -12,15 +12,17 @@ import { fileURLToPath } from 'node:url'
 const project = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const root = path.dirname(path.dirname(project))
 
-const readmes = ['README.md', 'bindings-node/README.md']
-for (const readme of readmes) {
+// The project README's ```js esm blocks, and every ```js block of the npm package's README
+// (all ES modules there).
+const readmes = { 'README.md': /```js esm\n([\s\S]*?)```/g, 'bindings-node/README.md': /```js\n([\s\S]*?)```/g }
+for (const [readme, pattern] of Object.entries(readmes)) {
   const text = fs.readFileSync(path.join(root, readme), 'utf8')
-  const blocks = [...text.matchAll(/```js esm\n([\s\S]*?)```/g)].map((match) => match[1])
+  const blocks = [...text.matchAll(pattern)].map((match) => match[1])
   if (readme === 'README.md') assert.ok(blocks.length >= 3, `${readme} has its SDK, CDK and browser examples`)
   blocks.forEach((code, index) => {
     const firstLine = code.split('\n').find((line) => line.trim()) ?? ''
     test(`${readme} example ${index + 1}: ${firstLine.slice(0, 70)}`, () => {
-      const file = path.join(project, `.readme-example-${path.basename(path.dirname(path.join(root, readme)))}-${index}.mjs`)
+      const file = path.join(project, `.readme-example-${readme.replace(/\W/g, '-')}-${index}.mjs`)
       fs.writeFileSync(file, code)
       try {
         execFileSync(process.execPath, [file], { cwd: project, encoding: 'utf8', stdio: 'pipe', timeout: 120_000 })
