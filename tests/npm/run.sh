@@ -5,6 +5,9 @@
 # `make npm-test` runs it after building the addon (`make node`) and the WASM packages (`make wasm`).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+# Test files named on the command line, made absolute before the `cd` below.
+files=()
+for file in "$@"; do files+=("$(realpath "$file")"); done
 root=$(cd "$here/../.." && pwd)
 cd "$here"
 
@@ -28,4 +31,5 @@ fi
 rm -rf node_modules/orgkit node_modules/orgkit-wasm
 npm install --no-save --no-audit --no-fund --loglevel=error "$packs"/*.tgz
 
-node --test "${@:-$here/tests/}"
+if [ ${#files[@]} -eq 0 ]; then files=("$here/tests/"); fi
+node --test "${files[@]}"
