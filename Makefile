@@ -66,6 +66,7 @@ lint: tools
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p orgkit-wasm --features emulator --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p orgkit --no-default-features -- -D warnings
+	cargo clippy -p xtask --features fast-path --all-targets -- -D warnings
 	python3 tests/vectors/build_vectors.py --check
 	python3 tests/vectors/build_request_vectors.py --check
 	python3 tests/vectors/build_handshake_vectors.py --check

@@ -75,6 +75,11 @@ function translated(error) {
   return error
 }
 
+/** The predicates, `checkIds` and `validateRequest` in JavaScript generated from the core's
+ * tables (fast.generated.js): each answers in JS when the answer is certain and calls the addon
+ * otherwise, with the addon's results and errors (translated) exactly. */
+const fast = require('./fast.generated.js').install({ native, translated })
+
 /** `fn` with its native errors translated into orgkit's classes. */
 function translating(fn) {
   const wrapped = function (...args) {
@@ -134,11 +139,7 @@ const EMULATED = Object.freeze({ edition: EMULATED_EDITION })
  * not model and `OrgkitArgumentError` for arguments or options of the wrong kind.
  */
 function validateRequest(service, operation, params, options) {
-  try {
-    return native.validateRequest(service, operation, params, options)
-  } catch (error) {
-    throw translated(error)
-  }
+  return fast.validateRequest(service, operation, params, options)
 }
 
 /** Like `validateRequest`, but throws `OrgkitValidationError` when the request is not valid. */
@@ -800,6 +801,8 @@ for (const [name, value] of Object.entries(native)) {
 
 module.exports = {
   ...publicNative,
+  // Already translating their errors (a wrapper would cost more than their work).
+  ...fast,
   ...valueClasses,
   ERROR_CODES: Object.freeze(native.errorCodes()),
   CALL_ERROR_CODES: Object.freeze(native.callErrorCodes()),

@@ -221,3 +221,300 @@ pub fn value_kinds(options: Option<Unknown<'_>>) -> Result<Vec<&'static str>, &'
             .collect())
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lean entry points for the generated fast path (`fast.generated.js`, written by `cargo xtask
+// codegen`). napi-rs's glue builds a borrow scope and copies each string argument into a heap
+// `String` (~240 ns a call here); these are plain Node-API callbacks that read a string into a
+// stack buffer (~55 ns). They are not public API: `orgkit.js` leaves `__orgkit*` names out.
+
+use std::ffi::CStr;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::ptr;
+
+use napi::sys;
+
+/// The bytes a string is read into without a heap allocation.
+#[cfg(not(target_family = "wasm"))]
+const STACK_TEXT: usize = 256;
+
+/// Calls `use_text` with the UTF-8 text of the JS value `value` when it is a string (a lone
+/// surrogate reads as U+FFFD, as everywhere else in the addon); `None` for anything else.
+pub(crate) fn with_text<R>(
+    env: sys::napi_env,
+    value: sys::napi_value,
+    use_text: impl FnOnce(&str) -> R,
+) -> Option<R> {
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let mut buffer = [0u8; STACK_TEXT];
+        let mut written = 0;
+        // SAFETY: a value of the current call; the buffer holds STACK_TEXT bytes, the last
+        // for the NUL Node-API writes. A value that is not a string fails with a status.
+        let status = unsafe {
+            sys::napi_get_value_string_utf8(
+                env,
+                value,
+                buffer.as_mut_ptr().cast(),
+                STACK_TEXT,
+                &mut written,
+            )
+        };
+        if status != sys::Status::napi_ok {
+            return None;
+        }
+        // V8 writes whole characters only (at most 4 bytes each): a text that stops more than
+        // 4 bytes short of the room it had is complete; otherwise it is read again in full.
+        if written + 4 < STACK_TEXT - 1 {
+            return std::str::from_utf8(&buffer[..written]).ok().map(use_text);
+        }
+    }
+    crate::validate::string_of(env, value).map(|text| use_text(&text))
+}
+
+/// Runs a raw callback's body so that a panic (an orgkit bug) becomes a JS error with `code`
+/// INTERNAL_ERROR, as `shielded` does for the napi-rs exports.
+pub(crate) fn raw_shielded(
+    env: sys::napi_env,
+    body: impl FnOnce() -> sys::napi_value,
+) -> sys::napi_value {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(value) => value,
+        Err(payload) => {
+            let message = orgkit::error::internal_error_message(&*payload).replace('\0', " ");
+            let message = std::ffi::CString::new(message).unwrap_or_default();
+            let code = std::ffi::CString::new(orgkit::error::INTERNAL_ERROR).unwrap_or_default();
+            // SAFETY: the current call's environment; both texts are NUL-terminated.
+            unsafe { sys::napi_throw_error(env, code.as_ptr(), message.as_ptr()) };
+            ptr::null_mut()
+        }
+    }
+}
+
+/// The first `N` arguments of a raw callback (`undefined` where fewer were passed).
+pub(crate) fn raw_arguments<const N: usize>(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> [sys::napi_value; N] {
+    let mut argc = N;
+    let mut argv = [ptr::null_mut(); N];
+    // SAFETY: the callback's own info; `argv` has room for `argc` values.
+    unsafe {
+        sys::napi_get_cb_info(
+            env,
+            info,
+            &mut argc,
+            argv.as_mut_ptr(),
+            ptr::null_mut(),
+            ptr::null_mut(),
+        )
+    };
+    argv
+}
+
+/// A JS number argument as a `u32` (`None` for anything else).
+pub(crate) fn raw_u32(env: sys::napi_env, value: sys::napi_value) -> Option<u32> {
+    let mut number = 0;
+    // SAFETY: a value of the current call; a non-number fails with a status.
+    (unsafe { sys::napi_get_value_uint32(env, value, &mut number) } == sys::Status::napi_ok)
+        .then_some(number)
+}
+
+/// The JS boolean `answer`.
+pub(crate) fn raw_boolean(env: sys::napi_env, answer: bool) -> sys::napi_value {
+    let mut result = ptr::null_mut();
+    // SAFETY: the current call's environment.
+    unsafe { sys::napi_get_boolean(env, answer, &mut result) };
+    result
+}
+
+/// Adds the raw function `callback` to `exports` as `name`.
+pub(crate) fn define_raw(
+    env: sys::napi_env,
+    exports: sys::napi_value,
+    name: &CStr,
+    callback: unsafe extern "C" fn(sys::napi_env, sys::napi_callback_info) -> sys::napi_value,
+) -> Result<()> {
+    let mut function = ptr::null_mut();
+    // SAFETY: the module's environment and exports object; `name` is NUL-terminated.
+    let status = unsafe {
+        sys::napi_create_function(
+            env,
+            name.as_ptr(),
+            name.to_bytes().len() as isize,
+            Some(callback),
+            ptr::null_mut(),
+            &mut function,
+        )
+    };
+    if status != sys::Status::napi_ok {
+        return Err(Error::from_reason(format!("cannot create {name:?}")));
+    }
+    // SAFETY: as above.
+    let status = unsafe { sys::napi_set_named_property(env, exports, name.as_ptr(), function) };
+    if status != sys::Status::napi_ok {
+        return Err(Error::from_reason(format!("cannot export {name:?}")));
+    }
+    Ok(())
+}
+
+/// `__orgkitIsKind(code, value)`: whether `value` is a valid value of the kind
+/// `ValueKind::ALL[code & 0xff]` under `Edition::ALL[code >> 8]` (false for anything that is
+/// not a string, and for a code that names neither). The generated fast path calls it for the
+/// kinds whose rule is not a grammar table (emails, names, ARNs, tag text, …) once it has read
+/// the options itself, and the benchmark measures it against the generated matchers.
+unsafe extern "C" fn is_kind_raw(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    raw_shielded(env, || {
+        let [code, value] = raw_arguments::<2>(env, info);
+        let kind = raw_u32(env, code).and_then(|code| {
+            let kind = ValueKind::ALL.get((code & 0xff) as usize)?;
+            let edition = Edition::ALL.get((code >> 8) as usize)?;
+            Some((*kind, *edition))
+        });
+        let answer = kind.is_some_and(|(kind, edition)| {
+            with_text(env, value, |text| kind.is_valid_in(edition, text)).unwrap_or(false)
+        });
+        raw_boolean(env, answer)
+    })
+}
+
+/// The elements of a typed array argument (`None` for anything else or another element type).
+fn typed_elements<'a, T>(
+    env: sys::napi_env,
+    value: sys::napi_value,
+    expected: sys::napi_typedarray_type,
+) -> Option<&'a mut [T]> {
+    let mut kind = 0;
+    let mut length = 0;
+    let mut data = ptr::null_mut();
+    // SAFETY: a value of the current call; a non-typed-array fails with a status.
+    let status = unsafe {
+        sys::napi_get_typedarray_info(
+            env,
+            value,
+            &mut kind,
+            &mut length,
+            &mut data,
+            ptr::null_mut(),
+            ptr::null_mut(),
+        )
+    };
+    if status != sys::Status::napi_ok || kind != expected || (data.is_null() && length > 0) {
+        return None;
+    }
+    if length == 0 {
+        return Some(&mut []);
+    }
+    // SAFETY: Node-API's view of the array's elements, valid for the current call; the JS side
+    // passes arrays it allocated itself, so nothing else aliases them during the call.
+    Some(unsafe { std::slice::from_raw_parts_mut(data.cast::<T>(), length) })
+}
+
+thread_local! {
+    /// The UTF-16 units of the last `__orgkitCheckJoined` batch, and the bytes of one value
+    /// (kept to reuse their allocations).
+    static JOINED: std::cell::RefCell<(Vec<u16>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// A length in `__orgkitCheckJoined`'s `lengths` that marks an item the JS side answered itself.
+const ANSWERED: u32 = u32::MAX;
+
+/// `__orgkitCheckJoined(code, joined, units, lengths, answers, count)`: checks many strings in
+/// one call. The JS side concatenates them (`joined`, `units` UTF-16 units long) and records the
+/// length of each (`lengths`, a Uint32Array; `0xffffffff` marks an item it answered itself); the
+/// answer for each of the first `count` is written to `answers` (a Uint8Array: 1 valid, 0 not)
+/// under `ValueKind::ALL[code & 0xff]` of `Edition::ALL[code >> 8]`, with the core's own
+/// matchers. Each value is cut from the text by its length in UTF-16 units, so a lone
+/// surrogate reads as U+FFFD as everywhere else. Returns false when the arguments do not fit
+/// together (nothing is then written).
+unsafe extern "C" fn check_joined_raw(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    raw_shielded(env, || {
+        let [code, joined, units, lengths, answers, count] = raw_arguments::<6>(env, info);
+        let done = (|| {
+            let code = raw_u32(env, code)?;
+            let kind = *ValueKind::ALL.get((code & 0xff) as usize)?;
+            let edition = *Edition::ALL.get((code >> 8) as usize)?;
+            let units = raw_u32(env, units)? as usize;
+            let count = raw_u32(env, count)? as usize;
+            let lengths: &mut [u32] =
+                typed_elements(env, lengths, sys::TypedarrayType::uint32_array)?;
+            let answers: &mut [u8] =
+                typed_elements(env, answers, sys::TypedarrayType::uint8_array)?;
+            let (lengths, answers) = (lengths.get(..count)?, answers.get_mut(..count)?);
+            let stated: u64 = lengths
+                .iter()
+                .filter(|&&n| n != ANSWERED)
+                .map(|&n| u64::from(n))
+                .sum();
+            if stated != units as u64 {
+                return None;
+            }
+            JOINED.with(|buffers| {
+                let (text, bytes) = &mut *buffers.borrow_mut();
+                text.clear();
+                text.resize(units + 1, 0);
+                let mut written = 0;
+                // SAFETY: a value of the current call; the buffer holds `units` units and the
+                // NUL Node-API writes. A value that is not a string fails with a status.
+                let status = unsafe {
+                    sys::napi_get_value_string_utf16(
+                        env,
+                        joined,
+                        text.as_mut_ptr(),
+                        units + 1,
+                        &mut written,
+                    )
+                };
+                if status != sys::Status::napi_ok || written != units {
+                    return None;
+                }
+                let mut at = 0;
+                for (length, answer) in lengths.iter().zip(answers.iter_mut()) {
+                    if *length == ANSWERED {
+                        continue;
+                    }
+                    let value = &text[at..at + *length as usize];
+                    at += *length as usize;
+                    // ASCII (the common case) is narrowed in place of a decoding.
+                    bytes.resize(value.len(), 0);
+                    let mut seen = 0u16;
+                    for (byte, &unit) in bytes.iter_mut().zip(value) {
+                        *byte = unit as u8;
+                        seen |= unit;
+                    }
+                    let valid = if seen < 0x80 {
+                        // SAFETY: every byte is below 0x80, so the bytes are ASCII, valid UTF-8.
+                        kind.is_valid_in(edition, unsafe { std::str::from_utf8_unchecked(bytes) })
+                    } else {
+                        kind.is_valid_in(edition, &String::from_utf16_lossy(value))
+                    };
+                    *answer = u8::from(valid);
+                }
+                // A batch of huge strings does not keep its memory.
+                if text.capacity() > 1 << 24 {
+                    *text = Vec::new();
+                }
+                Some(())
+            })
+        })()
+        .is_some();
+        raw_boolean(env, done)
+    })
+}
+
+/// Adds the fast path's raw functions to the module's exports (`__orgkitIsKind`,
+/// `__orgkitCheckJoined`, `__orgkitPatternHolds`, `__orgkitFastDigest`).
+#[napi(module_exports)]
+pub fn fast_path_exports(exports: Object<'_>) -> Result<()> {
+    let (env, exports) = (exports.value().env, exports.raw());
+    define_raw(env, exports, c"__orgkitIsKind", is_kind_raw)?;
+    define_raw(env, exports, c"__orgkitCheckJoined", check_joined_raw)?;
+    crate::validate::define_fast_exports(env, exports)
+}

@@ -469,3 +469,100 @@ pub fn operations(
             .collect())
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Lean entry points for the generated fast path of `validateRequest` (`fast.generated.js`).
+
+/// `__orgkitPatternHolds(code, text)`: whether `text` matches in full the pattern of the
+/// string shape `code` names — shape `code & 0xfffff` of service `(code >> 20) & 3` of
+/// `Edition::ALL[code >> 22]` — as request validation applies it (`None` from
+/// `orgkit::validate::pattern_failure`). False for anything that is not a string and for a
+/// code that names no shape with a pattern. The fast path asks this for the patterns that are
+/// not grammar tables (emails, names, tag text, …), so that no rule is written twice.
+unsafe extern "C" fn pattern_holds_raw(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    use crate::ids::{raw_arguments, raw_boolean, raw_shielded, raw_u32, with_text};
+    raw_shielded(env, || {
+        let [code, text] = raw_arguments::<2>(env, info);
+        let matcher = raw_u32(env, code).and_then(|code| {
+            let edition = orgkit::Edition::ALL.get((code >> 22) as usize)?;
+            let service = edition
+                .services()
+                .get(((code >> 20) & 3) as usize)
+                .copied()?;
+            match &service.shapes.get((code & 0xf_ffff) as usize)?.kind {
+                orgkit::model::ShapeKind::String {
+                    pattern: Some(pattern),
+                    ..
+                } => Some(pattern.matcher),
+                _ => None,
+            }
+        });
+        let answer = matcher.is_some_and(|matcher| {
+            with_text(env, text, |text| {
+                orgkit::validate::pattern_failure(matcher, text).is_none()
+            })
+            .unwrap_or(false)
+        });
+        raw_boolean(env, answer)
+    })
+}
+
+/// FNV-1a over formatted text, without keeping the text.
+struct Fnv(u64);
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        for byte in text.bytes() {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
+/// A digest of every table the fast path depends on that this addon was built with: the model
+/// tables of both editions (every shape and operation) and the ID grammar tables. `cargo xtask codegen` writes the same digest of the tables it read into
+/// `fast.generated.js` (xtask/src/fast_js.rs computes it the same way); the fast path
+/// installs its validator only when the two agree, so a generated file and an addon built
+/// from different models never mix (its shape numbers would mean other shapes).
+fn tables_digest() -> String {
+    use std::fmt::Write as _;
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    for edition in orgkit::Edition::ALL {
+        let _ = write!(hash, "{edition:?}{:?}", edition.services());
+    }
+    for kind in orgkit::ValueKind::ALL {
+        let _ = write!(hash, "{kind:?}{:?}", kind.grammar_tables());
+    }
+    format!("{:016x}", hash.0)
+}
+
+/// `__orgkitFastDigest()`: [`tables_digest`], computed once.
+unsafe extern "C" fn fast_digest_raw(
+    env: sys::napi_env,
+    _info: sys::napi_callback_info,
+) -> sys::napi_value {
+    static DIGEST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    crate::ids::raw_shielded(env, || {
+        let digest = DIGEST.get_or_init(tables_digest);
+        let mut result = ptr::null_mut();
+        // SAFETY: the current call's environment; the text and its length.
+        unsafe {
+            sys::napi_create_string_utf8(
+                env,
+                digest.as_ptr().cast(),
+                digest.len() as isize,
+                &mut result,
+            )
+        };
+        result
+    })
+}
+
+/// Adds `__orgkitPatternHolds` and `__orgkitFastDigest` to the module's exports.
+pub(crate) fn define_fast_exports(env: sys::napi_env, exports: sys::napi_value) -> Result<()> {
+    crate::ids::define_raw(env, exports, c"__orgkitPatternHolds", pattern_holds_raw)?;
+    crate::ids::define_raw(env, exports, c"__orgkitFastDigest", fast_digest_raw)
+}

@@ -1956,9 +1956,165 @@ union_id!(
     }
 );
 
+// ---------------------------------------------------------------------------------------------
+// The grammar tables as data, for code generators.
+
+/// One alternative of an ID grammar as plain data: a literal prefix, then groups of one ASCII
+/// class each, separated by `-`; a value matches when the whole of it is consumed (each group
+/// greedily). `cargo xtask codegen` writes the Node package's JavaScript matchers from these
+/// tables, so that the core stays the one statement of the rules. Not a stable API.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct GrammarTable {
+    /// The literal text the value starts with (empty for an account ID or a role name).
+    pub prefix: &'static str,
+    /// The groups after the prefix, in order.
+    pub groups: Vec<GroupTable>,
+}
+
+/// One group of a [`GrammarTable`]. Not a stable API.
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct GroupTable {
+    /// Fewest bytes.
+    pub min: usize,
+    /// Most bytes.
+    pub max: usize,
+    /// Whether each ASCII byte (index 0 to 127) is in the group's class; no class holds a byte
+    /// above 127.
+    pub class: [bool; 128],
+}
+
+impl ValueKind {
+    /// The ID grammars whose union is this kind's pattern, for code generators (`None` for the
+    /// kinds whose rule is not a table: emails, names, ARNs, tag text, service principals).
+    /// [`ValueKind::is_valid`] is: the value within [`ValueKind::length_bounds`] (when the
+    /// kind has any) and matched by one of the alternatives; the pattern of
+    /// [`ValueKind::pattern_failure`] is the union alone. Not a stable API.
+    #[doc(hidden)]
+    pub fn grammar_tables(self) -> Option<Vec<GrammarTable>> {
+        let grammars: &[&IdGrammar] = match self {
+            ValueKind::AccountId => &[&ACCOUNT],
+            ValueKind::OrganizationId => &[&ORGANIZATION],
+            ValueKind::RootId => &[&ROOT],
+            ValueKind::OrganizationalUnitId => &[&ORGANIZATIONAL_UNIT],
+            ValueKind::PolicyId => &[&POLICY],
+            ValueKind::HandshakeId => &[&HANDSHAKE],
+            ValueKind::CreateAccountRequestId => &[&CREATE_ACCOUNT_REQUEST],
+            ValueKind::ChildId => &[&ACCOUNT, &ORGANIZATIONAL_UNIT],
+            ValueKind::ParentId => &[&ROOT, &ORGANIZATIONAL_UNIT],
+            ValueKind::PolicyTargetId => &[&ROOT, &ACCOUNT, &ORGANIZATIONAL_UNIT],
+            ValueKind::RoleName => &[&ROLE_NAME],
+            ValueKind::ResourcePolicyId => &[&RESOURCE_POLICY],
+            ValueKind::ResponsibilityTransferId => &[&RESPONSIBILITY_TRANSFER],
+            ValueKind::TaggableResourceId => &[
+                &ROOT,
+                &ACCOUNT,
+                &ORGANIZATIONAL_UNIT,
+                &POLICY,
+                &RESOURCE_POLICY,
+                &RESPONSIBILITY_TRANSFER,
+            ],
+            _ => return None,
+        };
+        Some(
+            grammars
+                .iter()
+                .map(|grammar| GrammarTable {
+                    prefix: grammar.prefix,
+                    groups: grammar
+                        .groups
+                        .iter()
+                        .map(|group| GroupTable {
+                            min: group.min,
+                            max: group.max,
+                            class: std::array::from_fn(|b| group.class.contains(b as u8)),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reading of the tables of [`ValueKind::grammar_tables`] as their doc states it.
+    fn table_says(kind: ValueKind, s: &str) -> Option<bool> {
+        let tables = kind.grammar_tables()?;
+        let in_bounds = kind
+            .length_bounds()
+            .is_none_or(|(min, max)| (min..=max).contains(&s.len()));
+        let matched = tables.iter().any(|table| {
+            let Some(rest) = s.as_bytes().strip_prefix(table.prefix.as_bytes()) else {
+                return false;
+            };
+            let mut at = 0;
+            for (index, group) in table.groups.iter().enumerate() {
+                let start = at;
+                while at < rest.len() && rest[at] < 128 && group.class[rest[at] as usize] {
+                    at += 1;
+                }
+                if !(group.min..=group.max).contains(&(at - start)) {
+                    return false;
+                }
+                if index + 1 < table.groups.len() {
+                    if rest.get(at) != Some(&b'-') {
+                        return false;
+                    }
+                    at += 1;
+                }
+            }
+            at == rest.len()
+        });
+        Some(in_bounds && matched)
+    }
+
+    #[test]
+    fn grammar_tables_say_what_the_matchers_do() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/ids.json"),
+        )
+        .unwrap();
+        let vectors: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut values: Vec<String> = vectors["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|case| case["value"].as_str().map(str::to_owned))
+            .collect();
+        // Each value cut short, grown and with each byte position changed.
+        for value in values.clone() {
+            if value.len() > 200 {
+                continue;
+            }
+            for cut in 0..value.len() {
+                if value.is_char_boundary(cut) {
+                    values.push(value[..cut].to_owned());
+                }
+            }
+            for extra in ["0", "a", "A", "_", "-", "@", "é"] {
+                values.push(format!("{value}{extra}"));
+            }
+        }
+        let mut checked = 0;
+        for kind in ValueKind::ALL {
+            for value in &values {
+                if let Some(said) = table_says(*kind, value) {
+                    assert_eq!(said, kind.is_valid(value), "{kind:?} {value:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+        let with_tables: Vec<_> = ValueKind::ALL
+            .iter()
+            .filter(|kind| kind.grammar_tables().is_some())
+            .collect();
+        assert_eq!(with_tables.len(), 14);
+    }
 
     #[test]
     fn account_ids() {

@@ -104,6 +104,8 @@ const PRINTABLE_ASCII_NAMES: &[&str] = &[
 
 mod client_types;
 mod editions;
+#[cfg(feature = "fast-path")]
+mod fast_js;
 mod python_types;
 mod typescript;
 
@@ -116,6 +118,16 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("xtask codegen: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("fast-path") => {
+            let check = args.iter().any(|a| a == "--check");
+            match fast_path(check) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("xtask fast-path: {message}");
                     ExitCode::FAILURE
                 }
             }
@@ -258,7 +270,56 @@ fn codegen(check: bool) -> Result<(), String> {
     } else {
         println!("wrote {}", stale.join(", "));
     }
+    // The Node package's JavaScript fast path is written from the compiled core's tables: a
+    // build of xtask with the core in it, run after the core's tables above are up to date (so
+    // that one command writes both, and xtask itself never needs the core to build).
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut step = Command::new(cargo);
+    step.args([
+        "run",
+        "--quiet",
+        "--package",
+        "xtask",
+        "--features",
+        "fast-path",
+        "--",
+        "fast-path",
+    ]);
+    if check {
+        step.arg("--check");
+    }
+    let status = step
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cargo run -p xtask --features fast-path: {e}"))?;
+    if !status.success() {
+        return Err("writing bindings-node/fast.generated.js failed".to_owned());
+    }
     Ok(())
+}
+
+/// `cargo xtask fast-path [--check]` (run by `codegen`): writes or checks
+/// `bindings-node/fast.generated.js` from the tables of the `orgkit` crate xtask was built with.
+#[cfg(feature = "fast-path")]
+fn fast_path(check: bool) -> Result<(), String> {
+    let name = "bindings-node/fast.generated.js";
+    let path = repo_root().join(name);
+    let text = fast_js::generate()?;
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current == text {
+        println!("{name} is up to date");
+    } else if check {
+        return Err(format!("{name} is out of date; run `cargo xtask codegen`"));
+    } else {
+        std::fs::write(&path, text).map_err(|e| format!("{name}: {e}"))?;
+        println!("wrote {name}");
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "fast-path"))]
+fn fast_path(_check: bool) -> Result<(), String> {
+    Err("build xtask with `--features fast-path` (`cargo xtask codegen` does)".to_owned())
 }
 
 fn read_json(path: &Path) -> Result<Value, String> {
