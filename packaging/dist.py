@@ -420,40 +420,19 @@ def stage_main_package(meta: dict, optional: list[str]) -> Path:
 
 
 def stage_browser_package(meta: dict) -> Path:
-    """`orgkit-wasm`: the form bundle as the package's entry, the emulator bundle as `/emulator`."""
+    """`orgkit-wasm`: the package `make wasm` assembles in bindings-wasm/pkg/npm (the form bundle
+    as its entry, the emulator bundle as `/emulator`; bindings-wasm/npm/assemble.mjs is its one
+    definition), staged as it is after checking that it carries this release's metadata."""
     name = "orgkit-wasm"
+    assembled = ROOT / "bindings-wasm" / "pkg" / "npm"
+    if not (assembled / "package.json").exists():
+        sys.exit(f"dist: {assembled} is missing; `make wasm` assembles it")
+    manifest = read_json(assembled / "package.json")
+    stale = {key: manifest.get(key) for key, value in common_npm_fields(meta).items() if manifest.get(key) != value}
+    if manifest.get("name") != name or stale:
+        sys.exit(f"dist: {assembled} does not match this release ({stale or manifest.get('name')}); run `make wasm`")
     stage = DIST / "build" / "npm" / name
-    stage.mkdir(parents=True)
-    bundles = {"web": "form", "web-emulator": "emulator"}
-    for source, target in bundles.items():
-        built = ROOT / "bindings-wasm" / "pkg" / source
-        if not (built / "orgkit_wasm_bg.wasm").exists():
-            sys.exit(f"dist: {built} is missing; `make wasm` builds it")
-        (stage / target).mkdir()
-        for file in ("orgkit_wasm.js", "orgkit_wasm_glue.js", "orgkit_wasm.d.ts", "orgkit_wasm_bg.wasm",
-                     "orgkit_wasm_bg.wasm.d.ts"):
-            shutil.copyfile(built / file, stage / target / file)
-    shutil.copyfile(ROOT / "bindings-wasm" / "README.md", stage / "README.md")
-    shutil.copyfile(ROOT / "LICENSE", stage / "LICENSE")
-    entry = lambda folder: {"types": f"./{folder}/orgkit_wasm.d.ts", "default": f"./{folder}/orgkit_wasm.js"}
-    write_json(stage / "package.json", {
-        "name": name,
-        **common_npm_fields(meta),
-        "description": "orgkit in the browser: AWS Organizations ID, ARN and request validation as WebAssembly (form bundle), and the emulator",
-        "type": "module",
-        "main": "./form/orgkit_wasm.js",
-        "types": "./form/orgkit_wasm.d.ts",
-        "exports": {
-            ".": entry("form"),
-            "./emulator": entry("emulator"),
-            "./form.wasm": "./form/orgkit_wasm_bg.wasm",
-            "./emulator.wasm": "./emulator/orgkit_wasm_bg.wasm",
-            "./package.json": "./package.json",
-            "./README.md": "./README.md",
-        },
-        "files": ["form", "emulator", "LICENSE", "README.md"],
-        "sideEffects": False,
-    })
+    shutil.copytree(assembled, stage)
     return stage
 
 

@@ -1,6 +1,7 @@
 // Install test of the browser package `orgkit-wasm`, run by `make dist` inside a scratch
 // project that installed its tarball: the form bundle (the package's entry) and the emulator
-// bundle (`orgkit-wasm/emulator`) load by their package names and answer like the core. Node
+// bundle (`orgkit-wasm/emulator`) load by their package names and answer like the core, hints
+// and field constraints included. Node
 // stands in for the page here: `init` is given the module's bytes, found through the
 // package's `exports` (`orgkit-wasm/form.wasm`), where a page lets the glue fetch it.
 
@@ -19,6 +20,8 @@ const { valid, issues } = form.validateRequest('organizations', 'CreateAccount',
 })
 assert.equal(valid, false)
 assert.deepEqual(issues.map((issue) => [issue.path, issue.code]), [['Email', 'INVALID_PATTERN']])
+assert.equal(issues[0].hint, 'Enter an email address like name@example.com.')
+assert.deepEqual(form.fieldConstraints('organizations', 'CreateAccount').IamUserAccessToBilling.enum, ['ALLOW', 'DENY'])
 assert.equal(typeof form.NativeEmulator, 'undefined', 'the form bundle leaves the emulator out')
 
 const emulator = await import('orgkit-wasm/emulator')
@@ -27,6 +30,7 @@ const emu = new emulator.NativeEmulator(1)
 const outcome = emu.callJson('organizations', 'CreateOrganization', '111111111111', '{"FeatureSet":"ALL"}')
 assert.equal(outcome.ok, true, outcome.body)
 assert.match(JSON.parse(outcome.body).Organization.Id, /^o-[a-z0-9]{10}$/)
+assert.equal(emulator.valueConstraints('AccountId').pattern, '\\d{12}')
 const version = require('orgkit-wasm/package.json').version
 console.log(`orgkit-wasm ${version}: form bundle and emulator bundle load by package name`)
 

@@ -1,7 +1,7 @@
-// An organization held by orgkit's emulator in WebAssembly (the pkg/web-emulator bundle).
+// An organization held by orgkit's emulator in WebAssembly (the emulator bundle, orgkit-wasm/emulator).
 // Every button is one or two AWS Organizations calls; the answer, or the AWS error with its
 // code, is shown under the forms, and the tree is listed again after each change.
-import init, { NativeEmulator } from '../pkg/web-emulator/orgkit_wasm.js'
+import init, { NativeEmulator } from 'orgkit-wasm/emulator'
 
 const MASTER = '111111111111'
 let emulator

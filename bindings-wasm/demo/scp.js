@@ -1,11 +1,11 @@
-// Service control policies in the page, with the pkg/web-emulator bundle (the SCP checker does
-// not fit the size limit of the form bundle). The first part checks one document as the user
-// types (checkScp, under the rules edition chosen at the top). The second builds a small tree —
+// Service control policies in the page, with the emulator bundle, orgkit-wasm/emulator (the SCP
+// checker does not fit the size limit of the form bundle). The first part checks one document as
+// the user types (checkScp, under the rules edition chosen at the top). The second builds a small tree —
 // the root, up to five OUs, the account, and the SCPs attached at each level, each checked as it
 // is typed — and asks evaluateScps whether a principal of the account may make a request: the
 // verdict, what each level made of it (allowed by, denied by, or no matching Allow) and orgkit's
 // explanation. Once asked, the question is asked again after every change.
-import init, { checkScp, evaluateScps } from '../pkg/web-emulator/orgkit_wasm.js'
+import init, { checkScp, evaluateScps } from 'orgkit-wasm/emulator'
 
 const FULL_AWS_ACCESS = `{
   "Version": "2012-10-17",

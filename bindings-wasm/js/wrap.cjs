@@ -72,6 +72,13 @@ ${names
 `
 }
 fs.writeFileSync(entryPath, entry)
+// The typings of classes declare `[Symbol.dispose]()`, which TypeScript knows from its
+// `esnext.disposable` library only: reference it, so that the typings check under any `lib`.
+const typingsPath = path.join(dir, 'orgkit_wasm.d.ts')
+const typings = fs.readFileSync(typingsPath, 'utf8')
+if (typings.includes('Symbol.dispose') && !typings.includes('<reference lib="esnext.disposable"')) {
+  fs.writeFileSync(typingsPath, `/// <reference lib="esnext.disposable" />\n${typings}`)
+}
 // The web packages are ES modules: say so, so that Node (and bundlers) load them as such.
 if (target === 'web') fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n')
 console.log(`${entryPath}: ${names.length} guarded exports`)

@@ -1,5 +1,6 @@
-//! Mirrors `orgkit::error`: issues as plain JS objects, the exported catalogues, coded errors
-//! (`INVALID_ARGUMENT`, `TOO_MANY_VALUES`, `INTERNAL_ERROR`), and the panic hook.
+//! Mirrors `orgkit::error`: issues as plain JS objects (each with the hint `orgkit::hints`
+//! gives it), the exported catalogues, coded errors (`INVALID_ARGUMENT`, `TOO_MANY_VALUES`,
+//! `INTERNAL_ERROR`), and the panic hook.
 //!
 //! The release build aborts on a panic (wasm32 has no unwinding): a panic is a
 //! `WebAssembly.RuntimeError` trap in the middle of a call. The hook installed at start
@@ -14,29 +15,70 @@ use wasm_bindgen::prelude::*;
 
 use crate::{set, string_array};
 
-/// `{ path, code, message }` for one issue.
-pub(crate) fn issue_object(issue: &orgkit::Issue) -> Object {
+#[wasm_bindgen(typescript_custom_section)]
+const ISSUE_TYPES: &'static str = r#"
+/** Every code an issue may carry: the core's one catalogue, in its order (`errorCodes()`).
+ * The strings never change once released; a later release may add codes. */
+export type IssueCode =
+  | 'INPUT_REQUIRED' | 'INVALID_PATTERN' | 'INVALID_PATTERN_TARGET_ID' | 'INVALID_ENUM'
+  | 'INVALID_LIST_MEMBER' | 'MIN_LENGTH_EXCEEDED' | 'MAX_LENGTH_EXCEEDED' | 'MIN_VALUE_EXCEEDED'
+  | 'MAX_VALUE_EXCEEDED' | 'INVALID_PARTY_TYPE_TARGET' | 'INVALID_SYNTAX_ORGANIZATION_ARN'
+  | 'INVALID_SYNTAX_POLICY_ID' | 'INVALID_NEXT_TOKEN' | 'MAX_LIMIT_EXCEEDED_FILTER'
+  | 'UNKNOWN_PARAMETER' | 'INVALID_TYPE' | 'TOO_MANY_ISSUES';
+
+/** The codes of failed calls (thrown errors' `code`), not of issues (`callErrorCodes()`). */
+export type CallErrorCode = 'INVALID_ARGUMENT' | 'TOO_MANY_VALUES' | 'INTERNAL_ERROR';
+
+/** One problem of a value or a request. */
+export interface Issue {
+  /** Where the problem is, boto3 style (`Target.Id`, `States[2]`); empty for a standalone value. */
+  path: string;
+  /** The catalogue code, the same in every orgkit binding. */
+  code: IssueCode;
+  /** An AWS-style explanation naming the rule that failed and where (for developers and logs). */
+  message: string;
+  /** A short sentence for the person filling in a form, e.g. "An account ID is exactly 12 digits.". */
+  hint: string;
+}
+
+/** What a validation answers: `valid` is true exactly when `issues` is empty. */
+export interface ValidationResult {
+  valid: boolean;
+  issues: Issue[];
+}
+"#;
+
+/// `{ path, code, message, hint }` for one issue.
+pub(crate) fn issue_object(issue: &orgkit::Issue, hint: &str) -> Object {
     let object = Object::new();
     set(&object, "path", issue.path.as_str());
     set(&object, "code", issue.code.as_str());
     set(&object, "message", issue.message.as_str());
+    set(&object, "hint", hint);
     object
 }
 
-/// A JS array of issue objects.
-pub(crate) fn issue_array(issues: &[orgkit::Issue]) -> Array {
-    issues.iter().map(issue_object).collect()
+/// A JS array of issue objects, each with the hint `hint_of` gives it (from
+/// `orgkit::hints`, which knows the member or kind the issue is about).
+pub(crate) fn issue_array(
+    issues: &[orgkit::Issue],
+    hint_of: &dyn Fn(&orgkit::Issue) -> String,
+) -> Array {
+    issues
+        .iter()
+        .map(|issue| issue_object(issue, &hint_of(issue)))
+        .collect()
 }
 
 /// Every error code of the core catalogue, in order.
-#[wasm_bindgen(js_name = errorCodes)]
+#[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "IssueCode[]")]
 pub fn error_codes() -> Array {
     string_array(orgkit::ErrorCode::ALL.iter().map(|code| code.as_str()))
 }
 
 /// The codes of failed calls (not of issues): `INVALID_ARGUMENT`, `TOO_MANY_VALUES`,
 /// `INTERNAL_ERROR`, in the core's order.
-#[wasm_bindgen(js_name = callErrorCodes)]
+#[wasm_bindgen(js_name = callErrorCodes, unchecked_return_type = "CallErrorCode[]")]
 pub fn call_error_codes() -> Array {
     string_array(orgkit::error::CALL_ERROR_CODES.iter().copied())
 }

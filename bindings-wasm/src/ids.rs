@@ -28,7 +28,7 @@ macro_rules! predicates {
             #[doc = $doc]
             #[wasm_bindgen(js_name = $js)]
             pub fn $name(
-                value: JsValue,
+                #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
                 #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
             ) -> Result<bool, JsValue> {
                 let edition = edition_option(options)?;
@@ -63,8 +63,26 @@ predicates! {
     is_service_principal / "isServicePrincipal" => ServicePrincipal, "Whether `value` is a valid ServicePrincipal such as `config.amazonaws.com` (always false in the original edition, which has no such kind).";
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const KIND_TYPES: &'static str = r#"
+/** The kinds of value `checkValue` and `checkIds` take (`valueKinds()`; the original edition
+ * has the first sixteen). */
+export type ValueKind =
+  | 'AccountId' | 'OrganizationId' | 'RootId' | 'OrganizationalUnitId' | 'PolicyId'
+  | 'HandshakeId' | 'CreateAccountRequestId' | 'ChildId' | 'ParentId' | 'PolicyTargetId'
+  | 'Email' | 'RoleName' | 'AccountName' | 'OrganizationalUnitName' | 'PolicyName' | 'Arn'
+  | 'ResourcePolicyId' | 'ResponsibilityTransferId' | 'TaggableResourceId' | 'TagKey'
+  | 'TagValue' | 'ServicePrincipal';
+
+/** What `checkValue` answers: for a valid value, also the kind it is (inside a union such as
+ * `ParentId`, the specific one: `RootId` or `OrganizationalUnitId`). */
+export interface ValueCheck extends ValidationResult {
+  kind?: ValueKind;
+}
+"#;
+
 /// The kind of `edition` named by `kind`, or `INVALID_ARGUMENT` listing the kinds it has.
-fn kind_named(kind: &JsValue, edition: Edition) -> Result<ValueKind, JsValue> {
+pub(crate) fn kind_named(kind: &JsValue, edition: Edition) -> Result<ValueKind, JsValue> {
     let Some(kind) = kind.as_string() else {
         return Err(argument_error(&format!(
             "kind must be a string naming a value kind, e.g. \"AccountId\", not {}",
@@ -80,10 +98,10 @@ fn kind_named(kind: &JsValue, edition: Edition) -> Result<ValueKind, JsValue> {
 /// read; anything else but an array is `INVALID_ARGUMENT`. Items are read one at a time with
 /// `Reflect.get`, so a sparse array costs what it states, and nothing is allocated from the
 /// stated length.
-#[wasm_bindgen(js_name = checkIds)]
+#[wasm_bindgen(js_name = checkIds, unchecked_return_type = "boolean[]")]
 pub fn check_ids(
-    kind: JsValue,
-    values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValueKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] values: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Array, JsValue> {
     let edition = edition_option(options)?;
@@ -112,12 +130,12 @@ pub fn check_ids(
 }
 
 /// Checks one value of `kind` under `options.edition`'s rules (default `'current'`):
-/// `{ valid, kind, issues }` (never throws for a bad value; throws `OrgkitArgumentError` for a
-/// kind the edition does not have).
-#[wasm_bindgen(js_name = checkValue)]
+/// `{ valid, kind, issues }`, each issue with a `hint` for the user (never throws for a bad
+/// value; throws `OrgkitArgumentError` for a kind the edition does not have).
+#[wasm_bindgen(js_name = checkValue, unchecked_return_type = "ValueCheck")]
 pub fn check_value(
-    kind: JsValue,
-    value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValueKind")] kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Object, JsValue> {
     let edition = edition_option(options)?;
@@ -139,13 +157,14 @@ pub fn check_value(
     if !issues.is_empty() {
         set(&result, "valid", false);
     }
-    set(&result, "issues", issue_array(&issues));
+    let hint = |issue: &orgkit::Issue| orgkit::hints::value_issue_hint(kind, issue);
+    set(&result, "issues", issue_array(&issues, &hint));
     Ok(result)
 }
 
 /// The names of every kind `checkIds` and `checkValue` accept in `options.edition` (default
 /// `'current'`: all 22; the original edition has the first 16).
-#[wasm_bindgen(js_name = valueKinds)]
+#[wasm_bindgen(js_name = valueKinds, unchecked_return_type = "ValueKind[]")]
 pub fn value_kinds(
     #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Array, JsValue> {

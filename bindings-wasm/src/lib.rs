@@ -22,6 +22,7 @@ pub mod error;
 // The handshake state machine has no use in a form either; it ships in the emulator bundle.
 #[cfg(feature = "emulator")]
 pub mod handshake;
+pub mod hints;
 pub mod ids;
 // The paginator walks lists a page fetches itself; the form bundle (pkg/web) has no use for it
 // and stays under its size limit without it.

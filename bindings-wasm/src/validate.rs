@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use js_sys::{Array, Object};
+use orgkit::model::{Operation, Service};
 use orgkit::validate::{InputKind, RequestInput};
 use wasm_bindgen::prelude::*;
 
@@ -189,24 +190,42 @@ impl RequestInput for JsInput {
     }
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const SERVICE_TYPES: &'static str = r#"
+/** The services orgkit models, by their SDK client names. */
+export type ServiceName = 'organizations' | 'account' | 'chime';
+"#;
+
+/// The operation that a service name and an operation name (model or boto3 name) of
+/// `options.edition` name: `OrgkitArgumentError` for names that are not strings and bad
+/// options, `OrgkitUnknownOperationError` for names the edition does not have.
+pub(crate) fn operation_argument(
+    service: JsValue,
+    operation: JsValue,
+    options: JsValue,
+) -> Result<(&'static Service, &'static Operation), JsValue> {
+    let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
+    let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
+    let edition = crate::edition::edition_option(options)?;
+    orgkit::validate::find_operation(edition, &service, &operation)
+        .map_err(|err| lookup_error(&err))
+}
+
 /// Every issue of a request (an SDK v3 input object) under the model of `options.edition`
-/// (`'original'` or `'current'`, the default): `{ valid, issues }`. A value whose getter or
+/// (`'original'` or `'current'`, the default): `{ valid, issues }`, each issue with a `hint`
+/// for the user ("Enter an email address like name@example.com."). A value whose getter or
 /// Proxy trap throws is an `INVALID_TYPE` issue at its path. Throws
 /// `OrgkitUnknownOperationError` for a service or operation the edition does not have (the
 /// message names the edition and lists the valid names) and `OrgkitArgumentError`
 /// (`INVALID_ARGUMENT`) for names that are not strings and options of the wrong kind.
-#[wasm_bindgen(js_name = validateRequest)]
+#[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "ValidationResult")]
 pub fn validate_request(
-    service: JsValue,
-    operation: JsValue,
-    params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ServiceName")] service: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] operation: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "object")] params: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Object, JsValue> {
-    let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;
-    let operation = text_argument("operation", &operation).map_err(|m| argument_error(&m))?;
-    let edition = crate::edition::edition_option(options)?;
-    let (service, operation) = orgkit::validate::find_operation(edition, &service, &operation)
-        .map_err(|err| lookup_error(&err))?;
+    let (service, operation) = operation_argument(service, operation, options)?;
     let params = if params.is_undefined() {
         JsInput::new(Object::new().into())
     } else {
@@ -215,15 +234,16 @@ pub fn validate_request(
     let issues = orgkit::validate::validate_input(service, operation, &params);
     let result = Object::new();
     set(&result, "valid", issues.is_empty());
-    set(&result, "issues", issue_array(&issues));
+    let hint = |issue: &orgkit::Issue| orgkit::hints::request_issue_hint(service, operation, issue);
+    set(&result, "issues", issue_array(&issues, &hint));
     Ok(result)
 }
 
 /// The operations of a service in `options.edition` (default `'current'`) as
 /// `[modelName, boto3Name]` pairs.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "[string, string][]")]
 pub fn operations(
-    service: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ServiceName")] service: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "EditionOptions")] options: JsValue,
 ) -> Result<Array, JsValue> {
     let service = text_argument("service", &service).map_err(|m| argument_error(&m))?;

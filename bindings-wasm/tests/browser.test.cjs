@@ -1,8 +1,10 @@
 'use strict'
 // Serves the demo pages on 127.0.0.1 and drives them in headless Chromium (playwright-core):
-// the form (bad values must show their messages and block the submit, good values must make
-// the form valid), the emulator page, and the SCP page (issues as you type, a decision over a
-// small tree). A screenshot of each state is saved under test-output/browser/.
+// the form (its inputs take their attributes from fieldConstraints; bad values must show their
+// hints and messages and block the submit, good values must make the form valid), the
+// emulator page, and the SCP page (issues as you type, a decision over a small tree). The
+// pages import the assembled npm package (pkg/npm) by name through an import map. A screenshot
+// of each state is saved under test-output/browser/.
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
@@ -41,12 +43,12 @@ async function waitForServer(url, attempts = 100) {
 }
 
 /**
- * Serves bindings-wasm/ (the demo pages and the packages they load), opens `demo/<name>` in
- * headless Chromium and waits until the page says it is ready; the server and the browser
- * stop when test `t` ends. The page's uncaught errors are collected in `pageErrors`.
+ * Serves bindings-wasm/ (the demo pages and the npm package they import, pkg/npm), opens
+ * `demo/<name>` in headless Chromium and waits until the page says it is ready; the server and
+ * the browser stop when test `t` ends. The page's uncaught errors are collected in `pageErrors`.
  */
-async function openDemo(t, name, bundle) {
-  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', bundle, 'orgkit_wasm.js')), `build the ${bundle} package first (make wasm)`)
+async function openDemo(t, name) {
+  assert.ok(fs.existsSync(path.join(ROOT, 'pkg', 'npm', 'package.json')), 'assemble the orgkit-wasm package first (make wasm)')
   fs.mkdirSync(OUTPUT, { recursive: true })
   const port = await freePort()
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], {
@@ -72,37 +74,67 @@ async function openDemo(t, name, bundle) {
   return { page, pageErrors }
 }
 
-test('demo form validates as the user types and blocks invalid submits', async (t) => {
-  const { page, pageErrors } = await openDemo(t, 'index.html', 'web')
+test('demo form takes its attributes from fieldConstraints, shows hints as the user types and blocks invalid submits', async (t) => {
+  const { page, pageErrors } = await openDemo(t, 'index.html')
 
   const issuesOf = (id) => page.textContent(`#${id}-issues`)
+  const detailOf = (id) => page.textContent(`#${id}-detail`)
   const formValid = () => page.evaluate(() => document.getElementById('create-account').checkValidity())
   const submitted = () => page.evaluate(() => document.getElementById('create-account').dataset.submitted || '0')
+  const inputState = (id) => page.$eval(`#${id}`, (input) => ({
+    required: input.required,
+    pattern: input.pattern,
+    minLength: input.minLength,
+    maxLength: input.maxLength,
+    patternMismatch: input.validity.patternMismatch,
+    options: input.list ? [...input.list.options].map((option) => option.value) : [],
+  }))
+
+  // The attributes and the line under each input come from fieldConstraints.
+  const email = await inputState('email')
+  assert.deepEqual([email.required, email.minLength, email.maxLength], [true, 6, 64])
+  assert.ok(email.pattern.includes('@'), email.pattern)
+  const role = await inputState('role-name')
+  assert.deepEqual([role.required, role.minLength, role.maxLength, role.pattern], [false, -1, 64, '[\\w+=,.@\\-]{1,64}'])
+  assert.deepEqual((await inputState('billing')).options, ['ALLOW', 'DENY'])
+  assert.equal((await inputState('parent-id')).required, true)
+  assert.equal(await page.textContent('#email-hint'), 'Enter an email address like name@example.com.')
+  assert.equal(await page.textContent('#billing-hint'), 'Choose one of: ALLOW, DENY.')
+  assert.equal(await page.textContent('#parent-id-hint'), 'Enter a root ID (r-\u2026) or an OU ID (ou-\u2026).')
 
   // An untouched form is invalid and the browser refuses to submit it.
   assert.equal(await formValid(), false)
   await page.click('#submit')
   assert.equal(await submitted(), '0')
-  assert.match(await issuesOf('email'), /length greater than or equal to 6/)
+  assert.equal(await issuesOf('email'), 'This field is required.')
+  assert.match(await detailOf('email'), /^Value null at 'email' failed to satisfy constraint: Member must not be null$/)
 
-  // Bad values: each field shows why.
+  // Bad values: each field shows orgkit's hint, with AWS's message under it.
   await page.fill('#email', 'finance prod@example')
   await page.fill('#account-name', 'Caf\u00e9 accounts')
   await page.fill('#role-name', 'Admin Role')
   await page.fill('#billing', 'MAYBE')
   await page.fill('#parent-id', '123456789012')
-  assert.match(await issuesOf('email'), /^Value \(redacted\) at 'email' failed to satisfy constraint: .*character ' ' at position 7 is not allowed/)
-  assert.match(await issuesOf('billing'), /Value 'MAYBE' at 'iamUserAccessToBilling' failed to satisfy constraint: Member must satisfy enum value set: \[ALLOW, DENY\]/)
+  assert.equal(await issuesOf('email'), 'Enter an email address like name@example.com.')
+  // The issue's hint stands in for the field's own line.
+  assert.equal(await page.isHidden('#email-hint'), true)
+  assert.match(await detailOf('email'), /^Value \(redacted\) at 'email' failed to satisfy constraint: .*character ' ' at position 7 is not allowed/)
+  assert.equal(await issuesOf('account-name'), 'Use ASCII letters, digits, spaces and punctuation only.')
+  assert.match(await detailOf('account-name'), /character 'é' at position 3/)
+  assert.equal(await issuesOf('role-name'), 'Use letters, digits and + = , . @ _ - only.')
+  assert.match(await detailOf('role-name'), /character ' ' at position 5/)
+  assert.equal(await issuesOf('billing'), 'Choose one of: ALLOW, DENY.')
+  assert.match(await detailOf('billing'), /Value 'MAYBE' at 'iamUserAccessToBilling' failed to satisfy constraint: Member must satisfy enum value set: \[ALLOW, DENY\]/)
   assert.equal(await page.getAttribute('#billing', 'data-codes'), 'INVALID_ENUM')
-  assert.match(await issuesOf('account-name'), /character 'é' at position 3/)
-  assert.match(await issuesOf('role-name'), /character ' ' at position 5/)
-  assert.match(await issuesOf('parent-id'), /expected 'r-' \(a root\) or 'ou-' \(an organizational unit\)/)
+  assert.equal(await issuesOf('parent-id'), 'Enter a root ID (r-\u2026) or an OU ID (ou-\u2026).')
+  assert.match(await detailOf('parent-id'), /expected 'r-' \(a root\) or 'ou-' \(an organizational unit\)/)
   assert.equal(await page.getAttribute('#email', 'data-codes'), 'INVALID_PATTERN')
   assert.equal(await page.getAttribute('#parent-id', 'aria-invalid'), 'true')
-  assert.equal(
-    await page.evaluate(() => document.getElementById('role-name').validationMessage.includes('position 5')),
-    true,
-  )
+  assert.equal(await page.evaluate(() => document.getElementById('role-name').validationMessage), 'Use letters, digits and + = , . @ _ - only.')
+  // The browser's own pattern check agrees with orgkit's.
+  for (const id of ['email', 'account-name', 'role-name', 'parent-id']) {
+    assert.equal((await inputState(id)).patternMismatch, true, id)
+  }
   await page.click('#submit')
   assert.equal(await formValid(), false)
   assert.equal(await submitted(), '0')
@@ -117,6 +149,9 @@ test('demo form validates as the user types and blocks invalid submits', async (
   await page.fill('#parent-id', 'ou-abcd-12345678')
   for (const id of ['email', 'account-name', 'role-name', 'billing', 'parent-id']) {
     assert.equal(await issuesOf(id), '', id)
+    assert.equal(await detailOf(id), '', id)
+    assert.equal((await inputState(id)).patternMismatch, false, id)
+    assert.equal(await page.isVisible(`#${id}-hint`), true, id)
   }
   assert.equal(await formValid(), true)
   await page.click('#submit')
@@ -128,7 +163,7 @@ test('demo form validates as the user types and blocks invalid submits', async (
 })
 
 test('the emulator runs in the page', async (t) => {
-  const { page, pageErrors } = await openDemo(t, 'emulator.html', 'web-emulator')
+  const { page, pageErrors } = await openDemo(t, 'emulator.html')
   assert.match(await page.textContent('#tree'), /^Root \(r-[0-9a-z]{4}\)\n  · account-111111111111 \(111111111111\)$/)
 
   await page.fill('#ou-name', 'Engineering')
@@ -153,7 +188,7 @@ test('the emulator runs in the page', async (t) => {
 })
 
 test('the SCP page shows issues as you type and explains a decision over a tree', async (t) => {
-  const { page, pageErrors } = await openDemo(t, 'scp.html', 'web-emulator')
+  const { page, pageErrors } = await openDemo(t, 'scp.html')
   const issues = () => page.textContent('#document-issues')
 
   // An invalid document: each issue with its code and path, as the user types.

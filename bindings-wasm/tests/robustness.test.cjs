@@ -236,6 +236,11 @@ const ARGUMENT_CHECKS = {
   operations: [(bad) => orgkit.operations(bad)],
   checkIds: [(bad) => orgkit.checkIds(bad, [])],
   checkValue: [(bad) => orgkit.checkValue(bad, 'x')],
+  fieldConstraints: [
+    (bad) => orgkit.fieldConstraints(bad, 'CreateAccount'),
+    (bad) => orgkit.fieldConstraints('organizations', bad),
+  ],
+  valueConstraints: [(bad) => orgkit.valueConstraints(bad)],
   decideHandshake: [
     (bad) => orgkit.decideHandshake(bad, 'OPEN', 'ACCEPT', 'recipient'),
     (bad) => orgkit.decideHandshake('INVITE', bad, 'ACCEPT', 'recipient'),
@@ -312,6 +317,9 @@ test('a number, undefined, an object or a Symbol where a string is expected is I
   for (const seed of [-1, 1.5, NaN, Infinity, 2 ** 53]) assert.throws(() => new orgkit.NativeEmulator(seed), invalidArgument)
   assert.throws(() => orgkit.decideHandshake('INVITE', 'OPEN', 'approve', 'recipient'), invalidArgument)
   assert.throws(() => orgkit.checkValue('Nope', 'x'), invalidArgument)
+  assert.throws(() => orgkit.valueConstraints('TagKey', { edition: 'original' }), invalidArgument)
+  assert.throws(() => orgkit.fieldConstraints('organizations', 'CreateAccount', { edition: 'newest' }), invalidArgument)
+  assert.throws(() => orgkit.fieldConstraints('chime', 'Nope'), coded('UNKNOWN_OPERATION', 'OrgkitUnknownOperationError'))
   assert.throws(() => orgkit.validateRequest('organisations', 'ListRoots', {}), coded('UNKNOWN_SERVICE', 'OrgkitUnknownOperationError'))
   assert.throws(() => orgkit.operations('nope'), coded('UNKNOWN_SERVICE', 'OrgkitUnknownOperationError'))
   assert.throws(() => orgkit.validateRequest('chime', 'Nope', {}), coded('UNKNOWN_OPERATION', 'OrgkitUnknownOperationError'))

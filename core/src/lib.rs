@@ -29,6 +29,7 @@ pub mod emulator;
 pub mod error;
 pub mod generated;
 pub mod handshake;
+pub mod hints;
 pub mod ids;
 pub mod model;
 pub mod page_token;
