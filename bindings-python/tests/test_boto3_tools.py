@@ -28,6 +28,33 @@ def fake_client(service: str):  # type: ignore[no-untyped-def]
     )
 
 
+class TestWhatBotocoreChecks:
+    """README.md states what botocore itself checks before sending: required members, types and
+    minimums (lengths and ranges), and not patterns, maximums or enumerations."""
+
+    @staticmethod
+    def report(operation: str, params: dict[str, object]) -> str:
+        from botocore.validate import ParamValidator
+
+        model = fake_client("organizations").meta.service_model.operation_model(operation)
+        result = ParamValidator().validate(params, model.input_shape)
+        return str(result.generate_report()) if result.has_errors() else ""
+
+    def test_required_members_types_and_minimums(self) -> None:
+        assert "Missing required parameter" in self.report("DescribeAccount", {})
+        assert "Invalid type" in self.report("DescribeAccount", {"AccountId": 123456789012})
+        assert "Invalid length" in self.report("CreateAccount", {"Email": "a@b", "AccountName": "x"})
+        assert "Invalid value for parameter MaxResults" in self.report("ListAccounts", {"MaxResults": 0})
+
+    def test_not_patterns_maximums_or_enumerations(self) -> None:
+        too_long = {"Email": "dev@example.com", "AccountName": "x" * 51}
+        assert self.report("CreateAccount", too_long) == ""
+        assert self.report("ListAccounts", {"MaxResults": 500}) == ""
+        assert self.report("CreateAccount", {"Email": "not an email", "AccountName": "x"}) == ""
+        billing = {"Email": "dev@example.com", "AccountName": "x", "IamUserAccessToBilling": "MAYBE"}
+        assert self.report("CreateAccount", billing) == ""
+
+
 class TestValidateBoto3:
     def test_refuses_what_botocore_lets_through_listing_every_issue(self) -> None:
         client = orgkit.validate_boto3(fake_client("organizations"))
