@@ -15,7 +15,6 @@ export {
   editions,
   emulatedEdition,
   errorCodes,
-  errorNames,
   handshakeTransitions,
   inspectArn,
   isAccountId,
@@ -41,11 +40,8 @@ export {
   isTagKey,
   isTagValue,
   limits,
-  operations,
   paginationErrorCodes,
   scpIssueCodes,
-  successStatus,
-  timestampMembers,
   valueKinds,
 } from './index'
 export type {
@@ -67,6 +63,19 @@ export type Service = 'organizations' | 'account' | 'chime'
 /** An operation of `S`, by its API name (`CreateAccount`) or boto3's (`create_account`); the
  * current edition's names (the original edition's are a subset). */
 export type OperationName<S extends Service = Service> = OperationNames[S] | SnakeCaseOperationNames[S]
+/** The operations of `service` in an edition (default `current`): `[ApiName, boto3_name]` pairs,
+ * in model order. Throws `OrgkitArgumentError` for an unknown edition. */
+export declare function operations<S extends Service>(
+  service: S,
+  options?: EditionOptions,
+): Array<[OperationNames[S], SnakeCaseOperationNames[S]]>
+/** The HTTP status of a successful `operation` (200, or 201 for Chime's CreateAccount). */
+export declare function successStatus<S extends Service>(service: S, operation: OperationName<S>, options?: EditionOptions): number
+/** The AWS exception names `service`'s operations can answer with in an edition. */
+export declare function errorNames(service: Service, options?: EditionOptions): string[]
+/** The members of `service`'s shapes that are timestamps (JS gets them as `Date`s). */
+export declare function timestampMembers(service: Service, options?: EditionOptions): string[]
+
 /** The List operations of `S` that have a paginator. */
 export type ListOperationName<S extends Service = Service> = Extract<OperationName<S>, `List${string}` | `list_${string}`>
 
@@ -261,10 +270,10 @@ export interface PageRequest {
  * One walk through the pages of a List operation, without a transport. Throws
  * `OrgkitPaginationError` (or `OrgkitUnknownOperationError` for an unknown operation).
  */
-export declare class PageWalk {
+export declare class PageWalk<S extends Service = Service> {
   constructor(
-    service: Service,
-    operation: ListOperationName,
+    service: S,
+    operation: ListOperationName<S>,
     maxItems?: number,
     pageSize?: number,
     startingToken?: string,
@@ -304,10 +313,24 @@ export type PageItem<Page> = {
  */
 export declare function paginate<Page extends object, Input extends object = Record<string, unknown>>(
   fetch: (input: Input) => Promise<Page> | Page,
-  operation: ListOperationName,
+  operation: ListOperationName<'organizations'>,
   params?: Input,
-  options?: { service?: Service; maxItems?: number; pageSize?: number; startingToken?: string; edition?: Edition },
+  options?: PaginateOptions & { service?: 'organizations' },
 ): PageIterator<Page>
+/** The same for the List operations of another service (`options.service` names it). */
+export declare function paginate<S extends Service, Page extends object, Input extends object = Record<string, unknown>>(
+  fetch: (input: Input) => Promise<Page> | Page,
+  operation: ListOperationName<S>,
+  params: Input | undefined,
+  options: PaginateOptions & { service: S },
+): PageIterator<Page>
+/** The options of `paginate` besides the service. */
+export interface PaginateOptions {
+  maxItems?: number
+  pageSize?: number
+  startingToken?: string
+  edition?: Edition
+}
 
 /** A validated value of one kind; each class's constructor takes the text and, optionally,
  * `{ edition }` (default `current`: only Email's rule differs, and the original edition has

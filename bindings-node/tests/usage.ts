@@ -197,8 +197,10 @@ export function editions(): string {
 // Issue 15: operation names are literal unions, paginators and exceptions are typed, and the
 // native internals are no exports.
 import * as everything from '../orgkit'
+import { successStatus } from '../orgkit'
 
 export async function typedNames(): Promise<string> {
+  const names: string[] = []
   const snake: RequestCheck = validateRequest('organizations', 'create_account', {})
   const chime: RequestCheck = validateRequest('chime', 'UpdateAccount', {})
   // @ts-expect-error: not an operation of the Organizations API
@@ -209,10 +211,21 @@ export async function typedNames(): Promise<string> {
   validateRequest('iam', 'CreateRole', {})
   // @ts-expect-error: ListRoots is paginated, DescribeAccount is not
   paginate(async () => ({}), 'DescribeAccount')
+  paginate(async () => ({}), 'ListAccounts', {}, { service: 'chime' })
+  // @ts-expect-error: ListRoots is an Organizations operation, not one of Chime's
+  paginate(async () => ({}), 'ListRoots', {}, { service: 'chime' })
+  // @ts-expect-error: the same for a walk
+  new PageWalk('account', 'ListRoots')
+  const [[first, snakeFirst]] = operations('chime')
+  const apiName: 'CreateAccount' | 'GetAccount' | 'ListAccounts' | 'UpdateAccount' = first
+  const status: number = successStatus('chime', snakeFirst)
+  // @ts-expect-error: not a Chime operation
+  successStatus('chime', 'CreateOrganization')
+  names.push(apiName)
+  void status
 
   const emu = new Emulator({ seed: 2 })
   const org = emu.client('organizations', { caller: '111111111111' })
-  const names: string[] = []
   for await (const account of org.paginateListAccounts({}, { pageSize: 5 }).items()) {
     const typed: Organizations.Account = account
     names.push(typed.Name ?? '')
