@@ -35,8 +35,10 @@ export interface OrgkitValidationPlugin {
 /**
  * An SDK v3 client plugin that checks every Organizations, Account and Chime command's input
  * with orgkit before the SDK serializes it, rejecting an invalid one with an
- * `OrgkitSdkValidationError` (every issue listed; nothing sent). Commands the edition does not
- * model, and commands of other clients, pass through unchecked.
+ * `OrgkitSdkValidationError` (every issue listed; nothing sent). The input is checked as the SDK
+ * sends it: `null` and `undefined` members and list items, which the SDK leaves out, are absent.
+ * Commands the edition does not model, and commands of other clients, pass through unchecked.
+ * Throws `OrgkitArgumentError` for options that are not an object or cannot be read.
  */
 export declare function orgkitValidation(options?: OrgkitValidationOptions): OrgkitValidationPlugin
 
@@ -70,7 +72,10 @@ export declare class OrgkitSdkValidationError extends OrgkitValidationError {
   readonly edition: Edition
   /** Organizations and Chime: the explanation (the first issue's message). */
   readonly Message?: string
-  /** Organizations: the InvalidInputException reason, the first issue's code. */
+  /** Organizations: the InvalidInputException reason, always a value of the model's
+   * `InvalidInputExceptionReason` enumeration: the first issue's code when it is one, else the
+   * code of the first issue that is one (orgkit's own UNKNOWN_PARAMETER, INVALID_TYPE and
+   * TOO_MANY_ISSUES are not); undefined when no issue's code is. */
   readonly Reason?: string
   /** Chime: the error code, `BadRequest`. */
   readonly Code?: 'BadRequest'
@@ -121,7 +126,10 @@ export interface EmulatorRequestHandlerOptions {
 export interface EmulatorRequestHandler {
   /** What the SDK reads about the transport. */
   readonly metadata: { handlerProtocol: string }
-  /** Serves one request; rejects with an `AbortError` when the signal is already aborted. */
+  /** Serves one request; rejects with an `AbortError` when the signal aborts before the request
+   * is served (already, or while a body stream is read), and with `OrgkitArgumentError`
+   * (INVALID_ARGUMENT) for a request it cannot read (a header or query value that is no text, a
+   * body that is not a string, bytes or a stream of them, a failing body stream). */
   handle(request: SdkHttpRequest, options?: SdkHandlerOptions): Promise<{ response: SdkHttpResponse }>
   /** Records a transport setting (none changes an in-process call). */
   updateHttpClientConfig(key: string, value: unknown): void
@@ -133,6 +141,7 @@ export interface EmulatorRequestHandler {
 
 /**
  * A request handler for SDK v3 clients served by `emulator` (`Emulator#requestHandler` calls
- * it). Throws `OrgkitEmulatorUsageError` (INVALID_CALLER) for a caller that is not an account ID.
+ * it). Throws `OrgkitEmulatorUsageError` (INVALID_CALLER) for a caller that is not an account ID,
+ * and `OrgkitArgumentError` (INVALID_ARGUMENT) for options that are not an object or cannot be read.
  */
 export declare function emulatorRequestHandler(emulator: Emulator, options?: EmulatorRequestHandlerOptions): EmulatorRequestHandler

@@ -405,6 +405,179 @@ test('orgkitValidation rejects invalid input before anything is sent, like the s
     ['CreateOrganization', 'ListRoots', 'CreateOrganizationalUnit'])
 })
 
+test('orgkitValidation checks the input as the SDK sends it: null members and list items are absent', async () => {
+  const emulator = new Emulator({ seed: 22 })
+  const recording = recordingHandler(emulator.requestHandler())
+  const plain = new Organizations.OrganizationsClient(clientConfig(emulator, MASTER, recording))
+  const client = new Organizations.OrganizationsClient(clientConfig(emulator, MASTER, recording))
+  client.middlewareStack.use(orgkitValidation())
+  await plain.send(new Organizations.CreateOrganizationCommand({}))
+  // What the SDK itself does with nulls (awsJson1.1): leaves them out, and the service accepts it.
+  await plain.send(new Organizations.ListAccountsCommand({ NextToken: null }))
+  assert.equal(recording.requests.at(-1).body, '{}')
+  // The plugin agrees: nothing to report, and the same request goes out.
+  await client.send(new Organizations.ListAccountsCommand({ NextToken: null, MaxResults: undefined, Unused: null }))
+  assert.equal(recording.requests.at(-1).body, '{}')
+  await client.send(new Organizations.ListCreateAccountStatusCommand({ States: [null, 'SUCCEEDED', undefined, , 'FAILED'] }))
+  assert.deepEqual(JSON.parse(recording.requests.at(-1).body), { States: ['SUCCEEDED', 'FAILED'] })
+  // Current edition: Tags is modelled, so a null Tags is valid and left out (the emulator serves
+  // the original edition, which knows no Tags: it accepts the request only because it is left out).
+  const made = await client.send(new Organizations.CreateAccountCommand({ Email: 'n@example.com', AccountName: 'N', Tags: null, RoleName: undefined }))
+  assert.equal(made.CreateAccountStatus.State, 'IN_PROGRESS')
+  assert.deepEqual(JSON.parse(recording.requests.at(-1).body), { Email: 'n@example.com', AccountName: 'N' })
+  const sent = recording.requests.length
+  // Deeply: a null item is left out and a null member of an item is absent (Value is required),
+  // the index counting the items that are sent, as the service would answer.
+  await assert.rejects(client.send(new Organizations.CreateAccountCommand({ Email: 't@example.com', AccountName: 'T', Tags: [null, { Key: 'k', Value: null }] })),
+    (error) => {
+      assert.deepEqual(error.issues.map((i) => `${i.path} ${i.code}`), ['Tags[0].Value INPUT_REQUIRED'])
+      return true
+    })
+  // restJson1 (Account, Chime) leaves nulls out as well.
+  const account = new Account.AccountClient(clientConfig(emulator, MASTER, recording))
+  account.middlewareStack.use(orgkitValidation())
+  await rejectsAs(account.send(new Account.GetAlternateContactCommand({ AlternateContactType: 'BILLING', AccountId: null })),
+    Account.ResourceNotFoundException)
+  assert.equal(recording.requests.at(-1).body, '{"AlternateContactType":"BILLING"}')
+  const chime = new Chime.ChimeClient(clientConfig(emulator, MASTER, recording))
+  chime.middlewareStack.use(orgkitValidation())
+  assert.deepEqual((await chime.send(new Chime.ListAccountsCommand({ MaxResults: null, NextToken: null, Name: null }))).Accounts, [])
+  assert.deepEqual(recording.requests.at(-1).query, {})
+  assert.equal(recording.requests.length, sent + 2)
+})
+
+test('orgkitValidation: nulls left out, hostile input is still an issue at its path, never a crash or a hang', async () => {
+  const emulator = new Emulator({ seed: 23 })
+  const recording = recordingHandler(emulator.requestHandler())
+  const client = new Organizations.OrganizationsClient(clientConfig(emulator, MASTER, recording))
+  client.middlewareStack.use(orgkitValidation())
+  const issuesOf = async (command) => {
+    let issues
+    await assert.rejects(client.send(command), (error) => {
+      assert.ok(error instanceof OrgkitSdkValidationError, `${error.name}: ${error.message}`)
+      issues = error.issues.map((i) => `${i.path} ${i.code}`)
+      return true
+    })
+    return issues
+  }
+  // A throwing getter beside a null member: INVALID_TYPE there, the null still absent.
+  assert.deepEqual(await issuesOf(new Organizations.DescribeAccountCommand({ get AccountId() { throw new Error('no') }, Unused: null })),
+    ['AccountId INVALID_TYPE'])
+  const item = { Key: 'k', get Value() { throw new Error('no') } }
+  const tags = (list) => new Organizations.CreateAccountCommand({ Email: 't@example.com', AccountName: 'T', Tags: list })
+  assert.deepEqual(await issuesOf(tags([null, item])), ['Tags[0].Value INVALID_TYPE'])
+  // Proxies (throwing traps, revoked) are read by the core itself.
+  assert.deepEqual(await issuesOf(tags([null, new Proxy({}, { ownKeys() { throw new Error('trap') } })])), ['Tags[0] INVALID_TYPE'])
+  const revoked = Proxy.revocable({}, {})
+  revoked.revoke()
+  assert.deepEqual(await issuesOf(tags(revoked.proxy)), ['Tags INVALID_TYPE'])
+  assert.match((await issuesOf(new Organizations.ListRootsCommand(revoked.proxy)))[0], /INVALID_TYPE$/)
+  const throwingItem = [null, 'SUCCEEDED']
+  Object.defineProperty(throwingItem, 0, { get() { throw new Error('no') } })
+  assert.deepEqual(await issuesOf(new Organizations.ListCreateAccountStatusCommand({ States: throwingItem })), ['States[0] INVALID_TYPE'])
+  // A list of 2³²−1 (a sparse one) is not walked: the core reports its length, at once.
+  const huge = []
+  huge.length = 2 ** 32 - 1
+  let started = Date.now()
+  assert.deepEqual(await issuesOf(new Organizations.ListCreateAccountStatusCommand({ States: huge })), ['States MAX_LENGTH_EXCEEDED'])
+  assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`)
+  // Nesting far deeper than the model, and one big array shared a thousand times, cost no more.
+  let deep = { x: null }
+  for (let n = 0; n < 100000; n++) deep = { x: deep }
+  assert.deepEqual(await issuesOf(new Organizations.ListAccountsCommand({ NextToken: deep })), ['NextToken INVALID_TYPE'])
+  const big = new Array(1048576).fill(null)
+  started = Date.now()
+  assert.deepEqual(await issuesOf(new Organizations.ListAccountsCommand({ Junk: new Array(1000).fill(big), NextToken: null })), ['Junk UNKNOWN_PARAMETER'])
+  assert.ok(Date.now() - started < 5000, `${Date.now() - started} ms`)
+  assert.equal(recording.requests.length, 0)
+})
+
+test('Reason is a value of the InvalidInputExceptionReason enumeration or undefined; code stays the first issue\'s', async () => {
+  const emulator = new Emulator({ seed: 24 })
+  const client = new Organizations.OrganizationsClient(clientConfig(emulator, MASTER))
+  client.middlewareStack.use(orgkitValidation())
+  const caught = async (command) => {
+    let caughtError
+    await assert.rejects(client.send(command), (error) => {
+      caughtError = error
+      return error instanceof Organizations.InvalidInputException
+    })
+    return caughtError
+  }
+  // Only orgkit's own codes: no Reason.
+  const unknown = await caught(new Organizations.ListRootsCommand({ Junk: 1 }))
+  assert.equal(unknown.code, 'UNKNOWN_PARAMETER')
+  assert.equal(unknown.Reason, undefined)
+  const typed = await caught(new Organizations.DescribeAccountCommand({ AccountId: 5, Junk: 1 }))
+  assert.deepEqual(typed.issues.map((i) => i.code), ['INVALID_TYPE', 'UNKNOWN_PARAMETER'])
+  assert.equal(typed.code, 'INVALID_TYPE')
+  assert.equal(typed.Reason, undefined)
+  // The first issue is orgkit's own, a later one the service's: Reason is the later one.
+  const mixed = await caught(new Organizations.CreateOrganizationalUnitCommand({ ParentId: 5, Name: 'n'.repeat(129) }))
+  assert.deepEqual(mixed.issues.map((i) => i.code), ['INVALID_TYPE', 'MAX_LENGTH_EXCEEDED'])
+  assert.equal(mixed.code, 'INVALID_TYPE')
+  assert.equal(mixed.Reason, 'MAX_LENGTH_EXCEEDED')
+  assert.equal(mixed.Message, mixed.issues[0].message)
+  // Too many issues: TOO_MANY_ISSUES is orgkit's own too.
+  const many = Object.fromEntries(Array.from({ length: 200 }, (_, n) => [`Junk${n}`, 1]))
+  const tooMany = await caught(new Organizations.ListRootsCommand(many))
+  assert.equal(tooMany.issues.at(-1).code, 'TOO_MANY_ISSUES')
+  assert.equal(tooMany.Reason, undefined)
+})
+
+test('the plugin and the request handler answer unreadable arguments with orgkit errors, never raw TypeErrors', async () => {
+  const emulator = new Emulator({ seed: 25 })
+  const revoked = Proxy.revocable({}, {})
+  revoked.revoke()
+  const invalidArgument = (error) => error instanceof OrgkitArgumentError && error.code === 'INVALID_ARGUMENT'
+  assert.throws(() => orgkitValidation(revoked.proxy), invalidArgument)
+  assert.throws(() => orgkitValidation({ get edition() { throw new Error('no') } }), invalidArgument)
+  assert.throws(() => emulator.requestHandler(revoked.proxy), invalidArgument)
+  assert.throws(() => emulatorRequestHandler(emulator, revoked.proxy), invalidArgument)
+  const handler = emulator.requestHandler()
+  const target = { 'x-amz-target': 'AWSOrganizationsV20161128.CreateOrganization', 'content-type': 'application/x-amz-json-1.1' }
+  const request = { method: 'POST', protocol: 'https:', hostname: 'organizations.us-east-1.amazonaws.com', path: '/', query: {}, headers: target, body: '{}' }
+  await assert.rejects(handler.handle({ ...request, headers: { ...target, 'x-odd': Object.create(null) } }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, headers: revoked.proxy }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, query: { a: Object.create(null) } }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, query: { a: ['x', Object.create(null)] } }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, body: revoked.proxy }), invalidArgument)
+  const { Readable } = await import('node:stream')
+  await assert.rejects(handler.handle({ ...request, body: Readable.from([Buffer.from('{'), 42]) }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, body: (async function* () { yield {} })() }), invalidArgument)
+  await assert.rejects(handler.handle({ ...request, body: (async function* () { yield '{'; throw new Error('reset') })() }),
+    (error) => invalidArgument(error) && error.cause.message === 'reset')
+  // An abort while the body streams stops it, as an already-aborted signal does.
+  const stalled = () => {
+    const stream = new Readable({ read() {} })
+    stream.push('{')
+    return stream
+  }
+  const controller = new AbortController()
+  const body = stalled()
+  setTimeout(() => controller.abort(), 20)
+  await assert.rejects(handler.handle({ ...request, body }, { abortSignal: controller.signal }), { name: 'AbortError', message: 'Request aborted' })
+  // The stream's iterator is closed: once its pending read settles, the stream is destroyed.
+  body.push('}')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  assert.ok(body.destroyed, 'the stream was closed')
+  const withReason = new AbortController()
+  setTimeout(() => withReason.abort(new Error('shutting down')), 20)
+  await assert.rejects(handler.handle({ ...request, body: stalled() }, { abortSignal: withReason.signal }),
+    (error) => error.name === 'AbortError' && error.cause.message === 'shutting down')
+  // A signal with only `onabort` (as the SDK's handler also accepts) is heard too, and restored.
+  const legacy = { aborted: false, onabort: null }
+  setTimeout(() => {
+    legacy.aborted = true
+    legacy.onabort()
+  }, 20)
+  await assert.rejects(handler.handle({ ...request, body: stalled() }, { abortSignal: legacy }), { name: 'AbortError' })
+  assert.equal(legacy.onabort, null)
+  // None of those requests was served: there is still no organization.
+  const client = new Organizations.OrganizationsClient(clientConfig(emulator, MASTER, handler))
+  await rejectsAs(client.send(new Organizations.DescribeOrganizationCommand({})), Organizations.AWSOrganizationsNotInUseException)
+})
+
 test('orgkitValidation speaks each service\'s own exception: Account ValidationException, Chime BadRequestException', async () => {
   const emulator = new Emulator({ seed: 19 })
   const recording = recordingHandler(emulator.requestHandler())
