@@ -21,12 +21,15 @@ export interface OrgkitChecksOptions {
  *
  * Each resource's CloudFormation properties are checked as the request of the operation that
  * creates it; SCP content with `checkScp`; references to parents and policy targets; sibling OU
- * names; one organization per account. Tokens (Refs, parameters, imports, Lazy values) are
- * skipped. Findings are error annotations on the L1 resource, reading
+ * names; one organization per account (two in one stack with its nested stacks, or in stacks of
+ * one app or Stage naming the same 12-digit account; environment-agnostic stacks are not taken
+ * to share an account). Tokens (Refs, parameters, imports, Lazy values) are skipped. Findings are error annotations on the L1 resource, reading
  * `CODE at Property: message (orgkit, current edition)`, and (unless `failSynth` is `false`)
  * validation errors that make synthesis fail.
  */
 export declare class OrgkitChecks implements IAspect {
+  /** @throws {OrgkitArgumentError} (code `INVALID_ARGUMENT`) for a bad `edition` or `failSynth`,
+   * or options that cannot be read. */
   constructor(options?: OrgkitChecksOptions)
   /** The edition the resources are checked against. */
   readonly edition: Edition
@@ -46,9 +49,13 @@ export interface OrgkitPolicyValidationOptions {
  * A CDK policy-validation plugin with the checks of `OrgkitChecks`, run on the synthesized
  * templates: `new App({ policyValidationBeta1: [new OrgkitPolicyValidation()] })` or
  * `Validations.of(app).addPlugins(new OrgkitPolicyValidation())`. Each finding is a violation
- * named by its orgkit code at the resource's logical ID; any finding fails synthesis.
+ * named by its orgkit code at the resource's logical ID; any finding fails synthesis. The
+ * templates of nested stacks, which CDK does not hand plugins, are found in the cloud assembly
+ * and checked too; one organization per account is judged as `OrgkitChecks` judges it.
  */
 export declare class OrgkitPolicyValidation implements IPolicyValidationPluginBeta1 {
+  /** @throws {OrgkitArgumentError} (code `INVALID_ARGUMENT`) for a bad `edition`, or options
+   * that cannot be read. */
   constructor(options?: OrgkitPolicyValidationOptions)
   /** `'orgkit'`, the name CDK's report shows. */
   readonly name: string

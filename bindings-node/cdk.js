@@ -8,7 +8,8 @@
 //     the cross-stack references are prepared), reports each finding as an error annotation on
 //     the resource and, by default, as a construct validation error, which makes `app.synth()`
 //     throw and `cdk synth` exit non-zero.
-//   - OrgkitPolicyValidation, a CDK policy-validation plugin: it reads the synthesized templates.
+//   - OrgkitPolicyValidation, a CDK policy-validation plugin: it reads the synthesized templates,
+//     those CDK hands it and the nested stack templates they deploy, found in the cloud assembly.
 // Neither checks a value CDK cannot know at synth time (a token: a Ref, Fn::GetAtt, parameter,
 // import, Lazy value, dynamic reference): such a value is skipped, never reported.
 
@@ -200,13 +201,30 @@ function intrinsicName(value) {
 // Records: one per AWS::Organizations resource, from the construct tree or from templates.
 // A record has: type, spec (its RESOURCE_TYPES entry), properties (with UNKNOWN and
 // ResourceReference leaves), conditional (a CloudFormation Condition may leave it out),
-// account (the stack's account when it is known), label (how messages name it) and
-// reported (whether findings about it are wanted).
+// deployedTo (the account it is deployed to, as far as synth knows, see accountOf), label (how
+// messages name it) and reported (whether findings about it are wanted).
 
 let nextRecordId = 0
 
-function newRecord(type, label, account) {
-  return { id: nextRecordId++, type, spec: RESOURCE_TYPES[type], label, account, properties: {}, conditional: false, reported: true }
+function newRecord(type, label, deployedTo) {
+  return { id: nextRecordId++, type, spec: RESOURCE_TYPES[type], label, deployedTo, properties: {}, conditional: false, reported: true }
+}
+
+/** An account ID written out: twelve digits (not a token, not `unknown-account`). */
+const isConcreteAccount = (account) => typeof account === 'string' && /^\d{12}$/.test(account)
+
+/**
+ * Where a stack's resources are deployed, as far as synth knows: `{ key, where }`. Two records
+ * with one `key` are deployed to one account. Keys are per `scope` (an app or a Stage: each
+ * Stage is its own app, deployed on its own). Stacks that name the same concrete account share
+ * a key; a stack whose account is unknown (an environment-agnostic stack, a token) may be
+ * deployed to any account, so its key is the stack itself (`stack`, the top-level stack: a
+ * nested stack is deployed to its parent's account).
+ */
+function accountOf(account, scope, stack) {
+  return isConcreteAccount(account)
+    ? { key: `${scope}\u0000${account}`, where: `account ${account}` }
+    : { key: `${scope}\u0000stack\u0000${stack}`, where: `the account stack '${stack}' is deployed to` }
 }
 
 /** The marker a token becomes when a resource is rendered for the checks. It has the shape of
@@ -270,10 +288,12 @@ function stageResources(stage) {
   return found
 }
 
-/** A known account ID of the stack a construct is in, else undefined. */
-function stackAccount(construct) {
-  const account = cdk.Stack.of(construct).account
-  return typeof account === 'string' && !cdk.Token.isUnresolved(account) ? account : undefined
+/** Where a construct's stack is deployed (accountOf): the records are of one stage. */
+function deployedTo(construct) {
+  let stack = cdk.Stack.of(construct)
+  const account = stack.account
+  while (stack.nestedStackParent) stack = stack.nestedStackParent
+  return accountOf(cdk.Token.isUnresolved(account) ? undefined : account, 'stage', stack.node.path)
 }
 
 /**
@@ -290,7 +310,7 @@ function recordsFromConstructs(resources, reported) {
     if (definitions.length !== 1) continue // left out of the template
     const resolver = new MarkingResolver()
     const definition = cdk.Tokenization.resolve(definitions[0], { scope: resource, resolver, preparing: false })
-    const record = newRecord(resource.cfnResourceType, resource.node.path, stackAccount(resource))
+    const record = newRecord(resource.cfnResourceType, resource.node.path, deployedTo(resource))
     record.construct = resource
     record.reported = reported(resource)
     record.conditional = definition.Condition !== undefined
@@ -318,13 +338,13 @@ function recordsFromConstructs(resources, reported) {
 
 /**
  * The records of the AWS::Organizations resources of synthesized templates. `stacks`: one
- * `{ templatePath, account }` per template. `Ref`, `Fn::GetAtt` and `Fn::ImportValue` of an
- * export of one of the templates are followed to the resource they name.
+ * `{ templatePath, template, deployedTo }` per template (its path, its parsed JSON, where it is
+ * deployed). `Ref`, `Fn::GetAtt` and `Fn::ImportValue` of an export of one of the templates are
+ * followed to the resource they name.
  */
 function recordsFromTemplates(stacks) {
-  const templates = stacks.map(({ templatePath, account }) => {
-    const template = JSON.parse(fs.readFileSync(templatePath, 'utf8'))
-    return { templatePath, account, resources: template.Resources || {}, parameters: template.Parameters || {}, outputs: template.Outputs || {}, records: new Map() }
+  const templates = stacks.map(({ templatePath, template, deployedTo }) => {
+    return { templatePath, deployedTo, resources: template.Resources || {}, parameters: template.Parameters || {}, outputs: template.Outputs || {}, records: new Map() }
   })
   const exportsByName = new Map()
   for (const template of templates) {
@@ -335,7 +355,7 @@ function recordsFromTemplates(stacks) {
     for (const [logicalId, resource] of Object.entries(template.resources)) {
       if (!resource || !Object.hasOwn(RESOURCE_TYPES, resource.Type)) continue
       const cdkPath = resource.Metadata && resource.Metadata['aws:cdk:path']
-      const record = newRecord(resource.Type, typeof cdkPath === 'string' ? cdkPath : `${logicalId} (${path.basename(template.templatePath)})`, template.account)
+      const record = newRecord(resource.Type, typeof cdkPath === 'string' ? cdkPath : `${logicalId} (${path.basename(template.templatePath)})`, template.deployedTo)
       record.logicalId = logicalId
       record.templatePath = template.templatePath
       record.conditional = resource.Condition !== undefined
@@ -382,6 +402,122 @@ function recordsFromTemplates(stacks) {
 function splitOnce(text, separator) {
   const at = text.indexOf(separator)
   return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)]
+}
+
+/** A JSON file's content, or undefined when it cannot be read or parsed. */
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/** Every string in a JSON value. */
+function stringsIn(value, found = []) {
+  if (typeof value === 'string') found.push(value)
+  else if (value && typeof value === 'object') for (const inner of Object.values(value)) stringsIn(inner, found)
+  return found
+}
+
+/**
+ * The templates a policy-validation plugin checks: the top-level stack templates CDK hands it,
+ * and the nested stack templates they (and their nested stacks) deploy, which CDK does not hand
+ * it. Each is `{ templatePath, template, deployedTo }`. A nested stack's template file is found
+ * in the cloud assembly: by the `aws:asset:path` metadata of its AWS::CloudFormation::Stack
+ * resource, else by the S3 object key of its TemplateURL in the asset manifests
+ * (`*.assets.json`) beside the parent template; it is deployed to its parent's account. A
+ * nested template file (`*.nested.template.json`) of the assembly that neither finds is checked
+ * too, as a stack of its own (its account unknown).
+ */
+function pluginTemplates(context) {
+  const manifests = new Map()
+  const manifestOf = (dir) => {
+    if (!manifests.has(dir)) manifests.set(dir, readJson(path.join(dir, 'manifest.json')))
+    return manifests.get(dir)
+  }
+  /** The account of a template's stack in the assembly manifest (CDK versions that hand the
+   * plugin only `templatePaths`). */
+  const manifestAccount = (templatePath) => {
+    const manifest = manifestOf(path.dirname(templatePath))
+    const artifacts = (manifest && manifest.artifacts) || {}
+    for (const artifact of Object.values(artifacts)) {
+      if (!artifact || artifact.type !== 'aws:cloudformation:stack' || !artifact.properties) continue
+      if (artifact.properties.templateFile !== path.basename(templatePath)) continue
+      const match = typeof artifact.environment === 'string' && /^aws:\/\/([^/]*)\//.exec(artifact.environment)
+      return match ? match[1] : undefined
+    }
+    return undefined
+  }
+  const assetManifests = new Map()
+  /** objectKey -> template file, from the asset manifests of a directory. */
+  const assetsOf = (dir) => {
+    if (assetManifests.has(dir)) return assetManifests.get(dir)
+    const keys = new Map()
+    let names = []
+    try {
+      names = fs.readdirSync(dir).filter((name) => name.endsWith('.assets.json'))
+    } catch {}
+    for (const name of names) {
+      const manifest = readJson(path.join(dir, name))
+      for (const asset of Object.values((manifest && manifest.files) || {})) {
+        const source = asset && asset.source && asset.source.path
+        if (typeof source !== 'string' || !source.endsWith('.json')) continue
+        for (const destination of Object.values(asset.destinations || {})) {
+          if (destination && typeof destination.objectKey === 'string') keys.set(destination.objectKey, source)
+        }
+      }
+    }
+    assetManifests.set(dir, keys)
+    return keys
+  }
+  const nestedTemplateFile = (resource, dir) => {
+    const assetPath = resource.Metadata && resource.Metadata['aws:asset:path']
+    if (typeof assetPath === 'string') return path.resolve(dir, assetPath)
+    const texts = stringsIn(resource.Properties && resource.Properties.TemplateURL)
+    for (const [objectKey, source] of assetsOf(dir)) {
+      if (texts.some((text) => text === objectKey || text.endsWith(`/${objectKey}`))) return path.resolve(dir, source)
+    }
+    return undefined
+  }
+
+  const found = []
+  const seen = new Set()
+  const add = (templatePath, template, deployedTo) => {
+    seen.add(path.resolve(templatePath))
+    found.push({ templatePath, template, deployedTo })
+    const dir = path.dirname(path.resolve(templatePath))
+    for (const resource of Object.values(template.Resources || {})) {
+      if (!resource || resource.Type !== 'AWS::CloudFormation::Stack') continue
+      const file = nestedTemplateFile(resource, dir)
+      if (!file || seen.has(file)) continue
+      const nested = readJson(file)
+      if (nested && typeof nested === 'object') add(file, nested, deployedTo)
+    }
+  }
+  const given = Array.isArray(context.stackTemplates)
+    ? context.stackTemplates.map((stack) => ({ templatePath: stack.templatePath, account: stack.accountId, name: stack.stackConstructPath }))
+    : context.templatePaths.map((templatePath) => ({ templatePath, account: manifestAccount(templatePath) }))
+  const dirs = new Set()
+  for (const { templatePath, account, name } of given) {
+    const dir = path.dirname(path.resolve(templatePath))
+    dirs.add(dir)
+    const stack = typeof name === 'string' && name ? name : path.basename(templatePath).replace(/\.template\.json$/, '')
+    // The scope of a concrete account is the stage: each stage's templates are in a directory.
+    add(templatePath, JSON.parse(fs.readFileSync(templatePath, 'utf8')), accountOf(account, dir, stack))
+  }
+  for (const dir of dirs) {
+    let names = []
+    try {
+      names = fs.readdirSync(dir).filter((name) => name.endsWith('.nested.template.json'))
+    } catch {}
+    for (const name of names.sort()) {
+      const file = path.join(dir, name)
+      const nested = seen.has(file) ? undefined : readJson(file)
+      if (nested && typeof nested === 'object') add(file, nested, accountOf(undefined, dir, name.replace(/\.nested\.template\.json$/, '')))
+    }
+  }
+  return found
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -552,7 +688,7 @@ function crossResourceFindings(records, add) {
       const key = parentKey(record.properties[unique.parent])
       if (typeof name === 'string' && key) groupInto(siblings, `${key}\u0000${name}`, record)
     }
-    if (record.spec.onePerAccount) groupInto(organizations, record.account ?? '', record)
+    if (record.spec.onePerAccount) groupInto(organizations, record.deployedTo.key, record)
   }
   for (const group of siblings.values()) {
     if (group.length < 2) continue
@@ -563,9 +699,9 @@ function crossResourceFindings(records, add) {
         `organizational unit name '${record.properties[name]}' is also used by ${others} under the same parent (${parent} = ${describeParent(record.properties[parent])}); sibling OUs need different names`))
     }
   }
-  for (const [account, group] of organizations) {
+  for (const group of organizations.values()) {
     if (group.length < 2) continue
-    const where = account ? `account ${account}` : 'the deploying account (their stacks name no account)'
+    const { where } = group[0].deployedTo
     for (const record of group) {
       const others = group.filter((other) => other !== record).map((other) => `'${other.label}'`).join(', ')
       add(record, finding('', CROSS_RESOURCE_CODES.secondOrganization,
@@ -604,13 +740,46 @@ function findingText(found, edition, source = 'orgkit, ') {
   return `${found.code}${where}: ${found.message} (${source}${edition} edition)`
 }
 
+/** How a message names a bad option value, without converting it (String() and
+ * JSON.stringify throw on some values: a bigint, a symbol, a revoked Proxy). */
+function describeValue(value) {
+  switch (typeof value) {
+    case 'string':
+      return value.length > 40 ? `a string of ${value.length} characters` : `'${value}'`
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return `${value}`
+    case 'bigint':
+      return 'a bigint'
+    case 'symbol':
+      return 'a symbol'
+    case 'function':
+      return 'a function'
+    default:
+      return value === null ? 'null' : 'an object'
+  }
+}
+
+/** `options[name]` of the options of `where`; reading it may throw (a getter, a revoked Proxy),
+ * which is reported as an INVALID_ARGUMENT error. */
+function readOption(options, name, where) {
+  try {
+    return options[name]
+  } catch (error) {
+    const failure = new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `the options of ${where} could not be read: reading options.${name} threw`)
+    failure.cause = error
+    throw failure
+  }
+}
+
 function editionOption(options, where) {
   if (options === null || typeof options !== 'object') {
-    throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `the options of ${where} must be an object`)
+    throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `the options of ${where} must be an object, not ${describeValue(options)}`)
   }
-  const edition = options.edition ?? orgkit.DEFAULT_EDITION
+  const edition = readOption(options, 'edition', where) ?? orgkit.DEFAULT_EDITION
   if (!orgkit.EDITIONS.includes(edition)) {
-    throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `options.edition of ${where} must be one of ${orgkit.EDITIONS.map((name) => `'${name}'`).join(', ')}, not ${JSON.stringify(edition)}`)
+    throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `options.edition of ${where} must be one of ${orgkit.EDITIONS.map((name) => `'${name}'`).join(', ')}, not ${describeValue(edition)}`)
   }
   return edition
 }
@@ -626,7 +795,13 @@ function editionOption(options, where) {
  * (CreateAccount, CreateOrganizationalUnit, CreatePolicy, CreateOrganization,
  * PutResourcePolicy) under `options.edition` (`'current'`, the default, or `'original'`); SCP
  * content with `checkScp`; references to parents and policy targets; sibling OU names; one
- * organization per account. Values that are tokens are skipped.
+ * organization per account: two organizations in one stack (its nested stacks included), or in
+ * stacks of one app or Stage that name the same 12-digit account, are reported; stacks whose
+ * account is unknown (environment-agnostic, or a token) are not taken to share one. Values that
+ * are tokens are skipped.
+ *
+ * The options are checked when it is made: a bad `edition` or `failSynth`, or options that
+ * cannot be read, throw an `OrgkitArgumentError` with code `INVALID_ARGUMENT`.
  *
  * The checks run when the app is validated during synthesis, on the final tree. Each finding
  * is an error annotation on the L1 resource (`CODE at Property: message (orgkit, … edition)`)
@@ -639,9 +814,9 @@ class OrgkitChecks {
     /** The edition the resources are checked against. */
     this.edition = editionOption(options, 'OrgkitChecks')
     /** Whether findings are construct validation errors too (making synthesis fail). */
-    this.failSynth = options.failSynth ?? true
+    this.failSynth = readOption(options, 'failSynth', 'OrgkitChecks') ?? true
     if (typeof this.failSynth !== 'boolean') {
-      throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', 'options.failSynth of OrgkitChecks must be a boolean')
+      throw new orgkit.OrgkitArgumentError('INVALID_ARGUMENT', `options.failSynth of OrgkitChecks must be a boolean, not ${describeValue(this.failSynth)}`)
     }
     Object.defineProperty(this, 'watched', { value: new WeakSet() })
     Object.defineProperty(this, 'audits', { value: new WeakMap() })
@@ -686,9 +861,17 @@ const PACKAGE_VERSION = require('./package.json').version
  * A CDK policy-validation plugin with the checks of `OrgkitChecks`, run on the synthesized
  * templates: `new App({ policyValidationBeta1: [new OrgkitPolicyValidation()] })` or
  * `Validations.of(app).addPlugins(new OrgkitPolicyValidation())`. Options: `edition`
- * (`'current'`, the default, or `'original'`). Each finding is a violation named by its orgkit
- * code, located at the resource's logical ID and `Properties/<path>`; any finding fails the
- * report, and CDK then fails the synthesis.
+ * (`'current'`, the default, or `'original'`; a bad one throws an `OrgkitArgumentError`, code
+ * `INVALID_ARGUMENT`). Each finding is a violation named by its orgkit code, located at the
+ * resource's logical ID and `Properties/<path>` of its template; any finding fails the report,
+ * and CDK then fails the synthesis.
+ *
+ * CDK hands the plugin the top-level stack templates only; the templates of their nested stacks
+ * are found in the cloud assembly (by the nested stack resource's `aws:asset:path` metadata or
+ * its TemplateURL's object key in the asset manifest; a `*.nested.template.json` neither finds
+ * is checked as a stack of its own) and checked too. One organization per account is judged as
+ * the aspect judges it, per app or Stage: a stack with its nested stacks is one account; stacks
+ * are taken to share an account only when they name the same 12-digit account.
  */
 class OrgkitPolicyValidation {
   constructor(options = {}) {
@@ -705,11 +888,8 @@ class OrgkitPolicyValidation {
 
   /** Checks the templates of `context` and reports every finding as a violation. */
   validate(context) {
-    const stacks = Array.isArray(context.stackTemplates)
-      ? context.stackTemplates.map((stack) => ({ templatePath: stack.templatePath, account: stack.accountId }))
-      : context.templatePaths.map((templatePath) => ({ templatePath, account: undefined }))
     const violations = []
-    for (const [record, findings] of audit(recordsFromTemplates(stacks), this.edition)) {
+    for (const [record, findings] of audit(recordsFromTemplates(pluginTemplates(context)), this.edition)) {
       for (const found of findings) {
         violations.push({
           ruleName: found.code,

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import {
-  App, Aspects, Aws, CfnCondition, CfnParameter, CfnResource, CfnDynamicReference, CfnDynamicReferenceService, Fn, Lazy, Stack,
+  App, Aspects, Aws, CfnCondition, CfnParameter, CfnResource, CfnDynamicReference, CfnDynamicReferenceService, Fn, Lazy, NestedStack, Stack,
   Stage, Tags, Token, Validations, RemovalPolicy, aws_organizations as organizations,
 } from 'aws-cdk-lib'
 import { Annotations, Match } from 'aws-cdk-lib/assertions'
@@ -172,6 +172,24 @@ test('options are checked when the aspect and the plugin are made', () => {
   assert.throws(() => new OrgkitChecks({ edition: 'latest' }), (error) => error instanceof orgkit.OrgkitArgumentError && /'original', 'current'/.test(error.message))
   assert.throws(() => new OrgkitChecks({ failSynth: 'no' }), orgkit.OrgkitArgumentError)
   assert.throws(() => new OrgkitPolicyValidation({ edition: 2017 }), orgkit.OrgkitArgumentError)
+  // Values String() and JSON.stringify throw on, and options that throw when read: orgkit's
+  // error, naming the option, never a TypeError.
+  const revoked = Proxy.revocable({}, {})
+  revoked.revoke()
+  const throwing = { get edition() { throw new TypeError('no') } }
+  for (const Made of [OrgkitChecks, OrgkitPolicyValidation]) {
+    for (const [options, said] of [[{ edition: 1n }, /options\.edition .* not a bigint$/], [{ edition: Symbol('x') }, /not a symbol$/],
+      [{ edition: Object.create(null) }, /not an object$/], [revoked.proxy, /reading options\.edition threw/], [throwing, /reading options\.edition threw/]]) {
+      assert.throws(() => new Made(options), (error) => {
+        assert.ok(error instanceof orgkit.OrgkitArgumentError, error.stack)
+        assert.equal(error.code, 'INVALID_ARGUMENT')
+        assert.match(error.message, said)
+        assert.ok(error.message.includes(Made.name), error.message)
+        return true
+      })
+    }
+  }
+  assert.throws(() => new OrgkitChecks({ failSynth: 1n }), (error) => error instanceof orgkit.OrgkitArgumentError && /must be a boolean, not a bigint/.test(error.message))
   const plugin = new OrgkitPolicyValidation()
   assert.equal(plugin.name, 'orgkit')
   assert.equal(plugin.version, JSON.parse(fs.readFileSync(path.join(project, 'node_modules', 'orgkit', 'package.json'), 'utf8')).version)
@@ -435,7 +453,7 @@ test('an account creates one organization: two in one account are reported', () 
     new organizations.CfnOrganization(stack, 'Second', { featureSet: 'CONSOLIDATED_BILLING' })
   })
   assert.deepEqual(summary(sameStack), [['Org/First', 'AlreadyInOrganizationException', ''], ['Org/Second', 'AlreadyInOrganizationException', '']])
-  assert.match(sameStack[0].message, /also declared by 'Org\/Second' for the deploying account/)
+  assert.match(sameStack[0].message, /also declared by 'Org\/Second' for the account stack 'Org' is deployed to/)
 
   const accounts = (a, b) => {
     const app = checkedApp()
@@ -452,6 +470,25 @@ test('an account creates one organization: two in one account are reported', () 
   new organizations.CfnOrganization(new Stack(app, 'A', { env: { account: '111111111111', region: 'us-east-1' } }), 'Org')
   new organizations.CfnOrganization(new Stack(app, 'B'), 'Org')
   assert.deepEqual(findingsOf(app), [])
+})
+
+test('environment-agnostic stacks may deploy to different accounts; a stack and its nested stacks to one', () => {
+  // Two stacks whose account is unknown (no env, or a token): not known to clash.
+  const app = checkedApp()
+  new organizations.CfnOrganization(new Stack(app, 'A'), 'Org')
+  new organizations.CfnOrganization(new Stack(app, 'B'), 'Org')
+  new organizations.CfnOrganization(new Stack(app, 'C', { env: { account: Aws.ACCOUNT_ID, region: 'us-east-1' } }), 'Org')
+  new organizations.CfnOrganization(new Stack(app, 'D', { env: { account: 'not-an-account', region: 'us-east-1' } }), 'Org')
+  assert.deepEqual(findingsOf(app), [])
+  // A nested stack is deployed to its parent's account, known or not.
+  const nested = checkedApp()
+  const parent = new Stack(nested, 'Parent')
+  new organizations.CfnOrganization(parent, 'Org')
+  new organizations.CfnOrganization(new NestedStack(new NestedStack(parent, 'Inner'), 'Deeper'), 'Org')
+  new organizations.CfnOrganization(new NestedStack(new Stack(nested, 'Other'), 'Inner'), 'Org')
+  const found = findingsOf(nested)
+  assert.deepEqual(summary(found), [['Parent/Org', 'AlreadyInOrganizationException', ''], ['Parent/Inner/Deeper/Org', 'AlreadyInOrganizationException', '']])
+  assert.match(found[0].message, /for the account stack 'Parent' is deployed to/)
 })
 
 test('each Stage is its own app: its own aspect, its own cross-resource checks', () => {
@@ -583,13 +620,15 @@ test('plugin: policyValidationBeta1 and Validations.of(app) report the same find
     const members = new Stack(app, 'Members')
     const admin = resource(core, 'Admin', 'AWS::Organizations::Account')
     resource(members, 'Ou', 'AWS::Organizations::OrganizationalUnit', { ParentId: admin.ref, Tags: [{ key: '', value: 'v' }] })
-    resource(members, 'Scp', 'AWS::Organizations::Policy', { Content: scp({ Effect: 'Deny', Action: 's3:Get*Object', Resource: '*' }) })
+    resource(members, 'Scp', 'AWS::Organizations::Policy', { Content: scp({ Effect: 'Deny', Action: 's3GetObject', Resource: '*' }) })
+    // A '*' at the start or in the middle of an action: valid SCP under the current edition.
+    resource(members, 'WildScp', 'AWS::Organizations::Policy', { Content: scp({ Effect: 'Deny', Action: ['s3:Get*Object', 'ec2:*Vpc*'], Resource: '*' }) })
     resource(members, 'Fine', 'AWS::Organizations::OrganizationalUnit', { Name: 'Fine', ParentId: Fn.importValue('FromElsewhere') })
   }
   const expected = [
     ['Members/Ou', 'INVALID_PATTERN', 'Properties/ParentId'],
     ['Members/Ou', 'MIN_LENGTH_EXCEEDED', 'Properties/Tags/0/Key'],
-    ['Members/Scp', 'INVALID_ACTION_WILDCARD', 'Properties/Content/Statement/0/Action'],
+    ['Members/Scp', 'INVALID_ACTION', 'Properties/Content/Statement/0/Action'],
   ]
   const beta = pluginViolations(build, { policyValidationBeta1: [new OrgkitPolicyValidation()] })
   assert.deepEqual(beta.map((violation) => violation.slice(0, 3)), expected)
@@ -625,6 +664,53 @@ test('plugin: a Ref to nothing, the edition, accounts of stacks', () => {
   assert.match(violations[2][3], /for account 111111111111/)
 })
 
+test('plugin: one organization per account, as the aspect: env-agnostic stacks and Stages apart', () => {
+  const organizationsIn = (stacks) => pluginViolations((app) => {
+    Validations.of(app).addPlugins(new OrgkitPolicyValidation())
+    for (const [scopeName, id, env] of stacks) {
+      const scope = scopeName ? (app.node.tryFindChild(scopeName) ?? new Stage(app, scopeName)) : app
+      new organizations.CfnOrganization(new Stack(scope, id, { env }), 'Org')
+    }
+  }).map((violation) => violation.slice(0, 2))
+  const known = { account: '111111111111', region: 'us-east-1' }
+  assert.deepEqual(organizationsIn([[undefined, 'A'], [undefined, 'B']]), [])
+  assert.deepEqual(organizationsIn([['Dev', 'Org'], ['Prod', 'Org']]), [])
+  assert.deepEqual(organizationsIn([['Dev', 'Org', known], ['Prod', 'Org', known]]), [])
+  assert.deepEqual(organizationsIn([['Dev', 'A', known], ['Dev', 'B', known], ['Prod', 'Org', known]]), [
+    ['Dev/A/Org', 'AlreadyInOrganizationException'], ['Dev/B/Org', 'AlreadyInOrganizationException'],
+  ])
+  assert.deepEqual(pluginViolations((app) => {
+    Validations.of(app).addPlugins(new OrgkitPolicyValidation())
+    const stack = new Stack(app, 'Org')
+    new organizations.CfnOrganization(stack, 'First')
+    new organizations.CfnOrganization(stack, 'Second')
+  }).map((violation) => violation.slice(0, 2)), [['Org/First', 'AlreadyInOrganizationException'], ['Org/Second', 'AlreadyInOrganizationException']])
+})
+
+test('plugin: the templates of nested stacks are checked too, with or without asset metadata', () => {
+  for (const context of [{}, { 'aws:cdk:enable-asset-metadata': true }, { 'aws:cdk:enable-asset-metadata': false }]) {
+    const violations = pluginViolations((app) => {
+      Validations.of(app).addPlugins(new OrgkitPolicyValidation())
+      const parent = new Stack(app, 'Parent')
+      new organizations.CfnOrganization(parent, 'Org')
+      const inner = new NestedStack(parent, 'Inner')
+      resource(inner, 'Acct', 'AWS::Organizations::Account', { Email: 'logs.example.com' })
+      const deeper = new NestedStack(inner, 'Deeper')
+      new organizations.CfnOrganization(deeper, 'Org')
+      resource(deeper, 'Ou', 'AWS::Organizations::OrganizationalUnit', { ParentId: 'root' })
+      // Another env-agnostic stack's nested organization: maybe another account.
+      new organizations.CfnOrganization(new NestedStack(new Stack(app, 'Other'), 'Inner'), 'Org')
+    }, { context })
+    assert.deepEqual(violations.map((violation) => violation.slice(0, 3)), [
+      ['Parent/Inner/Acct', 'INVALID_PATTERN', 'Properties/Email'],
+      ['Parent/Inner/Deeper/Ou', 'INVALID_PATTERN', 'Properties/ParentId'],
+      ['Parent/Org', 'AlreadyInOrganizationException', 'Properties'],
+      ['Parent/Inner/Deeper/Org', 'AlreadyInOrganizationException', 'Properties'],
+    ], JSON.stringify(context))
+    assert.match(violations[3][3], /also declared by 'Org \(Parent\.template\.json\)' for the account stack 'Parent' is deployed to/)
+  }
+})
+
 // ---------------------------------------------------------------------------------------------
 // TypeScript
 
@@ -637,12 +723,14 @@ test('TypeScript: the typings of orgkit/cdk compile against aws-cdk-lib (module 
 // ---------------------------------------------------------------------------------------------
 // The example app
 
-/** examples/cdk-org copied into a directory of this npm project (so that `orgkit` and
- * `aws-cdk-lib` resolve to the ones installed here, as in a user's project) and run as the CDK
- * CLI runs it: `node app.mjs` with CDK_OUTDIR and CDK_CONTEXT_JSON. */
+/** examples/cdk-org copied into a scratch directory of the OS temp dir, whose node_modules is a
+ * link to this npm project's (so that `orgkit` and `aws-cdk-lib` resolve to the ones installed
+ * here, as in a user's project), and run as the CDK CLI runs it: `node app.mjs` with CDK_OUTDIR
+ * and CDK_CONTEXT_JSON. */
 function runExample(context) {
-  const dir = fs.mkdtempSync(path.join(project, '.cdk-org-example-'))
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgkit-cdk-org-example-'))
   try {
+    fs.symlinkSync(path.join(project, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
     for (const file of ['app.mjs', 'cdk.json']) fs.copyFileSync(path.join(repository, 'examples', 'cdk-org', file), path.join(dir, file))
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.json'), 'utf8'))
     const [command, ...args] = config.app.split(' ')
