@@ -87,6 +87,10 @@ fn create_and_update_policy_check_the_document_under_the_original_rules() {
     let conditional_allow = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}}"#;
     let refused = policy(&emulator, "conditional", conditional_allow).unwrap_err();
     assert!(refused.contains("DENY_ONLY_ELEMENT"), "{refused}");
+    // ... and a '*' only at the end of an action (the current rules allow "s3:*Object").
+    let leading_star = r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*Object","Resource":"*"}}"#;
+    let refused = policy(&emulator, "leading-star", leading_star).unwrap_err();
+    assert!(refused.contains("INVALID_ACTION_WILDCARD"), "{refused}");
     let id = policy(
         &emulator,
         "ok",

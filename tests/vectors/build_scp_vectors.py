@@ -24,7 +24,8 @@ HERE = Path(__file__).resolve().parent
 
 SOURCES = {
     "scp-syntax": "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html",
-    "scp-syntax-original": "https://docs.aws.amazon.com/ja_jp/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html (element summary: Condition, NotAction, Resource Deny only; no NotResource)",
+    "scp-syntax-original": "https://docs.aws.amazon.com/ja_jp/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html (element summary: Condition, NotAction, Resource Deny only; no NotResource; note: a '*' in an action only alone or at the end)",
+    "scp-full-iam": "https://aws.amazon.com/blogs/security/unlock-new-possibilities-aws-organizations-service-control-policy-now-supports-full-iam-language (2025: wildcards at the beginning or middle of Action strings)",
     "scp-evaluation": "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html",
     "scps": "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html",
     "troubleshooting": "https://docs.aws.amazon.com/organizations/latest/userguide/org_troubleshoot_policies.html",
@@ -143,8 +144,16 @@ case("action_without_colon", "scp-syntax", policy(stmt("Deny", "s3GetObject")), 
 case("action_empty_name", "scp-syntax", policy(stmt("Deny", "s3:")), [["INVALID_ACTION", S0 + ".Action"]])
 case("action_empty_string", "scp-syntax", policy(stmt("Deny", "")), [["INVALID_ACTION", S0 + ".Action"]])
 case("action_list_one_bad", "scp-syntax", policy(stmt("Deny", ["s3:GetObject", "s3 Get", "ec2:*"])), [["INVALID_ACTION", S0 + ".Action[1]"]])
-case("action_wildcard_middle", "scp-syntax", policy(stmt("Deny", "ec2:Describe*Tags")), [["INVALID_ACTION_WILDCARD", S0 + ".Action"]])
-case("action_wildcard_start", "scp-syntax", policy(stmt("Deny", "ec2:*Instances")), [["INVALID_ACTION_WILDCARD", S0 + ".Action"]])
+# A '*' at the start or in the middle of an action name: refused by the original rules (note
+# under "Action and NotAction elements"), allowed since SCPs support the full IAM language.
+case("action_wildcard_middle", "scp-syntax-original", policy(stmt("Deny", "ec2:Describe*Tags")),
+     [["INVALID_ACTION_WILDCARD", S0 + ".Action"]], [])
+case("action_wildcard_start", "scp-syntax-original", policy(stmt("Deny", "ec2:*Instances")),
+     [["INVALID_ACTION_WILDCARD", S0 + ".Action"]], [])
+case("action_wildcard_start_and_middle", "scp-full-iam", policy(stmt("Deny", "ec2:*Vpc*")),
+     [["INVALID_ACTION_WILDCARD", S0 + ".Action"]], [])
+case("action_wildcard_start_in_allow", "scp-full-iam", policy(stmt("Allow", ["s3:*Object", "ec2:Describe*"])),
+     [["INVALID_ACTION_WILDCARD", S0 + ".Action[0]"]], [])
 case("action_wildcard_in_service", "scp-syntax", policy(stmt("Deny", "*:GetObject")), [["INVALID_ACTION", S0 + ".Action"]])
 case("action_question_mark", "scp-syntax", policy(stmt("Deny", "s3:Get?bject")), [])
 case("action_trailing_wildcard", "scp-syntax", policy(stmt("Deny", "ec2:Describe*")), [])
@@ -157,7 +166,11 @@ case("action_object", "scp-syntax", policy(stmt("Deny", {"s3": "*"})), [["INVALI
 case("not_action_in_deny", "scp-syntax", policy(stmt("Deny", None, NotAction=["iam:*", "organizations:*"])), [])
 case("not_action_in_allow", "scp-syntax-original", policy(stmt("Allow", None, NotAction="s3:*")),
      [["DENY_ONLY_ELEMENT", S0 + ".NotAction"]], [])
-case("not_action_bad_wildcard", "scp-syntax", policy(stmt("Deny", None, NotAction="iam:*User")), [["INVALID_ACTION_WILDCARD", S0 + ".NotAction"]])
+case("not_action_bad_wildcard", "scp-syntax-original", policy(stmt("Deny", None, NotAction="iam:*User")),
+     [["INVALID_ACTION_WILDCARD", S0 + ".NotAction"]], [])
+case("not_action_wildcard_middle_in_allow", "scp-full-iam", policy(stmt("Allow", None, NotAction=["iam:*User*", "s3:Get*Acl"])),
+     [["DENY_ONLY_ELEMENT", S0 + ".NotAction"], ["INVALID_ACTION_WILDCARD", S0 + ".NotAction[0]"],
+      ["INVALID_ACTION_WILDCARD", S0 + ".NotAction[1]"]], [])
 
 # Resource and NotResource.
 ARN = "arn:aws:s3:::example-bucket/*"
@@ -243,7 +256,8 @@ case("many_issues_one_statement", "scp-syntax",
       ["INVALID_RESOURCE", S0 + ".Resource"], ["UNSUPPORTED_ELEMENT", S0 + ".Principal"]])
 case("issues_in_two_statements", "scp-syntax",
      policy(stmt("Deny", "ec2:*Instances"), stmt("Allow", "*", "*", NotResource="*")),
-     [["INVALID_ACTION_WILDCARD", S0 + ".Action"], ["CONFLICTING_ELEMENTS", "Statement[1].NotResource"]])
+     [["INVALID_ACTION_WILDCARD", S0 + ".Action"], ["CONFLICTING_ELEMENTS", "Statement[1].NotResource"]],
+     [["CONFLICTING_ELEMENTS", "Statement[1].NotResource"]])
 
 
 # Size: every character counts, whitespace included (quotas page; SCP syntax page note).
@@ -358,6 +372,12 @@ for name, pattern, action, hit in [
     ("action_question_mark_one_char", "s3:Get?bject", "s3:GetObbject", False),
     ("action_other_service", "s3:*", "s3control:GetJob", False),
     ("action_star", "*", "anything:AtAll", True),
+    # A '*' at the start or in the middle (current rules; the original ones refuse the document).
+    ("action_leading_wildcard", "s3:*Object", "s3:PutObject", True),
+    ("action_leading_wildcard_miss", "s3:*Object", "s3:GetObjectAcl", False),
+    ("action_inner_wildcards", "ec2:*Vpc*", "ec2:CreateVpcEndpoint", True),
+    ("action_inner_wildcards_miss", "ec2:*Vpc*", "ec2:RunInstances", False),
+    ("action_middle_wildcard", "ec2:Describe*Tags", "ec2:DescribeInstanceTags", True),
 ]:
     levels, req, expect = one_deny(policy(stmt("Deny", pattern)), request(action), hit)
     ev(name, "iam-action", levels, req, expect)

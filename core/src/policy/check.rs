@@ -519,7 +519,8 @@ impl Checker {
     }
 
     /// `*`, or `service:action` where the service prefix is letters, digits and `-`, and the
-    /// action name letters and digits with `*`/`?` wildcards, a `*` only at the end.
+    /// action name letters and digits with `*`/`?` wildcards. Under the original rules a `*`
+    /// may only end the action name; the current rules allow it anywhere in the name.
     fn action(&mut self, path: &str, action: &str) -> bool {
         if action == "*" {
             return true;
@@ -553,16 +554,20 @@ impl Checker {
             );
             return false;
         }
-        if let Some(star) = name.find('*') {
-            if star + 1 != name.len() {
-                // SCP syntax page, "Action and NotAction elements": in an SCP the `*`
-                // wildcard may stand alone or end the string, never start or split it.
-                self.issue(
-                    path,
-                    PolicyIssueCode::InvalidActionWildcard,
-                    format!("Action \"{action}\": in an SCP a '*' may only end the action name (\"{service}:Describe*\"), not start or split it"),
-                );
-                return false;
+        if self.rules == ScpRules::Original {
+            if let Some(star) = name.find('*') {
+                if star + 1 != name.len() {
+                    // Original rules (note under "Action and NotAction elements"): the `*`
+                    // wildcard may stand alone or end the string, never start or split it.
+                    // The current rules (full IAM policy language, 2025) allow `*` at the
+                    // beginning or in the middle too (`ec2:*Vpc*`, `s3:*Object`).
+                    self.issue(
+                        path,
+                        PolicyIssueCode::InvalidActionWildcard,
+                        format!("Action \"{action}\": under the original SCP rules a '*' may only end the action name (\"{service}:Describe*\"), not start or split it"),
+                    );
+                    return false;
+                }
             }
         }
         true

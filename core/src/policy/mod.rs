@@ -57,7 +57,7 @@
 //! | `Sid`: optional, ASCII letters and digits, unique in the policy | yes | yes | IAM "Sid" page |
 //! | `Effect`: `"Allow"` or `"Deny"` | yes | yes | SCP syntax, "Effect element" |
 //! | exactly one of `Action`/`NotAction`, strings `*` or `service:action` | yes | yes | SCP syntax, "Action and NotAction elements" |
-//! | a `*` in an action only alone or at the end (`ec2:Describe*`, not `ec2:*Instances`) | yes | yes | SCP syntax, note under "Action and NotAction elements" |
+//! | a `*` in an action only alone or at the end (`ec2:Describe*`, not `ec2:*Instances`) | yes | no (`*` at the beginning or in the middle allowed) | original: SCP syntax, note under "Action and NotAction elements"; current: AWS Security Blog, "service control policy now supports full IAM language" |
 //! | `NotAction` in `Allow` statements | no | yes | element summary table |
 //! | exactly one of `Resource`/`NotResource`, `*` or ARNs | yes | yes | SCP syntax, "Resource and NotResource elements"; IAM "Resource" page |
 //! | `Resource` other than `"*"` in `Allow` statements | no | yes | element summary table (original: Resource "Deny") |
@@ -71,7 +71,9 @@
 //! IAM Sid <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html>;
 //! IAM condition operators
 //! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html>;
-//! quotas <https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html>.
+//! quotas <https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html>;
+//! full IAM language for SCPs (2025: wildcards at the beginning or middle of actions)
+//! <https://aws.amazon.com/blogs/security/unlock-new-possibilities-aws-organizations-service-control-policy-now-supports-full-iam-language>.
 //!
 //! # Size
 //! An SCP may have at most [`MAX_SCP_CHARS`] (5,120) characters. The quotas page gives the
@@ -88,7 +90,8 @@
 //!   are not (matched case-insensitively in evaluation).
 //! - A repeated key anywhere is `DUPLICATE_KEY`; the first occurrence is the one checked.
 //! - An empty `Sid` (`""`) is accepted and not counted for uniqueness.
-//! - A `?` wildcard may appear anywhere in an action name; a `*` only at its end.
+//! - A `?` wildcard may appear anywhere in an action name; a `*` anywhere under the current
+//!   rules, only at its end under the original ones.
 //! - Issues stop at [`crate::validate::MAX_ISSUES`], followed by one `TOO_MANY_ISSUES`, as
 //!   in request validation; nesting stops at [`MAX_DEPTH`] levels. No input panics.
 
@@ -123,8 +126,8 @@ pub const MAX_SCP_CHARS: usize = 5120;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ScpRules {
     /// The rules as documented when the 2016-11-28 API was released (2017): `Condition`,
-    /// `NotAction` and a `Resource` other than `"*"` only in `Deny` statements, and no
-    /// `NotResource`.
+    /// `NotAction` and a `Resource` other than `"*"` only in `Deny` statements, no
+    /// `NotResource`, and a `*` in an action only at the end of its name.
     Original,
     /// Today's rules: every supported element in both `Allow` and `Deny` statements.
     #[default]
@@ -193,7 +196,8 @@ pub enum PolicyIssueCode {
     DuplicateSid,
     /// An action is not `*` or `service:action`.
     InvalidAction,
-    /// A `*` that starts or splits an action name (SCPs allow it only at the end).
+    /// A `*` that starts or splits an action name (original rules only: they allow it only
+    /// at the end; the current rules allow it anywhere in the action name).
     InvalidActionWildcard,
     /// A resource is not `*` or an ARN.
     InvalidResource,
