@@ -31,6 +31,12 @@ const outcome = emu.callJson('organizations', 'CreateOrganization', '11111111111
 assert.equal(outcome.ok, true, outcome.body)
 assert.match(JSON.parse(outcome.body).Organization.Id, /^o-[a-z0-9]{10}$/)
 assert.equal(emulator.valueConstraints('AccountId').pattern, '\\d{12}')
+// The package's API only: the tests' panic probes and the panic hook stay inside.
+for (const [name, bundle] of [['orgkit-wasm', form], ['orgkit-wasm/emulator', emulator]]) {
+  const internal = Object.keys(bundle).filter((key) => key.startsWith('__') || key === 'install_panic_hook')
+  assert.deepEqual(internal, [], `${name} exports internals`)
+}
+assert.equal('__orgkitInternalPanic' in emu, false, 'the emulator has no panic probe')
 const version = require('orgkit-wasm/package.json').version
 console.log(`orgkit-wasm ${version}: form bundle and emulator bundle load by package name`)
 

@@ -9,6 +9,12 @@
 //                       npm package of orgkit)
 //   pkg/npm/wasm-url.d.ts, README.md (bindings-wasm/README.md), LICENSE
 //
+// Each bundle's entry point (orgkit_wasm.js) and typings (orgkit_wasm.d.ts) are those of pkg/web
+// and pkg/web-emulator less the internals (see `isInternal`): the panic probes the repository's
+// robustness tests call (they use pkg/node and pkg/web directly) and the panic hook the module
+// installs itself are no part of the published API. The guard still reaches them through the
+// glue (orgkit_wasm_glue.js, copied as is), which the package's `exports` do not expose.
+//
 // It is the one definition of the package: `npm pack bindings-wasm/pkg/npm` is what the
 // release (packaging/dist.py) and the npm test project (tests/npm/run.sh) pack.
 //
@@ -51,6 +57,62 @@ function workspacePackage() {
 const BUNDLES = { form: 'web', emulator: 'web-emulator' }
 const BUNDLE_FILES = ['orgkit_wasm.js', 'orgkit_wasm_glue.js', 'orgkit_wasm.d.ts', 'orgkit_wasm_bg.wasm', 'orgkit_wasm_bg.wasm.d.ts']
 
+/** Names that stay out of the package's API: wasm-bindgen's and orgkit's plumbing
+ * (`__orgkitInternalPanic`, `__orgkitTakePanic`, `__wbg_*`, ...) and `install_panic_hook`. */
+const isInternal = (name) => name.startsWith('__') || name === 'install_panic_hook'
+
+/** A declaration in typings that starts with `head` (after `indent`), with its doc comment and
+ * the blank line after it, as a RegExp source. */
+const declaration = (indent, head) =>
+  `(?:^${indent}/\\*\\*(?:[^*]|\\*(?!/))*\\*/\\n)?^${indent}${head}[^;]*;\\n\\n?`
+
+/** Leaves the internals out of one assembled bundle's entry point and typings; answers its API. */
+function publicSurface(dir) {
+  const entryPath = path.join(dir, 'orgkit_wasm.js')
+  const typingsPath = path.join(dir, 'orgkit_wasm.d.ts')
+  let entry = fs.readFileSync(entryPath, 'utf8')
+  let typings = fs.readFileSync(typingsPath, 'utf8')
+
+  // The entry point: one `export const <name> = orgkit.<name>` per export of the glue (wrap.cjs).
+  const exportLine = /^export const ([A-Za-z_$][\w$]*) = orgkit\.\1\n/gm
+  const exported = [...entry.matchAll(exportLine)].map((match) => match[1])
+  if (!exported.includes('validateRequest') || !/^export default orgkit\.default$/m.test(entry)) {
+    fail(`${entryPath} is not the entry point wrap.cjs writes`)
+  }
+  entry = entry.replace(exportLine, (line, name) => (isInternal(name) ? '' : line))
+  // The typings: functions and consts, and the methods of classes (probes of the emulator and
+  // the paginator), with their doc comments.
+  const classes = [...typings.matchAll(/^export class ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1])
+  const probeMethods = [...typings.matchAll(/^ {4}(__[\w$]*)\(/gm)].map((match) => match[1])
+  for (const name of new Set(probeMethods)) {
+    typings = typings.replace(new RegExp(declaration(' {4}', `${name.replace(/\$/g, '\\$')}\\(`), 'gm'), '')
+  }
+  for (const name of exported.filter(isInternal)) {
+    typings = typings.replace(new RegExp(declaration('', `export (?:function|const|class) ${name.replace(/\$/g, '\\$')}\\b`), 'gm'), '')
+  }
+  // `export default function __wbg_init (...)`: the loader is `init` to its readers.
+  typings = typings.replace(/^export default function __wbg_init \(/m, 'export default function init(')
+  // The probe methods are left off the classes at run time too (this copy of the glue only).
+  if (probeMethods.length > 0) {
+    const line = `const orgkit = guardOrgkit(glue, undefined)\n`
+    if (!entry.includes(line)) fail(`${entryPath} has no "${line.trim()}"`)
+    const classList = classes.map((cls) => `orgkit.${cls}`).join(', ')
+    entry = entry.replace(line, `${line}// orgkit-wasm (bindings-wasm/npm/assemble.mjs): the tests' panic probes are no part of the package.
+for (const cls of [${classList}]) for (const name of ${JSON.stringify([...new Set(probeMethods)])}) delete cls.prototype[name]\n`)
+  }
+
+  const typed = [...typings.matchAll(/^export (?:declare )?(?:function|const|class) ([A-Za-z_$][\w$]*)/gm)].map((match) => match[1])
+  const kept = [...entry.matchAll(exportLine)].map((match) => match[1])
+  const leftover = [...typed, ...kept].filter(isInternal).concat(probeMethods.filter((name) => new RegExp(`^ {4}${name}\\(`, 'm').test(typings)))
+  if (leftover.length > 0) fail(`${dir}: internals still in the API: ${leftover.join(', ')}`)
+  if (JSON.stringify([...kept].sort()) !== JSON.stringify([...typed].sort())) {
+    fail(`${dir}: the entry point exports ${kept.join(', ')} but the typings declare ${typed.join(', ')}`)
+  }
+  fs.writeFileSync(entryPath, entry)
+  fs.writeFileSync(typingsPath, typings)
+  return kept.length
+}
+
 const meta = workspacePackage()
 const template = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'))
 fs.rmSync(out, { recursive: true, force: true })
@@ -61,6 +123,7 @@ for (const [folder, built] of Object.entries(BUNDLES)) {
     if (!fs.existsSync(path.join(from, file))) fail(`${path.join(from, file)} is missing; run make wasm`)
     fs.copyFileSync(path.join(from, file), path.join(out, folder, file))
   }
+  publicSurface(path.join(out, folder))
 }
 fs.copyFileSync(path.join(here, 'wasm-url.d.ts'), path.join(out, 'wasm-url.d.ts'))
 fs.copyFileSync(path.join(wasmRoot, 'README.md'), path.join(out, 'README.md'))

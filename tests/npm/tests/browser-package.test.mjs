@@ -183,6 +183,52 @@ console.log(valid, code, words, attributes, type, kindOf, rootId, fromEmulator, 
   assert.deepEqual(problems, [])
 })
 
+test('each entry point exports exactly what its typings declare, and none of the internals', async () => {
+  // The typings as TypeScript finds them through the package's `exports` (the `types` condition).
+  const from = path.join(scratch, 'surface.ts')
+  fs.writeFileSync(from, 'export {}\n')
+  const options = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: [] }
+  const internal = (name) => name.startsWith('__') || name === 'install_panic_hook'
+  for (const [specifier, bundle] of [['orgkit-wasm', 'form'], ['orgkit-wasm/emulator', 'emulator']]) {
+    const resolved = ts.resolveModuleName(specifier, from, options, ts.sys).resolvedModule
+    assert.equal(resolved && fs.realpathSync(resolved.resolvedFileName),
+      fs.realpathSync(path.join(installed, bundle, 'orgkit_wasm.d.ts')), `${specifier}: its typings`)
+    const program = ts.createProgram([resolved.resolvedFileName], options)
+    const checker = program.getTypeChecker()
+    const typings = program.getSourceFile(resolved.resolvedFileName)
+    const declared = checker.getExportsOfModule(checker.getSymbolAtLocation(typings))
+    // Values (functions, classes, consts, the default export): what an import can bind at run time.
+    const typedValues = declared.filter((symbol) => symbol.flags & ts.SymbolFlags.Value)
+    const typed = typedValues.map((symbol) => symbol.name).sort()
+
+    const loaded = await import(specifier)
+    const exported = Object.keys(loaded).sort()
+    assert.deepEqual(exported, typed, `${specifier}: the exports are the typed exports`)
+    for (const name of ['default', 'initSync', 'validateRequest', 'checkValue', 'fieldConstraints']) {
+      assert.ok(exported.includes(name), `${specifier} exports ${name}`)
+    }
+    assert.deepEqual(exported.filter(internal), [], `${specifier}: no internals at run time`)
+    assert.deepEqual(declared.map((symbol) => symbol.name).filter(internal), [], `${specifier}: no internals typed`)
+
+    // Classes: no typed member is internal, and none of the probes is there at run time either
+    // (wasm-bindgen's own `__destroy_into_raw`, which `free` calls, stays, untyped).
+    for (const symbol of typedValues.filter((s) => s.flags & ts.SymbolFlags.Class)) {
+      const members = [...symbol.members.values()]
+        .filter((member) => !(member.flags & ts.SymbolFlags.Constructor) && !member.escapedName.startsWith('__@'))
+        .map((member) => member.name)
+      assert.deepEqual(members.filter(internal), [], `${specifier} ${symbol.name}: typed members`)
+      const methods = Object.getOwnPropertyNames(loaded[symbol.name].prototype)
+      assert.deepEqual(methods.filter((name) => !members.includes(name)).sort(), ['__destroy_into_raw', 'constructor'],
+        `${specifier} ${symbol.name}: methods at run time`)
+    }
+  }
+  const form = await import('orgkit-wasm')
+  const emulator = await import('orgkit-wasm/emulator')
+  assert.deepEqual(Object.keys(form).filter((name) => !(name in emulator)), [], 'the emulator bundle has all of the form bundle')
+  assert.ok(typeof emulator.NativeEmulator === 'function' && typeof emulator.PageWalk === 'function')
+})
+
 test("the README's examples print what their comments say (Node, the module read from file: URLs)", () => {
   const blocks = readme.split('\n## ')
     .filter((section) => !section.startsWith('With esbuild\n'))
