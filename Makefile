@@ -138,7 +138,7 @@ codegen:
 
 BENCH_PYTHON_PACKAGES := botocore==1.44.18 boto3==1.44.18 aws-resource-validator-organizations==2.6.0 moto[server]==5.2.5
 
-bench: python node wasm
+bench: python node wasm browser-tools
 	cargo bench -p orgkit --bench ids --bench validate --bench emulator --bench policy -- --noplot
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check $(BENCH_PYTHON_PACKAGES)
 	$(PYTHON) bindings-python/benchmarks/bench_ids.py
@@ -148,6 +148,11 @@ bench: python node wasm
 	@# wrk (Debian) drives the server load test when present; otherwise a Python client does.
 	$(PYTHON) bindings-python/benchmarks/bench_server.py
 	node bindings-node/benchmarks/bench-requests.cjs
+	@# Issue 15: the Node fast path against RegExp.test and ajv, then the WASM form bundle in
+	@# headless Chromium (esbuild and playwright-core from the npm test project).
+	node bindings-node/benchmarks/bench-predicates.cjs
+	bash tests/npm/run.sh --install-only
+	node benchmarks/browser/run.cjs
 
 # --- fuzzing ------------------------------------------------------------------------------
 # Each cargo-fuzz target for a few seconds, then the seed and regression inputs as a plain

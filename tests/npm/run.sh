@@ -5,9 +5,13 @@
 # `make npm-test` runs it after building the addon (`make node`) and the WASM packages (`make wasm`).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-# Test files named on the command line, made absolute before the `cd` below.
+# `--install-only`: install the test dependencies and stop (the benchmarks use them). Otherwise,
+# test files named on the command line, made absolute before the `cd` below.
+install_only=false
 files=()
-for file in "$@"; do files+=("$(realpath "$file")"); done
+for argument in "$@"; do
+  if [ "$argument" = --install-only ]; then install_only=true; else files+=("$(realpath "$argument")"); fi
+done
 root=$(cd "$here/../.." && pwd)
 cd "$here"
 
@@ -17,6 +21,7 @@ if ! cmp -s package-lock.json node_modules/.orgkit-installed-lock 2> /dev/null; 
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.orgkit-installed-lock
 fi
+if $install_only; then exit 0; fi
 
 # The packages, packed exactly as `npm publish` would pack them.
 packs="$root/target/npm-pack"
