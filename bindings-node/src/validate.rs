@@ -510,43 +510,14 @@ unsafe extern "C" fn pattern_holds_raw(
     })
 }
 
-/// FNV-1a over formatted text, without keeping the text.
-struct Fnv(u64);
-
-impl std::fmt::Write for Fnv {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        for byte in text.bytes() {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(())
-    }
-}
-
-/// A digest of every table the fast path depends on that this addon was built with: the model
-/// tables of both editions (every shape and operation) and the ID grammar tables. `cargo xtask codegen` writes the same digest of the tables it read into
-/// `fast.generated.js` (xtask/src/fast_js.rs computes it the same way); the fast path
-/// installs its validator only when the two agree, so a generated file and an addon built
-/// from different models never mix (its shape numbers would mean other shapes).
-fn tables_digest() -> String {
-    use std::fmt::Write as _;
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
-    for edition in orgkit::Edition::ALL {
-        let _ = write!(hash, "{edition:?}{:?}", edition.services());
-    }
-    for kind in orgkit::ValueKind::ALL {
-        let _ = write!(hash, "{kind:?}{:?}", kind.grammar_tables());
-    }
-    format!("{:016x}", hash.0)
-}
-
-/// `__orgkitFastDigest()`: [`tables_digest`], computed once.
+/// `__orgkitFastDigest()`: the core's `fast_path_tables_digest`, computed once.
 unsafe extern "C" fn fast_digest_raw(
     env: sys::napi_env,
     _info: sys::napi_callback_info,
 ) -> sys::napi_value {
     static DIGEST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     crate::ids::raw_shielded(env, || {
-        let digest = DIGEST.get_or_init(tables_digest);
+        let digest = DIGEST.get_or_init(orgkit::ids::fast_path_tables_digest);
         let mut result = ptr::null_mut();
         // SAFETY: the current call's environment; the text and its length.
         unsafe {

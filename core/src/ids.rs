@@ -2037,6 +2037,35 @@ impl ValueKind {
     }
 }
 
+/// FNV-1a over formatted text, without keeping the text.
+struct Fnv(u64);
+
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        for byte in text.bytes() {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
+/// A digest of every table the Node package's generated fast path depends on: the model tables
+/// of both editions (every shape and operation) and the ID grammar tables. `cargo xtask codegen`
+/// writes it into `fast.generated.js`, and the addon answers it at run time, so that a
+/// generated file and an addon built from different tables never mix.
+#[doc(hidden)]
+pub fn fast_path_tables_digest() -> String {
+    use fmt::Write as _;
+    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
+    for edition in crate::Edition::ALL {
+        let _ = write!(hash, "{edition:?}{:?}", edition.services());
+    }
+    for kind in ValueKind::ALL {
+        let _ = write!(hash, "{kind:?}{:?}", kind.grammar_tables());
+    }
+    format!("{:016x}", hash.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

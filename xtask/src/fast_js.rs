@@ -52,32 +52,6 @@ const CROSS_FIELD: &[(&str, &str, CrossRule)] = &[
     ),
 ];
 
-/// FNV-1a over formatted text (the same digest as bindings-node/src/validate.rs computes at
-/// run time from the tables the addon was built with).
-struct Fnv(u64);
-
-impl std::fmt::Write for Fnv {
-    fn write_str(&mut self, text: &str) -> std::fmt::Result {
-        for byte in text.bytes() {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        Ok(())
-    }
-}
-
-/// The digest of every table the generated code depends on; must equal `tables_digest` of
-/// bindings-node/src/validate.rs.
-fn tables_digest() -> String {
-    let mut hash = Fnv(0xcbf2_9ce4_8422_2325);
-    for edition in Edition::ALL {
-        let _ = write!(hash, "{edition:?}{:?}", edition.services());
-    }
-    for kind in ValueKind::ALL {
-        let _ = write!(hash, "{kind:?}{:?}", kind.grammar_tables());
-    }
-    format!("{:016x}", hash.0)
-}
-
 /// A JS string literal.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serializes")
@@ -589,7 +563,7 @@ pub fn generate() -> Result<String, String> {
     let _ = writeln!(
         out,
         "/** The digest of the tables this file was written from (the addon computes its own). */\nconst DIGEST = {}\nconst EDITION_NAMES = [{}]\nconst DEFAULT_EDITION = {default_edition}\nconst EDITION_OPTIONS = EDITION_NAMES.map((edition) => Object.freeze({{ edition }}))\nconst MAX_BATCH_VALUES = {}\nconst MAX_LIST_ITEMS = {}\n",
-        quoted(&tables_digest()),
+        quoted(&orgkit::ids::fast_path_tables_digest()),
         editions.iter().map(|e| quoted(e.name())).collect::<Vec<_>>().join(", "),
         orgkit::ids::MAX_BATCH_VALUES,
         orgkit::validate::MAX_LIST_ITEMS,
