@@ -99,11 +99,90 @@ impl CharClass {
         CLASS_TABLE[b as usize] & self.0 != 0
     }
 
-    /// Whether every byte is in the class. The common classes are tested with range
-    /// comparisons and no early exit, which the compiler turns into SIMD code; the rest use the
-    /// table.
+    /// Whether every byte is in the class. Short runs (4 to 32 bytes, the length of most IDs'
+    /// groups) are tested eight bytes at a time in a `u64` ([`CharClass::all_in_word`]); longer
+    /// ones with range comparisons and no early exit, which the compiler turns into SIMD code
+    /// (the table for the other classes).
     #[inline]
     pub(crate) fn all(self, bytes: &[u8]) -> bool {
+        if (4..=32).contains(&bytes.len()) {
+            return self.all_short(bytes);
+        }
+        self.all_long(bytes)
+    }
+
+    /// [`CharClass::all`] for 4 to 32 bytes: whole words, the last one overlapping the one
+    /// before it (a byte tested twice is still in the class or not).
+    #[inline(always)]
+    fn all_short(self, bytes: &[u8]) -> bool {
+        let n = bytes.len();
+        let word_at = |at: usize| match bytes.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+            None => 0,
+        };
+        if n < 8 {
+            let half_at = |at: usize| match bytes.get(at..at + 4) {
+                Some(four) => u64::from(u32::from_le_bytes(four.try_into().unwrap_or([0; 4]))),
+                None => 0,
+            };
+            return self.all_in_word(half_at(0) | half_at(n - 4) << 32);
+        }
+        let mut all = true;
+        let mut at = 0;
+        while at + 8 <= n {
+            all &= self.all_in_word(word_at(at));
+            at += 8;
+        }
+        if at < n {
+            all &= self.all_in_word(word_at(n - 8));
+        }
+        all
+    }
+
+    /// Whether all eight bytes of `word` are in the class, tested side by side: for bytes below
+    /// 0x80, adding `0x80 - low` to each sets its high bit exactly when it is at least `low`, and
+    /// adding `0x7f - high` exactly when it is above `high`, with no carry into the next byte.
+    /// Every class is ASCII, so a byte with its high bit set is in none.
+    #[inline(always)]
+    fn all_in_word(self, word: u64) -> bool {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = ONES * 0x80;
+        let range = |low: u8, high: u8| {
+            word.wrapping_add(ONES * u64::from(0x80 - low))
+                & !word.wrapping_add(ONES * u64::from(0x7f - high))
+        };
+        let mut hits = 0;
+        if self.0 & DIGIT != 0 {
+            hits |= range(b'0', b'9');
+        }
+        if self.0 & LOWER != 0 {
+            hits |= range(b'a', b'z');
+        }
+        if self.0 & UPPER != 0 {
+            hits |= range(b'A', b'Z');
+        }
+        if self.0 & UNDERSCORE != 0 {
+            hits |= range(b'_', b'_');
+        }
+        if self.0 & EMAIL_PUNCTUATION != 0 {
+            // `+ , - .` are 0x2b to 0x2e; `=` is 0x3d.
+            hits |= range(b'+', b'.') | range(b'=', b'=');
+        }
+        if self.0 & AT != 0 {
+            hits |= range(b'@', b'@');
+        }
+        if self.0 & PRINTABLE != 0 {
+            hits |= range(0x20, 0x7e);
+        }
+        if self.0 & DOT_DASH != 0 {
+            hits |= range(b'-', b'.');
+        }
+        word & HIGH == 0 && hits & HIGH == HIGH
+    }
+
+    /// [`CharClass::all`] for any length.
+    #[inline]
+    fn all_long(self, bytes: &[u8]) -> bool {
         #[inline(always)]
         fn every(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
             bytes
@@ -146,9 +225,25 @@ fn all_bytes(bytes: &[u8], class: CharClass) -> bool {
 }
 
 /// `prefix` followed by `min..=max` bytes of `class`.
+/// The bytes after `prefix`, when `bytes` start with it. A comparison of fixed-size arrays:
+/// `<[u8]>::strip_prefix` calls `memcmp`, which cost more than the rest of a short ID's check.
 #[inline(always)]
-fn prefixed(s: &str, prefix: &str, min: usize, max: usize, class: CharClass) -> bool {
-    match s.as_bytes().strip_prefix(prefix.as_bytes()) {
+fn after_prefix<'a, const N: usize>(bytes: &'a [u8], prefix: &[u8; N]) -> Option<&'a [u8]> {
+    match bytes.split_first_chunk::<N>() {
+        Some((head, rest)) if head == prefix => Some(rest),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn prefixed<const N: usize>(
+    s: &str,
+    prefix: &[u8; N],
+    min: usize,
+    max: usize,
+    class: CharClass,
+) -> bool {
+    match after_prefix(s.as_bytes(), prefix) {
         Some(rest) => (min..=max).contains(&rest.len()) && all_bytes(rest, class),
         None => false,
     }
@@ -171,25 +266,42 @@ pub fn is_account_id(s: &str) -> bool {
 /// `^o-[a-z0-9]{10,32}$`
 #[inline]
 pub fn is_organization_id(s: &str) -> bool {
-    prefixed(s, "o-", 10, 32, CharClass::LOWER_ALNUM)
+    prefixed(s, b"o-", 10, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^r-[0-9a-z]{4,32}$`
 #[inline]
 pub fn is_root_id(s: &str) -> bool {
-    prefixed(s, "r-", 4, 32, CharClass::LOWER_ALNUM)
+    prefixed(s, b"r-", 4, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`
 #[inline]
 pub fn is_organizational_unit_id(s: &str) -> bool {
-    let Some(rest) = s.as_bytes().strip_prefix(b"ou-") else {
+    // Most OU IDs have the shortest first group, `ou-abcd-`: the prefix, the group and the dash
+    // after it are the first eight bytes, tested as one word. A group can hold no dash, so with a
+    // dash at byte 7 the first group is exactly those four bytes, and the rest the second group.
+    if let Some(head) = s.as_bytes().first_chunk::<8>() {
+        const FRAME: u64 = u64::from_le_bytes([0xff, 0xff, 0xff, 0, 0, 0, 0, 0xff]);
+        const EXPECTED: u64 = u64::from_le_bytes(*b"ou-\0\0\0\0-");
+        // '0' (a member of the class) in place of the frame's bytes.
+        const FILLER: u64 = u64::from_le_bytes(*b"00000000");
+        let word = u64::from_le_bytes(*head);
+        let second = &s.as_bytes()[8..];
+        if word & FRAME == EXPECTED && (8..=32).contains(&second.len()) {
+            let group = (word & !FRAME) | (FILLER & FRAME);
+            return CharClass::LOWER_ALNUM.all_in_word(group)
+                & all_bytes(second, CharClass::LOWER_ALNUM);
+        }
+    }
+    let Some(rest) = after_prefix(s.as_bytes(), b"ou-") else {
         return false;
     };
     if rest.len() < 4 + 1 + 8 || rest.len() > 32 + 1 + 32 {
         return false;
     }
-    match rest.iter().position(|&b| b == b'-') {
+    let dash = rest.iter().position(|&b| b == b'-');
+    match dash {
         Some(dash) => {
             let (first, second) = (&rest[..dash], &rest[dash + 1..]);
             (4..=32).contains(&first.len())
@@ -204,19 +316,19 @@ pub fn is_organizational_unit_id(s: &str) -> bool {
 /// `^p-[0-9a-zA-Z_]{8,128}$` (DESIGN rule 3: `p-FullAWSAccess` is valid).
 #[inline]
 pub fn is_policy_id(s: &str) -> bool {
-    prefixed(s, "p-", 8, 128, CharClass::WORD)
+    prefixed(s, b"p-", 8, 128, CharClass::WORD)
 }
 
 /// `^h-[0-9a-z]{8,32}$`
 #[inline]
 pub fn is_handshake_id(s: &str) -> bool {
-    prefixed(s, "h-", 8, 32, CharClass::LOWER_ALNUM)
+    prefixed(s, b"h-", 8, 32, CharClass::LOWER_ALNUM)
 }
 
 /// `^car-[a-z0-9]{8,32}$`
 #[inline]
 pub fn is_create_account_request_id(s: &str) -> bool {
-    prefixed(s, "car-", 8, 32, CharClass::LOWER_ALNUM)
+    prefixed(s, b"car-", 8, 32, CharClass::LOWER_ALNUM)
 }
 
 /// An account ID or an OU ID (DESIGN rule 2: the union of the anchored patterns).
@@ -262,13 +374,13 @@ pub fn is_role_name(s: &str) -> bool {
 /// `^rp-[0-9a-zA-Z_]{4,128}$`: a resource policy ID (current edition).
 #[inline]
 pub fn is_resource_policy_id(s: &str) -> bool {
-    prefixed(s, "rp-", 4, 128, CharClass::WORD)
+    prefixed(s, b"rp-", 4, 128, CharClass::WORD)
 }
 
 /// `^rt-[0-9a-z]{8,32}$`: a responsibility transfer ID (current edition).
 #[inline]
 pub fn is_responsibility_transfer_id(s: &str) -> bool {
-    prefixed(s, "rt-", 8, 32, CharClass::LOWER_ALNUM)
+    prefixed(s, b"rt-", 8, 32, CharClass::LOWER_ALNUM)
 }
 
 /// What TagResource, UntagResource and ListTagsForResource take (current edition): a root,
@@ -320,7 +432,7 @@ pub fn is_service_principal(s: &str) -> bool {
 /// whitespace and `@` is allowed on either side.
 #[inline]
 pub fn is_email(s: &str) -> bool {
-    (6..=64).contains(&char_length(s)) && current_email_shape(s).is_ok()
+    (6..=64).contains(&char_length(s)) && is_current_email_shape(s.as_bytes())
 }
 
 /// The number of characters (Unicode scalar values) of `s`.
@@ -366,6 +478,26 @@ pub(crate) fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
 /// is wrong there. Every character the pattern refuses (ASCII whitespace, `@`) and the `.` it
 /// looks for are ASCII, so the scan reads bytes; positions are counted in characters only
 /// for a failure.
+/// Whether [`current_email_shape`] accepts `bytes`, without finding where it fails: one '@',
+/// not first; no ASCII whitespace; after the '@', a dot with text on both sides. Whole-slice
+/// searches instead of a decision per byte (a test holds the two to the same answers).
+#[inline]
+fn is_current_email_shape(bytes: &[u8]) -> bool {
+    let Some(at) = bytes.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let domain = &bytes[at + 1..];
+    // `\s` in ASCII: U+0009 to U+000D and the space.
+    let no_space = bytes.iter().fold(true, |clean, &b| {
+        clean & (b.wrapping_sub(0x09) > 4) & (b != b' ')
+    });
+    at > 0
+        && no_space
+        && !domain.contains(&b'@')
+        && domain.len() >= 3
+        && domain[1..domain.len() - 1].contains(&b'.')
+}
+
 fn current_email_shape(s: &str) -> Result<(), (usize, EmailFault)> {
     let bytes = s.as_bytes();
     let position = |offset: usize| s[..offset].chars().count();
@@ -549,8 +681,12 @@ impl ValueKind {
 
     /// Whether `edition` has this kind (the original edition lacks the kinds its models do
     /// not know).
+    #[inline]
     pub fn is_in(self, edition: crate::Edition) -> bool {
-        edition.value_kinds().contains(&self)
+        // Every edition's kinds are a prefix of `ALL`, which lists the kinds in declaration
+        // order (`editions_list_prefixes_of_all` checks both): the position decides, with no
+        // search (the predicates ask this on every call).
+        (self as usize) < edition.value_kinds().len()
     }
 
     /// The model's shape name, e.g. `"AccountId"`.
@@ -733,28 +869,37 @@ impl ValueKind {
     /// [`ValueKind::Email`]'s differs, [`ValueKind::is_valid_in`] takes the edition).
     #[inline]
     pub fn is_valid(self, s: &str) -> bool {
+        self.predicate()(s)
+    }
+
+    /// The function behind [`ValueKind::is_valid`]: a plain function, so that code that knows
+    /// the kind when it is compiled calls the kind's predicate directly (no dispatch).
+    #[inline]
+    pub fn predicate(self) -> fn(&str) -> bool {
         match self {
-            ValueKind::AccountId => is_account_id(s),
-            ValueKind::OrganizationId => is_organization_id(s),
-            ValueKind::RootId => is_root_id(s),
-            ValueKind::OrganizationalUnitId => is_organizational_unit_id(s),
-            ValueKind::PolicyId => is_policy_id(s),
-            ValueKind::HandshakeId => is_handshake_id(s),
-            ValueKind::CreateAccountRequestId => is_create_account_request_id(s),
-            ValueKind::ChildId => is_child_id(s),
-            ValueKind::ParentId => is_parent_id(s),
-            ValueKind::PolicyTargetId => is_policy_target_id(s),
-            ValueKind::Email => is_email(s),
-            ValueKind::RoleName => is_role_name(s),
-            ValueKind::AccountName => is_ascii_name(s, 1, 50),
-            ValueKind::OrganizationalUnitName | ValueKind::PolicyName => is_ascii_name(s, 1, 128),
-            ValueKind::Arn => crate::arn::is_arn(s),
-            ValueKind::ResourcePolicyId => is_resource_policy_id(s),
-            ValueKind::ResponsibilityTransferId => is_responsibility_transfer_id(s),
-            ValueKind::TaggableResourceId => is_taggable_resource_id(s),
-            ValueKind::TagKey => is_tag_key(s),
-            ValueKind::TagValue => is_tag_value(s),
-            ValueKind::ServicePrincipal => is_service_principal(s),
+            ValueKind::AccountId => is_account_id,
+            ValueKind::OrganizationId => is_organization_id,
+            ValueKind::RootId => is_root_id,
+            ValueKind::OrganizationalUnitId => is_organizational_unit_id,
+            ValueKind::PolicyId => is_policy_id,
+            ValueKind::HandshakeId => is_handshake_id,
+            ValueKind::CreateAccountRequestId => is_create_account_request_id,
+            ValueKind::ChildId => is_child_id,
+            ValueKind::ParentId => is_parent_id,
+            ValueKind::PolicyTargetId => is_policy_target_id,
+            ValueKind::Email => is_email,
+            ValueKind::RoleName => is_role_name,
+            ValueKind::AccountName => |s| is_ascii_name(s, 1, 50),
+            ValueKind::OrganizationalUnitName | ValueKind::PolicyName => {
+                |s| is_ascii_name(s, 1, 128)
+            }
+            ValueKind::Arn => crate::arn::is_arn,
+            ValueKind::ResourcePolicyId => is_resource_policy_id,
+            ValueKind::ResponsibilityTransferId => is_responsibility_transfer_id,
+            ValueKind::TaggableResourceId => is_taggable_resource_id,
+            ValueKind::TagKey => is_tag_key,
+            ValueKind::TagValue => is_tag_value,
+            ValueKind::ServicePrincipal => is_service_principal,
         }
     }
 
@@ -866,12 +1011,24 @@ impl ValueKind {
     /// the editions; a kind the edition does not have ([`ValueKind::is_in`]) is never valid.
     #[inline]
     pub fn is_valid_in(self, edition: crate::Edition, s: &str) -> bool {
+        self.predicate_in(edition)(s)
+    }
+
+    /// The function behind [`ValueKind::is_valid_in`] for `edition` (see
+    /// [`ValueKind::predicate`]).
+    #[inline]
+    pub fn predicate_in(self, edition: crate::Edition) -> fn(&str) -> bool {
+        use crate::Edition;
         match (self, edition) {
-            (ValueKind::Email, crate::Edition::Original) => is_original_email(s),
-            (ValueKind::Arn, _) => {
-                crate::arn::resource_type_of(s).is_ok_and(|found| found.is_in(edition))
+            (ValueKind::Email, Edition::Original) => is_original_email,
+            (ValueKind::Arn, Edition::Original) => |s| {
+                crate::arn::resource_type_of(s).is_ok_and(|found| found.is_in(Edition::Original))
+            },
+            (ValueKind::Arn, Edition::Current) => {
+                |s| crate::arn::resource_type_of(s).is_ok_and(|found| found.is_in(Edition::Current))
             }
-            _ => self.is_in(edition) && self.is_valid(s),
+            _ if self.is_in(edition) => self.predicate(),
+            _ => |_| false,
         }
     }
 
@@ -2099,6 +2256,128 @@ mod tests {
             at == rest.len()
         });
         Some(in_bounds && matched)
+    }
+
+    #[test]
+    fn all_agrees_with_contains_for_every_byte_length_and_position() {
+        let classes = [
+            CharClass::DIGIT,
+            CharClass::LOWER_ALNUM,
+            CharClass::LOWER_ALNUM_UNDERSCORE,
+            CharClass::LOWER_UNDERSCORE,
+            CharClass::WORD,
+            CharClass::EMAIL_LOCAL,
+            CharClass::EMAIL_DOMAIN,
+            CharClass::ROLE_NAME,
+            CharClass::PRINTABLE,
+        ];
+        for class in classes {
+            let filler = (0..=255u8)
+                .find(|&b| class.contains(b))
+                .expect("a class has a member");
+            for length in 0..=40 {
+                let mut bytes = vec![filler; length];
+                assert!(class.all(&bytes));
+                for position in 0..length {
+                    for byte in 0..=255u8 {
+                        bytes[position] = byte;
+                        assert_eq!(
+                            class.all(&bytes),
+                            class.contains(byte),
+                            "{:#x} at {position} of {length}",
+                            byte
+                        );
+                    }
+                    bytes[position] = filler;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn organizational_unit_ids_agree_with_a_plain_reading_of_the_pattern() {
+        fn reference(s: &str) -> bool {
+            let lower_alnum = |part: &str| {
+                part.bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
+            };
+            let Some(rest) = s.strip_prefix("ou-") else {
+                return false;
+            };
+            let parts: Vec<&str> = rest.split('-').collect();
+            parts.len() == 2
+                && (4..=32).contains(&parts[0].len())
+                && (8..=32).contains(&parts[1].len())
+                && lower_alnum(parts[0])
+                && lower_alnum(parts[1])
+        }
+        let mut checked = 0;
+        for prefix in ["ou-", "ou", "ou_", "Ou-", "o-"] {
+            for first in 0..=34 {
+                for second in 0..=34 {
+                    let id = format!(
+                        "{prefix}{}-{}",
+                        "a1".repeat(first).split_at(first).0,
+                        "9z".repeat(second).split_at(second).0
+                    );
+                    for position in 0..id.len() {
+                        for bad in ["-", "A", "_", "\u{e9}", "0"] {
+                            let mut odd = id.clone();
+                            odd.replace_range(position..position + 1, bad);
+                            assert_eq!(is_organizational_unit_id(&odd), reference(&odd), "{odd:?}");
+                            checked += 1;
+                        }
+                    }
+                    assert_eq!(is_organizational_unit_id(&id), reference(&id), "{id:?}");
+                }
+            }
+        }
+        assert!(checked > 500_000, "{checked}");
+    }
+
+    #[test]
+    fn the_email_check_and_its_diagnosis_agree() {
+        // Every string of up to 7 characters over an alphabet with each kind of character the
+        // rule looks at (and one outside ASCII).
+        let alphabet = ["a", "@", ".", " ", "\u{b}", "\u{e9}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = strings
+                .iter()
+                .filter(|s| s.chars().count() == strings.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        assert!(strings.len() > 300_000);
+        for s in &strings {
+            assert_eq!(
+                is_current_email_shape(s.as_bytes()),
+                current_email_shape(s).is_ok(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn editions_list_prefixes_of_all() {
+        for (position, kind) in ValueKind::ALL.iter().enumerate() {
+            assert_eq!(
+                *kind as usize, position,
+                "ALL lists {kind:?} out of declaration order"
+            );
+        }
+        for &edition in crate::Edition::ALL {
+            let kinds = edition.value_kinds();
+            assert_eq!(kinds, &ValueKind::ALL[..kinds.len()], "{edition:?}");
+            for &kind in ValueKind::ALL {
+                assert_eq!(
+                    kind.is_in(edition),
+                    kinds.contains(&kind),
+                    "{kind:?} in {edition:?}"
+                );
+            }
+        }
     }
 
     #[test]
