@@ -36,6 +36,8 @@ python: tools
 
 node: tools
 	cd bindings-node && npx napi build --platform --release
+	@# V8 fast calls for the predicates, for this Node.js (bindings-node/fastcall; optional).
+	node bindings-node/fastcall/build.cjs
 
 wasm: tools
 	@# The form bundle (pkg/web): validators only, held to the size limit.

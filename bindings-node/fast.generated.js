@@ -11,10 +11,16 @@
 // the addon's, exactly: bindings-node/tests/fast-path.test.cjs compares both on every shared
 // vector of both editions.
 //
-// `install({ native, translated })` takes the addon (`require('./index.js')`) and the function
-// that turns its errors into orgkit's classes, and returns functions with the addon's names and
-// semantics. The tables are compared with the addon's (`__orgkitFastDigest`) on first use; an addon
-// built from other tables gets every call.
+// Where V8 fast calls into the core are available (bindings-node/fastcall: built for one Node.js
+// major), the predicates and checkIds ask them first: a call from optimized code costs a few
+// nanoseconds, less than reading the value here. Whatever they leave undecided is answered as
+// above.
+//
+// `install({ native, translated, fastCalls })` takes the addon (`require('./index.js')`), the
+// function that turns its errors into orgkit's classes and the fast-call module (or undefined),
+// and returns functions with the addon's names and semantics. The tables are compared with the
+// addon's (`__orgkitFastDigest`) on first use, and with the fast calls' (`digest()`) at once; an
+// addon built from other tables gets every call, fast calls built from others none.
 
 /** The digest of the tables this file was written from (the addon computes its own). */
 const DIGEST = "8e73972be5a4ab2c"
@@ -262,6 +268,28 @@ function noInput(v) {
 
 const EMPTY_REQUEST = Object.freeze({})
 
+/** `{ check, checks, checks4 }` of a fast-call module built from these tables with functions
+ * for every kind of every edition, else undefined. */
+function usableFastCalls(fastCalls) {
+  try {
+    if (typeof fastCalls !== 'object' || fastCalls === null) return undefined
+    const { check, checks, digest } = fastCalls
+    if (typeof check !== 'function' || typeof digest !== 'function' || digest() !== DIGEST) return undefined
+    const { checks4 } = fastCalls
+    if (typeof checks !== 'object' || checks === null || typeof checks4 !== 'object' || checks4 === null) return undefined
+    for (let edition = 0; edition < KINDS_IN.length; edition++) {
+      for (let kind = 0; kind < KINDS_IN[edition].length; kind++) {
+        if (KINDS_IN[edition][kind] !== 1) continue
+        const code = (edition << 8) | kind
+        if (typeof checks[code] !== 'function' || typeof checks4[code] !== 'function') return undefined
+      }
+    }
+    return { check, checks, checks4 }
+  } catch {
+    return undefined
+  }
+}
+
 // --- the exported functions -------------------------------------------------------------------
 
 /**
@@ -269,7 +297,17 @@ const EMPTY_REQUEST = Object.freeze({})
  * addon's name and semantics. `native` is the addon (`require('./index.js')`); `translated(error)`
  * turns an error it throws into orgkit's class (every error of a call it handles goes through it).
  */
-function install({ native, translated }) {
+function install({ native, translated, fastCalls }) {
+  // `fastCalls`: the V8 fast-call module (bindings-node/fastcall), when orgkit.js found a build
+  // for the running Node.js. Its `check(code, value)` answers 0 (invalid), 1 (valid) or 2 (decide
+  // another way) from the core, called straight from optimized code with a flat one-byte string's
+  // bytes in place. Used only when it was built from the tables above.
+  const usable = usableFastCalls(fastCalls)
+  // `check(code, value)` where the code varies; `checks[code](value)` (compiled for that code)
+  // where it is known.
+  const fastCheck = usable === undefined ? undefined : usable.check
+  const fastOf = (code) => (usable === undefined ? undefined : usable.checks[code])
+  const fastOf4 = (code) => (usable === undefined ? undefined : usable.checks4[code])
   // 1 when the addon was built from the tables above (checked on the first call), -1 when not.
   let agreed = 0
   function agrees() {
@@ -337,7 +375,12 @@ function install({ native, translated }) {
     if (!agrees()) return nativeCall(fallback, value, options)
     const edition = editionOf(options)
     if (edition < 0) return nativeCall(fallback, value, substitute)
-    return KINDS_IN[edition][kind] === 1 && typeof value === 'string' && matcher(value)
+    if (KINDS_IN[edition][kind] !== 1 || typeof value !== 'string') return false
+    if (fastCheck !== undefined) {
+      const answer = fastCheck((edition << 8) | kind, value)
+      if (answer !== 2) return answer === 1
+    }
+    return matcher(value)
   }
 
   /** A long value of a kind with grammar tables, through the raw callback. */
@@ -355,6 +398,10 @@ function install({ native, translated }) {
     const edition = options === undefined ? DEFAULT_EDITION : editionOf(options)
     if (edition < 0) return nativeCall(fallback, value, substitute)
     if (typeof value !== 'string') return false
+    if (fastCheck !== undefined) {
+      const answer = fastCheck((edition << 8) | kind, value)
+      if (answer !== 2) return answer === 1
+    }
     try {
       return isKindRaw((edition << 8) | kind, value)
     } catch (error) {
@@ -362,105 +409,257 @@ function install({ native, translated }) {
     }
   }
 
+  const fastAccountId = fastOf(256)
   function isAccountId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionAccountId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastAccountId !== undefined) {
+        const answer = fastAccountId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionAccountId(value)
+    }
     return tablePredicate(native.isAccountId, 0, unionAccountId, value, options)
   }
 
+  const fastOrganizationId = fastOf(257)
   function isOrganizationId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionOrganizationId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastOrganizationId !== undefined) {
+        const answer = fastOrganizationId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionOrganizationId(value)
+    }
     return tablePredicate(native.isOrganizationId, 1, unionOrganizationId, value, options)
   }
 
+  const fastRootId = fastOf(258)
   function isRootId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionRootId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastRootId !== undefined) {
+        const answer = fastRootId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionRootId(value)
+    }
     return tablePredicate(native.isRootId, 2, unionRootId, value, options)
   }
 
+  const fastOrganizationalUnitId = fastOf(259)
   function isOrganizationalUnitId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionOrganizationalUnitId(value) : longValue(259, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastOrganizationalUnitId !== undefined) {
+        const answer = fastOrganizationalUnitId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionOrganizationalUnitId(value) : longValue(259, value))
+    }
     return tablePredicate(native.isOrganizationalUnitId, 3, unionOrganizationalUnitId, value, options)
   }
 
+  const fastPolicyId = fastOf(260)
   function isPolicyId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 130 || isKindRaw === undefined ? unionPolicyId(value) : longValue(260, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastPolicyId !== undefined) {
+        const answer = fastPolicyId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 130 || isKindRaw === undefined ? unionPolicyId(value) : longValue(260, value))
+    }
     return tablePredicate(native.isPolicyId, 4, unionPolicyId, value, options)
   }
 
+  const fastHandshakeId = fastOf(261)
   function isHandshakeId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionHandshakeId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastHandshakeId !== undefined) {
+        const answer = fastHandshakeId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionHandshakeId(value)
+    }
     return tablePredicate(native.isHandshakeId, 5, unionHandshakeId, value, options)
   }
 
+  const fastCreateAccountRequestId = fastOf(262)
   function isCreateAccountRequestId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionCreateAccountRequestId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastCreateAccountRequestId !== undefined) {
+        const answer = fastCreateAccountRequestId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionCreateAccountRequestId(value)
+    }
     return tablePredicate(native.isCreateAccountRequestId, 6, unionCreateAccountRequestId, value, options)
   }
 
+  const fastChildId = fastOf(263)
   function isChildId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionChildId(value) : longValue(263, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastChildId !== undefined) {
+        const answer = fastChildId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionChildId(value) : longValue(263, value))
+    }
     return tablePredicate(native.isChildId, 7, unionChildId, value, options)
   }
 
+  const fastParentId = fastOf(264)
   function isParentId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionParentId(value) : longValue(264, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastParentId !== undefined) {
+        const answer = fastParentId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionParentId(value) : longValue(264, value))
+    }
     return tablePredicate(native.isParentId, 8, unionParentId, value, options)
   }
 
+  const fastPolicyTargetId = fastOf(265)
   function isPolicyTargetId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionPolicyTargetId(value) : longValue(265, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastPolicyTargetId !== undefined) {
+        const answer = fastPolicyTargetId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 68 || isKindRaw === undefined ? unionPolicyTargetId(value) : longValue(265, value))
+    }
     return tablePredicate(native.isPolicyTargetId, 9, unionPolicyTargetId, value, options)
   }
 
+  const fastEmail = fastOf(266)
   function isEmail(value, options) {
+    if (options === undefined && agreed === 1 && fastEmail !== undefined && typeof value === 'string') {
+      const answer = fastEmail(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isEmail, 10, value, options)
   }
 
+  const fastRoleName = fastOf(267)
   function isRoleName(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 64 || isKindRaw === undefined ? unionRoleName(value) : longValue(267, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastRoleName !== undefined) {
+        const answer = fastRoleName(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 64 || isKindRaw === undefined ? unionRoleName(value) : longValue(267, value))
+    }
     return tablePredicate(native.isRoleName, 11, unionRoleName, value, options)
   }
 
+  const fastAccountName = fastOf(268)
   function isAccountName(value, options) {
+    if (options === undefined && agreed === 1 && fastAccountName !== undefined && typeof value === 'string') {
+      const answer = fastAccountName(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isAccountName, 12, value, options)
   }
 
+  const fastOrganizationalUnitName = fastOf(269)
   function isOrganizationalUnitName(value, options) {
+    if (options === undefined && agreed === 1 && fastOrganizationalUnitName !== undefined && typeof value === 'string') {
+      const answer = fastOrganizationalUnitName(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isOrganizationalUnitName, 13, value, options)
   }
 
+  const fastPolicyName = fastOf(270)
   function isPolicyName(value, options) {
+    if (options === undefined && agreed === 1 && fastPolicyName !== undefined && typeof value === 'string') {
+      const answer = fastPolicyName(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isPolicyName, 14, value, options)
   }
 
+  const fastArn = fastOf(271)
   function isArn(value, options) {
+    if (options === undefined && agreed === 1 && fastArn !== undefined && typeof value === 'string') {
+      const answer = fastArn(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isArn, 15, value, options)
   }
 
+  const fastResourcePolicyId = fastOf(272)
   function isResourcePolicyId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 131 || isKindRaw === undefined ? unionResourcePolicyId(value) : longValue(272, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastResourcePolicyId !== undefined) {
+        const answer = fastResourcePolicyId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 131 || isKindRaw === undefined ? unionResourcePolicyId(value) : longValue(272, value))
+    }
     return tablePredicate(native.isResourcePolicyId, 16, unionResourcePolicyId, value, options)
   }
 
+  const fastResponsibilityTransferId = fastOf(273)
   function isResponsibilityTransferId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && unionResponsibilityTransferId(value)
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastResponsibilityTransferId !== undefined) {
+        const answer = fastResponsibilityTransferId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return unionResponsibilityTransferId(value)
+    }
     return tablePredicate(native.isResponsibilityTransferId, 17, unionResponsibilityTransferId, value, options)
   }
 
+  const fastTaggableResourceId = fastOf(274)
   function isTaggableResourceId(value, options) {
-    if (options === undefined && agreed === 1) return typeof value === 'string' && (value.length <= 40 || value.length > 130 || isKindRaw === undefined ? matchTaggableResourceId(value) : longValue(274, value))
+    if (options === undefined && agreed === 1) {
+      if (typeof value !== 'string') return false
+      if (fastTaggableResourceId !== undefined) {
+        const answer = fastTaggableResourceId(value)
+        if (answer !== 2) return answer === 1
+      }
+      return (value.length <= 40 || value.length > 130 || isKindRaw === undefined ? matchTaggableResourceId(value) : longValue(274, value))
+    }
     return tablePredicate(native.isTaggableResourceId, 18, matchTaggableResourceId, value, options)
   }
 
+  const fastTagKey = fastOf(275)
   function isTagKey(value, options) {
+    if (options === undefined && agreed === 1 && fastTagKey !== undefined && typeof value === 'string') {
+      const answer = fastTagKey(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isTagKey, 19, value, options)
   }
 
+  const fastTagValue = fastOf(276)
   function isTagValue(value, options) {
+    if (options === undefined && agreed === 1 && fastTagValue !== undefined && typeof value === 'string') {
+      const answer = fastTagValue(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isTagValue, 20, value, options)
   }
 
+  const fastServicePrincipal = fastOf(277)
   function isServicePrincipal(value, options) {
+    if (options === undefined && agreed === 1 && fastServicePrincipal !== undefined && typeof value === 'string') {
+      const answer = fastServicePrincipal(value)
+      if (answer !== 2) return answer === 1
+    }
     return rawPredicate(native.isServicePrincipal, 21, value, options)
   }
 
@@ -499,6 +698,29 @@ function install({ native, translated }) {
     }
   }
 
+  /** checkIds of a kind without grammar tables through the fast calls: one call per item, the
+   * raw callback for the items they leave undecided (characters outside ASCII). */
+  function fastRawBatch(code, list, count) {
+    const answers = new Array(count)
+    for (let i = 0; i < count; i++) {
+      let item
+      try {
+        item = list[i]
+        if (typeof item === 'object' && item !== null) item = resolved(item)
+      } catch {
+        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
+        item = undefined
+      }
+      if (typeof item !== 'string') {
+        answers[i] = false
+        continue
+      }
+      const answer = fastCheck(code, item)
+      answers[i] = answer === 2 ? isKindRaw(code, item) : answer === 1
+    }
+    return answers
+  }
+
   function joinedBatch(code, list, count) {
     const answers = new Array(count)
     let joined = ''
@@ -534,15 +756,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of AccountId: the grammar matcher over every item. */
+  /** One item of a AccountId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemAccountId(item) {
+    if (typeof item === 'string') {
+      if (fastAccountId !== undefined) {
+        const answer = fastAccountId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionAccountId(item)
+    }
+    try {
+      return otherItem(item, unionAccountId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4AccountId = fastOf4(256)
+  /** checkIds of AccountId: four items a fast call, or the grammar matcher, over every item. */
   function batchAccountId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4AccountId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemAccountId(a)
+          if (got > 1) answers[i + 1] = itemAccountId(b)
+          if (got > 2) answers[i + 2] = itemAccountId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4AccountId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemAccountId(a)
+        answers[i + 1] = itemAccountId(b)
+        answers[i + 2] = itemAccountId(c)
+        answers[i + 3] = itemAccountId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionAccountId(item) : otherItem(item, unionAccountId)
+          answers[i] = typeof item === 'string' ? itemAccountId(item) : otherItem(item, unionAccountId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -553,15 +833,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of ChildId: the grammar matcher over every item. */
+  /** One item of a ChildId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemChildId(item) {
+    if (typeof item === 'string') {
+      if (fastChildId !== undefined) {
+        const answer = fastChildId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionChildId(item)
+    }
+    try {
+      return otherItem(item, unionChildId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4ChildId = fastOf4(263)
+  /** checkIds of ChildId: four items a fast call, or the grammar matcher, over every item. */
   function batchChildId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4ChildId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemChildId(a)
+          if (got > 1) answers[i + 1] = itemChildId(b)
+          if (got > 2) answers[i + 2] = itemChildId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4ChildId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemChildId(a)
+        answers[i + 1] = itemChildId(b)
+        answers[i + 2] = itemChildId(c)
+        answers[i + 3] = itemChildId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionChildId(item) : otherItem(item, unionChildId)
+          answers[i] = typeof item === 'string' ? itemChildId(item) : otherItem(item, unionChildId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -572,15 +910,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of CreateAccountRequestId: the grammar matcher over every item. */
+  /** One item of a CreateAccountRequestId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemCreateAccountRequestId(item) {
+    if (typeof item === 'string') {
+      if (fastCreateAccountRequestId !== undefined) {
+        const answer = fastCreateAccountRequestId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionCreateAccountRequestId(item)
+    }
+    try {
+      return otherItem(item, unionCreateAccountRequestId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4CreateAccountRequestId = fastOf4(262)
+  /** checkIds of CreateAccountRequestId: four items a fast call, or the grammar matcher, over every item. */
   function batchCreateAccountRequestId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4CreateAccountRequestId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemCreateAccountRequestId(a)
+          if (got > 1) answers[i + 1] = itemCreateAccountRequestId(b)
+          if (got > 2) answers[i + 2] = itemCreateAccountRequestId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4CreateAccountRequestId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemCreateAccountRequestId(a)
+        answers[i + 1] = itemCreateAccountRequestId(b)
+        answers[i + 2] = itemCreateAccountRequestId(c)
+        answers[i + 3] = itemCreateAccountRequestId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionCreateAccountRequestId(item) : otherItem(item, unionCreateAccountRequestId)
+          answers[i] = typeof item === 'string' ? itemCreateAccountRequestId(item) : otherItem(item, unionCreateAccountRequestId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -591,15 +987,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of HandshakeId: the grammar matcher over every item. */
+  /** One item of a HandshakeId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemHandshakeId(item) {
+    if (typeof item === 'string') {
+      if (fastHandshakeId !== undefined) {
+        const answer = fastHandshakeId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionHandshakeId(item)
+    }
+    try {
+      return otherItem(item, unionHandshakeId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4HandshakeId = fastOf4(261)
+  /** checkIds of HandshakeId: four items a fast call, or the grammar matcher, over every item. */
   function batchHandshakeId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4HandshakeId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemHandshakeId(a)
+          if (got > 1) answers[i + 1] = itemHandshakeId(b)
+          if (got > 2) answers[i + 2] = itemHandshakeId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4HandshakeId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemHandshakeId(a)
+        answers[i + 1] = itemHandshakeId(b)
+        answers[i + 2] = itemHandshakeId(c)
+        answers[i + 3] = itemHandshakeId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionHandshakeId(item) : otherItem(item, unionHandshakeId)
+          answers[i] = typeof item === 'string' ? itemHandshakeId(item) : otherItem(item, unionHandshakeId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -610,15 +1064,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of OrganizationId: the grammar matcher over every item. */
+  /** One item of a OrganizationId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemOrganizationId(item) {
+    if (typeof item === 'string') {
+      if (fastOrganizationId !== undefined) {
+        const answer = fastOrganizationId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionOrganizationId(item)
+    }
+    try {
+      return otherItem(item, unionOrganizationId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4OrganizationId = fastOf4(257)
+  /** checkIds of OrganizationId: four items a fast call, or the grammar matcher, over every item. */
   function batchOrganizationId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4OrganizationId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemOrganizationId(a)
+          if (got > 1) answers[i + 1] = itemOrganizationId(b)
+          if (got > 2) answers[i + 2] = itemOrganizationId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4OrganizationId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemOrganizationId(a)
+        answers[i + 1] = itemOrganizationId(b)
+        answers[i + 2] = itemOrganizationId(c)
+        answers[i + 3] = itemOrganizationId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionOrganizationId(item) : otherItem(item, unionOrganizationId)
+          answers[i] = typeof item === 'string' ? itemOrganizationId(item) : otherItem(item, unionOrganizationId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -629,15 +1141,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of OrganizationalUnitId: the grammar matcher over every item. */
+  /** One item of a OrganizationalUnitId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemOrganizationalUnitId(item) {
+    if (typeof item === 'string') {
+      if (fastOrganizationalUnitId !== undefined) {
+        const answer = fastOrganizationalUnitId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionOrganizationalUnitId(item)
+    }
+    try {
+      return otherItem(item, unionOrganizationalUnitId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4OrganizationalUnitId = fastOf4(259)
+  /** checkIds of OrganizationalUnitId: four items a fast call, or the grammar matcher, over every item. */
   function batchOrganizationalUnitId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4OrganizationalUnitId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemOrganizationalUnitId(a)
+          if (got > 1) answers[i + 1] = itemOrganizationalUnitId(b)
+          if (got > 2) answers[i + 2] = itemOrganizationalUnitId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4OrganizationalUnitId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemOrganizationalUnitId(a)
+        answers[i + 1] = itemOrganizationalUnitId(b)
+        answers[i + 2] = itemOrganizationalUnitId(c)
+        answers[i + 3] = itemOrganizationalUnitId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionOrganizationalUnitId(item) : otherItem(item, unionOrganizationalUnitId)
+          answers[i] = typeof item === 'string' ? itemOrganizationalUnitId(item) : otherItem(item, unionOrganizationalUnitId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -648,15 +1218,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of ParentId: the grammar matcher over every item. */
+  /** One item of a ParentId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemParentId(item) {
+    if (typeof item === 'string') {
+      if (fastParentId !== undefined) {
+        const answer = fastParentId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionParentId(item)
+    }
+    try {
+      return otherItem(item, unionParentId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4ParentId = fastOf4(264)
+  /** checkIds of ParentId: four items a fast call, or the grammar matcher, over every item. */
   function batchParentId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4ParentId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemParentId(a)
+          if (got > 1) answers[i + 1] = itemParentId(b)
+          if (got > 2) answers[i + 2] = itemParentId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4ParentId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemParentId(a)
+        answers[i + 1] = itemParentId(b)
+        answers[i + 2] = itemParentId(c)
+        answers[i + 3] = itemParentId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionParentId(item) : otherItem(item, unionParentId)
+          answers[i] = typeof item === 'string' ? itemParentId(item) : otherItem(item, unionParentId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -667,15 +1295,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of PolicyId: the grammar matcher over every item. */
+  /** One item of a PolicyId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemPolicyId(item) {
+    if (typeof item === 'string') {
+      if (fastPolicyId !== undefined) {
+        const answer = fastPolicyId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionPolicyId(item)
+    }
+    try {
+      return otherItem(item, unionPolicyId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4PolicyId = fastOf4(260)
+  /** checkIds of PolicyId: four items a fast call, or the grammar matcher, over every item. */
   function batchPolicyId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4PolicyId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemPolicyId(a)
+          if (got > 1) answers[i + 1] = itemPolicyId(b)
+          if (got > 2) answers[i + 2] = itemPolicyId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4PolicyId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemPolicyId(a)
+        answers[i + 1] = itemPolicyId(b)
+        answers[i + 2] = itemPolicyId(c)
+        answers[i + 3] = itemPolicyId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionPolicyId(item) : otherItem(item, unionPolicyId)
+          answers[i] = typeof item === 'string' ? itemPolicyId(item) : otherItem(item, unionPolicyId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -686,15 +1372,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of PolicyTargetId: the grammar matcher over every item. */
+  /** One item of a PolicyTargetId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemPolicyTargetId(item) {
+    if (typeof item === 'string') {
+      if (fastPolicyTargetId !== undefined) {
+        const answer = fastPolicyTargetId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionPolicyTargetId(item)
+    }
+    try {
+      return otherItem(item, unionPolicyTargetId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4PolicyTargetId = fastOf4(265)
+  /** checkIds of PolicyTargetId: four items a fast call, or the grammar matcher, over every item. */
   function batchPolicyTargetId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4PolicyTargetId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemPolicyTargetId(a)
+          if (got > 1) answers[i + 1] = itemPolicyTargetId(b)
+          if (got > 2) answers[i + 2] = itemPolicyTargetId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4PolicyTargetId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemPolicyTargetId(a)
+        answers[i + 1] = itemPolicyTargetId(b)
+        answers[i + 2] = itemPolicyTargetId(c)
+        answers[i + 3] = itemPolicyTargetId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionPolicyTargetId(item) : otherItem(item, unionPolicyTargetId)
+          answers[i] = typeof item === 'string' ? itemPolicyTargetId(item) : otherItem(item, unionPolicyTargetId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -705,15 +1449,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of ResourcePolicyId: the grammar matcher over every item. */
+  /** One item of a ResourcePolicyId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemResourcePolicyId(item) {
+    if (typeof item === 'string') {
+      if (fastResourcePolicyId !== undefined) {
+        const answer = fastResourcePolicyId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionResourcePolicyId(item)
+    }
+    try {
+      return otherItem(item, unionResourcePolicyId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4ResourcePolicyId = fastOf4(272)
+  /** checkIds of ResourcePolicyId: four items a fast call, or the grammar matcher, over every item. */
   function batchResourcePolicyId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4ResourcePolicyId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemResourcePolicyId(a)
+          if (got > 1) answers[i + 1] = itemResourcePolicyId(b)
+          if (got > 2) answers[i + 2] = itemResourcePolicyId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4ResourcePolicyId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemResourcePolicyId(a)
+        answers[i + 1] = itemResourcePolicyId(b)
+        answers[i + 2] = itemResourcePolicyId(c)
+        answers[i + 3] = itemResourcePolicyId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionResourcePolicyId(item) : otherItem(item, unionResourcePolicyId)
+          answers[i] = typeof item === 'string' ? itemResourcePolicyId(item) : otherItem(item, unionResourcePolicyId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -724,15 +1526,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of ResponsibilityTransferId: the grammar matcher over every item. */
+  /** One item of a ResponsibilityTransferId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemResponsibilityTransferId(item) {
+    if (typeof item === 'string') {
+      if (fastResponsibilityTransferId !== undefined) {
+        const answer = fastResponsibilityTransferId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionResponsibilityTransferId(item)
+    }
+    try {
+      return otherItem(item, unionResponsibilityTransferId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4ResponsibilityTransferId = fastOf4(273)
+  /** checkIds of ResponsibilityTransferId: four items a fast call, or the grammar matcher, over every item. */
   function batchResponsibilityTransferId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4ResponsibilityTransferId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemResponsibilityTransferId(a)
+          if (got > 1) answers[i + 1] = itemResponsibilityTransferId(b)
+          if (got > 2) answers[i + 2] = itemResponsibilityTransferId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4ResponsibilityTransferId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemResponsibilityTransferId(a)
+        answers[i + 1] = itemResponsibilityTransferId(b)
+        answers[i + 2] = itemResponsibilityTransferId(c)
+        answers[i + 3] = itemResponsibilityTransferId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionResponsibilityTransferId(item) : otherItem(item, unionResponsibilityTransferId)
+          answers[i] = typeof item === 'string' ? itemResponsibilityTransferId(item) : otherItem(item, unionResponsibilityTransferId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -743,15 +1603,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of RoleName: the grammar matcher over every item. */
+  /** One item of a RoleName batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemRoleName(item) {
+    if (typeof item === 'string') {
+      if (fastRoleName !== undefined) {
+        const answer = fastRoleName(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionRoleName(item)
+    }
+    try {
+      return otherItem(item, unionRoleName)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4RoleName = fastOf4(267)
+  /** checkIds of RoleName: four items a fast call, or the grammar matcher, over every item. */
   function batchRoleName(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4RoleName !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemRoleName(a)
+          if (got > 1) answers[i + 1] = itemRoleName(b)
+          if (got > 2) answers[i + 2] = itemRoleName(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4RoleName(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemRoleName(a)
+        answers[i + 1] = itemRoleName(b)
+        answers[i + 2] = itemRoleName(c)
+        answers[i + 3] = itemRoleName(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionRoleName(item) : otherItem(item, unionRoleName)
+          answers[i] = typeof item === 'string' ? itemRoleName(item) : otherItem(item, unionRoleName)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -762,15 +1680,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of RootId: the grammar matcher over every item. */
+  /** One item of a RootId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemRootId(item) {
+    if (typeof item === 'string') {
+      if (fastRootId !== undefined) {
+        const answer = fastRootId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return unionRootId(item)
+    }
+    try {
+      return otherItem(item, unionRootId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4RootId = fastOf4(258)
+  /** checkIds of RootId: four items a fast call, or the grammar matcher, over every item. */
   function batchRootId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4RootId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemRootId(a)
+          if (got > 1) answers[i + 1] = itemRootId(b)
+          if (got > 2) answers[i + 2] = itemRootId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4RootId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemRootId(a)
+        answers[i + 1] = itemRootId(b)
+        answers[i + 2] = itemRootId(c)
+        answers[i + 3] = itemRootId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? unionRootId(item) : otherItem(item, unionRootId)
+          answers[i] = typeof item === 'string' ? itemRootId(item) : otherItem(item, unionRootId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -781,15 +1757,73 @@ function install({ native, translated }) {
     return answers
   }
 
-  /** checkIds of TaggableResourceId: the grammar matcher over every item. */
+  /** One item of a TaggableResourceId batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function itemTaggableResourceId(item) {
+    if (typeof item === 'string') {
+      if (fastTaggableResourceId !== undefined) {
+        const answer = fastTaggableResourceId(item)
+        if (answer !== 2) return answer === 1
+      }
+      return matchTaggableResourceId(item)
+    }
+    try {
+      return otherItem(item, matchTaggableResourceId)
+    } catch {
+      return false
+    }
+  }
+
+  const fast4TaggableResourceId = fastOf4(274)
+  /** checkIds of TaggableResourceId: four items a fast call, or the grammar matcher, over every item. */
   function batchTaggableResourceId(list, count) {
     const answers = new Array(count)
     let i = 0
+    if (fast4TaggableResourceId !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = itemTaggableResourceId(a)
+          if (got > 1) answers[i + 1] = itemTaggableResourceId(b)
+          if (got > 2) answers[i + 2] = itemTaggableResourceId(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4TaggableResourceId(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = itemTaggableResourceId(a)
+        answers[i + 1] = itemTaggableResourceId(b)
+        answers[i + 2] = itemTaggableResourceId(c)
+        answers[i + 3] = itemTaggableResourceId(d)
+        i += 4
+      }
+    }
     while (i < count) {
       try {
         for (; i < count; i++) {
           const item = list[i]
-          answers[i] = typeof item === 'string' ? matchTaggableResourceId(item) : otherItem(item, matchTaggableResourceId)
+          answers[i] = typeof item === 'string' ? itemTaggableResourceId(item) : otherItem(item, matchTaggableResourceId)
         }
       } catch {
         // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
@@ -814,12 +1848,12 @@ function install({ native, translated }) {
       ["ChildId", batchChildId],
       ["ParentId", batchParentId],
       ["PolicyTargetId", batchPolicyTargetId],
-      ["Email", (list, count) => joinedBatch(10, list, count)],
+      ["Email", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(10, list, count) : joinedBatch(10, list, count)],
       ["RoleName", batchRoleName],
-      ["AccountName", (list, count) => joinedBatch(12, list, count)],
-      ["OrganizationalUnitName", (list, count) => joinedBatch(13, list, count)],
-      ["PolicyName", (list, count) => joinedBatch(14, list, count)],
-      ["Arn", (list, count) => joinedBatch(15, list, count)],
+      ["AccountName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(12, list, count) : joinedBatch(12, list, count)],
+      ["OrganizationalUnitName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(13, list, count) : joinedBatch(13, list, count)],
+      ["PolicyName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(14, list, count) : joinedBatch(14, list, count)],
+      ["Arn", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(15, list, count) : joinedBatch(15, list, count)],
     ]),
     new Map([
       ["AccountId", batchAccountId],
@@ -832,18 +1866,18 @@ function install({ native, translated }) {
       ["ChildId", batchChildId],
       ["ParentId", batchParentId],
       ["PolicyTargetId", batchPolicyTargetId],
-      ["Email", (list, count) => joinedBatch(266, list, count)],
+      ["Email", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(266, list, count) : joinedBatch(266, list, count)],
       ["RoleName", batchRoleName],
-      ["AccountName", (list, count) => joinedBatch(268, list, count)],
-      ["OrganizationalUnitName", (list, count) => joinedBatch(269, list, count)],
-      ["PolicyName", (list, count) => joinedBatch(270, list, count)],
-      ["Arn", (list, count) => joinedBatch(271, list, count)],
+      ["AccountName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(268, list, count) : joinedBatch(268, list, count)],
+      ["OrganizationalUnitName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(269, list, count) : joinedBatch(269, list, count)],
+      ["PolicyName", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(270, list, count) : joinedBatch(270, list, count)],
+      ["Arn", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(271, list, count) : joinedBatch(271, list, count)],
       ["ResourcePolicyId", batchResourcePolicyId],
       ["ResponsibilityTransferId", batchResponsibilityTransferId],
       ["TaggableResourceId", batchTaggableResourceId],
-      ["TagKey", (list, count) => joinedBatch(275, list, count)],
-      ["TagValue", (list, count) => joinedBatch(276, list, count)],
-      ["ServicePrincipal", (list, count) => joinedBatch(277, list, count)],
+      ["TagKey", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(275, list, count) : joinedBatch(275, list, count)],
+      ["TagValue", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(276, list, count) : joinedBatch(276, list, count)],
+      ["ServicePrincipal", (list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch(277, list, count) : joinedBatch(277, list, count)],
     ]),
   ]
 

@@ -78,7 +78,8 @@ function translated(error) {
 /** The predicates, `checkIds` and `validateRequest` in JavaScript generated from the core's
  * tables (fast.generated.js): each answers in JS when the answer is certain and calls the addon
  * otherwise, with the addon's results and errors (translated) exactly. */
-const fast = require('./fast.generated.js').install({ native, translated })
+const fastCalls = require('./fastcalls.js').loadFastCalls()
+const fast = require('./fast.generated.js').install({ native, translated, fastCalls })
 
 /** `fn` with its native errors translated into orgkit's classes. */
 function translating(fn) {
@@ -837,7 +838,8 @@ module.exports = {
 }
 
 /** orgkit's own test hooks, under a symbol so that they are no export of the package: a probe
- * that panics inside the core (to prove the panic becomes an `OrgkitInternalError`). */
+ * that panics inside the core (to prove the panic becomes an `OrgkitInternalError`), and the
+ * fast-call module in use (undefined when there is none), to count its slow calls. */
 Object.defineProperty(module.exports, Symbol.for('orgkit.testHooks'), {
-  value: Object.freeze({ internalPanic: translating(native.__orgkitInternalPanic) }),
+  value: Object.freeze({ internalPanic: translating(native.__orgkitInternalPanic), fastCalls }),
 })

@@ -1,9 +1,10 @@
 'use strict'
 // orgkit against plain JavaScript, side by side in one run (issue 15): the ID predicates against
 // RegExp.test, checkIds against a RegExp loop, validateRequest against an ajv-compiled JSON Schema
-// of the same (current) model. Everything goes through the public module (require('../orgkit.js'));
-// the addon's own exports (napi-rs) and the raw Node-API callback the fast path can use are shown
-// beside it for comparison. Prints ns per call and ratios; nothing is asserted.
+// of the same (current) model. "orgkit" goes through the public module (require('../orgkit.js')),
+// with the V8 fast calls where this Node.js has them; "JS only" is the same fast path without
+// them; the addon's own exports (napi-rs) and the raw Node-API callback are shown beside them for
+// comparison. Prints ns per call and ratios; nothing is asserted.
 //
 // Run: `make node && node bindings-node/benchmarks/bench-predicates.cjs` (ORGKIT_BENCH_QUICK=1 for
 // a short run).
@@ -14,13 +15,10 @@ const Ajv = require('ajv')
 const orgkit = require('../orgkit.js')
 const native = require('../index.js')
 
-// Until orgkit.js installs the generated fast path itself, install it here over the public
-// module's exports (what orgkit.js will do: `require('./fast.generated.js').install(...)`).
-const wired = orgkit.isAccountId.toString().includes('agreed')
-if (!wired) {
-  const fast = require('../fast.generated.js').install({ native, translated: (error) => error })
-  Object.assign(orgkit, fast)
-}
+// The fast path without the V8 fast calls (the generated JavaScript in front of the addon): what
+// orgkit does where no fast calls fit the running Node.js.
+const hooks = orgkit[Symbol.for('orgkit.testHooks')]
+const jsOnly = require('../fast.generated.js').install({ native, translated: (error) => error })
 
 const quick = process.env.ORGKIT_BENCH_QUICK === '1'
 const ROUNDS = quick ? 3 : 11
@@ -81,7 +79,8 @@ function table(title, header, rows) {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(header[0][1]) : cell.padStart(header[i][1]))).join(' '))
 }
 
-console.log(`Node ${process.version}; fast path ${wired ? 'installed by orgkit.js' : 'installed by this script (orgkit.js does not yet)'}; ` +
+console.log(`Node ${process.version} (V8 ${process.versions.v8}); V8 fast calls: ` +
+  `${hooks.fastCalls === undefined ? 'none for this Node.js' : 'in use'}; ` +
   `tables agree with the addon: ${native.__orgkitFastDigest() === require('../fast.generated.js').DIGEST}`)
 
 // --- 1. predicates ---------------------------------------------------------------------------
@@ -109,25 +108,30 @@ const predicates = [
 const predicateRows = []
 for (const [name, kind, value, re, options] of predicates) {
   const ours = orgkit[`is${kind}`]
+  const js = jsOnly[`is${kind}`]
   const napi = native[`is${kind}`]
   const raw = native.__orgkitIsKind
   const code = KIND_CODE(kind, options?.edition)
-  const [regex, public_, reads, rawNs, napiNs] = measure([
+  const [regex, public_, jsNs, reads, rawNs, napiNs] = measure([
     () => re.test(value),
     options ? () => ours(value, options) : () => ours(value),
+    options ? () => js(value, options) : () => js(value),
     () => readsOnly(value),
     () => raw(code, value),
     options ? () => napi(value, options) : () => napi(value),
   ], quick ? 100_000 : 400_000)
   if (ours(value, options) !== re.test(value)) throw new Error(`${name}: orgkit and the RegExp disagree`)
-  predicateRows.push([name, fixed(regex), fixed(public_), fixed(reads), fixed(rawNs), fixed(napiNs), times(regex / public_), times(regex / reads)])
+  predicateRows.push([name, fixed(regex), fixed(public_), fixed(jsNs), fixed(reads), fixed(rawNs), fixed(napiNs),
+    times(regex / public_), times(regex / jsNs), times(regex / reads)])
 }
 table('Predicates: ns per call (RegExp.test vs orgkit through the public module)', [
-  ['value', 34], ['RegExp', 9], ['orgkit', 9], ['reads', 9], ['raw N-API', 9], ['napi-rs', 9], ['RegExp/orgkit', 13], ['RegExp/reads', 13],
+  ['value', 34], ['RegExp', 9], ['orgkit', 9], ['JS only', 9], ['reads', 9], ['raw N-API', 9], ['napi-rs', 9],
+  ['RegExp/orgkit', 13], ['RegExp/JS', 10], ['RegExp/reads', 13],
 ], predicateRows)
-console.log('\n"raw N-API": the addon\'s lean callback (__orgkitIsKind), the fast path\'s route for kinds without')
-console.log('grammar tables; "napi-rs": the addon\'s generated export (what isAccountId was before); "reads": every')
-console.log('unit read with charCodeAt and nothing checked, so "RegExp/reads" bounds what any JS matcher can reach.')
+console.log('\n"JS only": the fast path without the V8 fast calls; "raw N-API": the addon\'s lean callback')
+console.log('(__orgkitIsKind), that path\'s route for kinds without grammar tables; "napi-rs": the addon\'s generated')
+console.log('export (what isAccountId was before); "reads": every unit read with charCodeAt and nothing checked,')
+console.log('so "RegExp/reads" bounds what any JS matcher can reach.')
 
 // --- 2. batches ------------------------------------------------------------------------------
 
@@ -148,19 +152,22 @@ for (const [name, kind, make, re] of batches) {
   const mine = orgkit.checkIds(kind, values)
   const theirs = values.map((v) => re.test(v))
   if (mine.some((answer, i) => answer !== theirs[i])) throw new Error(`${name}: orgkit and the RegExp disagree`)
-  const [regex, ours, reads, napi] = measure([
+  const [regex, ours, js, reads, napi] = measure([
     (i) => values.map((v) => re.test(v))[i % BATCH],
     (i) => orgkit.checkIds(kind, values)[i % BATCH],
+    (i) => jsOnly.checkIds(kind, values)[i % BATCH],
     (i) => batchReadsOnly(values)[i % BATCH],
     (i) => native.checkIds(kind, values)[i % BATCH],
   ], quick ? 100 : 400, BATCH)
-  batchRows.push([name, fixed(regex), fixed(ours), fixed(reads), fixed(napi), times(regex / ours), times(regex / reads)])
+  batchRows.push([name, fixed(regex), fixed(ours), fixed(js), fixed(reads), fixed(napi), times(regex / ours),
+    times(regex / js), times(regex / reads)])
 }
 table('Batches: ns per value (values.map(v => re.test(v)) vs orgkit.checkIds)', [
-  ['batch', 34], ['RegExp', 9], ['checkIds', 9], ['reads', 9], ['napi-rs', 9], ['RegExp/orgkit', 13], ['RegExp/reads', 13],
+  ['batch', 34], ['RegExp', 9], ['checkIds', 9], ['JS only', 9], ['reads', 9], ['napi-rs', 9], ['RegExp/orgkit', 13],
+  ['RegExp/JS', 10], ['RegExp/reads', 13],
 ], batchRows)
-console.log('\n"reads": the same loop reading every unit of every item with charCodeAt and checking nothing (the')
-console.log('bound for any matcher in JavaScript); "RegExp/reads" is the most a generated loop could reach.')
+console.log('\n"JS only": checkIds without the V8 fast calls; "reads": the same loop reading every unit of every')
+console.log('item with charCodeAt and checking nothing (the bound for any matcher in JavaScript).')
 
 // --- 3. request validation -------------------------------------------------------------------
 

@@ -40,7 +40,14 @@ function counting() {
 }
 
 const { wrapped, counts } = counting()
-const fast = generated.install({ native: wrapped, translated })
+// The V8 fast calls orgkit.js loads for this Node.js (bindings-node/fastcall), if any.
+const { loadFastCalls } = require('../fastcalls.js')
+const fastCalls = loadFastCalls()
+// The fast path twice: the generated JavaScript alone, and in front of it the fast calls (where
+// this Node.js has them; bindings-node/tests/fast-calls.test.cjs says whether it must).
+const MODES = [['generated JS', generated.install({ native: wrapped, translated })]]
+if (fastCalls !== undefined) MODES.push(['fast calls', generated.install({ native: wrapped, translated, fastCalls })])
+const fast = MODES[0][1]
 
 const EDITIONS = ['original', 'current']
 const OPTIONS = [undefined, null, { edition: 'original' }, { edition: 'current' }, {}]
@@ -67,7 +74,7 @@ function label(value) {
 
 /** Asserts the fast function and the addon's agree on `args`; a fast-path error must have gone
  * through `translated`. */
-function same(name, args, where) {
+function same(fast, name, args, where) {
   const ours = outcome(() => fast[name](...args))
   const theirs = outcome(() => native[name](...args))
   if ('threw' in theirs) {
@@ -104,107 +111,109 @@ test('the addon was built from the tables fast.generated.js was written from', (
   }
 })
 
-test(`every predicate agrees with the core on ${idValues.length} vector values, every kind, both editions`, () => {
-  const before = { ...counts }
-  let compared = 0
-  for (const kind of KINDS) {
-    const name = predicateName(kind)
-    for (const value of idValues) {
+for (const [mode, fast] of MODES) {
+  test(`${mode}: every predicate agrees with the core on ${idValues.length} vector values, every kind, both editions`, () => {
+    const before = { ...counts }
+    let compared = 0
+    for (const kind of KINDS) {
+      const name = predicateName(kind)
+      for (const value of idValues) {
+        for (const options of OPTIONS) {
+          same(fast, name, [value, options], `${name}(${JSON.stringify(value.slice(0, 60))}, ${JSON.stringify(options)})`)
+          compared++
+        }
+      }
+    }
+    assert.ok(compared > 50_000, `${compared}`)
+    // The grammar-table kinds never called their native predicate (the others go through the raw
+    // callback, not the napi-rs export either).
+    for (const kind of KINDS) {
+      const name = predicateName(kind)
+      assert.equal(counts[name] - before[name], 0, `${name} called the addon`)
+    }
+  })
+
+  test(`${mode}: predicates: values that are not strings, odd strings and odd options`, () => {
+    const values = [undefined, null, 12, NaN, true, {}, [], 10n, Symbol('x'), () => 1, new String('123456789012'),
+      { toString: () => '123456789012' }, { toJSON: () => '123456789012' }, '12345678901\ud800', '\ud800', '',
+      '1'.repeat(5_000_000), 'ou-abcd-1234567\u0130', 'p-FullAWSAccess', 'r-ab\u00e9d']
+    const revoked = Proxy.revocable({}, {})
+    revoked.revoke()
+    const options = [...OPTIONS, 5, 'original', [], [1], { edition: 'nope' }, { edition: 5 }, { edition: null },
+      { edition: new String('current') }, { get edition() { throw new Error('getter') } }, revoked.proxy,
+      new Proxy({ edition: 'original' }, {}), new Proxy([], {}), () => 1, Object.create({ edition: 'original' })]
+    for (const kind of KINDS) {
+      for (const value of values) {
+        for (const option of options) {
+          same(fast, predicateName(kind), [value, option], `${kind} ${label(value)} ${label(option)}`)
+        }
+      }
+    }
+  })
+
+  test(`${mode}: an edition getter runs once, as the addon reads it`, () => {
+    let reads = 0
+    const options = { get edition() { reads++; return 'original' } }
+    assert.equal(fast.isAccountId('123456789012', options), true)
+    assert.equal(fast.isTagKey('x', options), false)
+    assert.equal(fast.isEmail('someone@example.com', options), true)
+    assert.deepEqual(fast.checkIds('AccountId', ['123456789012'], options), [true])
+    assert.equal(fast.validateRequest('organizations', 'CreateAccount', { Email: 'a@b.cd', AccountName: 'x' }, options).valid, true)
+    assert.equal(reads, 5)
+    let bad = 0
+    const wrong = { get edition() { bad++; return 'later' } }
+    assert.throws(() => fast.isAccountId('123456789012', wrong), (error) => error[TRANSLATED] && error.code === 'INVALID_ARGUMENT')
+    assert.throws(() => fast.validateRequest('organizations', 'CreateAccount', {}, wrong), /options\.edition/)
+    assert.equal(bad, 2)
+  })
+
+  test(`${mode}: checkIds agrees with the core, item by item and in its errors`, () => {
+    const before = counts.checkIds
+    for (const kind of KINDS) {
       for (const options of OPTIONS) {
-        same(name, [value, options], `${name}(${JSON.stringify(value.slice(0, 60))}, ${JSON.stringify(options)})`)
-        compared++
+        same(fast, 'checkIds', [kind, idValues, options], `checkIds ${kind} ${JSON.stringify(options)}`)
       }
     }
-  }
-  assert.ok(compared > 50_000, `${compared}`)
-  // The grammar-table kinds never called their native predicate (the others go through the raw
-  // callback, not the napi-rs export either).
-  for (const kind of KINDS) {
-    const name = predicateName(kind)
-    assert.equal(counts[name] - before[name], 0, `${name} called the addon`)
-  }
-})
+    // The grammar-table kinds of the default edition stayed here.
+    const still = counts.checkIds
+    for (const kind of ['AccountId', 'OrganizationalUnitId', 'PolicyTargetId', 'TaggableResourceId', 'RoleName']) {
+      same(fast, 'checkIds', [kind, idValues], kind)
+    }
+    assert.equal(counts.checkIds, still)
+    assert.ok(counts.checkIds - before < KINDS.length * OPTIONS.length)
 
-test('predicates: values that are not strings, odd strings and odd options', () => {
-  const values = [undefined, null, 12, NaN, true, {}, [], 10n, Symbol('x'), () => 1, new String('123456789012'),
-    { toString: () => '123456789012' }, { toJSON: () => '123456789012' }, '12345678901\ud800', '\ud800', '',
-    '1'.repeat(5_000_000), 'ou-abcd-1234567\u0130', 'p-FullAWSAccess', 'r-ab\u00e9d']
-  const revoked = Proxy.revocable({}, {})
-  revoked.revoke()
-  const options = [...OPTIONS, 5, 'original', [], [1], { edition: 'nope' }, { edition: 5 }, { edition: null },
-    { edition: new String('current') }, { get edition() { throw new Error('getter') } }, revoked.proxy,
-    new Proxy({ edition: 'original' }, {}), new Proxy([], {}), () => 1, Object.create({ edition: 'original' })]
-  for (const kind of KINDS) {
-    for (const value of values) {
-      for (const option of options) {
-        same(predicateName(kind), [value, option], `${kind} ${label(value)} ${label(option)}`)
+    const throwing = { get 0() { throw new Error('item') }, length: 1 }
+    const sparse = []
+    sparse[5] = '123456789012'
+    const proxy = new Proxy(['123456789012', 'x'], {})
+    const lying = new Proxy(['123456789012'], { get: (t, k) => (k === 'length' ? 2.7 : t[k]) })
+    const revoked = Proxy.revocable([], {})
+    revoked.revoke()
+    const tooMany = []
+    tooMany.length = native.limits().maxBatchValues + 1
+    const lyingHuge = new Proxy([], { get: (t, k) => (k === 'length' ? Infinity : t[k]) })
+    const batches = [
+      [], ['123456789012', 12, null, undefined, { toJSON: () => '123456789012' }, new Date(0), { toJSON() { throw new Error('x') } }],
+      sparse, proxy, lying, Object.assign(['123456789012'], { toJSON: () => ['x', '123456789012'] }),
+      { toJSON: () => ['123456789012'] }, { toJSON: () => 'abc' }, { toJSON() { throw new Error('x') } },
+      5, 'abc', null, undefined, { length: 3 }, revoked.proxy, tooMany, lyingHuge,
+      Object.defineProperty(['123456789012', 'x'], 1, { get() { throw new Error('item') } }), throwing,
+      ['ou-abcd-12345678\ud800', '\ud800ou-abcd-12345678', 'ou-abcd-12345678'],
+      // Halves of a surrogate pair in neighbouring items (joined, they would make one character).
+      ['tag\ud83d', '\ude00tag', 'caf\u00e9', '\ud83d\ude00', 'someone@example.com'],
+      // More items than one chunk of the batched callback, with a long one among them.
+      Array.from({ length: 20_000 }, (_, i) => (i === 9000 ? 'x'.repeat(70_000) : i % 7 ? `user${i}@example.com` : `${i}`)),
+    ]
+    const kinds = ['AccountId', 'OrganizationalUnitId', 'Email', 'TagValue', 'Nope', 5, null, undefined, {}, 'ResourcePolicyId']
+    for (const kind of kinds) {
+      for (const values of batches) {
+        for (const options of [...OPTIONS, 7, { edition: 'nope' }]) {
+          same(fast, 'checkIds', [kind, values, options], `checkIds ${label(kind)} ${label(values)} ${label(options)}`)
+        }
       }
     }
-  }
-})
-
-test('an edition getter runs once, as the addon reads it', () => {
-  let reads = 0
-  const options = { get edition() { reads++; return 'original' } }
-  assert.equal(fast.isAccountId('123456789012', options), true)
-  assert.equal(fast.isTagKey('x', options), false)
-  assert.equal(fast.isEmail('someone@example.com', options), true)
-  assert.deepEqual(fast.checkIds('AccountId', ['123456789012'], options), [true])
-  assert.equal(fast.validateRequest('organizations', 'CreateAccount', { Email: 'a@b.cd', AccountName: 'x' }, options).valid, true)
-  assert.equal(reads, 5)
-  let bad = 0
-  const wrong = { get edition() { bad++; return 'later' } }
-  assert.throws(() => fast.isAccountId('123456789012', wrong), (error) => error[TRANSLATED] && error.code === 'INVALID_ARGUMENT')
-  assert.throws(() => fast.validateRequest('organizations', 'CreateAccount', {}, wrong), /options\.edition/)
-  assert.equal(bad, 2)
-})
-
-test('checkIds agrees with the core, item by item and in its errors', () => {
-  const before = counts.checkIds
-  for (const kind of KINDS) {
-    for (const options of OPTIONS) {
-      same('checkIds', [kind, idValues, options], `checkIds ${kind} ${JSON.stringify(options)}`)
-    }
-  }
-  // The grammar-table kinds of the default edition stayed here.
-  const still = counts.checkIds
-  for (const kind of ['AccountId', 'OrganizationalUnitId', 'PolicyTargetId', 'TaggableResourceId', 'RoleName']) {
-    same('checkIds', [kind, idValues], kind)
-  }
-  assert.equal(counts.checkIds, still)
-  assert.ok(counts.checkIds - before < KINDS.length * OPTIONS.length)
-
-  const throwing = { get 0() { throw new Error('item') }, length: 1 }
-  const sparse = []
-  sparse[5] = '123456789012'
-  const proxy = new Proxy(['123456789012', 'x'], {})
-  const lying = new Proxy(['123456789012'], { get: (t, k) => (k === 'length' ? 2.7 : t[k]) })
-  const revoked = Proxy.revocable([], {})
-  revoked.revoke()
-  const tooMany = []
-  tooMany.length = native.limits().maxBatchValues + 1
-  const lyingHuge = new Proxy([], { get: (t, k) => (k === 'length' ? Infinity : t[k]) })
-  const batches = [
-    [], ['123456789012', 12, null, undefined, { toJSON: () => '123456789012' }, new Date(0), { toJSON() { throw new Error('x') } }],
-    sparse, proxy, lying, Object.assign(['123456789012'], { toJSON: () => ['x', '123456789012'] }),
-    { toJSON: () => ['123456789012'] }, { toJSON: () => 'abc' }, { toJSON() { throw new Error('x') } },
-    5, 'abc', null, undefined, { length: 3 }, revoked.proxy, tooMany, lyingHuge,
-    Object.defineProperty(['123456789012', 'x'], 1, { get() { throw new Error('item') } }), throwing,
-    ['ou-abcd-12345678\ud800', '\ud800ou-abcd-12345678', 'ou-abcd-12345678'],
-    // Halves of a surrogate pair in neighbouring items (joined, they would make one character).
-    ['tag\ud83d', '\ude00tag', 'caf\u00e9', '\ud83d\ude00', 'someone@example.com'],
-    // More items than one chunk of the batched callback, with a long one among them.
-    Array.from({ length: 20_000 }, (_, i) => (i === 9000 ? 'x'.repeat(70_000) : i % 7 ? `user${i}@example.com` : `${i}`)),
-  ]
-  const kinds = ['AccountId', 'OrganizationalUnitId', 'Email', 'TagValue', 'Nope', 5, null, undefined, {}, 'ResourcePolicyId']
-  for (const kind of kinds) {
-    for (const values of batches) {
-      for (const options of [...OPTIONS, 7, { edition: 'nope' }]) {
-        same('checkIds', [kind, values, options], `checkIds ${label(kind)} ${label(values)} ${label(options)}`)
-      }
-    }
-  }
-})
+  })
+}
 
 /** Requests derived from a valid one: each member removed, nulled, retyped, made unknown, or
  * given through a toJSON or a getter. */
@@ -247,7 +256,7 @@ for (const [edition, service, cases] of requestFiles) {
       const params = expand(c.params)
       const where = `${edition} ${service} ${c.operation}: ${c.note}`
       const before = counts.validateRequest
-      const result = same('validateRequest', [service, c.operation, params, options], where)
+      const result = same(fast, 'validateRequest', [service, c.operation, params, options], where)
       const answeredHere = counts.validateRequest === before
       // The drift rule: the fast path never calls valid a request the core finds issues in.
       if (answeredHere) {
@@ -256,9 +265,9 @@ for (const [edition, service, cases] of requestFiles) {
       }
       if (c.issues.length === 0) valid++
       assert.equal(result.value.valid, c.issues.length === 0, where)
-      if (edition === 'current') same('validateRequest', [service, c.operation, params], where)
+      if (edition === 'current') same(fast, 'validateRequest', [service, c.operation, params], where)
       for (const variant of variants(params)) {
-        same('validateRequest', [service, c.operation, variant, options], `${where} (variant ${JSON.stringify(variant)?.slice(0, 80)})`)
+        same(fast, 'validateRequest', [service, c.operation, variant, options], `${where} (variant ${JSON.stringify(variant)?.slice(0, 80)})`)
       }
     }
     // Most valid requests are answered without the addon (the rest have patterns or
@@ -270,7 +279,7 @@ for (const [edition, service, cases] of requestFiles) {
 test('validateRequest: the cross-edition vectors', () => {
   for (const c of vectors('requests/cross_edition.json').cases) {
     for (const edition of EDITIONS) {
-      const result = same('validateRequest', [c.service, c.operation, expand(c.params), { edition }], `${c.note} (${edition})`)
+      const result = same(fast, 'validateRequest', [c.service, c.operation, expand(c.params), { edition }], `${c.note} (${edition})`)
       if (c.expected[edition] === 'UNKNOWN_OPERATION') assert.equal(result.code, 'UNKNOWN_OPERATION')
       else assert.deepEqual(result.value.issues.map((i) => [i.path, i.code]), c.expected[edition])
     }
@@ -283,18 +292,18 @@ test('validateRequest: names and options the addon refuses, with its errors', ()
   for (const [service, operation] of [['organizations', 'Nope'], ['nope', 'CreateAccount'], [5, 'CreateAccount'],
     ['organizations', 5], ['organizations', 'close_account'], ['organizations', 'CloseAccount'], ['account', '\ud800'], [null, null]]) {
     for (const options of [...OPTIONS, 3, { edition: 'nope' }, revoked.proxy]) {
-      same('validateRequest', [service, operation, {}, options], `${label(service)} ${label(operation)} ${label(options)}`)
+      same(fast, 'validateRequest', [service, operation, {}, options], `${label(service)} ${label(operation)} ${label(options)}`)
     }
   }
   // Operations without input.
   for (const params of [undefined, null, {}, { X: undefined }, { X: 1 }, 5, [], { toJSON: () => null }, { toJSON: () => undefined }]) {
-    same('validateRequest', ['organizations', 'DescribeOrganization', params], `DescribeOrganization ${label(params)}`)
+    same(fast, 'validateRequest', ['organizations', 'DescribeOrganization', params], `DescribeOrganization ${label(params)}`)
   }
   // A request whose getter throws is the core's to report.
   const throwing = { Email: 'someone@example.com', get AccountName() { throw new Error('getter') } }
-  same('validateRequest', ['organizations', 'CreateAccount', throwing], 'throwing getter')
+  same(fast, 'validateRequest', ['organizations', 'CreateAccount', throwing], 'throwing getter')
   const proxy = new Proxy({ Email: 'someone@example.com', AccountName: 'Prod' }, {})
-  same('validateRequest', ['organizations', 'CreateAccount', proxy], 'proxy')
+  same(fast, 'validateRequest', ['organizations', 'CreateAccount', proxy], 'proxy')
 })
 
 test('an addon without the raw callbacks, or built from other tables, answers every call itself', () => {

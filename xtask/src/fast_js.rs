@@ -608,26 +608,41 @@ pub fn generate() -> Result<String, String> {
                 } else {
                     format!("{predicate}(value)")
                 };
+                let code = (default_edition << 8) | index;
+                let fast = format!("fast{}", kind.name());
                 let _ = writeln!(
                     out,
-                    "  function {name}(value, options) {{\n    if (options === undefined && agreed === 1) return typeof value === 'string' && {test}\n    return tablePredicate(native.{name}, {index}, {predicate}, value, options)\n  }}\n"
+                    "  const {fast} = fastOf({code})\n  function {name}(value, options) {{\n    if (options === undefined && agreed === 1) {{\n      if (typeof value !== 'string') return false\n      if ({fast} !== undefined) {{\n        const answer = {fast}(value)\n        if (answer !== 2) return answer === 1\n      }}\n      return {test}\n    }}\n    return tablePredicate(native.{name}, {index}, {predicate}, value, options)\n  }}\n"
                 );
             }
             None => {
+                let code = (default_edition << 8) | index;
+                let fast = format!("fast{}", kind.name());
                 let _ = writeln!(
                     out,
-                    "  function {name}(value, options) {{\n    return rawPredicate(native.{name}, {index}, value, options)\n  }}\n"
+                    "  const {fast} = fastOf({code})\n  function {name}(value, options) {{\n    if (options === undefined && agreed === 1 && {fast} !== undefined && typeof value === 'string') {{\n      const answer = {fast}(value)\n      if (answer !== 2) return answer === 1\n    }}\n    return rawPredicate(native.{name}, {index}, value, options)\n  }}\n"
                 );
             }
         }
     }
-    // checkIds: one loop per kind with grammar tables (its matcher inlined there), and the
-    // batched raw callback for the other kinds; per edition, by kind name.
+    // checkIds: one loop per kind with grammar tables (its fast call or matcher inlined there),
+    // and the fast calls or the batched raw callback for the other kinds; per edition, by name.
     out.push_str(CHECK_IDS);
     for (kind, (predicate, _)) in &grammars.kinds {
-        let _ = writeln!(
-            out,
-            "  /** checkIds of {kind}: the grammar matcher over every item. */\n  function batch{kind}(list, count) {{\n    const answers = new Array(count)\n    let i = 0\n    while (i < count) {{\n      try {{\n        for (; i < count; i++) {{\n          const item = list[i]\n          answers[i] = typeof item === 'string' ? {predicate}(item) : otherItem(item, {predicate})\n        }}\n      }} catch {{\n        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).\n        answers[i] = false\n        i++\n      }}\n    }}\n    return answers\n  }}\n"
+        // The fast calls are the default edition's: every kind with grammar tables is in it,
+        // with the same rule in every edition that has it (KINDS_IN decides which have it).
+        let index = ValueKind::ALL
+            .iter()
+            .position(|k| k.name() == *kind && k.is_in(editions[default_edition]))
+            .ok_or_else(|| {
+                format!("{kind} has grammar tables but is not in the default edition")
+            })?;
+        let code = (default_edition << 8) | index;
+        out.push_str(
+            &GRAMMAR_BATCH
+                .replace("{kind}", kind)
+                .replace("{predicate}", predicate)
+                .replace("{code}", &code.to_string()),
         );
     }
     let _ = writeln!(
@@ -646,9 +661,9 @@ pub fn generate() -> Result<String, String> {
                 let batch = if grammars.kinds.contains_key(kind.name()) {
                     format!("batch{}", kind.name())
                 } else {
+                    let code = (edition_index << 8) | index;
                     format!(
-                        "(list, count) => joinedBatch({}, list, count)",
-                        (edition_index << 8) | index
+                        "(list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch({code}, list, count) : joinedBatch({code}, list, count)"
                     )
                 };
                 format!("      [{}, {batch}],\n", quoted(kind.name()))
@@ -733,10 +748,16 @@ const PREAMBLE: &str = r#"'use strict'
 // the addon's, exactly: bindings-node/tests/fast-path.test.cjs compares both on every shared
 // vector of both editions.
 //
-// `install({ native, translated })` takes the addon (`require('./index.js')`) and the function
-// that turns its errors into orgkit's classes, and returns functions with the addon's names and
-// semantics. The tables are compared with the addon's (`__orgkitFastDigest`) on first use; an addon
-// built from other tables gets every call.
+// Where V8 fast calls into the core are available (bindings-node/fastcall: built for one Node.js
+// major), the predicates and checkIds ask them first: a call from optimized code costs a few
+// nanoseconds, less than reading the value here. Whatever they leave undecided is answered as
+// above.
+//
+// `install({ native, translated, fastCalls })` takes the addon (`require('./index.js')`), the
+// function that turns its errors into orgkit's classes and the fast-call module (or undefined),
+// and returns functions with the addon's names and semantics. The tables are compared with the
+// addon's (`__orgkitFastDigest`) on first use, and with the fast calls' (`digest()`) at once; an
+// addon built from other tables gets every call, fast calls built from others none.
 
 "#;
 
@@ -792,6 +813,28 @@ function noInput(v) {
 
 const EMPTY_REQUEST = Object.freeze({})
 
+/** `{ check, checks, checks4 }` of a fast-call module built from these tables with functions
+ * for every kind of every edition, else undefined. */
+function usableFastCalls(fastCalls) {
+  try {
+    if (typeof fastCalls !== 'object' || fastCalls === null) return undefined
+    const { check, checks, digest } = fastCalls
+    if (typeof check !== 'function' || typeof digest !== 'function' || digest() !== DIGEST) return undefined
+    const { checks4 } = fastCalls
+    if (typeof checks !== 'object' || checks === null || typeof checks4 !== 'object' || checks4 === null) return undefined
+    for (let edition = 0; edition < KINDS_IN.length; edition++) {
+      for (let kind = 0; kind < KINDS_IN[edition].length; kind++) {
+        if (KINDS_IN[edition][kind] !== 1) continue
+        const code = (edition << 8) | kind
+        if (typeof checks[code] !== 'function' || typeof checks4[code] !== 'function') return undefined
+      }
+    }
+    return { check, checks, checks4 }
+  } catch {
+    return undefined
+  }
+}
+
 "#;
 
 const INSTALL_START: &str = r#"// --- the exported functions -------------------------------------------------------------------
@@ -801,7 +844,17 @@ const INSTALL_START: &str = r#"// --- the exported functions -------------------
  * addon's name and semantics. `native` is the addon (`require('./index.js')`); `translated(error)`
  * turns an error it throws into orgkit's class (every error of a call it handles goes through it).
  */
-function install({ native, translated }) {
+function install({ native, translated, fastCalls }) {
+  // `fastCalls`: the V8 fast-call module (bindings-node/fastcall), when orgkit.js found a build
+  // for the running Node.js. Its `check(code, value)` answers 0 (invalid), 1 (valid) or 2 (decide
+  // another way) from the core, called straight from optimized code with a flat one-byte string's
+  // bytes in place. Used only when it was built from the tables above.
+  const usable = usableFastCalls(fastCalls)
+  // `check(code, value)` where the code varies; `checks[code](value)` (compiled for that code)
+  // where it is known.
+  const fastCheck = usable === undefined ? undefined : usable.check
+  const fastOf = (code) => (usable === undefined ? undefined : usable.checks[code])
+  const fastOf4 = (code) => (usable === undefined ? undefined : usable.checks4[code])
   // 1 when the addon was built from the tables above (checked on the first call), -1 when not.
   let agreed = 0
   function agrees() {
@@ -869,7 +922,12 @@ function install({ native, translated }) {
     if (!agrees()) return nativeCall(fallback, value, options)
     const edition = editionOf(options)
     if (edition < 0) return nativeCall(fallback, value, substitute)
-    return KINDS_IN[edition][kind] === 1 && typeof value === 'string' && matcher(value)
+    if (KINDS_IN[edition][kind] !== 1 || typeof value !== 'string') return false
+    if (fastCheck !== undefined) {
+      const answer = fastCheck((edition << 8) | kind, value)
+      if (answer !== 2) return answer === 1
+    }
+    return matcher(value)
   }
 
   /** A long value of a kind with grammar tables, through the raw callback. */
@@ -887,11 +945,97 @@ function install({ native, translated }) {
     const edition = options === undefined ? DEFAULT_EDITION : editionOf(options)
     if (edition < 0) return nativeCall(fallback, value, substitute)
     if (typeof value !== 'string') return false
+    if (fastCheck !== undefined) {
+      const answer = fastCheck((edition << 8) | kind, value)
+      if (answer !== 2) return answer === 1
+    }
     try {
       return isKindRaw((edition << 8) | kind, value)
     } catch (error) {
       throw translated(error)
     }
+  }
+
+"#;
+
+/// checkIds of one kind with grammar tables (`{kind}`, matcher `{predicate}`, code `{code}` in
+/// the default edition): four items a fast call where there are fast calls, then (and
+/// otherwise) item by item.
+const GRAMMAR_BATCH: &str = r#"  /** One item of a {kind} batch, already read: its answer (a toJSON that throws makes it invalid). */
+  function item{kind}(item) {
+    if (typeof item === 'string') {
+      if (fast{kind} !== undefined) {
+        const answer = fast{kind}(item)
+        if (answer !== 2) return answer === 1
+      }
+      return {predicate}(item)
+    }
+    try {
+      return otherItem(item, {predicate})
+    } catch {
+      return false
+    }
+  }
+
+  const fast4{kind} = fastOf4({code})
+  /** checkIds of {kind}: four items a fast call, or the grammar matcher, over every item. */
+  function batch{kind}(list, count) {
+    const answers = new Array(count)
+    let i = 0
+    if (fast4{kind} !== undefined) {
+      while (i + 4 <= count) {
+        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
+        // that item invalid; the ones read before it are answered from what was read.
+        let got = 0
+        let a, b, c, d
+        try {
+          a = list[i]
+          got = 1
+          b = list[i + 1]
+          got = 2
+          c = list[i + 2]
+          got = 3
+          d = list[i + 3]
+          got = 4
+        } catch {
+          if (got > 0) answers[i] = item{kind}(a)
+          if (got > 1) answers[i + 1] = item{kind}(b)
+          if (got > 2) answers[i + 2] = item{kind}(c)
+          answers[i + got] = false
+          i += got + 1
+          continue
+        }
+        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+          const packed = fast4{kind}(a, b, c, d)
+          if (packed < 16) {
+            answers[i] = (packed & 1) !== 0
+            answers[i + 1] = (packed & 2) !== 0
+            answers[i + 2] = (packed & 4) !== 0
+            answers[i + 3] = (packed & 8) !== 0
+            i += 4
+            continue
+          }
+        }
+        answers[i] = item{kind}(a)
+        answers[i + 1] = item{kind}(b)
+        answers[i + 2] = item{kind}(c)
+        answers[i + 3] = item{kind}(d)
+        i += 4
+      }
+    }
+    while (i < count) {
+      try {
+        for (; i < count; i++) {
+          const item = list[i]
+          answers[i] = typeof item === 'string' ? item{kind}(item) : otherItem(item, {predicate})
+        }
+      } catch {
+        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
+        answers[i] = false
+        i++
+      }
+    }
+    return answers
   }
 
 "#;
@@ -929,6 +1073,29 @@ const CHECK_IDS: &str = r#"  /** One item of a batch that is not a string: its t
       answers[first + j] = isKindRaw(code, joined.slice(at, at + length))
       at += length
     }
+  }
+
+  /** checkIds of a kind without grammar tables through the fast calls: one call per item, the
+   * raw callback for the items they leave undecided (characters outside ASCII). */
+  function fastRawBatch(code, list, count) {
+    const answers = new Array(count)
+    for (let i = 0; i < count; i++) {
+      let item
+      try {
+        item = list[i]
+        if (typeof item === 'object' && item !== null) item = resolved(item)
+      } catch {
+        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
+        item = undefined
+      }
+      if (typeof item !== 'string') {
+        answers[i] = false
+        continue
+      }
+      const answer = fastCheck(code, item)
+      answers[i] = answer === 2 ? isKindRaw(code, item) : answer === 1
+    }
+    return answers
   }
 
   function joinedBatch(code, list, count) {
