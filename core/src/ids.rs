@@ -105,6 +105,8 @@ impl CharClass {
     /// (the table for the other classes).
     #[inline]
     pub(crate) fn all(self, bytes: &[u8]) -> bool {
+        // Not in the browser bundle, whose size limit the word-wise code would pass.
+        #[cfg(not(target_arch = "wasm32"))]
         if (4..=32).contains(&bytes.len()) {
             return self.all_short(bytes);
         }
@@ -113,6 +115,7 @@ impl CharClass {
 
     /// [`CharClass::all`] for 4 to 32 bytes: whole words, the last one overlapping the one
     /// before it (a byte tested twice is still in the class or not).
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn all_short(self, bytes: &[u8]) -> bool {
         let n = bytes.len();
@@ -143,6 +146,7 @@ impl CharClass {
     /// 0x80, adding `0x80 - low` to each sets its high bit exactly when it is at least `low`, and
     /// adding `0x7f - high` exactly when it is above `high`, with no carry into the next byte.
     /// Every class is ASCII, so a byte with its high bit set is in none.
+    #[cfg(not(target_arch = "wasm32"))]
     #[inline(always)]
     fn all_in_word(self, word: u64) -> bool {
         const ONES: u64 = u64::from_ne_bytes([1; 8]);
@@ -281,6 +285,8 @@ pub fn is_organizational_unit_id(s: &str) -> bool {
     // Most OU IDs have the shortest first group, `ou-abcd-`: the prefix, the group and the dash
     // after it are the first eight bytes, tested as one word. A group can hold no dash, so with a
     // dash at byte 7 the first group is exactly those four bytes, and the rest the second group.
+    // (Not in the browser bundle, for its size limit.)
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(head) = s.as_bytes().first_chunk::<8>() {
         const FRAME: u64 = u64::from_le_bytes([0xff, 0xff, 0xff, 0, 0, 0, 0, 0xff]);
         const EXPECTED: u64 = u64::from_le_bytes(*b"ou-\0\0\0\0-");
