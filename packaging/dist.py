@@ -285,6 +285,33 @@ def build_native_addons(platforms: list[Platform], env: dict[str, str]) -> dict[
     return addons
 
 
+def build_fast_calls(platforms: list[Platform], env: dict[str, str]) -> dict[Platform, Path]:
+    """The V8 fast calls (bindings-node/fastcall) for the glibc platforms, built against this
+    machine's Node.js headers, so for its Node.js major: `orgkit-fastcall.v8-X.Y.abiN.linux-CPU.node`,
+    shipped in the platform package beside the addon. None when that V8 is not one the crate
+    builds fast calls for (its build.rs says why), nor for musl (left to the JavaScript path)."""
+    version = run("node", "-p", "process.versions.v8.split('.').slice(0, 2).join('.') + ' ' + process.versions.modules",
+                  capture=True).split()
+    out = DIST / "build" / "fastcall"
+    out.mkdir(parents=True, exist_ok=True)
+    built = {}
+    for platform in platforms:
+        if platform.musl:
+            continue
+        step(f"V8 fast calls for {platform.zig_target} (V8 {version[0]}, ABI {version[1]})")
+        build_env = {**env, "CARGO_PROFILE_RELEASE_STRIP": "symbols"}
+        run("cargo", "zigbuild", "-p", "orgkit-node-fastcall", "--release", "--target", platform.zig_target, env=build_env)
+        library = ROOT / "target" / platform.rust_target / "release" / "liborgkit_node_fastcall.so"
+        if f"node_register_module_v{version[1]}" not in run("objdump", "-T", library, capture=True):
+            print(f"no fast calls for V8 {version[0]}: the orgkit packages go without them")
+            return {}
+        fast_calls = out / f"orgkit-fastcall.v8-{version[0]}.abi{version[1]}.linux-{platform.cpu}.node"
+        shutil.copyfile(library, fast_calls)
+        check_elf(fast_calls, platform)
+        built[platform] = fast_calls
+    return built
+
+
 def check_elf(library: Path, platform: Platform) -> None:
     """The machine it was built for, the libc it needs and, for glibc, no symbol newer than 2.17."""
     header = run("readelf", "-h", library, capture=True)
@@ -321,15 +348,21 @@ def npm_pack(package: Path) -> Path:
     return DIST / "npm" / json.loads(listing)[0]["filename"]
 
 
-def stage_addon_package(addon: Path, meta: dict, system: str, cpu: str, libc: str | None = None) -> Path:
+def stage_addon_package(addon: Path, meta: dict, system: str, cpu: str, libc: str | None = None,
+                        fast_calls: Path | None = None) -> Path:
     """The npm package of one native addon (`orgkit.<suffix>.node`): `orgkit-<suffix>`, with the
-    `os`/`cpu` (and `libc`) fields npm matches against the installing machine."""
+    `os`/`cpu` (and `libc`) fields npm matches against the installing machine, and the V8 fast
+    calls for that platform when there are some (`orgkit` looks for them in this package)."""
     suffix = addon.name.removeprefix("orgkit.").removesuffix(".node")
     name = f"orgkit-{suffix}"
     where = f"{system} {cpu}" + (f" ({libc})" if libc else "")
     stage = DIST / "build" / "npm" / name
     stage.mkdir(parents=True)
     shutil.copyfile(addon, stage / addon.name)
+    extra = []
+    if fast_calls is not None:
+        shutil.copyfile(fast_calls, stage / fast_calls.name)
+        extra.append(fast_calls.name)
     shutil.copyfile(ROOT / "LICENSE", stage / "LICENSE")
     (stage / "README.md").write_text(
         f"# {name}\n\nThe native addon of [orgkit](https://www.npmjs.com/package/orgkit) for "
@@ -339,7 +372,7 @@ def stage_addon_package(addon: Path, meta: dict, system: str, cpu: str, libc: st
         **common_npm_fields(meta),
         "description": f"orgkit's native addon for {where}",
         "main": addon.name,
-        "files": [addon.name, "LICENSE", "README.md"],
+        "files": [addon.name, *extra, "LICENSE", "README.md"],
         "os": [system],
         "cpu": [cpu],
         **({"libc": [libc]} if libc else {}),
@@ -468,7 +501,7 @@ def expect_installed(project: Path, native: str | None) -> None:
 
 
 def install_tests_node(tarballs: list[Path], env: dict[str, str], platforms: list[Platform],
-                       native_suffix: str | None, prebuilt: list[str]) -> None:
+                       native_suffix: str | None, prebuilt: list[str], fast_calls: bool) -> None:
     runner = ROOT / "packaging" / "smoke_node.cjs"
     readmes = [ROOT / "README.md", ROOT / "bindings-node" / "README.md"]
     with tempfile.TemporaryDirectory(prefix="orgkit-npm-") as scratch:
@@ -479,6 +512,13 @@ def install_tests_node(tarballs: list[Path], env: dict[str, str], platforms: lis
         if native_suffix:
             step(f"README snippets with the native addon (orgkit-{native_suffix})")
             run("node", runner, f"orgkit-{native_suffix}", *readmes, cwd=project, env=env)
+        if fast_calls:
+            step(f"the V8 fast calls load from orgkit-{native_suffix} and answer")
+            probe = ("const o = require('orgkit'); const f = o[Symbol.for('orgkit.testHooks')].fastCalls;"
+                     "if (!f || !o.isAccountId('123456789012') || o.isAccountId('1234')"
+                     " || o.checkIds('AccountId', ['123456789012', 'x', '210987654321', '', 'y']).join() !== 'true,false,true,false,false')"
+                     " { console.error('fast calls missing or wrong'); process.exit(1) }")
+            run("node", "-e", probe, cwd=project, env=env)
         step("README snippets forced onto the WebAssembly fallback (NAPI_RS_FORCE_WASI=error)")
         run("node", runner, "orgkit-wasm32-wasi", *readmes, cwd=project, env={**env, "NAPI_RS_FORCE_WASI": "error"})
 
@@ -510,7 +550,8 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9))
 
 
-def size_table(wheels: list[Path], addons: dict[Platform, Path], wasi: Path, tarballs: list[Path]) -> str:
+def size_table(wheels: list[Path], addons: dict[Platform, Path], fast_calls: dict[Platform, Path], wasi: Path,
+               tarballs: list[Path]) -> str:
     rows = ["| artifact | platform tag | bytes | compressed |", "|---|---|---:|---:|"]
     for wheel in wheels:
         tag = canonical_tag(wheel_platform_tags(wheel)[0])
@@ -524,6 +565,8 @@ def size_table(wheels: list[Path], addons: dict[Platform, Path], wasi: Path, tar
         rows.append(f"| `{addon.name}` | {platform.npm_suffix} | {addon.stat().st_size:,} | {compressed:,} |")
         if compressed > SIZE_LIMIT:
             sys.exit(f"dist: {addon.name} is larger than {SIZE_LIMIT} bytes compressed")
+    for platform, library in fast_calls.items():
+        rows.append(f"| `{library.name}` | {platform.npm_suffix} | {library.stat().st_size:,} | {gzip_size(library):,} |")
     module = wasi / "orgkit.wasm32-wasi.wasm"
     rows.append(f"| `{module.name}` | wasm32-wasi | {module.stat().st_size:,} | {gzip_size(module):,} |")
     for tarball in tarballs:
@@ -552,9 +595,10 @@ def main() -> None:
         check_wheel(wheel, env)
 
     addons = build_native_addons(platforms, env)
+    fast_calls = build_fast_calls(platforms, env)
     wasi = build_wasi_fallback(env)
     step("npm packages")
-    stages = [stage_addon_package(addon, meta, "linux", p.cpu, p.libc) for p, addon in addons.items()]
+    stages = [stage_addon_package(addon, meta, "linux", p.cpu, p.libc, fast_calls.get(p)) for p, addon in addons.items()]
     stages.append(stage_wasi_package(wasi, meta))
     prebuilt_stages, prebuilt_names = stage_prebuilt_packages(meta)
     stages.extend(prebuilt_stages)
@@ -567,9 +611,10 @@ def main() -> None:
         this_machine = host(platforms)
         install_tests_python(wheels, env, this_machine)
         native = this_machine.npm_suffix if this_machine else None
-        install_tests_node(tarballs, env, platforms, native, prebuilt_names)
+        install_tests_node(tarballs, env, platforms, native, prebuilt_names,
+                           native is not None and any(p.npm_suffix == native for p in fast_calls))
 
-    table = size_table(wheels, addons, wasi, tarballs)
+    table = size_table(wheels, addons, fast_calls, wasi, tarballs)
     (DIST / "SIZES.md").write_text(table + "\n")
     step("artifacts (dist/SIZES.md)")
     print(table)

@@ -42,6 +42,10 @@ class CTypeInfo {
   explicit constexpr CTypeInfo(Type type)
       : type_(type), sequence_type_(SequenceType::kScalar), flags_(Flags::kNone) {}
 
+  constexpr Type GetType() const { return type_; }
+  constexpr SequenceType GetSequenceType() const { return sequence_type_; }
+  constexpr Flags GetFlags() const { return flags_; }
+
  private:
   Type type_;
   SequenceType sequence_type_;
