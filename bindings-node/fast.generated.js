@@ -779,20 +779,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4AccountId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemAccountId(a)
           if (got > 1) answers[i + 1] = itemAccountId(b)
           if (got > 2) answers[i + 2] = itemAccountId(c)
@@ -800,7 +808,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4AccountId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -811,11 +819,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemAccountId(a)
-        answers[i + 1] = itemAccountId(b)
-        answers[i + 2] = itemAccountId(c)
-        answers[i + 3] = itemAccountId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemAccountId(b)
+        if (got > 2) answers[i + 2] = itemAccountId(c)
+        if (got > 3) answers[i + 3] = itemAccountId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -856,20 +866,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4ChildId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemChildId(a)
           if (got > 1) answers[i + 1] = itemChildId(b)
           if (got > 2) answers[i + 2] = itemChildId(c)
@@ -877,7 +895,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4ChildId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -888,11 +906,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemChildId(a)
-        answers[i + 1] = itemChildId(b)
-        answers[i + 2] = itemChildId(c)
-        answers[i + 3] = itemChildId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemChildId(b)
+        if (got > 2) answers[i + 2] = itemChildId(c)
+        if (got > 3) answers[i + 3] = itemChildId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -933,20 +953,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4CreateAccountRequestId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemCreateAccountRequestId(a)
           if (got > 1) answers[i + 1] = itemCreateAccountRequestId(b)
           if (got > 2) answers[i + 2] = itemCreateAccountRequestId(c)
@@ -954,7 +982,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4CreateAccountRequestId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -965,11 +993,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemCreateAccountRequestId(a)
-        answers[i + 1] = itemCreateAccountRequestId(b)
-        answers[i + 2] = itemCreateAccountRequestId(c)
-        answers[i + 3] = itemCreateAccountRequestId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemCreateAccountRequestId(b)
+        if (got > 2) answers[i + 2] = itemCreateAccountRequestId(c)
+        if (got > 3) answers[i + 3] = itemCreateAccountRequestId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1010,20 +1040,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4HandshakeId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemHandshakeId(a)
           if (got > 1) answers[i + 1] = itemHandshakeId(b)
           if (got > 2) answers[i + 2] = itemHandshakeId(c)
@@ -1031,7 +1069,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4HandshakeId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1042,11 +1080,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemHandshakeId(a)
-        answers[i + 1] = itemHandshakeId(b)
-        answers[i + 2] = itemHandshakeId(c)
-        answers[i + 3] = itemHandshakeId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemHandshakeId(b)
+        if (got > 2) answers[i + 2] = itemHandshakeId(c)
+        if (got > 3) answers[i + 3] = itemHandshakeId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1087,20 +1127,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4OrganizationId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemOrganizationId(a)
           if (got > 1) answers[i + 1] = itemOrganizationId(b)
           if (got > 2) answers[i + 2] = itemOrganizationId(c)
@@ -1108,7 +1156,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4OrganizationId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1119,11 +1167,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemOrganizationId(a)
-        answers[i + 1] = itemOrganizationId(b)
-        answers[i + 2] = itemOrganizationId(c)
-        answers[i + 3] = itemOrganizationId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemOrganizationId(b)
+        if (got > 2) answers[i + 2] = itemOrganizationId(c)
+        if (got > 3) answers[i + 3] = itemOrganizationId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1164,20 +1214,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4OrganizationalUnitId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemOrganizationalUnitId(a)
           if (got > 1) answers[i + 1] = itemOrganizationalUnitId(b)
           if (got > 2) answers[i + 2] = itemOrganizationalUnitId(c)
@@ -1185,7 +1243,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4OrganizationalUnitId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1196,11 +1254,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemOrganizationalUnitId(a)
-        answers[i + 1] = itemOrganizationalUnitId(b)
-        answers[i + 2] = itemOrganizationalUnitId(c)
-        answers[i + 3] = itemOrganizationalUnitId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemOrganizationalUnitId(b)
+        if (got > 2) answers[i + 2] = itemOrganizationalUnitId(c)
+        if (got > 3) answers[i + 3] = itemOrganizationalUnitId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1241,20 +1301,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4ParentId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemParentId(a)
           if (got > 1) answers[i + 1] = itemParentId(b)
           if (got > 2) answers[i + 2] = itemParentId(c)
@@ -1262,7 +1330,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4ParentId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1273,11 +1341,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemParentId(a)
-        answers[i + 1] = itemParentId(b)
-        answers[i + 2] = itemParentId(c)
-        answers[i + 3] = itemParentId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemParentId(b)
+        if (got > 2) answers[i + 2] = itemParentId(c)
+        if (got > 3) answers[i + 3] = itemParentId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1318,20 +1388,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4PolicyId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemPolicyId(a)
           if (got > 1) answers[i + 1] = itemPolicyId(b)
           if (got > 2) answers[i + 2] = itemPolicyId(c)
@@ -1339,7 +1417,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4PolicyId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1350,11 +1428,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemPolicyId(a)
-        answers[i + 1] = itemPolicyId(b)
-        answers[i + 2] = itemPolicyId(c)
-        answers[i + 3] = itemPolicyId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemPolicyId(b)
+        if (got > 2) answers[i + 2] = itemPolicyId(c)
+        if (got > 3) answers[i + 3] = itemPolicyId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1395,20 +1475,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4PolicyTargetId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemPolicyTargetId(a)
           if (got > 1) answers[i + 1] = itemPolicyTargetId(b)
           if (got > 2) answers[i + 2] = itemPolicyTargetId(c)
@@ -1416,7 +1504,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4PolicyTargetId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1427,11 +1515,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemPolicyTargetId(a)
-        answers[i + 1] = itemPolicyTargetId(b)
-        answers[i + 2] = itemPolicyTargetId(c)
-        answers[i + 3] = itemPolicyTargetId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemPolicyTargetId(b)
+        if (got > 2) answers[i + 2] = itemPolicyTargetId(c)
+        if (got > 3) answers[i + 3] = itemPolicyTargetId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1472,20 +1562,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4ResourcePolicyId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemResourcePolicyId(a)
           if (got > 1) answers[i + 1] = itemResourcePolicyId(b)
           if (got > 2) answers[i + 2] = itemResourcePolicyId(c)
@@ -1493,7 +1591,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4ResourcePolicyId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1504,11 +1602,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemResourcePolicyId(a)
-        answers[i + 1] = itemResourcePolicyId(b)
-        answers[i + 2] = itemResourcePolicyId(c)
-        answers[i + 3] = itemResourcePolicyId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemResourcePolicyId(b)
+        if (got > 2) answers[i + 2] = itemResourcePolicyId(c)
+        if (got > 3) answers[i + 3] = itemResourcePolicyId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1549,20 +1649,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4ResponsibilityTransferId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemResponsibilityTransferId(a)
           if (got > 1) answers[i + 1] = itemResponsibilityTransferId(b)
           if (got > 2) answers[i + 2] = itemResponsibilityTransferId(c)
@@ -1570,7 +1678,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4ResponsibilityTransferId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1581,11 +1689,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemResponsibilityTransferId(a)
-        answers[i + 1] = itemResponsibilityTransferId(b)
-        answers[i + 2] = itemResponsibilityTransferId(c)
-        answers[i + 3] = itemResponsibilityTransferId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemResponsibilityTransferId(b)
+        if (got > 2) answers[i + 2] = itemResponsibilityTransferId(c)
+        if (got > 3) answers[i + 3] = itemResponsibilityTransferId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1626,20 +1736,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4RoleName !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemRoleName(a)
           if (got > 1) answers[i + 1] = itemRoleName(b)
           if (got > 2) answers[i + 2] = itemRoleName(c)
@@ -1647,7 +1765,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4RoleName(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1658,11 +1776,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemRoleName(a)
-        answers[i + 1] = itemRoleName(b)
-        answers[i + 2] = itemRoleName(c)
-        answers[i + 3] = itemRoleName(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemRoleName(b)
+        if (got > 2) answers[i + 2] = itemRoleName(c)
+        if (got > 3) answers[i + 3] = itemRoleName(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1703,20 +1823,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4RootId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemRootId(a)
           if (got > 1) answers[i + 1] = itemRootId(b)
           if (got > 2) answers[i + 2] = itemRootId(c)
@@ -1724,7 +1852,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4RootId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1735,11 +1863,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemRootId(a)
-        answers[i + 1] = itemRootId(b)
-        answers[i + 2] = itemRootId(c)
-        answers[i + 3] = itemRootId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemRootId(b)
+        if (got > 2) answers[i + 2] = itemRootId(c)
+        if (got > 3) answers[i + 3] = itemRootId(d)
+        i += got
       }
     }
     while (i < count) {
@@ -1780,20 +1910,28 @@ function install({ native, translated, fastCalls }) {
     let i = 0
     if (fast4TaggableResourceId !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = itemTaggableResourceId(a)
           if (got > 1) answers[i + 1] = itemTaggableResourceId(b)
           if (got > 2) answers[i + 2] = itemTaggableResourceId(c)
@@ -1801,7 +1939,7 @@ function install({ native, translated, fastCalls }) {
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4TaggableResourceId(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1812,11 +1950,13 @@ function install({ native, translated, fastCalls }) {
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = itemTaggableResourceId(a)
-        answers[i + 1] = itemTaggableResourceId(b)
-        answers[i + 2] = itemTaggableResourceId(c)
-        answers[i + 3] = itemTaggableResourceId(d)
-        i += 4
+        if (got > 1) answers[i + 1] = itemTaggableResourceId(b)
+        if (got > 2) answers[i + 2] = itemTaggableResourceId(c)
+        if (got > 3) answers[i + 3] = itemTaggableResourceId(d)
+        i += got
       }
     }
     while (i < count) {

@@ -151,6 +151,34 @@ for (const [mode, fast] of MODES) {
     }
   })
 
+  test(`${mode}: checkIds reads each item once, in order, whatever throws`, () => {
+    // Nine items, so that the four-a-call path of the fast calls reads whole blocks: getters in
+    // the first and second block (one throws), a toJSON that throws, a non-string, a hole.
+    const make = (log) => {
+      const list = ['123456789012', 'x', '210987654321', 'ou-abcd-12345678', '123456789012', 5,
+        { toJSON() { log.push('toJSON'); throw new Error('toJSON') } }, '111111111111', '222222222222']
+      list.length = 10
+      for (const [index, value, throws] of [[2, '210987654321', false], [5, '123456789012', true], [8, '222222222222', false]]) {
+        Object.defineProperty(list, index, {
+          get() {
+            log.push(index)
+            if (throws) throw new Error('getter')
+            return value
+          },
+        })
+      }
+      return list
+    }
+    for (const kind of ['AccountId', 'OrganizationalUnitId', 'ChildId', 'Email']) {
+      const ours = []
+      const theirs = []
+      const answer = fast.checkIds(kind, make(ours))
+      assert.deepEqual(answer, native.checkIds(kind, make(theirs)), kind)
+      assert.deepEqual(ours, theirs, `${kind}: the same reads in the same order`)
+      assert.deepEqual(ours, [2, 5, 'toJSON', 8])
+    }
+  })
+
   test(`${mode}: an edition getter runs once, as the addon reads it`, () => {
     let reads = 0
     const options = { get edition() { reads++; return 'original' } }

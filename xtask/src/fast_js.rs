@@ -984,20 +984,28 @@ const GRAMMAR_BATCH: &str = r#"  /** One item of a {kind} batch, already read: i
     let i = 0
     if (fast4{kind} !== undefined) {
       while (i + 4 <= count) {
-        // Each item is read once, in order. A read that throws (a getter, a Proxy trap) makes
-        // that item invalid; the ones read before it are answered from what was read.
+        // Each item is read once, in order, and an object's toJSON runs before the next read (as
+        // the addon reads them): a block stops at the first item that is not a string. A read
+        // that throws (a getter, a Proxy trap) makes that item invalid.
         let got = 0
         let a, b, c, d
         try {
           a = list[i]
           got = 1
-          b = list[i + 1]
-          got = 2
-          c = list[i + 2]
-          got = 3
-          d = list[i + 3]
-          got = 4
+          if (typeof a === 'string') {
+            b = list[i + 1]
+            got = 2
+            if (typeof b === 'string') {
+              c = list[i + 2]
+              got = 3
+              if (typeof c === 'string') {
+                d = list[i + 3]
+                got = 4
+              }
+            }
+          }
         } catch {
+          // Item i + got threw when read; the ones before it are strings.
           if (got > 0) answers[i] = item{kind}(a)
           if (got > 1) answers[i + 1] = item{kind}(b)
           if (got > 2) answers[i + 2] = item{kind}(c)
@@ -1005,7 +1013,7 @@ const GRAMMAR_BATCH: &str = r#"  /** One item of a {kind} batch, already read: i
           i += got + 1
           continue
         }
-        if (typeof a === 'string' && typeof b === 'string' && typeof c === 'string' && typeof d === 'string') {
+        if (got === 4 && typeof d === 'string') {
           const packed = fast4{kind}(a, b, c, d)
           if (packed < 16) {
             answers[i] = (packed & 1) !== 0
@@ -1016,11 +1024,13 @@ const GRAMMAR_BATCH: &str = r#"  /** One item of a {kind} batch, already read: i
             continue
           }
         }
+        // Item by item what was read: values the fast calls left undecided, or a block cut
+        // short by an item that is not a string (the last one read).
         answers[i] = item{kind}(a)
-        answers[i + 1] = item{kind}(b)
-        answers[i + 2] = item{kind}(c)
-        answers[i + 3] = item{kind}(d)
-        i += 4
+        if (got > 1) answers[i + 1] = item{kind}(b)
+        if (got > 2) answers[i + 2] = item{kind}(c)
+        if (got > 3) answers[i + 3] = item{kind}(d)
+        i += got
       }
     }
     while (i < count) {

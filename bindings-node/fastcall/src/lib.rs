@@ -15,8 +15,9 @@
 //! * `0` / `1`: the value is invalid / valid for the kind and edition `code` names
 //!   (`edition << 8 | kind`, indices into [`Edition::ALL`] and [`ValueKind::ALL`]);
 //! * `2` (*undecided*): the caller must decide another way: a code that names nothing, a string
-//!   with characters outside ASCII (one-byte strings are Latin-1, not UTF-8), anything but a string
-//!   on the slow path, or a panic in the core (caught here; never unwinds into V8).
+//!   with characters outside ASCII (one-byte strings are Latin-1, not UTF-8) or longer than 4,096
+//!   characters, anything but a flat string on the slow path, or a panic in the core (caught here;
+//!   never unwinds into V8).
 
 use std::ffi::c_void;
 use std::panic::catch_unwind;
@@ -26,6 +27,9 @@ use orgkit::Edition;
 
 /// The answer for a value the caller must decide another way.
 const UNDECIDED: u32 = 2;
+
+/// The longest string the fast calls read (the slow callback copies no more either).
+const MAX_READ: usize = 4096;
 
 /// The kind and edition a call's `code` names (`edition << 8 | kind`).
 fn decode(code: u32) -> Option<(ValueKind, Edition)> {
@@ -62,6 +66,11 @@ fn check_kind(kind: ValueKind, edition: Edition, bytes: &[u8]) -> u32 {
 fn ascii_text(bytes: &[u8]) -> Option<&str> {
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let n = bytes.len();
+    // Longer than any valid value of any kind: left to the caller, whose tests of the length come
+    // first (this scan would cost time in proportion to the length).
+    if n > MAX_READ {
+        return None;
+    }
     let word_at = |at: usize| {
         bytes.get(at..at + 8).map_or(0, |eight| {
             u64::from_ne_bytes(eight.try_into().unwrap_or([0; 8]))
@@ -324,6 +333,57 @@ mod tests {
         assert_eq!(check(email, b"caf\xe9@example.com"), UNDECIDED);
         assert_eq!(check(0xff, b"123456789012"), UNDECIDED);
         assert_eq!(check(9 << 8, b"123456789012"), UNDECIDED);
+    }
+
+    #[test]
+    fn ascii_text_is_is_ascii_for_every_length_and_position() {
+        for length in 0..=40 {
+            let mut bytes = vec![b'a'; length];
+            assert_eq!(ascii_text(&bytes), Some("a".repeat(length).as_str()));
+            for position in 0..length {
+                for byte in [0x00, 0x7f, 0x80, 0xe9, 0xff] {
+                    bytes[position] = byte;
+                    assert_eq!(
+                        ascii_text(&bytes).is_some(),
+                        bytes.is_ascii(),
+                        "{byte:#x} at {position} of {length}"
+                    );
+                }
+                bytes[position] = b'a';
+            }
+        }
+        assert_eq!(ascii_text(&[b'1'; MAX_READ]).map(str::len), Some(MAX_READ));
+        assert_eq!(ascii_text(&[b'1'; MAX_READ + 1]), None);
+    }
+
+    #[test]
+    fn four_values_a_call_pack_each_answer() {
+        let strings = [&b"123456789012"[..], b"12345678901x", b"caf\xe9", b""];
+        let values = strings.map(|bytes| FastOneByteString {
+            data: bytes.as_ptr(),
+            length: bytes.len() as u32,
+        });
+        // SAFETY: four live values, each pointing into a static byte string.
+        let packed = unsafe {
+            check4_of::<1, 0>(
+                std::ptr::null(),
+                &values[0],
+                &values[1],
+                &values[2],
+                &values[3],
+            )
+        };
+        assert_eq!(
+            packed,
+            0b0001 | 0b0100 << 4,
+            "valid, invalid, undecided, invalid"
+        );
+        // SAFETY: as above.
+        let one = unsafe { check_of::<1, 0>(std::ptr::null(), &values[0]) };
+        assert_eq!(one, 1);
+        assert!(orgkit_fastcall_callback(0xff, 1).is_null());
+        assert!(orgkit_fastcall_callback(256, 2).is_null());
+        assert!(!orgkit_fastcall_callback(256, 4).is_null());
     }
 
     #[test]
