@@ -1,8 +1,8 @@
 //! Builds the V8 side (`src/shim.cc`) against the headers of the `node` on PATH (or of
 //! `ORGKIT_NODE_INCLUDE`, a folder holding `node.h`), and writes the module's entry point for
 //! that Node.js ABI. Against V8 versions whose fast API layout `src/v8_fast_api.h` was not
-//! checked against, or without headers, it builds an empty library (a warning says why) and
-//! the `orgkit` package goes on without fast calls.
+//! checked against, without headers, or for another OS than Linux, it builds an empty library
+//! (a warning says why) and the `orgkit` package goes on without fast calls.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,6 +32,12 @@ struct Headers {
 }
 
 fn node_headers() -> Result<Headers, String> {
+    // Elsewhere the linker wants V8's symbols resolved when the library is linked (macOS without
+    // `-undefined dynamic_lookup`, Windows against node.lib): not set up here.
+    let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    if os != "linux" {
+        return Err(format!("fast calls are built for Linux only, not {os}"));
+    }
     let include = match env::var_os("ORGKIT_NODE_INCLUDE") {
         Some(folder) => PathBuf::from(folder),
         None => {

@@ -19,10 +19,10 @@ const vectorsDir = path.join(__dirname, '..', '..', 'tests', 'vectors')
 const vectors = (name) => JSON.parse(fs.readFileSync(path.join(vectorsDir, name), 'utf8'))
 const idValues = [...new Set([...vectors('ids.json').cases, ...vectors('arns.json').cases].map((c) => c.value))]
 
-// The V8 versions bindings-node/fastcall/build.rs builds fast calls for, on the platforms whose
-// addons link against the node executable's symbols.
+// The V8 versions bindings-node/fastcall/build.rs builds fast calls for, on Linux (the one
+// platform whose linker takes the node executable's symbols as they are).
 const v8 = process.versions.v8.split('.').map(Number)
-const SUPPORTED = v8[0] === 11 && v8[1] >= 2 && v8[1] <= 4 && ['linux', 'darwin'].includes(process.platform)
+const SUPPORTED = v8[0] === 11 && v8[1] >= 2 && v8[1] <= 4 && process.platform === 'linux'
 
 const fastCalls = loadFastCalls()
 const KINDS = native.valueKinds()
