@@ -113,6 +113,17 @@ test('anything but a code and a string is undecided, never an error', { skip: fa
   assert.throws(() => new fastCalls.check(256, 'x'), TypeError)
 })
 
+test('ORGKIT_FAST_CALLS=0 turns them off, with the same answers', () => {
+  const { execFileSync } = require('node:child_process')
+  const probe = `const o = require(${JSON.stringify(path.join(__dirname, '..', 'orgkit.js'))})
+    const h = o[Symbol.for('orgkit.testHooks')]
+    console.log(JSON.stringify([h.fastCalls === undefined, o.isAccountId('123456789012'), o.checkIds('OrganizationalUnitId', ['ou-abcd-12345678', 'x', 'ou-abcd-1234567', 'ou-abcd-87654321', 5])]))`
+  const off = JSON.parse(execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, ORGKIT_FAST_CALLS: '0' } }).toString())
+  assert.deepEqual(off, [true, true, [true, false, false, true, false]])
+  const on = JSON.parse(execFileSync(process.execPath, ['-e', probe], { env: { ...process.env, ORGKIT_FAST_CALLS: '' } }).toString())
+  assert.deepEqual(on, [fastCalls === undefined, true, [true, false, false, true, false]])
+})
+
 test('the fast calls load and answer in a worker thread too', { skip: fastCalls === undefined && 'no fast calls here' }, async () => {
   const source = `
     const { parentPort } = require('node:worker_threads')
