@@ -15,6 +15,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/shim.cc");
     println!("cargo:rerun-if-changed=src/v8_fast_api.h");
     println!("cargo:rerun-if-env-changed=ORGKIT_NODE_INCLUDE");
+    // Another `node` on PATH may mean other headers.
+    println!("cargo:rerun-if-env-changed=PATH");
     println!("cargo:rustc-check-cfg=cfg(orgkit_fastcall)");
     match node_headers() {
         Ok(headers) => build(&headers),
@@ -51,6 +53,9 @@ fn node_headers() -> Result<Headers, String> {
             PathBuf::from(String::from_utf8_lossy(&output.stdout).trim())
         }
     };
+    for header in ["node_version.h", "v8-version.h"] {
+        println!("cargo:rerun-if-changed={}", include.join(header).display());
+    }
     let node_version = read(&include.join("node_version.h"))?;
     let v8_version = read(&include.join("v8-version.h"))?;
     let module_version = defined(&node_version, "NODE_MODULE_VERSION")?;
@@ -88,7 +93,7 @@ fn defined(header: &str, name: &str) -> Result<u32, String> {
 }
 
 fn build(headers: &Headers) {
-    cc::Build::new()
+    let compiled = cc::Build::new()
         .cpp(true)
         .std("c++17")
         .file("src/shim.cc")
@@ -103,7 +108,12 @@ fn build(headers: &Headers) {
         .flag_if_supported("-fno-exceptions")
         .flag_if_supported("-fno-rtti")
         .warnings(true)
-        .compile("orgkit_fastcall_shim");
+        .try_compile("orgkit_fastcall_shim");
+    if let Err(err) = compiled {
+        // No C++ compiler, or one that refuses the headers: an empty library, as for other V8s.
+        println!("cargo:warning=orgkit-node-fastcall: no fast calls in this build: the C++ shim did not compile: {err}");
+        return;
+    }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let entry = format!(
         "/// The entry point Node.js (ABI {abi}, V8 {major}.{minor}) calls when it loads the addon.\n\

@@ -516,15 +516,30 @@ unsafe extern "C" fn fast_digest_raw(
     _info: sys::napi_callback_info,
 ) -> sys::napi_value {
     static DIGEST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    raw_string(
+        env,
+        DIGEST.get_or_init(orgkit::ids::fast_path_tables_digest),
+    )
+}
+
+/// `__orgkitSourceDigest()`: the core's `SOURCE_DIGEST` (the V8 fast calls must match it).
+unsafe extern "C" fn source_digest_raw(
+    env: sys::napi_env,
+    _info: sys::napi_callback_info,
+) -> sys::napi_value {
+    raw_string(env, orgkit::ids::SOURCE_DIGEST)
+}
+
+/// A JS string of `text`, for a raw callback.
+fn raw_string(env: sys::napi_env, text: &str) -> sys::napi_value {
     crate::ids::raw_shielded(env, || {
-        let digest = DIGEST.get_or_init(orgkit::ids::fast_path_tables_digest);
         let mut result = ptr::null_mut();
         // SAFETY: the current call's environment; the text and its length.
         unsafe {
             sys::napi_create_string_utf8(
                 env,
-                digest.as_ptr().cast(),
-                digest.len() as isize,
+                text.as_ptr().cast(),
+                text.len() as isize,
                 &mut result,
             )
         };
@@ -532,8 +547,10 @@ unsafe extern "C" fn fast_digest_raw(
     })
 }
 
-/// Adds `__orgkitPatternHolds` and `__orgkitFastDigest` to the module's exports.
+/// Adds `__orgkitPatternHolds`, `__orgkitFastDigest` and `__orgkitSourceDigest` to the module's
+/// exports.
 pub(crate) fn define_fast_exports(env: sys::napi_env, exports: sys::napi_value) -> Result<()> {
     crate::ids::define_raw(env, exports, c"__orgkitPatternHolds", pattern_holds_raw)?;
-    crate::ids::define_raw(env, exports, c"__orgkitFastDigest", fast_digest_raw)
+    crate::ids::define_raw(env, exports, c"__orgkitFastDigest", fast_digest_raw)?;
+    crate::ids::define_raw(env, exports, c"__orgkitSourceDigest", source_digest_raw)
 }

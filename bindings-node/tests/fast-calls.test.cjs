@@ -32,7 +32,8 @@ const UNDECIDED = 2
 test('the fast calls are built for this Node.js, from the same tables, and orgkit uses them', { skip: !SUPPORTED && 'no fast calls for this V8' }, () => {
   assert.ok(fs.existsSync(path.join(__dirname, '..', FAST_CALLS_FILE)), `${FAST_CALLS_FILE}: run \`make node\``)
   assert.notEqual(fastCalls, undefined)
-  assert.deepEqual(Object.keys(fastCalls).sort(), ['check', 'checks', 'checks4', 'digest', 'slowCalls'])
+  assert.deepEqual(Object.keys(fastCalls).sort(), ['check', 'checks', 'checks4', 'digest', 'slowCalls', 'sourceDigest'])
+  assert.equal(fastCalls.sourceDigest(), native.__orgkitSourceDigest(), 'built from the same core sources as the addon')
   assert.equal(fastCalls.digest(), generated.DIGEST)
   assert.equal(orgkit[Symbol.for('orgkit.testHooks')].fastCalls, fastCalls, 'orgkit.js loaded the same module')
 })
@@ -96,6 +97,68 @@ test('every answer is the core\'s, fast and slow: every vector, kind and edition
   // Most hot calls were fast ones (a flat string; the slow callback counts the others).
   assert.ok(slowHot < (cases.length * rounds) / 2, `${slowHot} of ${cases.length * rounds} calls were slow`)
   assert.ok(undecided < cases.length / 4, `${undecided} undecided`)
+})
+
+// V8's test intrinsics, for functions compiled from here on: optimize a function on demand
+// instead of hoping its heat is enough.
+require('node:v8').setFlagsFromString('--allow-natives-syntax')
+const optimized = new Function('run', 'f', 'values', `
+  %PrepareFunctionForOptimization(run);
+  run(f, values);
+  run(f, values);
+  %OptimizeFunctionOnNextCall(run);
+  run(f, values);`)
+
+/** `run(f, values)` once optimized by V8, then once more: the answers of that last call, with the
+ * calls of `f` it made and how many of them took the slow callback. */
+function hot(run, f, values, tally) {
+  optimized(run, f, values)
+  const before = fastCalls.slowCalls()
+  const out = run(f, values)
+  tally.slow += fastCalls.slowCalls() - before
+  return out
+}
+
+test('the per-kind functions orgkit uses (checks, checks4) give the core\'s answers, hot', { skip: fastCalls === undefined && 'no fast calls here' }, () => {
+  // Flat strings (a JSON round trip flattens ropes): the fast callbacks take every one that is
+  // not two-byte, so the slow callbacks are counted exactly below.
+  const values = JSON.parse(JSON.stringify([...idValues, ...oddStrings()]))
+  while (values.length % 4 !== 0) values.push('')
+  const twoByte = (value) => /[^\x00-\xff]/.test(value)
+  let expectedSlow = values.filter(twoByte).length
+  for (let i = 0; i < values.length; i += 4) if (values.slice(i, i + 4).some(twoByte)) expectedSlow++
+  const readable = (value) => /^[\x00-\x7f]*$/.test(value) && value.length <= 4096
+  const tally = { slow: 0, calls: 0, expectedSlow: 0 }
+  for (const [editionIndex, edition] of EDITIONS.entries()) {
+    for (const [kindIndex, kind] of KINDS.entries()) {
+      const code = (editionIndex << 8) | kindIndex
+      if (!native.valueKinds({ edition }).includes(kind)) continue
+      // A call site of its own for each function (its own source), so that V8 optimizes each
+      // into a fast call, as orgkit's generated code has one per kind.
+      const one = hot(new Function('f', 'values', `// checks[${code}]
+        const out = new Array(values.length)
+        for (let i = 0; i < values.length; i++) out[i] = f(values[i])
+        return out`), fastCalls.checks[code], values, tally)
+      const four = hot(new Function('f', 'values', `// checks4[${code}]
+        const out = new Array(values.length)
+        for (let i = 0; i < values.length; i += 4) {
+          const packed = f(values[i], values[i + 1], values[i + 2], values[i + 3])
+          for (let k = 0; k < 4; k++) out[i + k] = packed & (16 << k) ? 2 : (packed >> k) & 1
+        }
+        return out`), fastCalls.checks4[code], values, tally)
+      tally.calls += values.length + values.length / 4
+      tally.expectedSlow += expectedSlow
+      for (const [i, value] of values.entries()) {
+        const expected = readable(value) ? (coreAnswer(kind, edition, value) ? 1 : 0) : UNDECIDED
+        const where = `${kind} (${edition}) ${JSON.stringify(value.slice(0, 40))}`
+        assert.equal(one[i], expected, `checks: ${where}`)
+        assert.equal(four[i], expected, `checks4: ${where}`)
+      }
+    }
+  }
+  // Once optimized, the slow callback sees only what the fast one cannot take: two-byte strings,
+  // and the blocks of four holding one.
+  assert.equal(tally.slow, tally.expectedSlow, `of ${tally.calls} calls`)
 })
 
 test('anything but a code and a string is undecided, never an error', { skip: fastCalls === undefined && 'no fast calls here' }, () => {

@@ -100,9 +100,9 @@ impl CharClass {
     }
 
     /// Whether every byte is in the class. Short runs (4 to 32 bytes, the length of most IDs'
-    /// groups) are tested eight bytes at a time in a `u64` ([`CharClass::all_in_word`]); longer
-    /// ones with range comparisons and no early exit, which the compiler turns into SIMD code
-    /// (the table for the other classes).
+    /// groups) are tested a `u64` word at a time ([`CharClass::all_in_word`]; two 4-byte halves
+    /// below 8 bytes); longer ones with range comparisons and no early exit, which the compiler
+    /// turns into SIMD code (the table for the other classes).
     #[inline]
     pub(crate) fn all(self, bytes: &[u8]) -> bool {
         // Not in the browser bundle, whose size limit the word-wise code would pass.
@@ -228,7 +228,6 @@ fn all_bytes(bytes: &[u8], class: CharClass) -> bool {
     class.all(bytes)
 }
 
-/// `prefix` followed by `min..=max` bytes of `class`.
 /// The bytes after `prefix`, when `bytes` start with it. A comparison of fixed-size arrays:
 /// `<[u8]>::strip_prefix` calls `memcmp`, which cost more than the rest of a short ID's check.
 #[inline(always)]
@@ -239,6 +238,7 @@ fn after_prefix<'a, const N: usize>(bytes: &'a [u8], prefix: &[u8; N]) -> Option
     }
 }
 
+/// `prefix` followed by `min..=max` bytes of `class`.
 #[inline(always)]
 fn prefixed<const N: usize>(
     s: &str,
@@ -480,10 +480,6 @@ pub(crate) fn first_non_tag_char(s: &str) -> Option<(usize, char)> {
     s.chars().enumerate().find(|(_, c)| !is_tag_char(*c))
 }
 
-/// Checks the current edition's Email structure; on failure, the character position and what
-/// is wrong there. Every character the pattern refuses (ASCII whitespace, `@`) and the `.` it
-/// looks for are ASCII, so the scan reads bytes; positions are counted in characters only
-/// for a failure.
 /// Whether [`current_email_shape`] accepts `bytes`, without finding where it fails: one '@',
 /// not first; no ASCII whitespace; after the '@', a dot with text on both sides. Whole-slice
 /// searches instead of a decision per byte (a test holds the two to the same answers).
@@ -504,6 +500,10 @@ fn is_current_email_shape(bytes: &[u8]) -> bool {
         && domain[1..domain.len() - 1].contains(&b'.')
 }
 
+/// Checks the current edition's Email structure; on failure, the character position and what
+/// is wrong there. Every character the pattern refuses (ASCII whitespace, `@`) and the `.` it
+/// looks for are ASCII, so the scan reads bytes; positions are counted in characters only
+/// for a failure.
 fn current_email_shape(s: &str) -> Result<(), (usize, EmailFault)> {
     let bytes = s.as_bytes();
     let position = |offset: usize| s[..offset].chars().count();
@@ -1018,6 +1018,13 @@ impl ValueKind {
     #[inline]
     pub fn is_valid_in(self, edition: crate::Edition, s: &str) -> bool {
         self.predicate_in(edition)(s)
+    }
+
+    /// Whether the editions that have this kind give it different rules (the arms of
+    /// [`ValueKind::predicate_in`] that name an edition): for every other kind,
+    /// `is_valid_in(edition, s)` is `is_valid(s)` wherever the edition has the kind.
+    pub const fn rule_differs_by_edition(self) -> bool {
+        matches!(self, ValueKind::Email | ValueKind::Arn)
     }
 
     /// The function behind [`ValueKind::is_valid_in`] for `edition` (see
@@ -2211,6 +2218,12 @@ impl fmt::Write for Fnv {
         Ok(())
     }
 }
+
+/// A digest of the sources this crate was built from (its `src/`, `models/` and `Cargo.toml`,
+/// computed by its build script): equal in two libraries built from the same core. The Node
+/// package compares its addon's with its V8 fast calls' before using the latter.
+#[doc(hidden)]
+pub const SOURCE_DIGEST: &str = env!("ORGKIT_SOURCE_DIGEST");
 
 /// A digest of every table the Node package's generated fast path depends on: the model tables
 /// of both editions (every shape and operation) and the ID grammar tables. `cargo xtask codegen`

@@ -237,6 +237,39 @@ fn id_vectors_agree_with_matchers_and_oracle() {
 }
 
 #[test]
+fn only_the_kinds_that_say_so_have_edition_rules() {
+    // Every vector value, every kind: where `rule_differs_by_edition` is false, every edition that
+    // has the kind answers as `is_valid` (the Node fast path relies on it for its batches).
+    let mut values: Vec<String> = Vec::new();
+    for file in ["tests/vectors/ids.json", "tests/vectors/arns.json"] {
+        for case in load_json(file)["cases"].as_array().unwrap() {
+            if let Some(value) = case["value"].as_str() {
+                values.push(value.to_owned());
+            }
+        }
+    }
+    let mut differs = std::collections::BTreeSet::new();
+    for &kind in ValueKind::ALL {
+        for &edition in orgkit::Edition::ALL {
+            if !kind.is_in(edition) {
+                continue;
+            }
+            for value in &values {
+                if kind.is_valid_in(edition, value) != kind.is_valid(value) {
+                    assert!(
+                        kind.rule_differs_by_edition(),
+                        "{kind:?} differs in {edition} on {value:?}"
+                    );
+                    differs.insert(kind.name());
+                }
+            }
+        }
+    }
+    // And the two that say so do differ on some vector.
+    assert_eq!(differs.into_iter().collect::<Vec<_>>(), ["Arn", "Email"]);
+}
+
+#[test]
 fn arn_vectors_agree_with_parser_and_oracle() {
     let oracles = oracles();
     let vectors = load_json("tests/vectors/arns.json");

@@ -637,6 +637,11 @@ pub fn generate() -> Result<String, String> {
             .ok_or_else(|| {
                 format!("{kind} has grammar tables but is not in the default edition")
             })?;
+        if ValueKind::ALL[index].rule_differs_by_edition() {
+            return Err(format!(
+                "{kind}'s rule differs by edition: its batch cannot use the default edition's fast calls"
+            ));
+        }
         let code = (default_edition << 8) | index;
         out.push_str(
             &GRAMMAR_BATCH
@@ -813,13 +818,16 @@ function noInput(v) {
 
 const EMPTY_REQUEST = Object.freeze({})
 
-/** `{ check, checks, checks4 }` of a fast-call module built from these tables with functions
- * for every kind of every edition, else undefined. */
-function usableFastCalls(fastCalls) {
+/** `{ check, checks, checks4 }` of a fast-call module built from these tables and from the same
+ * core sources as the addon (`sourceDigest`: the core's predicates are compiled into both), with
+ * functions for every kind of every edition; else undefined. */
+function usableFastCalls(fastCalls, native) {
   try {
     if (typeof fastCalls !== 'object' || fastCalls === null) return undefined
-    const { check, checks, digest } = fastCalls
+    const { check, checks, digest, sourceDigest } = fastCalls
     if (typeof check !== 'function' || typeof digest !== 'function' || digest() !== DIGEST) return undefined
+    const addonSource = typeof native.__orgkitSourceDigest === 'function' ? native.__orgkitSourceDigest() : undefined
+    if (typeof sourceDigest !== 'function' || typeof addonSource !== 'string' || sourceDigest() !== addonSource) return undefined
     const { checks4 } = fastCalls
     if (typeof checks !== 'object' || checks === null || typeof checks4 !== 'object' || checks4 === null) return undefined
     for (let edition = 0; edition < KINDS_IN.length; edition++) {
@@ -849,7 +857,7 @@ function install({ native, translated, fastCalls }) {
   // for the running Node.js. Its `check(code, value)` answers 0 (invalid), 1 (valid) or 2 (decide
   // another way) from the core, called straight from optimized code with a flat one-byte string's
   // bytes in place. Used only when it was built from the tables above.
-  const usable = usableFastCalls(fastCalls)
+  const usable = usableFastCalls(fastCalls, native)
   // `check(code, value)` where the code varies; `checks[code](value)` (compiled for that code)
   // where it is known.
   const fastCheck = usable === undefined ? undefined : usable.check
@@ -1086,7 +1094,8 @@ const CHECK_IDS: &str = r#"  /** One item of a batch that is not a string: its t
   }
 
   /** checkIds of a kind without grammar tables through the fast calls: one call per item, the
-   * raw callback for the items they leave undecided (characters outside ASCII). */
+   * raw callback for the items they leave undecided (characters outside ASCII, two-byte strings,
+   * more than 4,096 characters). */
   function fastRawBatch(code, list, count) {
     const answers = new Array(count)
     for (let i = 0; i < count; i++) {
