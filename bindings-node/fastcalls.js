@@ -3,7 +3,7 @@
 // loads them. The file is built for one V8 version and Node.js ABI (one Node.js major) and one
 // platform, so its name says which; orgkit.js goes on without it when none fits.
 
-const v8Version = process.versions.v8.split('.').slice(0, 2).join('.')
+const v8Version = String(process.versions.v8 ?? '').split('.').slice(0, 2).join('.')
 
 /** The fast calls' file name for the running Node.js: `orgkit-fastcall.v8-<major.minor>.abi<ABI>.<platform>-<arch>.node`. */
 const FAST_CALLS_FILE = `orgkit-fastcall.v8-${v8Version}.abi${process.versions.modules}.${process.platform}-${process.arch}.node`
