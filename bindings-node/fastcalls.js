@@ -14,12 +14,15 @@ const PLATFORM_PACKAGES = ['-gnu', '-musl', '-msvc', ''].map(
 )
 
 /**
- * The fast-call module, or undefined: none fits this Node.js, `ORGKIT_FAST_CALLS=0` is set, or
- * the runtime only presents itself as Node.js (Bun and Deno load Node addons with their own,
- * partial, V8 API). Looked for next to this file (a local build), then in the platform packages.
+ * The fast-call module to go with the addon `native`, or undefined: none fits this Node.js,
+ * `ORGKIT_FAST_CALLS=0` is set, the addon is not the native one (napi-rs's loader stamps
+ * `__napiBindingTarget`; under the WebAssembly fallback no native code loads), or the runtime
+ * only presents itself as Node.js (Bun and Deno load Node addons with their own, partial, V8
+ * API). Looked for next to this file (a local build), then in the platform packages.
  */
-function loadFastCalls() {
-  if (process.env.ORGKIT_FAST_CALLS === '0' || process.versions.bun !== undefined || process.versions.deno !== undefined) {
+function loadFastCalls(native) {
+  if (process.env.ORGKIT_FAST_CALLS === '0' || native?.__napiBindingTarget !== 'native' ||
+      process.versions.bun !== undefined || process.versions.deno !== undefined) {
     return undefined
   }
   for (const where of [`./${FAST_CALLS_FILE}`, ...PLATFORM_PACKAGES.map((name) => `${name}/${FAST_CALLS_FILE}`)]) {

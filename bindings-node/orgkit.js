@@ -78,7 +78,7 @@ function translated(error) {
 /** The predicates, `checkIds` and `validateRequest` in JavaScript generated from the core's
  * tables (fast.generated.js): each answers in JS when the answer is certain and calls the addon
  * otherwise, with the addon's results and errors (translated) exactly. */
-const fastCalls = require('./fastcalls.js').loadFastCalls()
+const fastCalls = require('./fastcalls.js').loadFastCalls(native)
 const fast = require('./fast.generated.js').install({ native, translated, fastCalls })
 
 /** `fn` with its native errors translated into orgkit's classes. */

@@ -24,7 +24,7 @@ const idValues = [...new Set([...vectors('ids.json').cases, ...vectors('arns.jso
 const v8 = process.versions.v8.split('.').map(Number)
 const SUPPORTED = v8[0] === 11 && v8[1] >= 2 && v8[1] <= 4 && process.platform === 'linux'
 
-const fastCalls = loadFastCalls()
+const fastCalls = loadFastCalls(native)
 const KINDS = native.valueKinds()
 const EDITIONS = native.editions()
 const UNDECIDED = 2

@@ -42,7 +42,7 @@ function counting() {
 const { wrapped, counts } = counting()
 // The V8 fast calls orgkit.js loads for this Node.js (bindings-node/fastcall), if any.
 const { loadFastCalls } = require('../fastcalls.js')
-const fastCalls = loadFastCalls()
+const fastCalls = loadFastCalls(native)
 // The fast path twice: the generated JavaScript alone, and in front of it the fast calls (where
 // this Node.js has them; bindings-node/tests/fast-calls.test.cjs says whether it must).
 const MODES = [['generated JS', generated.install({ native: wrapped, translated })]]
