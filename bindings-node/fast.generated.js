@@ -701,20 +701,24 @@ function install({ native, translated, fastCalls }) {
     }
   }
 
+  /** Item `i` of a batch as the core reads it: its toJSON() result for an object; undefined when
+   * a getter, Proxy trap or toJSON threw (that item is not valid: the addon's answer). */
+  function itemRead(list, i) {
+    try {
+      const item = list[i]
+      return typeof item === 'object' && item !== null ? resolved(item) : item
+    } catch {
+      return undefined
+    }
+  }
+
   /** checkIds of a kind without grammar tables through the fast calls: one call per item, the
    * raw callback for the items they leave undecided (characters outside ASCII, two-byte strings,
    * more than 4,096 characters). */
   function fastRawBatch(code, list, count) {
     const answers = new Array(count)
     for (let i = 0; i < count; i++) {
-      let item
-      try {
-        item = list[i]
-        if (typeof item === 'object' && item !== null) item = resolved(item)
-      } catch {
-        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
-        item = undefined
-      }
+      const item = itemRead(list, i)
       if (typeof item !== 'string') {
         answers[i] = false
         continue
@@ -732,14 +736,7 @@ function install({ native, translated, fastCalls }) {
     let size = 0
     let first = 0
     for (let i = 0; i < count; i++) {
-      let item
-      try {
-        item = list[i]
-        if (typeof item === 'object' && item !== null) item = resolved(item)
-      } catch {
-        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
-        item = undefined
-      }
+      const item = itemRead(list, i)
       const length = typeof item === 'string' ? item.length : 0
       if (size === CHUNK_ITEMS || (size > 0 && units + length > CHUNK_UNITS)) {
         checkChunk(code, joined, units, size, answers, first)

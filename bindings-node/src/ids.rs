@@ -369,11 +369,7 @@ unsafe extern "C" fn is_kind_raw(
 ) -> sys::napi_value {
     raw_shielded(env, || {
         let [code, value] = raw_arguments::<2>(env, info);
-        let kind = raw_u32(env, code).and_then(|code| {
-            let kind = ValueKind::ALL.get((code & 0xff) as usize)?;
-            let edition = Edition::ALL.get((code >> 8) as usize)?;
-            Some((*kind, *edition))
-        });
+        let kind = raw_u32(env, code).and_then(ValueKind::from_fast_path_code);
         let answer = kind.is_some_and(|(kind, edition)| {
             with_text(env, value, |text| kind.is_valid_in(edition, text)).unwrap_or(false)
         });
@@ -438,9 +434,7 @@ unsafe extern "C" fn check_joined_raw(
     raw_shielded(env, || {
         let [code, joined, units, lengths, answers, count] = raw_arguments::<6>(env, info);
         let done = (|| {
-            let code = raw_u32(env, code)?;
-            let kind = *ValueKind::ALL.get((code & 0xff) as usize)?;
-            let edition = *Edition::ALL.get((code >> 8) as usize)?;
+            let (kind, edition) = ValueKind::from_fast_path_code(raw_u32(env, code)?)?;
             let units = raw_u32(env, units)? as usize;
             let count = raw_u32(env, count)? as usize;
             let lengths: &mut [u32] =

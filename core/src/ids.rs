@@ -1020,6 +1020,27 @@ impl ValueKind {
         self.predicate_in(edition)(s)
     }
 
+    /// The number the Node package's fast paths name this kind in `edition` by:
+    /// `edition << 8 | kind`, positions in [`crate::Edition::ALL`] and [`ValueKind::ALL`]
+    /// (the generated JavaScript, the addon's raw callbacks and the V8 fast calls agree on it).
+    #[doc(hidden)]
+    pub fn fast_path_code(self, edition: crate::Edition) -> u32 {
+        let position = |found: Option<usize>| found.unwrap_or(0xff) as u32;
+        let kind = position(ValueKind::ALL.iter().position(|k| *k == self));
+        let edition = position(crate::Edition::ALL.iter().position(|e| *e == edition));
+        edition << 8 | kind
+    }
+
+    /// The kind and edition a [`ValueKind::fast_path_code`] names; `None` for a code that names
+    /// none.
+    #[doc(hidden)]
+    #[inline]
+    pub fn from_fast_path_code(code: u32) -> Option<(ValueKind, crate::Edition)> {
+        let kind = *ValueKind::ALL.get((code & 0xff) as usize)?;
+        let edition = *crate::Edition::ALL.get((code >> 8) as usize)?;
+        Some((kind, edition))
+    }
+
     /// Whether the editions that have this kind give it different rules (the arms of
     /// [`ValueKind::predicate_in`] that name an edition): for every other kind,
     /// `is_valid_in(edition, s)` is `is_valid(s)` wherever the edition has the kind.
@@ -2375,6 +2396,26 @@ mod tests {
                 current_email_shape(s).is_ok(),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn fast_path_codes_name_each_kind_and_edition_once() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &edition in crate::Edition::ALL {
+            for &kind in ValueKind::ALL {
+                let code = kind.fast_path_code(edition);
+                assert!(seen.insert(code));
+                assert_eq!(ValueKind::from_fast_path_code(code), Some((kind, edition)));
+            }
+        }
+        for code in [
+            0xff,
+            0x1ff,
+            (crate::Edition::ALL.len() as u32) << 8,
+            u32::MAX,
+        ] {
+            assert_eq!(ValueKind::from_fast_path_code(code), None, "{code:#x}");
         }
     }
 

@@ -602,13 +602,12 @@ pub fn generate() -> Result<String, String> {
                 // A value longer than LONG_VALUE (and not too long to be valid) goes to the raw
                 // callback, whose cost does not grow with the length.
                 let longest = grammars.longest[kind.name()];
+                let code = kind.fast_path_code(editions[default_edition]);
                 let test = if longest > LONG_VALUE {
-                    let code = (default_edition << 8) | index;
                     format!("(value.length <= {LONG_VALUE} || value.length > {longest} || isKindRaw === undefined ? {predicate}(value) : longValue({code}, value))")
                 } else {
                     format!("{predicate}(value)")
                 };
-                let code = (default_edition << 8) | index;
                 let fast = format!("fast{}", kind.name());
                 let _ = writeln!(
                     out,
@@ -616,7 +615,7 @@ pub fn generate() -> Result<String, String> {
                 );
             }
             None => {
-                let code = (default_edition << 8) | index;
+                let code = kind.fast_path_code(editions[default_edition]);
                 let fast = format!("fast{}", kind.name());
                 let _ = writeln!(
                     out,
@@ -631,18 +630,18 @@ pub fn generate() -> Result<String, String> {
     for (kind, (predicate, _)) in &grammars.kinds {
         // The fast calls are the default edition's: every kind with grammar tables is in it,
         // with the same rule in every edition that has it (KINDS_IN decides which have it).
-        let index = ValueKind::ALL
+        let value_kind = ValueKind::ALL
             .iter()
-            .position(|k| k.name() == *kind && k.is_in(editions[default_edition]))
+            .find(|k| k.name() == *kind && k.is_in(editions[default_edition]))
             .ok_or_else(|| {
                 format!("{kind} has grammar tables but is not in the default edition")
             })?;
-        if ValueKind::ALL[index].rule_differs_by_edition() {
+        if value_kind.rule_differs_by_edition() {
             return Err(format!(
                 "{kind}'s rule differs by edition: its batch cannot use the default edition's fast calls"
             ));
         }
-        let code = (default_edition << 8) | index;
+        let code = value_kind.fast_path_code(editions[default_edition]);
         out.push_str(
             &GRAMMAR_BATCH
                 .replace("{kind}", kind)
@@ -654,19 +653,15 @@ pub fn generate() -> Result<String, String> {
         out,
         "  /** Per edition, each kind's batch check by name (joinedBatch for kinds without grammar\n   * tables, when the addon has `__orgkitCheckJoined`). */\n  const BATCHES = ["
     );
-    for (edition_index, edition) in editions.iter().enumerate() {
+    for edition in editions {
         let entries: Vec<String> = edition
             .value_kinds()
             .iter()
             .map(|kind| {
-                let index = ValueKind::ALL
-                    .iter()
-                    .position(|k| k == kind)
-                    .expect("a kind of ALL");
                 let batch = if grammars.kinds.contains_key(kind.name()) {
                     format!("batch{}", kind.name())
                 } else {
-                    let code = (edition_index << 8) | index;
+                    let code = kind.fast_path_code(*edition);
                     format!(
                         "(list, count) => fastCheck !== undefined && isKindRaw !== undefined ? fastRawBatch({code}, list, count) : joinedBatch({code}, list, count)"
                     )
@@ -1093,20 +1088,24 @@ const CHECK_IDS: &str = r#"  /** One item of a batch that is not a string: its t
     }
   }
 
+  /** Item `i` of a batch as the core reads it: its toJSON() result for an object; undefined when
+   * a getter, Proxy trap or toJSON threw (that item is not valid: the addon's answer). */
+  function itemRead(list, i) {
+    try {
+      const item = list[i]
+      return typeof item === 'object' && item !== null ? resolved(item) : item
+    } catch {
+      return undefined
+    }
+  }
+
   /** checkIds of a kind without grammar tables through the fast calls: one call per item, the
    * raw callback for the items they leave undecided (characters outside ASCII, two-byte strings,
    * more than 4,096 characters). */
   function fastRawBatch(code, list, count) {
     const answers = new Array(count)
     for (let i = 0; i < count; i++) {
-      let item
-      try {
-        item = list[i]
-        if (typeof item === 'object' && item !== null) item = resolved(item)
-      } catch {
-        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
-        item = undefined
-      }
+      const item = itemRead(list, i)
       if (typeof item !== 'string') {
         answers[i] = false
         continue
@@ -1124,14 +1123,7 @@ const CHECK_IDS: &str = r#"  /** One item of a batch that is not a string: its t
     let size = 0
     let first = 0
     for (let i = 0; i < count; i++) {
-      let item
-      try {
-        item = list[i]
-        if (typeof item === 'object' && item !== null) item = resolved(item)
-      } catch {
-        // A getter, Proxy trap or toJSON that threw: that item is not valid (the addon's answer).
-        item = undefined
-      }
+      const item = itemRead(list, i)
       const length = typeof item === 'string' ? item.length : 0
       if (size === CHUNK_ITEMS || (size > 0 && units + length > CHUNK_UNITS)) {
         checkChunk(code, joined, units, size, answers, first)

@@ -13,7 +13,7 @@
 //! `src/shim.cc` holds the V8 side; this file the answers. Each answer is
 //!
 //! * `0` / `1`: the value is invalid / valid for the kind and edition `code` names
-//!   (`edition << 8 | kind`, indices into [`Edition::ALL`] and [`ValueKind::ALL`]);
+//!   ([`ValueKind::fast_path_code`]);
 //! * `2` (*undecided*): the caller must decide another way: a code that names nothing, anything
 //!   but a string, a two-byte string, a string with characters outside ASCII (one-byte strings
 //!   are Latin-1, not UTF-8) or longer than 4,096 characters, or a panic in the core (caught
@@ -31,17 +31,10 @@ const UNDECIDED: u32 = 2;
 /// The longest string the fast calls read (the slow callback copies no more either).
 const MAX_READ: usize = 4096;
 
-/// The kind and edition a call's `code` names (`edition << 8 | kind`).
-fn decode(code: u32) -> Option<(ValueKind, Edition)> {
-    let kind = *ValueKind::ALL.get((code & 0xff) as usize)?;
-    let edition = *Edition::ALL.get((code >> 8) as usize)?;
-    Some((kind, edition))
-}
-
 /// Whether `bytes` (Latin-1 characters) are a valid value of the kind `code` names: 0, 1, or
 /// [`UNDECIDED`].
 fn check(code: u32, bytes: &[u8]) -> u32 {
-    match decode(code) {
+    match ValueKind::from_fast_path_code(code) {
         Some((kind, edition)) => check_kind(kind, edition, bytes),
         None => UNDECIDED,
     }
@@ -258,10 +251,16 @@ const _: () = assert!(
 /// (`values` 1) or four (`values` 4); null when the code names no kind of an edition.
 #[no_mangle]
 pub extern "C" fn orgkit_fastcall_callback(code: u32, values: u32) -> *const c_void {
-    let (edition, kind) = ((code >> 8) as usize, (code & 0xff) as usize);
-    if edition >= Edition::ALL.len() || kind >= ValueKind::ALL.len() {
+    // The callbacks are compiled per position: find the kind's and the edition's.
+    let positions = ValueKind::from_fast_path_code(code).and_then(|(kind, edition)| {
+        Some((
+            Edition::ALL.iter().position(|e| *e == edition)?,
+            ValueKind::ALL.iter().position(|k| *k == kind)?,
+        ))
+    });
+    let Some((edition, kind)) = positions else {
         return std::ptr::null();
-    }
+    };
     match values {
         1 => CALLBACKS[edition][kind] as *const c_void,
         4 => CALLBACKS4[edition][kind] as *const c_void,
@@ -315,9 +314,7 @@ mod tests {
     use super::*;
 
     fn code(kind: ValueKind, edition: Edition) -> u32 {
-        let kind = ValueKind::ALL.iter().position(|k| *k == kind).unwrap() as u32;
-        let edition = Edition::ALL.iter().position(|e| *e == edition).unwrap() as u32;
-        edition << 8 | kind
+        kind.fast_path_code(edition)
     }
 
     #[test]
