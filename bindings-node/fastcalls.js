@@ -3,10 +3,18 @@
 // loads them. The file is built for one V8 version and Node.js ABI (one Node.js major) and one
 // platform, so its name says which; orgkit.js goes on without it when none fits.
 
-const v8Version = String(process.versions.v8 ?? '').split('.').slice(0, 2).join('.')
+/**
+ * The fast calls' file name for a platform and CPU (`process.platform`, `process.arch` names) and
+ * the running Node.js's V8 and ABI: `orgkit-fastcall.v8-<major.minor>.abi<ABI>.<platform>-<arch>.node`.
+ * packaging/dist.py asks it for each platform package.
+ */
+function fastCallsFileName(platform = process.platform, arch = process.arch) {
+  const v8Version = String(process.versions.v8 ?? '').split('.').slice(0, 2).join('.')
+  return `orgkit-fastcall.v8-${v8Version}.abi${process.versions.modules}.${platform}-${arch}.node`
+}
 
-/** The fast calls' file name for the running Node.js: `orgkit-fastcall.v8-<major.minor>.abi<ABI>.<platform>-<arch>.node`. */
-const FAST_CALLS_FILE = `orgkit-fastcall.v8-${v8Version}.abi${process.versions.modules}.${process.platform}-${process.arch}.node`
+/** The fast calls' file name on this machine. */
+const FAST_CALLS_FILE = fastCallsFileName()
 
 /** The addon's per-platform packages (napi-rs's names) that may hold the file. */
 const PLATFORM_PACKAGES = ['-gnu', '-musl', '-msvc', ''].map(
@@ -35,4 +43,4 @@ function loadFastCalls(native) {
   return undefined
 }
 
-module.exports = { FAST_CALLS_FILE, loadFastCalls }
+module.exports = { FAST_CALLS_FILE, fastCallsFileName, loadFastCalls }

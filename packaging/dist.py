@@ -292,6 +292,11 @@ def build_fast_calls(platforms: list[Platform], env: dict[str, str]) -> dict[Pla
     builds fast calls for (its build.rs says why), nor for musl (left to the JavaScript path)."""
     version = run("node", "-p", "process.versions.v8.split('.').slice(0, 2).join('.') + ' ' + process.versions.modules",
                   capture=True).split()
+    names = json.loads(run(
+        "node", "-p", "const { fastCallsFileName } = require('./bindings-node/fastcalls.js');"
+        f"JSON.stringify({json.dumps([p.cpu for p in platforms])}.map((cpu) => fastCallsFileName('linux', cpu)))",
+        capture=True))
+    file_names = {platform: name for platform, name in zip(platforms, names)}
     out = DIST / "build" / "fastcall"
     out.mkdir(parents=True, exist_ok=True)
     built = {}
@@ -305,7 +310,7 @@ def build_fast_calls(platforms: list[Platform], env: dict[str, str]) -> dict[Pla
         if f"node_register_module_v{version[1]}" not in run("objdump", "-T", library, capture=True):
             print(f"no fast calls for V8 {version[0]}: the orgkit packages go without them")
             return {}
-        fast_calls = out / f"orgkit-fastcall.v8-{version[0]}.abi{version[1]}.linux-{platform.cpu}.node"
+        fast_calls = out / file_names[platform]
         shutil.copyfile(library, fast_calls)
         check_elf(fast_calls, platform)
         built[platform] = fast_calls

@@ -173,6 +173,19 @@ test('anything but a code and a string is undecided, never an error', { skip: fa
   }
   assert.equal(fastCalls.check(), UNDECIDED)
   assert.equal(fastCalls.check(256), UNDECIDED)
+  // The per-kind functions too, one value or four, with too few arguments or too many.
+  const one = fastCalls.checks[256]
+  const four = fastCalls.checks4[256]
+  for (const value of values) {
+    assert.equal(one(value), UNDECIDED)
+    assert.equal(four(value, '123456789012', value, 'x'), 0x50 | 0b0010)
+  }
+  assert.equal(one(), UNDECIDED)
+  assert.equal(one('123456789012', 'extra'), 1)
+  assert.equal(four(), 0xf0)
+  assert.equal(four('123456789012'), 0xe1)
+  assert.equal(four('1'.repeat(5000), '\u00e9', '\ud800', '123456789012', 'more'), 0x78)
+  assert.throws(() => new one('x'), TypeError)
   assert.throws(() => new fastCalls.check(256, 'x'), TypeError)
 })
 
